@@ -1,0 +1,95 @@
+import BulletinKit
+
+/// The `bulletin` command: dispatches to a subcommand, answers `--help`, `help SUBCOMMAND` and
+/// `--version`, and turns usage errors into exit status 2.
+///
+/// ```swift
+/// let status = BulletinCommand.main(["run", "corpus", "-o", "out"], console: .standard())
+/// ```
+public enum BulletinCommand {
+    static let help = CommandHelp(
+        name: "",
+        overview: """
+            Split Chinese community-news bulletins into articles and tag places,
+            governance mechanisms and figures.
+            """,
+        usage: "bulletin <subcommand> [<options>]",
+        options: [
+            .init(label: "--version", text: "Show the version."),
+            .init(label: "-h, --help", text: "Show help information."),
+        ],
+        subcommands: [
+            .init(label: "run", text: "Ingest, tag and export bulletins."),
+            .init(label: "split", text: "Show how one bulletin is cut into articles, line by line."),
+            .init(label: "help", text: "Show help for a subcommand."),
+        ],
+        footer: "See 'bulletin help <subcommand>' for detailed help.")
+
+    /// Runs the command line `arguments` (without the program name).
+    public static func main(_ arguments: [String], console: Console) -> ExitStatus {
+        guard let first = arguments.first else {
+            console.out(help.render())
+            return .success
+        }
+        switch first {
+        case "-h", "--help":
+            console.out(help.render())
+            return .success
+        case "--version":
+            console.out("bulletin \(BulletinVersion.current)\n")
+            return .success
+        case "help":
+            guard arguments.count > 1 else {
+                console.out(help.render())
+                return .success
+            }
+            guard let subcommand = subcommandHelp(arguments[1]) else {
+                return usageError(UsageError("no subcommand '\(arguments[1])'"), help: help, console)
+            }
+            console.out(subcommand.render())
+            return .success
+        default:
+            break
+        }
+        let rest = Array(arguments.dropFirst())
+        guard let subcommand = subcommandHelp(first) else {
+            let names = ["run", "split", "help"]
+            let nearest = names.min { editDistance(first, $0) < editDistance(first, $1) }!
+            let hint = editDistance(first, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
+            return usageError(
+                UsageError("unknown subcommand '\(first)'\(hint)"), help: help, console)
+        }
+        if rest.contains("-h") || rest.contains("--help") {
+            console.out(subcommand.render())
+            return .success
+        }
+        do {
+            switch first {
+            case "run": return try RunCommand(arguments: rest).run(console: console)
+            default: return try SplitCommand(arguments: rest).run(console: console)
+            }
+        } catch {
+            return usageError(error, help: subcommand, console)
+        }
+    }
+
+    static func subcommandHelp(_ name: String) -> CommandHelp? {
+        switch name {
+        case "run": RunCommand.help
+        case "split": SplitCommand.help
+        default: nil
+        }
+    }
+
+    private static func usageError(_ error: UsageError, help: CommandHelp, _ console: Console)
+        -> ExitStatus
+    {
+        console.problem(error.message)
+        if help.name.isEmpty {
+            console.error("Usage: \(help.usage)\n  See 'bulletin --help' for more information.\n")
+        } else {
+            console.error(help.usageReminder)
+        }
+        return .usage
+    }
+}

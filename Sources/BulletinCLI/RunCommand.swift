@@ -1,0 +1,123 @@
+import BulletinKit
+import Foundation
+
+/// `bulletin run INPUT... [-o DIR]`: the whole pipeline over files, folders and standard input.
+struct RunCommand {
+    static let options: [ArgumentScanner.OptionSpec] = [
+        .init(long: "output", short: "o", takesValue: true),
+        .init(long: "quiet", short: "q", takesValue: false),
+    ]
+
+    static let help = CommandHelp(
+        name: "run",
+        overview: "Ingest, tag and export bulletins.",
+        usage: "bulletin run <input> ... [-o <dir>] [-q]",
+        arguments: [
+            .init(
+                label: "<input>",
+                text: "A bulletin text file, a folder (searched recursively for *.txt,\nin sorted order), or - for standard input. UTF-8, UTF-16 with BOM\nand GB18030/GBK are read.")
+        ],
+        options: [
+            .init(
+                label: "-o, --output <dir>",
+                text: "Write <dir>/articles.jsonl and <dir>/manifest.json (created\nif needed) instead of JSON Lines on standard output."),
+            .init(label: "-q, --quiet", text: "Do not print the summary line on standard error."),
+            .init(label: "-h, --help", text: "Show help information."),
+        ],
+        footer: "Exit status: 0 success, 1 some inputs had problems (reported; the rest\n  is still written), 2 usage error.")
+
+    let inputs: [String]
+    let outputDirectory: String?
+    let quiet: Bool
+
+    init(arguments: [String]) throws(UsageError) {
+        let parsed = try ArgumentScanner(options: RunCommand.options).scan(arguments)
+        guard !parsed.positionals.isEmpty else {
+            throw UsageError("missing <input>: give bulletin files, folders, or - for standard input")
+        }
+        inputs = parsed.positionals
+        outputDirectory = parsed.last("output")
+        quiet = parsed.flag("quiet")
+    }
+
+    func run(console: Console) -> ExitStatus {
+        let lexicons: Lexicons
+        do {
+            lexicons = try Lexicons.builtin()
+        } catch {
+            console.problem(error.description)
+            return .inputProblems
+        }
+        let runner = BatchRunner(ingester: Ingester(lexicons: lexicons))
+        let progress = Progress(console: console)
+
+        var articlesFile: AtomicFile? = nil
+        if let outputDirectory {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: outputDirectory, withIntermediateDirectories: true)
+                articlesFile = try AtomicFile(path: outputDirectory + "/articles.jsonl")
+            } catch let error as OutputError {
+                console.problem(error.description)
+                return .inputProblems
+            } catch {
+                console.problem("\(outputDirectory): cannot create the folder")
+                return .inputProblems
+            }
+        }
+
+        let summary: BatchRunner.Summary
+        do {
+            summary = try runner.run(
+                inputs: inputs,
+                readStandardInput: { console.standardInput() },
+                problem: { progress.clear(); console.problem($0.description) },
+                progress: { progress.show(done: $0, total: $1, path: $2) },
+                emit: { (article: Article) throws(OutputError) in
+                    let line = ArticleRecord.json(article) + "\n"
+                    if let articlesFile { try articlesFile.write(line) } else { console.out(line) }
+                })
+            progress.clear()
+            if let articlesFile, let outputDirectory {
+                try articlesFile.commit()
+                let manifest = try AtomicFile(path: outputDirectory + "/manifest.json")
+                try manifest.write(Manifest.json(summary: summary, lexicons: lexicons))
+                try manifest.commit()
+            }
+        } catch {
+            progress.clear()
+            articlesFile?.discard()
+            console.problem(error.description)
+            return .inputProblems
+        }
+
+        if !quiet {
+            let destination = outputDirectory.map { " → \($0)/articles.jsonl" } ?? ""
+            let problems = summary.problems == 1 ? "1 problem" : "\(summary.problems) problems"
+            console.error(
+                "bulletin: \(summary.files) files, \(summary.articles) articles, \(problems)\(destination)\n")
+        }
+        return summary.problems > 0 ? .inputProblems : .success
+    }
+}
+
+/// `[3/120] archive/2024-01-05_xinhai.txt` on one refreshed stderr line, only on a terminal.
+final class Progress {
+    private let console: Console
+    private var shown = false
+
+    init(console: Console) { self.console = console }
+
+    func show(done: Int, total: Int, path: String) {
+        guard console.errorIsTerminal, total > 1 else { return }
+        let name = path.count > 60 ? "…" + path.suffix(59) : Substring(path)
+        console.error("\r\u{1B}[K[\(done + 1)/\(total)] \(name)")
+        shown = true
+    }
+
+    func clear() {
+        guard shown else { return }
+        console.error("\r\u{1B}[K")
+        shown = false
+    }
+}

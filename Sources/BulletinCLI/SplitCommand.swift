@@ -1,0 +1,94 @@
+import BulletinKit
+
+/// `bulletin split FILE`: how one bulletin was cut, line by line — each line's role (title,
+/// subheading, body, byline, masthead…), page-break joins, and the articles with their titles.
+/// For editors checking a cut, and for us debugging one.
+struct SplitCommand {
+    static let help = CommandHelp(
+        name: "split",
+        overview: "Show how one bulletin is cut into articles, line by line.",
+        usage: "bulletin split <file>",
+        arguments: [.init(label: "<file>", text: "A bulletin text file, or - for standard input.")],
+        options: [.init(label: "-h, --help", text: "Show help information.")])
+
+    let path: String
+
+    init(arguments: [String]) throws(UsageError) {
+        let parsed = try ArgumentScanner(options: []).scan(arguments)
+        guard parsed.positionals.count == 1 else {
+            throw UsageError(
+                parsed.positionals.isEmpty ? "missing <file>" : "split takes one <file>")
+        }
+        path = parsed.positionals[0]
+    }
+
+    func run(console: Console) -> ExitStatus {
+        let result: Ingester.Result
+        do {
+            let bytes = path == "-" ? console.standardInput() : try InputFiles.read(path)
+            let decoded = try TextDecoding.decode(bytes, path: path)
+            let bulletin = path == "-"
+                ? Bulletin(id: "stdin", source: "-", text: decoded.text)
+                : Bulletin(path: path, text: decoded.text)
+            result = Ingester(lexicons: try Lexicons.builtin()).articles(in: bulletin)
+        } catch let error as InputError {
+            console.problem(error.description)
+            return .inputProblems
+        } catch {
+            console.problem("\(error)")
+            return .inputProblems
+        }
+        console.out(SplitCommand.render(result))
+        return .success
+    }
+
+    /// The line-by-line view: `  12  subheading  │ 织密一张网络`, with each article announced above
+    /// its first line.
+    static func render(_ result: Ingester.Result) -> String {
+        var out = ""
+        let width = String(result.lines.count).count
+        var articleAtLine: [Int: Article] = [:]
+        var lineOfArticle = 0
+        // The first title/body line of each article, in order.
+        var pending = result.articles[...]
+        for (index, role) in result.roles.enumerated() where pending.first != nil {
+            switch role {
+            case .title, .subtitle, .body, .lateTitle:
+                if role == .lateTitle { continue }
+                let article = pending.first!
+                let text = result.lines[index]
+                let startsHere =
+                    (article.title.map { text.contains($0) || $0.contains(text) } ?? false)
+                    || (article.subtitle.map { text.contains($0) } ?? false)
+                    || (article.title == nil || article.text.split(separator: "\n").dropFirst(article.subtitle == nil ? 1 : 2).first.map { text.hasPrefix($0.prefix(8)) } ?? false)
+                    || article.text.hasPrefix(text.prefix(8))
+                if startsHere && index + 1 > lineOfArticle {
+                    articleAtLine[index] = article
+                    lineOfArticle = index + 1
+                    pending = pending.dropFirst()
+                }
+            default:
+                break
+            }
+        }
+        for (index, text) in result.lines.enumerated() {
+            if let article = articleAtLine[index] {
+                var header = "── article \(article.index): " + (article.title ?? "(no title)")
+                if let subtitle = article.subtitle { header += " ／ \(subtitle)" }
+                if let section = article.section { header += "  【\(section)】" }
+                if !article.byline.isEmpty { header += "  by " + article.byline.joined(separator: ", ") }
+                if article.truncated { header += "  [truncated\(article.continued.map { ", continued \($0)" } ?? "")]" }
+                out += header + "\n"
+            }
+            let role = result.roles[index]
+            if role == .blank { continue }
+            let number = String(index + 1)
+            let label = role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)
+            out += String(repeating: " ", count: width - number.count) + number + "  " + label
+                + "│ " + text + "\n"
+        }
+        let dates = result.date.map { "issue date \($0)" } ?? "no issue date"
+        out += "── \(result.articles.count) articles, \(result.joins.count) page-break joins, \(dates)\n"
+        return out
+    }
+}

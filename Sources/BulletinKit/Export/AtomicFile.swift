@@ -1,0 +1,89 @@
+import Foundation
+
+/// An output file written whole or not at all: bytes go to a hidden temporary file beside the
+/// target, which is renamed over the target only when complete. A crash, a full disk or an
+/// interrupted run leaves the old file (or none), never half of a new one.
+///
+/// ```swift
+/// let file = try AtomicFile(path: "out/articles.jsonl")
+/// try file.write("{…}\n")
+/// try file.commit()          // out/articles.jsonl appears now
+/// ```
+public final class AtomicFile {
+    public let path: String
+    private let temporaryPath: String
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var finished = false
+
+    /// Opens a temporary file in the target's folder.
+    /// - Throws: `OutputError` when the folder cannot be written.
+    public init(path: String) throws(OutputError) {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        temporaryPath = folder + "/." + url.lastPathComponent + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporaryPath)
+        else {
+            throw OutputError(path: path, reason: "cannot create a file in \(folder)")
+        }
+        self.handle = handle
+    }
+
+    /// Appends text; written out in 1 MiB chunks, so memory stays flat for any archive size.
+    public func write(_ text: String) throws(OutputError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Completes the file and renames it into place.
+    public func commit() throws(OutputError) {
+        try flush()
+        finished = true
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            discardTemporary()
+            throw OutputError(path: path, reason: "\(error.localizedDescription)")
+        }
+        if rename(temporaryPath, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            discardTemporary()
+            throw OutputError(path: path, reason: reason)
+        }
+    }
+
+    /// Gives up: the temporary file is removed and the target left as it was.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        try? handle.close()
+        discardTemporary()
+    }
+
+    deinit { discard() }
+
+    private func flush() throws(OutputError) {
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            discard()
+            throw OutputError(path: path, reason: "cannot write: \(error.localizedDescription)")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func discardTemporary() {
+        _ = unlink(temporaryPath)
+    }
+}
+
+/// An output that could not be written. Its `description` follows `bulletin: ` on stderr.
+public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+}

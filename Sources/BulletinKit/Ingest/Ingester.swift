@@ -1,0 +1,92 @@
+/// Splits a bulletin into articles: the ingestion stage of the pipeline.
+///
+/// Lines are classified (`LineClassifier`), paragraphs cut by page breaks rejoined
+/// (`PageBreakRepair`), and the blocks cut into articles (`ArticleAssembler`). Mastheads, QR-code
+/// blurbs and captions are dropped; everything else ends up in some article's text, title,
+/// subtitle or byline.
+///
+/// ```swift
+/// let ingester = Ingester(lexicons: try .builtin())
+/// let result = ingester.articles(in: Bulletin(path: "2024-01-05_xinhai.txt", text: text))
+/// result.articles.map(\.title)   // ["用好“联”的方法，把主题教育成果转化为高质量发展动力", …]
+/// ```
+public struct Ingester: Sendable {
+    public let lexicons: Lexicons
+
+    public init(lexicons: Lexicons) {
+        self.lexicons = lexicons
+    }
+
+    /// The articles of a bulletin and how each line was read.
+    public struct Result: Sendable {
+        public var articles: [Article]
+        /// Each source line's role, indexed by line number − 1.
+        public var roles: [LineRole]
+        /// The source lines, as printed (trimmed), indexed by line number − 1.
+        public var lines: [String]
+        /// Page-break repairs: (line, next line) pairs that were joined into one paragraph.
+        public var joins: [(Int, Int)]
+        /// The issue date: from the file name, else from a masthead date line.
+        public var date: IssueDate?
+        /// Lines dropped as layout (mastheads, captions, section markers, bylines, markers).
+        public var dropped: [(line: Int, text: String, role: LineRole)] {
+            zip(lines.indices, lines).compactMap { index, text in
+                switch roles[index] {
+                case .masthead, .caption, .section, .byline, .marker: (index + 1, text, roles[index])
+                default: nil
+                }
+            }
+        }
+    }
+
+    public func articles(in bulletin: Bulletin) -> Result {
+        let cues = lexicons.layoutCues
+        let lines = SourceLine.lines(of: bulletin.text, folding: lexicons.folding)
+        let classifier = LineClassifier(cues: cues)
+        let kinds = lines.map(classifier.classify)
+
+        var roles = [LineRole](repeating: .blank, count: lines.count)
+        var mastheadDate: IssueDate? = nil
+        for (index, kind) in kinds.enumerated() {
+            switch kind {
+            case .masthead(let date):
+                roles[index] = .masthead
+                if mastheadDate == nil { mastheadDate = date }
+            case .caption: roles[index] = .caption
+            default: break
+            }
+        }
+
+        let (blocks, joins) = PageBreakRepair(cues: cues).blocks(lines: lines, kinds: kinds)
+        var assembler = ArticleAssembler(blocks: blocks, cues: cues)
+        let drafts = assembler.assemble()
+        for (line, role) in assembler.roles { roles[line - 1] = role }
+
+        let date = bulletin.date ?? mastheadDate
+        let articles = drafts.enumerated().map { offset, draft in
+            Ingester.article(from: draft, index: offset + 1, bulletin: bulletin, date: date)
+        }
+        return Result(
+            articles: articles, roles: roles, lines: lines.map(\.text),
+            joins: joins.map { ($0.firstLine, $0.nextLine) }, date: date)
+    }
+
+    private static func article(
+        from draft: ArticleAssembler.Draft, index: Int, bulletin: Bulletin, date: IssueDate?
+    ) -> Article {
+        let title = draft.lateTitle ?? draft.title?.title
+        let subtitle = draft.title?.subtitle
+        var lines: [String] = []
+        if let title { lines.append(title) }
+        if let subtitle { lines.append(subtitle) }
+        lines += draft.paragraphs.map(\.text)
+        let lastBody = draft.paragraphs.last(where: { !$0.isSubheading })?.text
+        let truncated = draft.continued != nil || lastBody.map { !LineShape.isTerminated($0) } ?? true
+        return Article(
+            bulletin: bulletin.id, source: bulletin.source, index: index, title: title,
+            subtitle: subtitle, section: draft.section, byline: draft.byline,
+            subheadings: draft.paragraphs.filter(\.isSubheading).map(\.text),
+            truncated: truncated, continued: draft.continued, date: date,
+            text: lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,220 @@
+/// Reads each non-blank line on its own and says whether it is layout furniture (masthead,
+/// caption, section marker, byline, continuation marker) or text that belongs to articles.
+///
+/// Text lines are left for `PageBreakRepair` and `ArticleAssembler`, which need their neighbours
+/// to decide between title, subheading and body.
+struct LineClassifier: Sendable {
+    enum Kind: Sendable, Equatable {
+        case blank
+        case masthead(date: IssueDate?)
+        case caption
+        case section(String)
+        case byline([String])
+        case continuedForward(page: String)
+        case continuedBackward
+        case endMark
+        case text
+    }
+
+    let cues: LayoutCues
+
+    /// Lines of layout furniture are short; a longer line is always text.
+    static let furnitureMaxLength = 60
+
+    func classify(_ line: SourceLine) -> Kind {
+        if line.isBlank { return .blank }
+        let folded = line.folded
+        if let section = sectionName(folded) { return .section(section) }
+        if line.length <= 24 {
+            if let marker = continuationMarker(folded) { return marker }
+            if let names = bylineNames(folded) { return .byline(names) }
+        }
+        if let date = mastheadDate(folded) { return .masthead(date: date) }
+        if isMasthead(line) { return .masthead(date: nil) }
+        if isCaption(line) { return .caption }
+        return .text
+    }
+
+    // MARK: - Section markers
+
+    /// `【网格治理】` → `网格治理`: a whole line in lenticular brackets, short.
+    func sectionName(_ folded: String) -> String? {
+        guard folded.hasPrefix("【"), folded.hasSuffix("】") else { return nil }
+        let inner = folded.dropFirst().dropLast()
+        guard !inner.isEmpty, inner.count <= 24, !inner.contains("【"), !inner.contains("】")
+        else { return nil }
+        return String(inner).trimmingSpaces
+    }
+
+    // MARK: - Continuation and end markers
+
+    func continuationMarker(_ folded: String) -> Kind? {
+        let inner = stripBrackets(folded)
+        if cues.isEndMark(inner) { return .endMark }
+        guard folded.contains("版") || folded.contains("页") else { return nil }
+        if cues.containsForwardContinuation(folded) {
+            let unit: String = folded.contains("版") ? "版" : "页"
+            return .continuedForward(page: pageNumber(folded).map { "\($0)\(unit)" } ?? unit)
+        }
+        if cues.containsBackwardContinuation(folded) { return .continuedBackward }
+        return nil
+    }
+
+    /// The first page number in a marker: ASCII digits or a Chinese numeral up to 十九.
+    private func pageNumber(_ folded: String) -> Int? {
+        var digits = ""
+        for scalar in folded.unicodeScalars {
+            if ScalarClass.isASCIIDigit(scalar) {
+                digits.unicodeScalars.append(scalar)
+            } else if !digits.isEmpty {
+                break
+            }
+        }
+        if let value = Int(digits) { return value }
+        let numerals: [Character: Int] = [
+            "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+        ]
+        guard let start = folded.firstIndex(where: { numerals[$0] != nil || $0 == "十" }) else {
+            return nil
+        }
+        let after = folded[start...].prefix { numerals[$0] != nil || $0 == "十" }
+        if after.hasPrefix("十") { return 10 + (after.dropFirst().first.flatMap { numerals[$0] } ?? 0) }
+        return numerals[after.first!]
+    }
+
+    // MARK: - Bylines
+
+    /// The names of a byline line, or nil when the line is not one.
+    ///
+    /// `·夏凡 张顺燕 印春湘·` → `["夏凡", "张顺燕", "印春湘"]`; `(海永镇自治办)` → `["海永镇自治办"]`;
+    /// `文/王芳 图/李强` → `["王芳", "李强"]`.
+    func bylineNames(_ folded: String) -> [String]? {
+        let dots: Set<Character> = ["·", "•", "・", "‧", "∙"]
+        if let first = folded.first, let last = folded.last, dots.contains(first),
+            dots.contains(last), folded.count > 2
+        {
+            let names = nameTokens(folded.dropFirst().dropLast())
+            return names.isEmpty || names.contains(where: { $0.count > 5 }) ? nil : names
+        }
+        let brackets: [(Character, Character)] = [("(", ")"), ("（", "）"), ("[", "]")]
+        for (open, close) in brackets where folded.first == open && folded.last == close {
+            let inner = folded.dropFirst().dropLast()
+            if inner.contains("图") || inner.contains("完") || inner.contains("版") { return nil }
+            let names = nameTokens(inner)
+            guard !names.isEmpty, names.allSatisfy({ $0.count <= 12 }) else { return nil }
+            return names
+        }
+        if cues.startsWithBylinePrefix(folded), !folded.contains("。"), !folded.contains("，") {
+            let names = nameTokens(Substring(folded))
+            return names.isEmpty ? nil : names
+        }
+        return nil
+    }
+
+    /// Splits a byline's inner text into names: separated by spaces, `/`, `、` or colons, role
+    /// words (`记者`, `通讯员`, `文`, `图`) removed. Every token must be ideographs only.
+    private func nameTokens(_ inner: Substring) -> [String] {
+        let separators: Set<Character> = [" ", "/", "／", "、", "：", ":", "\u{3000}", "\t"]
+        let roles = Set(["记者", "通讯员", "文", "图", "摄影", "摄", "供稿", "撰稿", "编辑", "本报"])
+        var names: [String] = []
+        for token in inner.split(whereSeparator: { separators.contains($0) }) {
+            var name = String(token)
+            for role in roles.sorted(by: { $0.count > $1.count }) where name.hasPrefix(role) && name.count > role.count + 1 {
+                name = String(name.dropFirst(role.count))
+                break
+            }
+            if roles.contains(name) { continue }
+            guard name.unicodeScalars.allSatisfy(ScalarClass.isIdeograph) else { return [] }
+            names.append(name)
+        }
+        return names
+    }
+
+    // MARK: - Mastheads
+
+    func isMasthead(_ line: SourceLine) -> Bool {
+        let folded = line.folded
+        guard line.length <= LineClassifier.furnitureMaxLength else { return false }
+        let scalars = folded.unicodeScalars
+        let ideographs = scalars.filter(ScalarClass.isIdeograph).count
+        // English banner lines, URLs, page numbers: no Chinese at all.
+        if ideographs == 0 { return true }
+        if folded.hasSuffix("。") { return false }
+        if cues.isBoilerplate(folded) { return true }
+        let compact = String(String.UnicodeScalarView(scalars.filter { !ScalarClass.isSpace($0) }))
+        if compact.count <= 12, cues.endsWithPaperName(compact),
+            !compact.contains(where: { "，,。、“”".contains($0) })
+        {
+            return true
+        }
+        return isPageOrIssueLine(compact)
+    }
+
+    /// `第 3 版`, `第86期`, `总第 1203 期`, `第3版 要闻`: a page or issue line.
+    private func isPageOrIssueLine(_ compact: String) -> Bool {
+        guard compact.count <= 14 else { return false }
+        var rest = Substring(compact)
+        if rest.hasPrefix("总") { rest = rest.dropFirst() }
+        guard rest.hasPrefix("第") else { return false }
+        rest = rest.dropFirst()
+        let number = rest.prefix { $0.isASCII && $0.isNumber || "一二三四五六七八九十百零〇".contains($0) }
+        guard !number.isEmpty else { return false }
+        rest = rest.dropFirst(number.count)
+        return rest.hasPrefix("版") || rest.hasPrefix("期")
+    }
+
+    /// A line that is only a date (`2024年3月8日 星期五`, `2023年12月15日 第 48 期`): the issue
+    /// date of a masthead.
+    func mastheadDate(_ folded: String) -> IssueDate? {
+        let compact = Array(folded.unicodeScalars.filter { !ScalarClass.isSpace($0) })
+        guard compact.count <= 30 else { return nil }
+        var i = 0
+        func number() -> Int? {
+            var value = 0
+            var digits = 0
+            while i < compact.count, ScalarClass.isASCIIDigit(compact[i]), digits < 4 {
+                value = value * 10 + Int(compact[i].value - 48)
+                i += 1
+                digits += 1
+            }
+            return digits == 0 ? nil : value
+        }
+        guard let year = number(), year >= 1949, i < compact.count, compact[i] == "年" else {
+            return nil
+        }
+        i += 1
+        guard let month = number(), i < compact.count, compact[i] == "月" else { return nil }
+        i += 1
+        var day: Int? = nil
+        let save = i
+        if let value = number(), i < compact.count, compact[i] == "日" || compact[i] == "号" {
+            day = value
+            i += 1
+        } else {
+            i = save
+        }
+        // What may follow a masthead date: weekday, issue number, lunar date, punctuation.
+        let rest = String(String.UnicodeScalarView(compact[i...]))
+        let allowed = Set("星期周一二三四五六日天第总期版农历腊正冬月初十廿卅0123456789,，、|/()（）-")
+        guard rest.allSatisfy({ allowed.contains($0) }) else { return nil }
+        return IssueDate(year: year, month: month, day: day)
+    }
+
+    // MARK: - Captions
+
+    func isCaption(_ line: SourceLine) -> Bool {
+        guard line.length <= 80 else { return false }
+        let folded = line.folded
+        if cues.cues(for: .captionPrefix).contains(where: { folded.hasPrefix($0) }) { return true }
+        return line.length <= LineClassifier.furnitureMaxLength
+            && cues.cues(for: .captionContains).contains { folded.contains($0) }
+            && !folded.hasSuffix("。")
+    }
+
+    private func stripBrackets(_ folded: String) -> String {
+        var inner = Substring(folded)
+        while let first = inner.first, "(（[【<《>－-—".contains(first) { inner = inner.dropFirst() }
+        while let last = inner.last, ")）]】>》<－-—".contains(last) { inner = inner.dropLast() }
+        return String(inner).trimmingSpaces
+    }
+}

@@ -1,0 +1,75 @@
+/// Shape tests on a line or paragraph of text that decide between heading and body.
+///
+/// Headings (titles, kickers, subheadings) are short and never end a sentence; body paragraphs
+/// end in `。！？…` or run longer than any heading. A line that does neither is either a heading
+/// or a paragraph cut by a page break, which `PageBreakRepair` tells apart from its neighbour.
+enum LineShape {
+    /// Longest heading, in scalars. Titles in the wild run to about 35; a kicker or a title with a
+    /// `——` deck on the same line to about 60.
+    static let maxHeadingLength = 40
+    static let maxHeadingWithDashLength = 72
+
+    /// Whether the text ends a sentence: its last scalar, ignoring closing quotes and brackets,
+    /// is sentence-final punctuation (`…了。”` ends, `打造“茸城e家”` does not).
+    static func isTerminated(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars[...]
+        var sawCloser = false
+        while let last = scalars.last, ScalarClass.isCloser(last) {
+            scalars = scalars.dropLast()
+            sawCloser = true
+        }
+        guard let last = scalars.last else { return sawCloser }
+        if ScalarClass.isSentenceEnd(last) { return true }
+        // `……”` and a closing quote after an exclamation are common sentence ends; a closer
+        // after an ideograph is a quoted name and ends nothing.
+        return last == "…" && sawCloser
+    }
+
+    /// Whether the text carries `——` (a kicker, a deck, or both halves on one line).
+    static func hasDash(_ text: String) -> Bool { text.contains("——") }
+
+    /// Whether a line ends with `——`: a kicker above its title.
+    static func isKicker(_ text: String) -> Bool {
+        text.hasSuffix("——") && text.unicodeScalars.count > 2
+    }
+
+    /// Whether text could be a heading on its own: not a sentence end, no full stop inside, and
+    /// short. `cues` rules out lines that open like a news lead (`近期，镇党委…`).
+    static func couldBeHeading(_ text: String, cues: LayoutCues) -> Bool {
+        if isTerminated(text) && !isKicker(text) { return false }
+        let length = text.unicodeScalars.count
+        let limit = hasDash(text) ? maxHeadingWithDashLength : maxHeadingLength
+        if length > limit || length == 0 { return false }
+        if text.contains("。") { return false }
+        if cues.startsWithLeadOpener(text), text.contains(where: { $0 == "，" || $0 == "," }) {
+            return false
+        }
+        return true
+    }
+
+    /// Net count of quotation marks and brackets left open (positive) at the end of text.
+    static func openQuoteBalance(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ScalarClass.quoteBalanceDelta($1) }
+    }
+
+    /// Whether text closes a quotation it did not open (`染力了”……`): it continues a line that
+    /// opened one.
+    static func closesUnopenedQuote(_ text: String) -> Bool {
+        var balance = 0
+        for scalar in text.unicodeScalars {
+            balance += ScalarClass.quoteBalanceDelta(scalar)
+            if balance < 0 { return true }
+        }
+        return false
+    }
+
+    /// Whether text starts the way no paragraph can: with clause punctuation or a closer, or with
+    /// a single ideograph and then clause punctuation (`机，将…`, `抓,镇村干部…`).
+    static func startsMidSentence(_ text: String) -> Bool {
+        var iterator = text.unicodeScalars.makeIterator()
+        guard let first = iterator.next() else { return false }
+        if ScalarClass.isClausePunctuation(first) || ScalarClass.isCloser(first) { return true }
+        guard ScalarClass.isIdeograph(first), let second = iterator.next() else { return false }
+        return ScalarClass.isClausePunctuation(second)
+    }
+}

@@ -1,0 +1,34 @@
+/// One line of a bulletin, trimmed of surrounding spaces, with its look-alike-folded form (full-width
+/// digits as ASCII, `⻄` as `西`) that layout cues are matched against.
+struct SourceLine: Sendable {
+    /// 1-based line number in the decoded file.
+    let number: Int
+    /// The line as printed, without surrounding spaces.
+    let text: String
+    /// `text` folded scalar for scalar (same length).
+    let folded: String
+    /// `text.unicodeScalars.count`.
+    let length: Int
+
+    var isBlank: Bool { length == 0 }
+
+    init(number: Int, raw: Substring, folding: LookalikeFolding) {
+        self.number = number
+        let trimmed = String(String.UnicodeScalarView(raw.unicodeScalars.trimmingSpaces()))
+        self.text = trimmed
+        self.folded = folding.fold(trimmed)
+        self.length = trimmed.unicodeScalars.count
+    }
+
+    /// Splits a decoded text (line ends already `\n`) into lines.
+    static func lines(of text: String, folding: LookalikeFolding) -> [SourceLine] {
+        var result: [SourceLine] = []
+        var number = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            result.append(SourceLine(number: number, raw: raw, folding: folding))
+        }
+        while let last = result.last, last.isBlank { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,61 @@
+/// The heading lines above an article's body read as title and subtitle.
+///
+/// - A line ending in `——` is a kicker: `通州区石港镇聚焦…——` / `延伸网格触角 做群众知心人`.
+/// - A line starting with `——` is a deck below the title.
+/// - One line may hold both halves: `上线“清晨访问团” ——松江区…小记` (space before the dash: the
+///   part after it is a deck) or `海门临江新区通过…促成效—— 打响…攻坚战` (space after the dash, or
+///   an enumeration before it: the part before is a kicker).
+/// - Two plain stacked lines are a kicker and the main title below it (`请群众“唱主角”` /
+///   `长一居民区党总支解锁…`): the main title is the line next to the body.
+struct TitleBlock: Sendable, Equatable {
+    var title: String
+    var subtitle: String?
+
+    init(lines: [String], cues: LayoutCues) {
+        var mains: [String] = []
+        var others: [String] = []
+        for line in lines {
+            if LineShape.isKicker(line) {
+                others.append(TitleBlock.trimDashes(line))
+            } else if line.hasPrefix("——") {
+                others.append(TitleBlock.trimDashes(line))
+            } else if let dash = line.range(of: "——") {
+                let left = String(line[..<dash.lowerBound])
+                let right = String(line[dash.upperBound...])
+                let leftTrimmed = TitleBlock.trimDashes(left)
+                let rightTrimmed = TitleBlock.trimDashes(right)
+                let spaceBefore = left.last.map { $0 == " " || $0 == "\u{3000}" } ?? false
+                let spaceAfter = right.first.map { $0 == " " || $0 == "\u{3000}" } ?? false
+                let rightIsDeck =
+                    spaceBefore && !spaceAfter || cues.endsWithDeckSuffix(rightTrimmed)
+                let leftIsKicker =
+                    !rightIsDeck
+                    && (spaceAfter && !spaceBefore || leftTrimmed.contains("、")
+                        || leftTrimmed.contains("，") || leftTrimmed.contains(","))
+                if leftIsKicker {
+                    others.append(leftTrimmed)
+                    mains.append(rightTrimmed)
+                } else {
+                    mains.append(leftTrimmed)
+                    others.append(rightTrimmed)
+                }
+            } else {
+                mains.append(line)
+            }
+        }
+        if let last = mains.popLast() {
+            title = last
+            others = mains + others
+        } else {
+            title = others.removeLast()
+        }
+        subtitle = others.isEmpty ? nil : others.joined(separator: " ")
+    }
+
+    private static func trimDashes(_ text: String) -> String {
+        var t = Substring(text)
+        while t.hasPrefix("—") { t = t.dropFirst() }
+        while t.hasSuffix("—") { t = t.dropLast() }
+        return String(t).trimmingSpaces
+    }
+}

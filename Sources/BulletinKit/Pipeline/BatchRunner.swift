@@ -1,0 +1,130 @@
+import Foundation
+
+/// The tool's version, written into `manifest.json` and printed by `bulletin --version`.
+public enum BulletinVersion {
+    public static let current = "0.1.0"
+}
+
+/// Runs the pipeline over a batch of inputs, one file at a time, handing each article to a sink
+/// as soon as its bulletin is split, so memory stays flat however large the archive. A bad file
+/// is reported and skipped; the batch goes on.
+public struct BatchRunner: Sendable {
+    public let ingester: Ingester
+
+    public init(ingester: Ingester) {
+        self.ingester = ingester
+    }
+
+    /// One input as read, for the manifest.
+    public struct InputRecord: Sendable, Equatable {
+        public var path: String
+        public var bytes: Int
+        public var sha256: String
+        public var encoding: String?
+        public var articles: Int
+        public var error: String?
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var inputs: [InputRecord] = []
+        public var articles = 0
+        public var problems = 0
+        public var files: Int { inputs.count }
+    }
+
+    /// Reads, decodes and splits every input.
+    /// - Parameters:
+    ///   - inputs: paths, directories or `-`, as on the command line.
+    ///   - readStandardInput: supplies the bytes for `-`.
+    ///   - problem: called for each input problem, as it happens.
+    ///   - progress: called before each file with (done, total, path).
+    ///   - emit: receives each article in order; an error from it stops the batch.
+    public func run(
+        inputs: [String],
+        readStandardInput: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) },
+        problem: (InputError) -> Void,
+        progress: (Int, Int, String) -> Void = { _, _, _ in },
+        emit: (Article) throws(OutputError) -> Void
+    ) throws(OutputError) -> Summary {
+        var summary = Summary()
+        let (items, expansionProblems) = InputFiles.expand(inputs)
+        for issue in expansionProblems {
+            problem(issue)
+            summary.problems += 1
+        }
+        for (position, item) in items.enumerated() {
+            let path: String
+            let bytes: [UInt8]
+            switch item {
+            case .standardInput:
+                path = "-"
+                bytes = readStandardInput()
+            case .file(let file):
+                path = file
+                progress(position, items.count, file)
+                do {
+                    bytes = try InputFiles.read(file)
+                } catch {
+                    problem(error)
+                    summary.problems += 1
+                    summary.inputs.append(
+                        InputRecord(path: path, bytes: 0, sha256: "", encoding: nil, articles: 0,
+                                    error: error.description))
+                    continue
+                }
+            }
+            var record = InputRecord(
+                path: path, bytes: bytes.count, sha256: SHA256.hex(of: bytes), encoding: nil,
+                articles: 0, error: nil)
+            let decoded: TextDecoding.Decoded
+            do {
+                decoded = try TextDecoding.decode(bytes, path: path)
+            } catch {
+                problem(error)
+                summary.problems += 1
+                record.error = error.description
+                summary.inputs.append(record)
+                continue
+            }
+            record.encoding = decoded.encoding.rawValue
+            let bulletin = path == "-"
+                ? Bulletin(id: "stdin", source: "-", text: decoded.text)
+                : Bulletin(path: path, text: decoded.text)
+            if let (line, length) = BatchRunner.longestLine(decoded.text),
+                length > BatchRunner.longLineLimit
+            {
+                let issue = InputError.longLine(path: path, line: line, bytes: length)
+                problem(issue)
+                summary.problems += 1
+                record.error = issue.description
+            }
+            let result = ingester.articles(in: bulletin)
+            for article in result.articles { try emit(article) }
+            record.articles = result.articles.count
+            summary.articles += result.articles.count
+            summary.inputs.append(record)
+        }
+        return summary
+    }
+
+    /// Lines longer than this are reported: no bulletin paragraph comes near it, so the file was
+    /// probably extracted without line breaks.
+    public static let longLineLimit = 64 * 1024
+
+    private static func longestLine(_ text: String) -> (line: Int, bytes: Int)? {
+        var best: (Int, Int)? = nil
+        var line = 1
+        var length = 0
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                if length > best?.1 ?? 0 { best = (line, length) }
+                line += 1
+                length = 0
+            } else {
+                length += 1
+            }
+        }
+        if length > best?.1 ?? 0 { best = (line, length) }
+        return best
+    }
+}

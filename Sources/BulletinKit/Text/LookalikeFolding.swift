@@ -1,0 +1,57 @@
+import Foundation
+
+/// Folds look-alike characters that PDF text extraction produces into the ordinary ones, one
+/// scalar for one scalar, so that a folded text has exactly the offsets of the original.
+///
+/// Kangxi radicals (`⾦` → `金`), compatibility ideographs and full-width ASCII (`３１４` → `314`,
+/// `，` stays `，`) fold by Unicode's compatibility mapping; CJK Radicals Supplement characters
+/// (`⻄` → `西`, `⻓` → `长`) by the `lookalikes.tsv` lexicon. The ideographic space folds to an
+/// ASCII space. Later stages match on the folded text and report offsets into the original.
+///
+/// ```swift
+/// let folding = LookalikeFolding(table: ["⻄": "西"])
+/// folding.fold("⻓宁区江苏路街道⻄部")   // "长宁区江苏路街道西部" (with ⻓ in the table)
+/// ```
+public struct LookalikeFolding: Sendable {
+    private let table: [Unicode.Scalar: Unicode.Scalar]
+
+    /// A folding from an explicit table of scalar → scalar, on top of the Unicode mappings.
+    public init(table: [Unicode.Scalar: Unicode.Scalar]) {
+        self.table = table
+    }
+
+    /// The scalar a look-alike folds to; the scalar itself when it is not a look-alike.
+    public func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        if value < 0x2E80 { return scalar }  // fast path: ASCII, Latin, general punctuation
+        if let mapped = table[scalar] { return mapped }
+        switch value {
+        case 0x3000:
+            return " "
+        case 0xFF01...0xFF5E:
+            // Full-width ASCII sits at a fixed distance from ASCII; keep Chinese full-width
+            // punctuation (，：；！？（）) as printed, since layout cues read it.
+            switch scalar {
+            case "，", "：", "；", "！", "？", "（", "）": return scalar
+            default: return Unicode.Scalar(value - 0xFEE0)!
+            }
+        case 0x2F00...0x2FD5, 0xF900...0xFAFF, 0x2F800...0x2FA1F:
+            return LookalikeFolding.compatibilityMapping(scalar)
+        default:
+            return scalar
+        }
+    }
+
+    /// The folded text: same number of scalars, each folded.
+    public func fold(_ text: String) -> String {
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { folded.append(fold(scalar)) }
+        return String(folded)
+    }
+
+    /// NFKC of a single scalar when it yields a single scalar; the scalar itself otherwise.
+    private static func compatibilityMapping(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let mapped = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first! : scalar
+    }
+}

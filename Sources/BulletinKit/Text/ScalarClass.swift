@@ -1,0 +1,85 @@
+/// Classes of Unicode scalars that layout decisions rest on. Written over `Unicode.Scalar`, not
+/// `Character`: grapheme clustering is an order of magnitude slower and Chinese text never needs it.
+enum ScalarClass {
+    /// Ideographs (CJK Unified, Extension A–H, compatibility), where Chinese words live.
+    static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF,
+            0x2E80...0x2FDF, 0x3007:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+        (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A
+    }
+
+    /// Spaces a PDF extraction leaves in a line: ASCII space and tab, no-break space, ideographic
+    /// space and the other Unicode space separators.
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Punctuation that can end a sentence, so a paragraph ending in one is complete.
+    static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "!", "?", "…", "；", ";", "：", ":", "．": return true
+        default: return false
+        }
+    }
+
+    /// Closing quotes and brackets; a paragraph ending in one is complete when the scalar before
+    /// the closers ends a sentence (`…了。”`).
+    static func isCloser(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "”", "’", "」", "』", "》", "）", ")", "】", "\"", "'", "〉": return true
+        default: return false
+        }
+    }
+
+    /// Punctuation inside a sentence: what a paragraph broken mid-sentence can start with.
+    static func isClausePunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "，", ",", "、", "。", "；", ";", "：", ":", "！", "？", "!", "?", "…": return true
+        default: return false
+        }
+    }
+
+    /// Opening and closing quote pairs counted to see whether a line leaves a quotation open.
+    static func quoteBalanceDelta(_ s: Unicode.Scalar) -> Int {
+        switch s {
+        case "“", "「", "『", "《", "（", "(": return 1
+        case "”", "」", "』", "》", "）", ")": return -1
+        default: return 0
+        }
+    }
+}
+
+extension Substring.UnicodeScalarView {
+    /// The scalars with leading and trailing spaces (ASCII, ideographic, no-break…) removed.
+    func trimmingSpaces() -> Substring.UnicodeScalarView {
+        var view = self
+        while let first = view.first, ScalarClass.isSpace(first) { view.removeFirst() }
+        while let last = view.last, ScalarClass.isSpace(last) { view.removeLast() }
+        return view
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces of any kind (see `ScalarClass.isSpace`).
+    var trimmingSpaces: String {
+        String(String.UnicodeScalarView(self.unicodeScalars[...].trimmingSpaces()))
+    }
+
+    /// Number of Unicode scalars: the unit all offsets in an article record count in.
+    var scalarCount: Int { unicodeScalars.count }
+}

@@ -1,0 +1,4 @@
+import BulletinCLI
+import Foundation
+
+exit(BulletinCommand.main(Array(CommandLine.arguments.dropFirst()), console: .standard()).rawValue)
