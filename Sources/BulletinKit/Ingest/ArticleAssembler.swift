@@ -1,3 +1,5 @@
+import Foundation
+
 /// Walks the repaired blocks of a bulletin and cuts them into articles.
 ///
 /// - A section marker, byline, continuation marker or end mark closes the article before it; text
@@ -27,6 +29,8 @@ struct ArticleAssembler {
     private var section: String? = nil
     private let headingCandidates: [Int]
     private let headingShapes: [Int: HeadingShape]
+    /// Block indices already read as title lines: a title is no parallel sibling of a subheading.
+    private var titleBlocks = Set<Int>()
 
     /// An article under construction.
     struct Draft {
@@ -117,6 +121,7 @@ struct ArticleAssembler {
 
     private mutating func headingRun(_ run: Range<Int>, body: Int) {
         let headings = run.map { paragraph(at: $0) }
+        titleBlocks.formUnion(run)
         guard var open = current, !open.closed else {
             finish()
             start(titledBy: headings)
@@ -139,6 +144,7 @@ struct ArticleAssembler {
         }
         let heading = headings[0]
         if isSubheading(heading, at: run.lowerBound, in: open, body: body) {
+            titleBlocks.remove(run.lowerBound)
             open.paragraphs.append((heading.text, true))
             roles[heading.lines[0]] = .subheading
             current = open
@@ -154,12 +160,17 @@ struct ArticleAssembler {
         if LineShape.hasDash(heading.text) || cues.startsWithActorColon(heading.text) {
             return false
         }
-        if hasParallelSibling(index) { return true }
         let following = sectionText(from: body)
-        if cues.startsWithLeadOpener(following) { return false }
         let above = ([article.title?.title, article.title?.subtitle].compactMap { $0 }
             + article.paragraphs.map(\.text)).joined(separator: "\n")
-        return topics.similarity(above, following) >= ArticleAssembler.subheadingSimilarity
+        let similarity = topics.similarity(above, following)
+        let opensLikeLead = cues.startsWithLeadOpener(following) || LineShape.startsWithDate(following)
+        if ProcessInfo.processInfo.environment["BULLETIN_DEBUG"] != nil {
+            print("heading \(heading.text): sim \(similarity) lead \(opensLikeLead) parallel \(hasParallelSibling(index))")
+        }
+        if hasParallelSibling(index) { return true }
+        if opensLikeLead { return false }
+        return similarity >= ArticleAssembler.subheadingSimilarity
     }
 
     /// Whether a heading candidate near `index` (same stretch, no byline or marker between) is
@@ -172,6 +183,7 @@ struct ArticleAssembler {
         let high = min(headingCandidates.count - 1, position + ArticleAssembler.parallelWindow)
         for other in low...high where other != position {
             let otherIndex = headingCandidates[other]
+            if titleBlocks.contains(otherIndex) { continue }
             guard let otherShape = headingShapes[otherIndex], shape.isParallel(to: otherShape)
             else { continue }
             let between = min(index, otherIndex)..<max(index, otherIndex)

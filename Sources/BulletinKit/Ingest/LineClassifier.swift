@@ -140,7 +140,7 @@ struct LineClassifier: Sendable {
         // English banner lines, URLs, page numbers: no Chinese at all.
         if ideographs == 0 { return true }
         if folded.hasSuffix("。") { return false }
-        if cues.isBoilerplate(folded) { return true }
+        if cues.isBoilerplate(folded) || cues.endsLikeImprint(folded) { return true }
         let compact = String(String.UnicodeScalarView(scalars.filter { !ScalarClass.isSpace($0) }))
         if compact.count <= 12, cues.endsWithPaperName(compact),
             !compact.contains(where: { "，,。、“”".contains($0) })
@@ -198,6 +198,29 @@ struct LineClassifier: Sendable {
         let allowed = Set("星期周一二三四五六日天第总期版农历腊正冬月初十廿卅0123456789,，、|/()（）-")
         guard rest.allSatisfy({ allowed.contains($0) }) else { return nil }
         return IssueDate(year: year, month: month, day: day)
+    }
+
+    /// Masthead lines come in clusters: a short line with no punctuation standing first in the
+    /// file, or between masthead lines, right above a masthead line is the paper's name
+    /// (`周浦民生` above `…党委宣传办公室编印`).
+    func absorbingMastheadNames(_ lines: [SourceLine], _ kinds: [Kind]) -> [Kind] {
+        var kinds = kinds
+        func isMasthead(_ kind: Kind) -> Bool {
+            if case .masthead = kind { return true }
+            return false
+        }
+        let nonBlank = kinds.indices.filter { kinds[$0] != .blank }
+        for (position, index) in nonBlank.enumerated() where kinds[index] == .text {
+            let line = lines[index]
+            guard line.length <= 12,
+                !line.text.unicodeScalars.contains(where: ScalarClass.isClausePunctuation),
+                position + 1 < nonBlank.count, isMasthead(kinds[nonBlank[position + 1]])
+            else { continue }
+            if position == 0 || isMasthead(kinds[nonBlank[position - 1]]) {
+                kinds[index] = .masthead(date: nil)
+            }
+        }
+        return kinds
     }
 
     // MARK: - Captions

@@ -72,4 +72,22 @@ enum LineShape {
         guard ScalarClass.isIdeograph(first), let second = iterator.next() else { return false }
         return ScalarClass.isClausePunctuation(second)
     }
+
+    /// Whether text opens with a date (`2024年1月1日`, `12 月 10 日下午`, `5月14日,`, `22日,`), the
+    /// way news leads do.
+    static func startsWithDate(_ text: String) -> Bool {
+        var digits = 0
+        for scalar in text.unicodeScalars.prefix(16) {
+            if ScalarClass.isASCIIDigit(scalar) || "０１２３４５６７８９".unicodeScalars.contains(scalar) {
+                digits += 1
+            } else if ScalarClass.isSpace(scalar) {
+                continue
+            } else if scalar == "年" || scalar == "月" || scalar == "日" {
+                return digits > 0
+            } else {
+                return false
+            }
+        }
+        return false
+    }
 }

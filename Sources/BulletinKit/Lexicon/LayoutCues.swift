@@ -11,6 +11,7 @@ import Foundation
 public struct LayoutCues: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case boilerplate
+        case boilerplateSuffix = "boilerplate-suffix"
         case paperSuffix = "paper-suffix"
         case captionPrefix = "caption-prefix"
         case captionContains = "caption-contains"
@@ -49,6 +50,10 @@ public struct LayoutCues: Sendable {
 
     public func isBoilerplate(_ line: String) -> Bool {
         cues(for: .boilerplate).contains { line.contains($0) }
+    }
+
+    public func endsLikeImprint(_ line: String) -> Bool {
+        cues(for: .boilerplateSuffix).contains { line.hasSuffix($0) }
     }
 
     public func endsWithPaperName(_ line: String) -> Bool {

@@ -1,0 +1,123 @@
+/// Scores ingestion against gold: article-boundary precision, recall and F1, and how often the
+/// matched articles' fields (title, subtitle, section, byline, subheadings, truncated, continued)
+/// are exactly right.
+///
+/// A predicted article matches a gold one when its body (the text after the title lines) starts
+/// with the gold `body_start` and ends with the gold `body_end`: both of its boundaries are right.
+public struct IngestEvaluation: Sendable, CustomStringConvertible {
+    public private(set) var gold = 0
+    public private(set) var predicted = 0
+    public private(set) var matched = 0
+    /// Matched articles whose field equals the gold, by field name.
+    public private(set) var fieldsCorrect: [String: Int] = [:]
+    /// One line per miss, for the test output.
+    public private(set) var misses: [String] = []
+
+    public static let fields = [
+        "title", "subtitle", "section", "byline", "subheadings", "truncated", "continued", "date",
+    ]
+
+    public init() {}
+
+    public var precision: Double { predicted == 0 ? 0 : Double(matched) / Double(predicted) }
+    public var recall: Double { gold == 0 ? 0 : Double(matched) / Double(gold) }
+    public var f1: Double {
+        precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+    }
+
+    /// Share of matched articles whose `field` is exactly right.
+    public func accuracy(_ field: String) -> Double {
+        matched == 0 ? 0 : Double(fieldsCorrect[field] ?? 0) / Double(matched)
+    }
+
+    /// Adds one bulletin's articles to the score.
+    public mutating func add(predicted articles: [Article], gold: GoldBulletin) {
+        self.gold += gold.articles.count
+        self.predicted += articles.count
+        var used = Set<Int>()
+        for (goldIndex, expected) in gold.articles.enumerated() {
+            guard
+                let found = articles.indices.first(where: { index in
+                    !used.contains(index) && IngestEvaluation.body(of: articles[index]).hasPrefix(expected.bodyStart)
+                        && IngestEvaluation.body(of: articles[index]).hasSuffix(expected.bodyEnd)
+                })
+            else {
+                misses.append(
+                    "\(gold.bulletin): gold article \(goldIndex + 1) “\(expected.title ?? expected.bodyStart)” not found")
+                continue
+            }
+            used.insert(found)
+            matched += 1
+            let article = articles[found]
+            let checks: [(String, Bool)] = [
+                ("title", article.title == expected.title),
+                ("subtitle", article.subtitle == expected.subtitle),
+                ("section", article.section == expected.section),
+                ("byline", article.byline == expected.byline),
+                ("subheadings", article.subheadings == expected.subheadings),
+                ("truncated", article.truncated == expected.truncated),
+                ("continued", article.continued == expected.continued),
+                ("date", article.date?.description == gold.date),
+            ]
+            for (field, correct) in checks {
+                if correct {
+                    fieldsCorrect[field, default: 0] += 1
+                } else {
+                    misses.append(
+                        "\(gold.bulletin)#\(article.index): \(field) differs (gold \(IngestEvaluation.show(expected, field, gold)), got \(IngestEvaluation.show(article, field)))")
+                }
+            }
+        }
+        for (index, article) in articles.enumerated() where !used.contains(index) {
+            misses.append(
+                "\(gold.bulletin)#\(article.index): extra article “\(article.title ?? String(IngestEvaluation.body(of: article).prefix(12)))”")
+        }
+    }
+
+    /// The article's text after its title and subtitle lines.
+    static func body(of article: Article) -> String {
+        article.bodyLines.joined(separator: "\n")
+    }
+
+    public var description: String {
+        func f(_ x: Double) -> String { String(Int((x * 1000).rounded())).paddedFraction }
+        var out = "articles: gold \(gold), found \(predicted), matched \(matched); "
+        out += "P \(f(precision)) R \(f(recall)) F1 \(f(f1))"
+        for field in IngestEvaluation.fields { out += "; \(field) \(f(accuracy(field)))" }
+        return out
+    }
+
+    private static func show(_ gold: GoldBulletin.Article, _ field: String, _ bulletin: GoldBulletin) -> String {
+        switch field {
+        case "title": return "\(gold.title ?? "nil")"
+        case "subtitle": return "\(gold.subtitle ?? "nil")"
+        case "section": return "\(gold.section ?? "nil")"
+        case "byline": return "\(gold.byline)"
+        case "subheadings": return "\(gold.subheadings)"
+        case "truncated": return "\(gold.truncated)"
+        case "continued": return "\(gold.continued ?? "nil")"
+        default: return "\(bulletin.date ?? "nil")"
+        }
+    }
+
+    private static func show(_ article: Article, _ field: String) -> String {
+        switch field {
+        case "title": return "\(article.title ?? "nil")"
+        case "subtitle": return "\(article.subtitle ?? "nil")"
+        case "section": return "\(article.section ?? "nil")"
+        case "byline": return "\(article.byline)"
+        case "subheadings": return "\(article.subheadings)"
+        case "truncated": return "\(article.truncated)"
+        case "continued": return "\(article.continued ?? "nil")"
+        default: return "\(article.date?.description ?? "nil")"
+        }
+    }
+}
+
+private extension String {
+    /// `950` (thousandths) → `0.950`.
+    var paddedFraction: String {
+        let padded = String(repeating: "0", count: max(0, 4 - count)) + self
+        return padded.dropLast(3) + "." + padded.suffix(3)
+    }
+}

@@ -1,0 +1,39 @@
+import BulletinKit
+import Foundation
+
+/// Paths into the package, found from this file's location so tests run from any folder.
+enum Corpus {
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+                return url.path
+            }
+        }
+        fatalError("no Package.swift above \(#filePath)")
+    }()
+
+    static let folder = packageRoot + "/corpus"
+
+    /// Every corpus bulletin that has a gold annotation, sorted.
+    static func bulletinNames() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".gold.json") }
+            .map { String($0.dropLast(".gold.json".count)) }
+            .sorted()
+    }
+
+    static func bulletin(_ name: String) throws -> Bulletin {
+        let path = folder + "/" + name + ".txt"
+        let decoded = try TextDecoding.decode(try InputFiles.read(path), path: path)
+        return Bulletin(path: path, text: decoded.text)
+    }
+
+    static func gold(_ name: String) throws -> GoldBulletin {
+        try GoldBulletin.load(folder + "/" + name + ".gold.json")
+    }
+
+    static let lexicons: Lexicons = try! Lexicons.builtin()
+    static let ingester = Ingester(lexicons: lexicons)
+}
