@@ -48,28 +48,8 @@ struct SplitCommand {
         var out = ""
         let width = String(result.lines.count).count
         var articleAtLine: [Int: Article] = [:]
-        var lineOfArticle = 0
-        // The first title/body line of each article, in order.
-        var pending = result.articles[...]
-        for (index, role) in result.roles.enumerated() where pending.first != nil {
-            switch role {
-            case .title, .subtitle, .body, .lateTitle:
-                if role == .lateTitle { continue }
-                let article = pending.first!
-                let text = result.lines[index]
-                let startsHere =
-                    (article.title.map { text.contains($0) || $0.contains(text) } ?? false)
-                    || (article.subtitle.map { text.contains($0) } ?? false)
-                    || (article.title == nil || article.text.split(separator: "\n").dropFirst(article.subtitle == nil ? 1 : 2).first.map { text.hasPrefix($0.prefix(8)) } ?? false)
-                    || article.text.hasPrefix(text.prefix(8))
-                if startsHere && index + 1 > lineOfArticle {
-                    articleAtLine[index] = article
-                    lineOfArticle = index + 1
-                    pending = pending.dropFirst()
-                }
-            default:
-                break
-            }
+        for (article, line) in zip(result.articles, result.firstLines) {
+            articleAtLine[line - 1] = article
         }
         for (index, text) in result.lines.enumerated() {
             if let article = articleAtLine[index] {

@@ -41,6 +41,8 @@ struct ArticleAssembler {
         var paragraphs: [(text: String, isSubheading: Bool)] = []
         var continued: String?
         var closed = false
+        /// The source line the article starts on (its first title or body line).
+        var firstLine = 0
 
         var bodyText: String { paragraphs.map(\.text).joined(separator: "\n") }
         var bodyParagraphCount: Int { paragraphs.filter { !$0.isSubheading }.count }
@@ -225,6 +227,7 @@ struct ArticleAssembler {
         if current == nil || current!.closed || startsUnrelatedBrief(paragraph) {
             finish()
             current = Draft(section: section)
+            current!.firstLine = paragraph.lines[0]
         }
         current!.paragraphs.append((paragraph.text, false))
         roles[paragraph.lines[0]] = .body
@@ -244,6 +247,7 @@ struct ArticleAssembler {
     private mutating func start(titledBy headings: [Paragraph]) {
         let block = TitleBlock(lines: headings.map(\.text), cues: cues)
         current = Draft(title: block, section: section)
+        current!.firstLine = headings[0].lines[0]
         for heading in headings {
             roles[heading.lines[0]] = heading.text.contains(block.title) ? .title : .subtitle
         }

@@ -26,6 +26,8 @@ public struct Ingester: Sendable {
         public var lines: [String]
         /// Page-break repairs: (line, next line) pairs that were joined into one paragraph.
         public var joins: [(Int, Int)]
+        /// The source line each article starts on (its first title or body line), by article.
+        public var firstLines: [Int]
         /// The issue date: from the file name, else from a masthead date line.
         public var date: IssueDate?
         /// Lines dropped as layout (mastheads, captions, section markers, bylines, markers).
@@ -68,7 +70,8 @@ public struct Ingester: Sendable {
         }
         return Result(
             articles: articles, roles: roles, lines: lines.map(\.text),
-            joins: joins.map { ($0.firstLine, $0.nextLine) }, date: date)
+            joins: joins.map { ($0.firstLine, $0.nextLine) },
+            firstLines: drafts.map(\.firstLine), date: date)
     }
 
     private static func article(

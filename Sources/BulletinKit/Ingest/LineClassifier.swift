@@ -99,7 +99,7 @@ struct LineClassifier: Sendable {
         let brackets: [(Character, Character)] = [("(", ")"), ("（", "）"), ("[", "]")]
         for (open, close) in brackets where folded.first == open && folded.last == close {
             let inner = folded.dropFirst().dropLast()
-            if inner.contains("图") || inner.contains("完") || inner.contains("版") { return nil }
+            if inner.contains(where: { "图摄完版".contains($0) }) { return nil }
             let names = nameTokens(inner)
             guard !names.isEmpty, names.allSatisfy({ $0.count <= 12 }) else { return nil }
             return names

@@ -49,8 +49,10 @@ struct PageBreakRepair: Sendable {
             switch kinds[index] {
             case .blank:
                 gap += 1
-            case .masthead, .caption:
-                break  // dropped; a paragraph may still continue across them
+            case .masthead:
+                break  // dropped; a page header is part of the gap between columns
+            case .caption:
+                gap = 0  // a photo and its caption sit between paragraphs of one article
             case .section(let name):
                 blocks.append(.section(name, line: line.number))
                 gap = 0

@@ -24,7 +24,9 @@ struct SourceLine: Sendable {
     static func lines(of text: String, folding: LookalikeFolding) -> [SourceLine] {
         var result: [SourceLine] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        {
             number += 1
             result.append(SourceLine(number: number, raw: raw, folding: folding))
         }

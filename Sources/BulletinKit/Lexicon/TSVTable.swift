@@ -38,7 +38,10 @@ public struct TSVTable: Sendable {
         var columnIndex: [String: Int] = [:]
         var rows: [Row] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so split on both.
+        for rawLine in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        {
             lineNumber += 1
             var line = Substring(rawLine)
             if lineNumber == 1, line.unicodeScalars.first == "\u{FEFF}" {

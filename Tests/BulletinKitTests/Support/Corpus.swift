@@ -37,3 +37,13 @@ enum Corpus {
     static let lexicons: Lexicons = try! Lexicons.builtin()
     static let ingester = Ingester(lexicons: lexicons)
 }
+
+extension Corpus {
+    /// The real bulletins in `../shared/seeds`, when that folder is there (it is not part of the
+    /// package; tests that use it run on what they find).
+    static func seedPaths() -> [String] {
+        let folder = packageRoot + "/../shared/seeds"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { folder + "/" + $0 }
+    }
+}

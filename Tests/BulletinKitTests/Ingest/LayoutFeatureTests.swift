@@ -1,0 +1,232 @@
+import Testing
+
+@testable import BulletinKit
+
+/// Each layout feature of SPEC's ingestion list on a small bulletin written for the test.
+@Suite("Article splitting by layout feature")
+struct LayoutFeatureTests {
+    func split(_ text: String, name: String = "2024-03-08_test.txt") -> [Article] {
+        Corpus.ingester.articles(in: Bulletin(path: name, text: text)).articles
+    }
+
+    let lead1 = "近日，七宝镇召开网格治理推进会，总结前一阶段经验，部署下一步重点任务，确保各项工作落到实处。"
+    let lead2 = "日前，莘庄镇社区事务受理服务中心完成改造，新增自助服务区和帮办窗口，居民办事更加方便快捷。"
+
+    @Test("titles with commas, colons and spaces each start an article")
+    func titleForms() {
+        let text = """
+            七宝镇：网格治理推进会召开
+
+            \(lead1)
+
+            用好“联”的办法，让服务更贴心
+
+            \(lead2)
+
+            帮办窗口开门 办事不再跑腿
+
+            昨天上午，江川路街道一站式受理窗口迎来首批办事群众，工作人员全程帮办代办，受到居民好评。
+            """
+        #expect(split(text).map(\.title) == ["七宝镇：网格治理推进会召开", "用好“联”的办法，让服务更贴心", "帮办窗口开门 办事不再跑腿"])
+    }
+
+    @Test("parallel subheadings with commas stay inside their article")
+    func commaSubheadings() {
+        let text = """
+            曹家渡街道打造“家门口”调解品牌
+
+            \(lead1)
+
+            倾听群众心声,凝聚自治力量
+
+            街道每月组织楼组长走访居民，收集意见建议二百余条，逐条分类交办。
+
+            整合辖区资源,汇聚共建力量
+
+            街道联合辖区单位成立调解联盟，律师和民警定期下沉社区坐班。
+
+            创新工作方法,激发治理活力
+
+            调解联盟推出“周三说事”，居民有事随时来谈，矛盾就地化解。
+            """
+        let articles = split(text)
+        #expect(articles.count == 1)
+        #expect(articles.first?.subheadings == ["倾听群众心声,凝聚自治力量", "整合辖区资源,汇聚共建力量", "创新工作方法,激发治理活力"])
+    }
+
+    @Test("a section marker applies to the articles under it until the next one")
+    func sections() {
+        let text = """
+            【平安建设】
+
+            派出所民警走进小区讲防诈
+
+            \(lead1)
+
+            调解员化解邻里纠纷
+
+            \(lead2)
+
+            【民生实事】
+
+            社区食堂开门迎客
+
+            昨天上午，临汾路街道第三家社区食堂开门营业，老年居民就餐享受优惠，附近上班族也来排队。
+            """
+        let articles = split(text)
+        #expect(articles.map(\.section) == ["平安建设", "平安建设", "民生实事"])
+        #expect(articles.map(\.title) == ["派出所民警走进小区讲防诈", "调解员化解邻里纠纷", "社区食堂开门迎客"])
+    }
+
+    @Test("a byline closes an article and a title-less brief after it is an article of its own")
+    func bylinesAndBriefs() {
+        let text = """
+            兴仁镇: 网格员守护田间蓝天
+
+            \(lead1)
+
+            ·顾清 李明·
+
+
+
+            18日,兴仁镇新时代文明实践站举办敬老志愿服务活动,志愿者为老人义剪、量血压,现场气氛温馨。
+
+            湖塘镇开展主题党日活动
+
+            \(lead2)
+
+            (湖塘镇自治办)
+            """
+        let articles = split(text)
+        #expect(articles.map(\.title) == ["兴仁镇: 网格员守护田间蓝天", nil, "湖塘镇开展主题党日活动"])
+        #expect(articles.map(\.byline) == [["顾清", "李明"], [], ["湖塘镇自治办"]])
+        #expect(articles[1].text.hasPrefix("18日,兴仁镇"))
+    }
+
+    @Test("a kicker line ending in —— becomes the subtitle of the title below it")
+    func kicker() {
+        let text = """
+            石港镇聚焦群众关心的问题,从“群众跑”到“干部跑”——
+
+            延伸网格触角 做群众知心人
+
+            \(lead1)
+            """
+        let article = split(text)[0]
+        #expect(article.title == "延伸网格触角 做群众知心人")
+        #expect(article.subtitle == "石港镇聚焦群众关心的问题,从“群众跑”到“干部跑”")
+        #expect(article.text.hasPrefix("延伸网格触角 做群众知心人\n石港镇聚焦"))
+    }
+
+    @Test("mastheads, QR blurbs and captions are dropped from article text")
+    func boilerplate() {
+        let text = """
+            江川晨报
+
+            主办：中共闵行区江川路街道工作委员会
+
+            2024年4月19日 星期五
+
+            扫码关注“江川发布”官方微信公众号
+
+            江川路街道推进“一网统管”
+
+            \(lead1)
+
+            ▲ 网格员在巡查中发现问题(摄影 张伟)
+
+            \(lead2)
+            """
+        let result = Corpus.ingester.articles(in: Bulletin(path: "jiangchuan.txt", text: text))
+        #expect(result.articles.count == 1)
+        #expect(result.articles[0].text == "江川路街道推进“一网统管”\n\(lead1)\n\(lead2)")
+        #expect(result.date?.description == "2024-04-19")
+        #expect(result.dropped.map(\.role) == [.masthead, .masthead, .masthead, .masthead, .caption])
+    }
+
+    @Test("a paragraph broken by a page break is rejoined, but not glued to the next title")
+    func pageBreaks() {
+        let text = """
+            莘庄镇推进河长制
+
+            莘庄镇以河长制为抓手，组织河长每周巡河，发现问题及时交办，推动河道面貌持续改
+
+
+
+            善，群众满意度不断提升，村民纷纷点赞。今年以来，镇河长办又对辖区内的中小河道进行了
+
+            七宝镇：社区云上议事
+
+            \(lead1)
+            """
+        let articles = split(text)
+        #expect(articles.map(\.title) == ["莘庄镇推进河长制", "七宝镇：社区云上议事"])
+        #expect(articles[0].bodyLines.count == 1)
+        #expect(articles[0].text.contains("持续改善，群众满意度"))
+        #expect(articles[0].truncated)
+        #expect(!articles[1].truncated)
+    }
+
+    @Test("a continuation marker truncates the article and names the page")
+    func continuation() {
+        let text = """
+            社区食堂开门迎客
+
+            \(lead1)
+
+            >>> 下接 2 版
+
+            调解员化解邻里纠纷
+
+            \(lead2)
+            """
+        let articles = split(text)
+        #expect(articles.map(\.continued) == ["2版", nil])
+        #expect(articles.map(\.truncated) == [true, false])
+        #expect(!articles[0].text.contains("下接"))
+    }
+
+    @Test("a title printed after its untitled article's body goes back to that article")
+    func titleAfterBody() {
+        let text = """
+            【网格治理】
+
+            华阳路街道推进背街小巷治理，居民区发现小巷存在乱堆物问题，网格随即组织多部门联合整治。
+
+            整治后，小巷焕然一新，居民自发组建志愿者队伍，定期清扫小巷，守护整洁环境。
+
+
+
+            背街小巷换新颜 居民幸福再加码
+
+            法治赋能网格 调解纠纷有新招
+
+            \(lead2)
+            """
+        let articles = split(text)
+        #expect(articles.map(\.title) == ["背街小巷换新颜 居民幸福再加码", "法治赋能网格 调解纠纷有新招"])
+        #expect(articles[0].text.hasPrefix("背街小巷换新颜 居民幸福再加码\n华阳路街道"))
+    }
+
+    @Test("a two-line title: kicker above, main title next to the body")
+    func twoLineTitle() {
+        let text = """
+            请群众“拿主意”
+
+            长一居民区党总支破解老小区停车难
+
+            \(lead1)
+            """
+        let article = split(text)[0]
+        #expect(article.title == "长一居民区党总支破解老小区停车难")
+        #expect(article.subtitle == "请群众“拿主意”")
+    }
+
+    @Test("the issue date comes from the file name before the masthead")
+    func dates() {
+        let text = "2023年1月2日 星期一\n\n社区食堂开门迎客\n\n\(lead1)\n"
+        #expect(split(text, name: "2024-03-08_x.txt")[0].date?.description == "2024-03-08")
+        #expect(split(text, name: "x.txt")[0].date?.description == "2023-01-02")
+        #expect(split("社区食堂开门迎客\n\n\(lead1)\n", name: "x.txt")[0].date == nil)
+    }
+}

@@ -1,0 +1,87 @@
+import Testing
+
+@testable import BulletinKit
+
+@Suite("Line classification")
+struct LineClassifierTests {
+    let classifier = LineClassifier(cues: Corpus.lexicons.layoutCues)
+
+    func kind(_ text: String) -> LineClassifier.Kind {
+        classifier.classify(SourceLine(number: 1, raw: Substring(text), folding: Corpus.lexicons.folding))
+    }
+
+    @Test(
+        "bylines and their names",
+        arguments: [
+            ("·夏凡 张顺燕 印春湘·", ["夏凡", "张顺燕", "印春湘"]),
+            ("·陈燕·", ["陈燕"]),
+            ("(海永镇自治办)", ["海永镇自治办"]),
+            ("（自治办）", ["自治办"]),
+            ("文/王芳 图/李强", ["王芳", "李强"]),
+            ("(记者 张晓 通讯员 李明)", ["张晓", "李明"]),
+            ("  ·顾清·  ", ["顾清"]),
+        ])
+    func bylines(line: String, names: [String]) {
+        #expect(kind(line) == .byline(names))
+    }
+
+    @Test(
+        "lines that look like bylines but are not",
+        arguments: ["(见右图)", "（完）", "·一段很长很长的不是名字的文字内容·", "(2024年)"])
+    func notBylines(line: String) {
+        if case .byline = kind(line) { Issue.record("\(line) read as a byline") }
+    }
+
+    @Test("section markers")
+    func sections() {
+        #expect(kind("【网格治理】") == .section("网格治理"))
+        #expect(kind("【“走四百”办实事】") == .section("“走四百”办实事"))
+        #expect(kind("【网格治理】街道召开会议，部署工作。") == .text)
+    }
+
+    @Test(
+        "continuation markers and end marks",
+        arguments: [
+            (">>> 下接 2 版", LineClassifier.Kind.continuedForward(page: "2版")),
+            ("（下转第4版）", .continuedForward(page: "4版")),
+            ("(转第３版)", .continuedForward(page: "3版")),
+            ("（下转第二版）", .continuedForward(page: "2版")),
+            ("<<< 上接 1 版", .continuedBackward),
+            ("（接第1版）", .continuedBackward),
+            ("（完）", .endMark),
+        ])
+    func markers(line: String, expected: LineClassifier.Kind) {
+        #expect(kind(line) == expected)
+    }
+
+    @Test(
+        "masthead, QR-code and imprint lines are dropped",
+        arguments: [
+            "扫码关注“枫林发布”官方微信公众号", "FENGLIN MORNING NEWS", "主办：中共徐汇区枫林路街道工作委员会",
+            "中共崇明区新海镇委员会 崇明区新海镇人民政府主办", "第 86 期", "总第1203期", "第3版", "枫林晨报",
+            "2024年3月8日 星期五", "www.example.gov.cn", "责任编辑：王芳",
+        ])
+    func masthead(line: String) {
+        guard case .masthead = kind(line) else {
+            Issue.record("\(line) not read as masthead: \(kind(line))")
+            return
+        }
+    }
+
+    @Test(
+        "captions are dropped",
+        arguments: ["▲ 网格员上门走访独居老人(摄影 张伟)", "图为志愿者为居民检查电动车充电设施", "(摄影 王强)"])
+    func captions(line: String) {
+        #expect(kind(line) == .caption)
+    }
+
+    @Test(
+        "titles and body lines are text",
+        arguments: [
+            "周浦镇：今年要办这十大民生实事", "街道主办首届邻里节 千人共享百家宴",
+            "近日，街道召开信访工作联席会议，研究部署下一阶段工作。", "延伸网格触角 做群众知心人",
+        ])
+    func text(line: String) {
+        #expect(kind(line) == .text)
+    }
+}

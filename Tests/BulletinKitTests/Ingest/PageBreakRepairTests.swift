@@ -1,0 +1,83 @@
+import Testing
+
+@testable import BulletinKit
+
+@Suite("Page-break repair")
+struct PageBreakRepairTests {
+    let repair = PageBreakRepair(cues: Corpus.lexicons.layoutCues)
+
+    @Test(
+        "the halves of a broken paragraph are rejoined",
+        arguments: [
+            ("以在社区“家门口服务站”设立调解室为契", "机，将矛盾化解在楼组里。", "next starts with one character and a comma"),
+            ("会场里掌声不断，“真是太有感", "染力了”……大家纷纷称赞。", "a quotation left open is closed"),
+            ("近期，镇党委组织开展了长江", "经济带党建联建推进会，三镇代表参加。", "a lead opening cannot be a heading"),
+            (String(repeating: "网格员上门走访老人并记录需求", count: 3) + "，形成问题", "清单，逐项交办落实。", "too long for a heading"),
+            ("形成了党政一把手亲自抓,相关部门配合", "抓,镇村干部一线抓的工作格局。", "half-width comma after one character"),
+        ])
+    func joins(first: String, next: String, why: String) {
+        #expect(repair.continues(first, with: next), "\(why)")
+    }
+
+    @Test(
+        "paragraphs and headings that are not broken stay apart",
+        arguments: [
+            ("街道召开会议，部署下一阶段工作。", "织密一张网络", "the first ends a sentence"),
+            ("织密一张网络", "以社区服务站为阵地，收集群众诉求。", "a heading above its body"),
+            (String(repeating: "村干部深入田间地头宣传禁烧政策", count: 3) + "，着力", "周浦镇：今年要办这十大民生实事", "a broken paragraph is not glued to the next title"),
+            ("通州区石港镇聚焦群众关心的问题——", "延伸网格触角 做群众知心人", "a kicker above its title"),
+            ("一是强化组织领导；", "二是压实工作责任。", "a semicolon ends a list item"),
+        ])
+    func keepsApart(first: String, next: String, why: String) {
+        #expect(!repair.continues(first, with: next), "\(why)")
+    }
+}
+
+@Suite("Heading shapes")
+struct HeadingShapeTests {
+    @Test(
+        "parallel subheadings",
+        arguments: [
+            ("起势要“早发现”,服务群众零距离", "承接要“稳把控”,暖心纾困零缝隙"),
+            ("区领导下访,盘活全区“资源库”", "处级干部接访,用好民意“晴雨表”"),
+            ("织密一张网络", "建强一支队伍"),
+            ("数据赋能机制", "前沿感知机制"),
+            ("奏出乐章 展风采", "逐梦少年 启新篇"),
+            ("“365”机制共筑解忧“同心圆”", "“面对面”办信实现服务“零距离”"),
+        ])
+    func parallel(a: String, b: String) {
+        #expect(HeadingShape(a).isParallel(to: HeadingShape(b)))
+    }
+
+    @Test(
+        "headings that are not parallel",
+        arguments: [
+            ("迎新健康走 一起向未来", "奏出乐章 展风采"),
+            ("“家门口”的信访服务解纷有道", "织密一张网络"),
+            ("织密一张网络", "社区食堂开门迎客"),
+            ("周浦镇：今年要办这十大民生实事", "基层治理创新 打造“茸城e家”"),
+        ])
+    func notParallel(a: String, b: String) {
+        #expect(!HeadingShape(a).isParallel(to: HeadingShape(b)))
+    }
+}
+
+@Suite("Title blocks")
+struct TitleBlockTests {
+    let cues = Corpus.lexicons.layoutCues
+
+    @Test(
+        "title and subtitle from heading lines",
+        arguments: [
+            (["延伸网格触角 做群众知心人"], "延伸网格触角 做群众知心人", nil as String?),
+            (["石港镇聚焦群众关心的问题,从“我拿主意”到“群众拿主意”——", "延伸网格触角 做群众知心人"], "延伸网格触角 做群众知心人", "石港镇聚焦群众关心的问题,从“我拿主意”到“群众拿主意”"),
+            (["上线“清晨访问团” 直击民声“第一线” ——松江区石湖荡镇服务体系建设小记"], "上线“清晨访问团” 直击民声“第一线”", "松江区石湖荡镇服务体系建设小记"),
+            (["临江新区通过广宣传、多动员、促成效—— 打响秸秆禁烧攻坚战"], "打响秸秆禁烧攻坚战", "临江新区通过广宣传、多动员、促成效"),
+            (["百舸争流 争先创优在行动", "崇川区举办主题党日示范活动"], "崇川区举办主题党日示范活动", "百舸争流 争先创优在行动"),
+        ])
+    func reads(lines: [String], title: String, subtitle: String?) {
+        let block = TitleBlock(lines: lines, cues: cues)
+        #expect(block.title == title)
+        #expect(block.subtitle == subtitle)
+    }
+}
