@@ -65,10 +65,20 @@ struct SplitCommand {
             let number = String(index + 1)
             let label = role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)
             out += String(repeating: " ", count: width - number.count) + number + "  " + label
-                + "│ " + text + "\n"
+                + "│ " + SplitCommand.clip(text) + "\n"
+            if let reason = result.reasons[index + 1] {
+                out += String(repeating: " ", count: width + 20) + "│   ↳ \(reason)\n"
+            }
         }
         let dates = result.date.map { "issue date \($0)" } ?? "no issue date"
         out += "── \(result.articles.count) articles, \(result.joins.count) page-break joins, \(dates)\n"
         return out
+    }
+
+    /// Long lines clipped to what fits an 100-column terminal (ideographs are two columns wide).
+    static func clip(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > 38 else { return text }
+        return String(String.UnicodeScalarView(scalars.prefix(36))) + "…"
     }
 }

@@ -24,6 +24,8 @@ struct ArticleAssembler {
     static let parallelWindow = 3
 
     private(set) var roles: [Int: LineRole] = [:]
+    /// Why a heading was read as it was, by source line, for `bulletin split`.
+    private(set) var reasons: [Int: String] = [:]
     private(set) var articles: [Draft] = []
     private var current: Draft? = nil
     private var section: String? = nil
@@ -135,6 +137,7 @@ struct ArticleAssembler {
             {
                 open.lateTitle = headings[0].text
                 roles[headings[0].lines[0]] = .lateTitle
+                reasons[headings[0].lines[0]] = "shares more words with the untitled article above"
                 current = open
                 finish()
                 start(titledBy: Array(headings.dropFirst()))
@@ -156,31 +159,45 @@ struct ArticleAssembler {
         }
     }
 
-    private func isSubheading(_ heading: Paragraph, at index: Int, in article: Draft, body: Int)
-        -> Bool
-    {
-        if LineShape.hasDash(heading.text) || cues.startsWithActorColon(heading.text) {
+    private mutating func isSubheading(
+        _ heading: Paragraph, at index: Int, in article: Draft, body: Int
+    ) -> Bool {
+        let line = heading.lines[0]
+        if LineShape.hasDash(heading.text) {
+            reasons[line] = "a dash joins title and kicker or deck"
             return false
         }
+        if cues.startsWithActorColon(heading.text) {
+            reasons[line] = "starts with a name and a colon, as titles do"
+            return false
+        }
+        if let sibling = parallelSibling(index) {
+            reasons[line] = "set in parallel with line \(sibling)"
+            return true
+        }
         let following = sectionText(from: body)
+        if cues.startsWithLeadOpener(following) || LineShape.startsWithDate(following) {
+            reasons[line] = "the text below opens like a news lead"
+            return false
+        }
         let above = ([article.title?.title, article.title?.subtitle].compactMap { $0 }
             + article.paragraphs.map(\.text)).joined(separator: "\n")
         let similarity = topics.similarity(above, following)
-        let opensLikeLead = cues.startsWithLeadOpener(following) || LineShape.startsWithDate(following)
-        if ProcessInfo.processInfo.environment["BULLETIN_DEBUG"] != nil {
-            print("heading \(heading.text): sim \(similarity) lead \(opensLikeLead) parallel \(hasParallelSibling(index))")
+        let shown = String(Int((similarity * 100).rounded()))
+        if similarity >= ArticleAssembler.subheadingSimilarity {
+            reasons[line] = "the text below goes on with the article (similarity 0.\(shown))"
+            return true
         }
-        if hasParallelSibling(index) { return true }
-        if opensLikeLead { return false }
-        return similarity >= ArticleAssembler.subheadingSimilarity
+        reasons[line] = "the text below turns to a new subject (similarity 0.\(shown))"
+        return false
     }
 
-    /// Whether a heading candidate near `index` (same stretch, no byline or marker between) is
-    /// set in parallel with it.
-    private func hasParallelSibling(_ index: Int) -> Bool {
+    /// The first line of a heading candidate near `index` (same stretch, no byline or marker
+    /// between, not already a title) set in parallel with it.
+    private func parallelSibling(_ index: Int) -> Int? {
         guard let position = headingCandidates.firstIndex(of: index),
             let shape = headingShapes[index]
-        else { return false }
+        else { return nil }
         let low = max(0, position - ArticleAssembler.parallelWindow)
         let high = min(headingCandidates.count - 1, position + ArticleAssembler.parallelWindow)
         for other in low...high where other != position {
@@ -189,9 +206,11 @@ struct ArticleAssembler {
             guard let otherShape = headingShapes[otherIndex], shape.isParallel(to: otherShape)
             else { continue }
             let between = min(index, otherIndex)..<max(index, otherIndex)
-            if !between.contains(where: { isHardBoundary(blocks[$0]) }) { return true }
+            if !between.contains(where: { isHardBoundary(blocks[$0]) }) {
+                return paragraph(at: otherIndex).lines[0]
+            }
         }
-        return false
+        return nil
     }
 
     private func isHardBoundary(_ block: Block) -> Bool {
@@ -224,7 +243,9 @@ struct ArticleAssembler {
     // MARK: - Body
 
     private mutating func addBody(_ paragraph: Paragraph) {
-        if current == nil || current!.closed || startsUnrelatedBrief(paragraph) {
+        let brief = startsUnrelatedBrief(paragraph)
+        if brief { reasons[paragraph.lines[0]] = "a lead on another subject: a brief of its own" }
+        if current == nil || current!.closed || brief {
             finish()
             current = Draft(section: section)
             current!.firstLine = paragraph.lines[0]
@@ -234,12 +255,45 @@ struct ArticleAssembler {
         for line in paragraph.lines.dropFirst() { roles[line] = .joined }
     }
 
-    /// A paragraph after a column gap that opens like a lead and has nothing in common with the
-    /// open article is a title-less brief of its own rather than the article's continuation.
+    /// A paragraph that opens like a lead (`近日，…`, `18日上午，…`), has almost nothing in common
+    /// with the open article, and either stands after a column gap or names a town or street the
+    /// article has not (`6月12日，东山街道…` under an article on 湖熟街道) is a title-less brief of
+    /// its own rather than the article's next paragraph.
     private func startsUnrelatedBrief(_ paragraph: Paragraph) -> Bool {
-        guard let open = current, paragraph.gapBefore >= 2, cues.startsWithLeadOpener(paragraph.text)
+        guard let open = current, !open.paragraphs.isEmpty,
+            cues.startsWithLeadOpener(paragraph.text) || LineShape.startsWithDate(paragraph.text),
+            topics.similarity(open.bodyText, paragraph.text) < ArticleAssembler.subheadingSimilarity / 2
         else { return false }
-        return topics.similarity(open.bodyText, paragraph.text) < ArticleAssembler.subheadingSimilarity / 2
+        if paragraph.gapBefore >= 2 { return true }
+        let above = ([open.title?.title].compactMap { $0 } + open.paragraphs.map(\.text))
+            .joined(separator: "\n")
+        return ArticleAssembler.townNames(in: String(paragraph.text.prefix(30)))
+            .contains { !above.contains($0) }
+    }
+
+    /// Town-level names in a stretch of text, found by their suffix (`东山街道`, `湖塘镇`): the
+    /// suffix with the two ideographs before it, which is enough to tell two towns apart.
+    static func townNames(in text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        var names: [String] = []
+        for suffix in ["街道", "镇"] {
+            let pattern = Array(suffix.unicodeScalars)
+            var index = 2
+            while index + pattern.count <= scalars.count {
+                if Array(scalars[index..<index + pattern.count]) == pattern,
+                    scalars[index - 2..<index].allSatisfy(ScalarClass.isIdeograph)
+                {
+                    let name = String(String.UnicodeScalarView(scalars[index - 2..<index + pattern.count]))
+                    if !["全镇", "各镇", "本镇", "该镇", "我镇", "乡镇", "城镇", "各街道", "本街道", "该街道"]
+                        .contains(where: { name.hasSuffix($0) })
+                    {
+                        names.append(name)
+                    }
+                }
+                index += 1
+            }
+        }
+        return names
     }
 
     // MARK: - Articles

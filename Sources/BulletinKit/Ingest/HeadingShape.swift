@@ -53,8 +53,22 @@ struct HeadingShape: Sendable, Equatable {
             return zip(scalars, other.scalars).contains { $0 == $1 }
         }
         // With separators: each run within one of its counterpart.
-        return zip(runs, other.runs).allSatisfy { abs($0 - $1) <= 1 }
-            && abs(total - otherTotal) <= 2
+        guard zip(runs, other.runs).allSatisfy({ abs($0 - $1) <= 1 }), abs(total - otherTotal) <= 2
+        else { return false }
+        // Long headings of the same shape are common among titles too (`X“Y” Z…`); subheadings
+        // set in parallel also repeat a word at the same place (`聚焦…`, `…要“…”`, `…力量`).
+        return total < HeadingShape.longHeading || sharesAlignedIdeograph(with: other)
+    }
+
+    /// Headings this long (in text scalars) need a repeated word to count as parallel.
+    static let longHeading = 13
+
+    /// Whether the two share an ideograph at the same place, counted from the start or the end.
+    private func sharesAlignedIdeograph(with other: HeadingShape) -> Bool {
+        let fromStart = zip(scalars, other.scalars)
+        let fromEnd = zip(scalars.reversed(), other.scalars.reversed())
+        return fromStart.contains { $0 == $1 && ScalarClass.isIdeograph($0) }
+            || fromEnd.contains { $0 == $1 && ScalarClass.isIdeograph($0) }
     }
 
     private static func separatorKind(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

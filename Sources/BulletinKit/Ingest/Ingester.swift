@@ -26,6 +26,8 @@ public struct Ingester: Sendable {
         public var lines: [String]
         /// Page-break repairs: (line, next line) pairs that were joined into one paragraph.
         public var joins: [(Int, Int)]
+        /// Why a heading or paragraph was read as it was, by line number (1-based).
+        public var reasons: [Int: String]
         /// The source line each article starts on (its first title or body line), by article.
         public var firstLines: [Int]
         /// The issue date: from the file name, else from a masthead date line.
@@ -71,7 +73,7 @@ public struct Ingester: Sendable {
         return Result(
             articles: articles, roles: roles, lines: lines.map(\.text),
             joins: joins.map { ($0.firstLine, $0.nextLine) },
-            firstLines: drafts.map(\.firstLine), date: date)
+            reasons: assembler.reasons, firstLines: drafts.map(\.firstLine), date: date)
     }
 
     private static func article(

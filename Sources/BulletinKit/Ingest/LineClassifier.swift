@@ -212,11 +212,12 @@ struct LineClassifier: Sendable {
         let nonBlank = kinds.indices.filter { kinds[$0] != .blank }
         for (position, index) in nonBlank.enumerated() where kinds[index] == .text {
             let line = lines[index]
-            guard line.length <= 12,
-                !line.text.unicodeScalars.contains(where: ScalarClass.isClausePunctuation),
+            guard !line.text.unicodeScalars.contains(where: ScalarClass.isClausePunctuation),
                 position + 1 < nonBlank.count, isMasthead(kinds[nonBlank[position + 1]])
             else { continue }
-            if position == 0 || isMasthead(kinds[nonBlank[position - 1]]) {
+            let first = position == 0 && line.length <= 12
+            let between = position > 0 && isMasthead(kinds[nonBlank[position - 1]]) && line.length <= 30
+            if first || between {
                 kinds[index] = .masthead(date: nil)
             }
         }

@@ -120,6 +120,7 @@ struct LayoutFeatureTests {
 
     @Test("mastheads, QR blurbs and captions are dropped from article text")
     func boilerplate() {
+        let follow = "网格员在巡查中发现问题后，通过平台一键上报，城运中心及时派单处置，群众反映的问题大多当天解决。"
         let text = """
             江川晨报
 
@@ -135,11 +136,11 @@ struct LayoutFeatureTests {
 
             ▲ 网格员在巡查中发现问题(摄影 张伟)
 
-            \(lead2)
+            \(follow)
             """
         let result = Corpus.ingester.articles(in: Bulletin(path: "jiangchuan.txt", text: text))
         #expect(result.articles.count == 1)
-        #expect(result.articles[0].text == "江川路街道推进“一网统管”\n\(lead1)\n\(lead2)")
+        #expect(result.articles[0].text == "江川路街道推进“一网统管”\n\(lead1)\n\(follow)")
         #expect(result.date?.description == "2024-04-19")
         #expect(result.dropped.map(\.role) == [.masthead, .masthead, .masthead, .masthead, .caption])
     }
@@ -228,5 +229,32 @@ struct LayoutFeatureTests {
         #expect(split(text, name: "2024-03-08_x.txt")[0].date?.description == "2024-03-08")
         #expect(split(text, name: "x.txt")[0].date?.description == "2023-01-02")
         #expect(split("社区食堂开门迎客\n\n\(lead1)\n", name: "x.txt")[0].date == nil)
+    }
+}
+
+extension LayoutFeatureTests {
+    @Test("a lead-like paragraph on another town after an article is a title-less brief")
+    func briefOnAnotherTown() {
+        let text = """
+            湖塘镇：乡贤调解让纠纷不出村
+
+            今年以来，湖塘镇在各村设立乡贤调解室，邀请退休干部、老教师参与调解，化解邻里纠纷一百余起。
+
+            6月12日，七宝镇联合派出所在商圈开展防范电信诈骗宣传活动，发放资料五百余份。
+            """
+        let articles = split(text)
+        #expect(articles.map(\.title) == ["湖塘镇：乡贤调解让纠纷不出村", nil])
+    }
+
+    @Test("a dated paragraph that goes on with the same article stays in it")
+    func datedParagraphStays() {
+        let text = """
+            湖塘镇：乡贤调解让纠纷不出村
+
+            今年以来，湖塘镇在各村设立乡贤调解室，邀请退休干部、老教师参与调解，化解邻里纠纷一百余起。
+
+            6月12日，乡贤调解室又迎来两户因宅基地界址发生争执的村民，调解员现场丈量，双方握手言和。
+            """
+        #expect(split(text).count == 1)
     }
 }

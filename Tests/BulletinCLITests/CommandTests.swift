@@ -1,0 +1,233 @@
+import BulletinKit
+import Foundation
+import Testing
+
+@testable import BulletinCLI
+
+/// Runs the command in-process with captured streams.
+final class Captured: @unchecked Sendable {
+    var out = ""
+    var err = ""
+    let stdin: [UInt8]
+    init(stdin: String = "") { self.stdin = Array(stdin.utf8) }
+
+    func run(_ arguments: [String]) -> BulletinCLI.ExitStatus {
+        let console = Console(
+            out: { self.out += $0 }, error: { self.err += $0 }, input: { self.stdin })
+        return BulletinCommand.main(arguments, console: console)
+    }
+}
+
+let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            return url.path
+        }
+    }
+    fatalError("no Package.swift above \(#filePath)")
+}()
+
+func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "bulletin-cli-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+let brief = "社区食堂开门迎客\n\n近日，临汾路街道第三家社区食堂开门营业，老年居民就餐享受优惠。\n"
+
+@Suite("bulletin command line")
+struct CommandTests {
+    @Test("bulletin, --help, -h and help all print the overview")
+    func help() {
+        let expected = """
+            OVERVIEW: Split Chinese community-news bulletins into articles and tag places,
+            governance mechanisms and figures.
+
+            USAGE: bulletin <subcommand> [<options>]
+
+            SUBCOMMANDS:
+              run                     Ingest, tag and export bulletins.
+              split                   Show how one bulletin is cut into articles, line by line.
+              help                    Show help for a subcommand.
+
+            OPTIONS:
+              --version               Show the version.
+              -h, --help              Show help information.
+
+              See 'bulletin help <subcommand>' for detailed help.
+
+            """
+        for arguments in [[], ["--help"], ["-h"], ["help"]] {
+            let c = Captured()
+            #expect(c.run(arguments) == .success)
+            #expect(c.out == expected, "\(arguments)")
+            #expect(c.err.isEmpty)
+        }
+    }
+
+    @Test("help run and run --help print the run help")
+    func runHelp() {
+        let a = Captured()
+        let b = Captured()
+        #expect(a.run(["help", "run"]) == .success)
+        #expect(b.run(["run", "corpus", "--help"]) == .success)
+        #expect(a.out == b.out)
+        #expect(a.out.hasPrefix("OVERVIEW: Ingest, tag and export bulletins.\n\nUSAGE: bulletin run <input> ... [-o <dir>] [-q]\n"))
+        #expect(a.out.contains("-o, --output <dir>"))
+    }
+
+    @Test("--version prints the version")
+    func version() {
+        let c = Captured()
+        #expect(c.run(["--version"]) == .success)
+        #expect(c.out == "bulletin \(BulletinVersion.current)\n")
+    }
+
+    @Test("a misspelt option is a usage error with a suggestion and exit status 2")
+    func unknownOption() {
+        let c = Captured()
+        #expect(c.run(["run", "corpus", "--ouput", "out"]) == .usage)
+        #expect(c.err == """
+            bulletin: unknown option '--ouput' (did you mean '--output'?)
+            Usage: bulletin run <input> ... [-o <dir>] [-q]
+              See 'bulletin help run' for more information.
+
+            """)
+        #expect(c.out.isEmpty)
+    }
+
+    @Test("usage errors: unknown subcommand, missing input, missing value")
+    func usageErrors() {
+        let cases: [([String], String)] = [
+            (["rnu", "corpus"], "bulletin: unknown subcommand 'rnu' (did you mean 'run'?)\n"),
+            (["run"], "bulletin: missing <input>: give bulletin files, folders, or - for standard input\n"),
+            (["run", "corpus", "-o"], "bulletin: option '--output' needs a value\n"),
+            (["split"], "bulletin: missing <file>\n"),
+        ]
+        for (arguments, firstLine) in cases {
+            let c = Captured()
+            #expect(c.run(arguments) == .usage, "\(arguments)")
+            #expect(c.err.hasPrefix(firstLine), "\(arguments): \(c.err)")
+        }
+    }
+
+    @Test("run on standard input writes JSON Lines to standard output")
+    func standardInput() throws {
+        let c = Captured(stdin: brief)
+        #expect(c.run(["run", "-", "-q"]) == .success)
+        let lines = c.out.split(separator: "\n")
+        #expect(lines.count == 1)
+        let record = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        #expect(record["id"] as? String == "stdin#1")
+        #expect(record["title"] as? String == "社区食堂开门迎客")
+        #expect(c.err.isEmpty)
+    }
+
+    @Test("run -o writes articles.jsonl and manifest.json; a bad file is reported, exit 1, the rest written")
+    func outputFolder() throws {
+        let inputs = try temporaryFolder()
+        try brief.write(toFile: inputs + "/2024-03-08_linfen.txt", atomically: false, encoding: .utf8)
+        try Data([0, 1, 2, 3, 0xFF]).write(to: URL(fileURLWithPath: inputs + "/broken.txt"))
+        let out = try temporaryFolder() + "/new/out"
+        let c = Captured()
+        #expect(c.run(["run", inputs, "-o", out]) == .inputProblems)
+        #expect(c.err.contains("bulletin: \(inputs)/broken.txt: binary file"))
+        #expect(c.err.hasSuffix("bulletin: 2 files, 1 articles, 1 problem → \(out)/articles.jsonl\n"))
+        let jsonl = try String(contentsOfFile: out + "/articles.jsonl", encoding: .utf8)
+        #expect(jsonl.split(separator: "\n").count == 1)
+        #expect(jsonl.contains("\"date\":\"2024-03-08\""))
+        let manifest = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))) as! [String: Any]
+        let counts = manifest["counts"] as! [String: Int]
+        #expect(counts == ["files": 2, "articles": 1, "errors": 1])
+        let inputsListed = manifest["inputs"] as! [[String: Any]]
+        #expect(inputsListed.first?["sha256"] as? String == SHA256.hex(of: Array(brief.utf8)))
+        #expect((manifest["lexicons"] as! [[String: Any]]).count >= 2)
+    }
+
+    @Test("two runs over the corpus give byte-identical outputs")
+    func deterministic() throws {
+        let first = try temporaryFolder()
+        let second = try temporaryFolder()
+        let corpus = packageRoot + "/corpus"
+        #expect(Captured().run(["run", corpus, "-o", first, "-q"]) == .success)
+        #expect(Captured().run(["run", corpus, "-o", second, "-q"]) == .success)
+        for name in ["articles.jsonl", "manifest.json"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + name))
+            let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + name))
+            #expect(a == b, "\(name)")
+            #expect(!a.isEmpty)
+        }
+    }
+
+    @Test("split shows each line's role")
+    func split() throws {
+        let folder = try temporaryFolder()
+        try ("扫码关注“临汾发布”公众号\n\n" + brief + "\n·王芳·\n").write(
+            toFile: folder + "/b.txt", atomically: false, encoding: .utf8)
+        let c = Captured()
+        #expect(c.run(["split", folder + "/b.txt"]) == .success)
+        #expect(c.out.contains("── article 1: 社区食堂开门迎客  by 王芳\n"))
+        #expect(c.out.contains("1  masthead          │ 扫码关注"))
+        #expect(c.out.contains("3  title             │ 社区食堂开门迎客"))
+        #expect(c.out.contains("7  byline            │ ·王芳·"))
+    }
+}
+
+@Suite("Argument scanning")
+struct ArgumentScannerTests {
+    let scanner = ArgumentScanner(options: [
+        .init(long: "output", short: "o", takesValue: true),
+        .init(long: "lexicon", takesValue: true),
+        .init(long: "quiet", short: "q", takesValue: false),
+    ])
+
+    @Test("long and short forms, inline values, repeats, -- and a lone -")
+    func forms() throws {
+        let parsed = try scanner.scan([
+            "a.txt", "--output=out", "-q", "--lexicon", "x.tsv", "-", "--lexicon=y.tsv", "--", "-o",
+        ])
+        #expect(parsed.positionals == ["a.txt", "-", "-o"])
+        #expect(parsed.values["output"] == ["out"])
+        #expect(parsed.values["lexicon"] == ["x.tsv", "y.tsv"])
+        #expect(parsed.flag("quiet"))
+        #expect(try scanner.scan(["-oout"]).last("output") == "out")
+    }
+
+    @Test("errors: unknown option, value for a flag, missing value")
+    func errors() {
+        #expect(throws: UsageError("unknown option '--ouput' (did you mean '--output'?)")) {
+            try scanner.scan(["--ouput", "x"])
+        }
+        #expect(throws: UsageError("option '--quiet' takes no value")) { try scanner.scan(["--quiet=yes"]) }
+        #expect(throws: UsageError("option '--output' needs a value")) { try scanner.scan(["-o"]) }
+        #expect(throws: UsageError("unknown option '-x'")) { try scanner.scan(["-x"]) }
+    }
+}
+
+@Suite("The built binary")
+struct BinaryTests {
+    @Test("bulletin run on the corpus exits 0 and writes one line per article")
+    func endToEnd() throws {
+        let binary = packageRoot + "/.build/debug/bulletin"
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the package first")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["run", packageRoot + "/corpus"]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(errors)")
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count >= 50)
+        #expect(errors.hasPrefix("bulletin: "))
+        #expect(errors.contains("articles, 0 problems"))
+    }
+}
