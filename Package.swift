@@ -13,6 +13,10 @@ let package = Package(
         // Argument parsing, help text, commands and exit statuses.
         .target(name: "BulletinCLI", dependencies: ["BulletinKit"]),
         .executableTarget(name: "bulletin", dependencies: ["BulletinCLI"]),
+        // Start-up and throughput of each stage: `swift run -c release bulletin-bench [MB]`.
+        .executableTarget(
+            name: "bulletin-bench", dependencies: ["BulletinKit"], path: "bench",
+            exclude: ["README.md"]),
         // Turns lexicons/*.tsv into a Swift source file so the lexicons travel inside the binary.
         .executableTarget(name: "embed-lexicons"),
         .plugin(

@@ -6,12 +6,13 @@ struct RunCommand {
     static let options: [ArgumentScanner.OptionSpec] = [
         .init(long: "output", short: "o", takesValue: true),
         .init(long: "quiet", short: "q", takesValue: false),
+        .init(long: "region", takesValue: true),
     ]
 
     static let help = CommandHelp(
         name: "run",
         overview: "Ingest, tag and export bulletins.",
-        usage: "bulletin run <input> ... [-o <dir>] [-q]",
+        usage: "bulletin run <input> ... [-o <dir>] [--region <name>] [-q]",
         arguments: [
             .init(
                 label: "<input>",
@@ -21,6 +22,9 @@ struct RunCommand {
             .init(
                 label: "-o, --output <dir>",
                 text: "Write <dir>/articles.jsonl and <dir>/manifest.json (created\nif needed) instead of JSON Lines on standard output."),
+            .init(
+                label: "--region <name>",
+                text: "Prefer places under this province, city or district (上海市, 南通市)\nwhen a name stays ambiguous in its article and bulletin."),
             .init(label: "-q, --quiet", text: "Do not print the summary line on standard error."),
             .init(label: "-h, --help", text: "Show help information."),
         ],
@@ -29,6 +33,7 @@ struct RunCommand {
     let inputs: [String]
     let outputDirectory: String?
     let quiet: Bool
+    let region: String?
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: RunCommand.options).scan(arguments)
@@ -38,6 +43,7 @@ struct RunCommand {
         inputs = parsed.positionals
         outputDirectory = parsed.last("output")
         quiet = parsed.flag("quiet")
+        region = parsed.last("region")
     }
 
     func run(console: Console) -> ExitStatus {
@@ -48,7 +54,12 @@ struct RunCommand {
             console.problem(error.description)
             return .inputProblems
         }
-        let runner = BatchRunner(ingester: Ingester(lexicons: lexicons))
+        if let region, lexicons.gazetteer.places(named: region).isEmpty {
+            console.problem("--region \(region): no such place in the gazetteer")
+            return .usage
+        }
+        let runner = BatchRunner(
+            ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons, region: region))
         let progress = Progress(console: console)
 
         var articlesFile: AtomicFile? = nil

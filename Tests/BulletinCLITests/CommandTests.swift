@@ -74,7 +74,7 @@ struct CommandTests {
         #expect(a.run(["help", "run"]) == .success)
         #expect(b.run(["run", "corpus", "--help"]) == .success)
         #expect(a.out == b.out)
-        #expect(a.out.hasPrefix("OVERVIEW: Ingest, tag and export bulletins.\n\nUSAGE: bulletin run <input> ... [-o <dir>] [-q]\n"))
+        #expect(a.out.hasPrefix("OVERVIEW: Ingest, tag and export bulletins.\n\nUSAGE: bulletin run <input> ... [-o <dir>] [--region <name>] [-q]\n"))
         #expect(a.out.contains("-o, --output <dir>"))
     }
 
@@ -91,7 +91,7 @@ struct CommandTests {
         #expect(c.run(["run", "corpus", "--ouput", "out"]) == .usage)
         #expect(c.err == """
             bulletin: unknown option '--ouput' (did you mean '--output'?)
-            Usage: bulletin run <input> ... [-o <dir>] [-q]
+            Usage: bulletin run <input> ... [-o <dir>] [--region <name>] [-q]
               See 'bulletin help run' for more information.
 
             """)

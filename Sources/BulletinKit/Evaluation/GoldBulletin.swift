@@ -13,12 +13,27 @@ public struct GoldBulletin: Decodable, Sendable, Equatable {
         public var bodyEnd: String
         public var truncated: Bool
         public var continued: String?
+        /// Location gold, when the bulletin has it.
+        public var towns: [GoldTown]?
+        public var districts: [String]?
+        public var communities: [GoldCommunity]?
 
         enum CodingKeys: String, CodingKey {
             case title, subtitle, section, byline, subheadings, truncated, continued
+            case towns, districts, communities
             case bodyStart = "body_start"
             case bodyEnd = "body_end"
         }
+    }
+
+    public struct GoldTown: Decodable, Sendable, Equatable {
+        public var name: String
+        public var district: String
+    }
+
+    public struct GoldCommunity: Decodable, Sendable, Equatable {
+        public var name: String
+        public var town: String?
     }
 
     public var bulletin: String

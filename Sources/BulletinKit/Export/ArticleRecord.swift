@@ -19,10 +19,49 @@ public enum ArticleRecord {
             o.key("continued"); o.optionalString(article.continued)
             o.key("date"); o.optionalString(article.date?.description)
             o.key("text"); o.string(article.text)
-            o.key("locations"); o.array { _ in }
+            o.key("locations")
+            o.array { a in for location in article.locations { write(location, to: &a) } }
             o.key("mechanisms"); o.array { _ in }
             o.key("figures"); o.array { _ in }
         }
         return json.output
+    }
+
+    static func write(_ location: Location, to json: inout JSONWriter) {
+        json.object { o in
+            o.key("name"); o.string(location.name)
+            o.key("level"); o.string(location.level.rawValue)
+            o.key("code"); o.optionalString(location.code)
+            o.key("province"); o.optionalString(location.province)
+            o.key("city"); o.optionalString(location.city)
+            o.key("district"); o.optionalString(location.district)
+            if location.level == .community {
+                o.key("town"); o.optionalString(location.town)
+            }
+            o.key("ambiguous"); o.bool(location.ambiguous)
+            if location.ambiguous {
+                o.key("candidates")
+                o.array { a in
+                    for candidate in location.candidates {
+                        a.object { c in
+                            c.key("code"); c.string(candidate.code)
+                            c.key("province"); c.optionalString(candidate.province)
+                            c.key("city"); c.optionalString(candidate.city)
+                            c.key("district"); c.optionalString(candidate.district)
+                        }
+                    }
+                }
+            }
+            o.key("mentions")
+            o.array { a in
+                for mention in location.mentions {
+                    a.object { m in
+                        m.key("start"); m.int(mention.start)
+                        m.key("end"); m.int(mention.end)
+                        m.key("surface"); m.string(mention.surface)
+                    }
+                }
+            }
+        }
     }
 }

@@ -10,40 +10,44 @@
 /// json.output   // {"title":"家门口","truncated":false}
 /// ```
 public struct JSONWriter: Sendable {
-    public private(set) var output = ""
+    /// The JSON so far, as UTF-8 bytes (built as bytes: appending scalars to a String is several
+    /// times slower, and records are the bulk of the output).
+    public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = []
 
     public init() {}
 
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
+
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
         separate()
-        output += "{"
+        bytes.append(UInt8(ascii: "{"))
         needsComma.append(false)
         body(&self)
         needsComma.removeLast()
-        output += "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
     public mutating func array(_ body: (inout JSONWriter) -> Void) {
         separate()
-        output += "["
+        bytes.append(UInt8(ascii: "["))
         needsComma.append(false)
         body(&self)
         needsComma.removeLast()
-        output += "]"
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// Writes `"name":`; the next value written is its value.
     public mutating func key(_ name: String) {
         separate()
-        JSONWriter.appendQuoted(name, to: &output)
-        output += ":"
+        JSONWriter.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
     }
 
     public mutating func string(_ value: String) {
         separate()
-        JSONWriter.appendQuoted(value, to: &output)
+        JSONWriter.appendQuoted(value, to: &bytes)
     }
 
     public mutating func optionalString(_ value: String?) {
@@ -52,29 +56,29 @@ public struct JSONWriter: Sendable {
 
     public mutating func int(_ value: Int) {
         separate()
-        output += String(value)
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     /// A number: integral values without a fraction (`314`, not `314.0`).
     public mutating func number(_ value: Double) {
         separate()
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            output += String(Int64(value))
+            bytes.append(contentsOf: String(Int64(value)).utf8)
         } else if value.isFinite {
-            output += "\(value)"
+            bytes.append(contentsOf: "\(value)".utf8)
         } else {
-            output += "null"
+            bytes.append(contentsOf: "null".utf8)
         }
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        output += value ? "true" : "false"
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     public mutating func null() {
         separate()
-        output += "null"
+        bytes.append(contentsOf: "null".utf8)
     }
 
     public mutating func stringArray(_ values: [String]) {
@@ -84,45 +88,39 @@ public struct JSONWriter: Sendable {
     private mutating func separate() {
         guard !needsComma.isEmpty else { return }
         if needsComma[needsComma.count - 1] {
-            output += ","
+            bytes.append(UInt8(ascii: ","))
         } else {
             needsComma[needsComma.count - 1] = true
         }
     }
 
-    /// Escapes `"`, `\`, control characters and the JavaScript-breaking U+2028/U+2029.
-    static func appendQuoted(_ string: String, to output: inout String) {
-        output += "\""
-        var plainStart = string.unicodeScalars.startIndex
-        let scalars = string.unicodeScalars
-        var index = plainStart
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case "\u{2028}": escape = "\\u2028"
-            case "\u{2029}": escape = "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
+    /// Escapes `"`, `\\`, control characters and the JavaScript-breaking U+2028/U+2029, byte by byte.
+    static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        ByteSearch.bytes(of: string) { input in
+            var index = 0
+            while index < input.count {
+                let byte = input[index]
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                case 0xE2 where index + 2 < input.count && input[index + 1] == 0x80
+                    && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9):
+                    out.append(contentsOf: "\\u202".utf8)
+                    out.append(input[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                    index += 2
+                default:
+                    out.append(byte)
                 }
+                index += 1
             }
-            if let escape {
-                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                output += escape
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
         }
-        output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        output += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

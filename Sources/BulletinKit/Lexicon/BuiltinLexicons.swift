@@ -10,6 +10,8 @@ public struct Lexicons: Sendable {
 
     public var layoutCues: LayoutCues
     public var folding: LookalikeFolding
+    public var gazetteer: Gazetteer
+    public var placeCues: PlaceCues
     public var sources: [Source]
 
     /// The built-in lexicons.
@@ -25,6 +27,8 @@ public struct Lexicons: Sendable {
         self.sources = sources
         var cues = LayoutCues()
         var folds: [Unicode.Scalar: Unicode.Scalar] = [:]
+        var gazetteer = Gazetteer()
+        var placeCues = PlaceCues()
         for source in sources {
             switch source.name {
             case "layout-cues.tsv":
@@ -47,11 +51,30 @@ public struct Lexicons: Sendable {
                     }
                     folds[from.first!] = to.first!
                 }
+            case "places.tsv":
+                let table = try TSVTable(
+                    parsing: source.contents, file: source.name,
+                    required: ["code", "name", "level"])
+                let more = try Gazetteer(table: table)
+                if gazetteer.places.isEmpty {
+                    gazetteer = more
+                } else {
+                    for place in more.places { gazetteer.add(place) }
+                }
+            case "place-cues.tsv":
+                let table = try TSVTable(
+                    parsing: source.contents, file: source.name, required: ["cue", "role"])
+                let more = try PlaceCues(table: table)
+                for role in PlaceCues.Role.allCases {
+                    for cue in more.cues(for: role) { placeCues.add(cue, role: role) }
+                }
             default:
                 continue  // lexicons of later stages
             }
         }
         self.layoutCues = cues
         self.folding = LookalikeFolding(table: folds)
+        self.gazetteer = gazetteer
+        self.placeCues = placeCues
     }
 }

@@ -25,6 +25,8 @@ public struct LayoutCues: Sendable {
     }
 
     private var cues: [Role: [String]] = [:]
+    /// The same cues as UTF-8 bytes, which the line tests compare (see `ByteSearch`).
+    private var bytes: [Role: [[UInt8]]] = [:]
 
     public init() {}
 
@@ -44,62 +46,74 @@ public struct LayoutCues: Sendable {
 
     public mutating func add(_ cue: String, role: Role) {
         cues[role, default: []].append(cue)
+        bytes[role, default: []].append(Array(cue.utf8))
+    }
+
+    private func any(_ role: Role, _ test: ([UInt8]) -> Bool) -> Bool {
+        (bytes[role] ?? []).contains(where: test)
     }
 
     public func cues(for role: Role) -> [String] { cues[role] ?? [] }
 
     public func isBoilerplate(_ line: String) -> Bool {
-        cues(for: .boilerplate).contains { line.contains($0) }
+        any(.boilerplate) { ByteSearch.contains(line, $0) }
     }
 
     public func endsLikeImprint(_ line: String) -> Bool {
-        cues(for: .boilerplateSuffix).contains { line.hasSuffix($0) }
+        any(.boilerplateSuffix) { ByteSearch.hasSuffix(line, $0) }
     }
 
     public func endsWithPaperName(_ line: String) -> Bool {
-        cues(for: .paperSuffix).contains { line.hasSuffix($0) }
+        any(.paperSuffix) { ByteSearch.hasSuffix(line, $0) }
     }
 
     public func isCaption(_ line: String) -> Bool {
-        cues(for: .captionPrefix).contains { line.hasPrefix($0) }
-            || cues(for: .captionContains).contains { line.contains($0) }
+        any(.captionPrefix) { ByteSearch.hasPrefix(line, $0) }
+            || any(.captionContains) { ByteSearch.contains(line, $0) }
     }
 
     public func startsWithBylinePrefix(_ line: String) -> Bool {
-        cues(for: .bylinePrefix).contains { line.hasPrefix($0) }
+        any(.bylinePrefix) { ByteSearch.hasPrefix(line, $0) }
     }
 
     public func containsForwardContinuation(_ line: String) -> Bool {
-        cues(for: .continuationForward).contains { line.contains($0) }
+        any(.continuationForward) { ByteSearch.contains(line, $0) }
     }
 
     public func containsBackwardContinuation(_ line: String) -> Bool {
-        cues(for: .continuationBackward).contains { line.contains($0) }
+        any(.continuationBackward) { ByteSearch.contains(line, $0) }
     }
 
     public func isEndMark(_ inner: String) -> Bool {
-        cues(for: .endMark).contains { inner == $0 }
+        any(.endMark) { cue in ByteSearch.bytes(of: inner) { $0.elementsEqual(cue) } }
     }
 
     /// Whether a paragraph opens like a news lead (`近日，…`, `日前,…`, `近年来,…`, `自…以来，…`).
     public func startsWithLeadOpener(_ paragraph: String) -> Bool {
-        for cue in cues(for: .leadOpener) {
-            if let ellipsis = cue.range(of: "…") {
-                // `自…以来`: the prefix, then the suffix before the first comma.
-                let head = String(cue[..<ellipsis.lowerBound])
-                let tail = String(cue[ellipsis.upperBound...])
-                guard paragraph.hasPrefix(head) else { continue }
+        for cue in bytes[.leadOpener] ?? [] {
+            // `自…以来`: the prefix, then the suffix before the first comma.
+            if let ellipsis = LayoutCues.ellipsisSplit(cue) {
+                guard ByteSearch.hasPrefix(paragraph, ellipsis.head) else { continue }
                 let firstClause = paragraph.prefix { $0 != "，" && $0 != "," }
-                if firstClause.hasSuffix(tail) { return true }
-            } else if paragraph.hasPrefix(cue) {
+                if ByteSearch.hasSuffix(String(firstClause), ellipsis.tail) { return true }
+            } else if ByteSearch.hasPrefix(paragraph, cue) {
                 return true
             }
         }
         return false
     }
 
+    /// A cue written `A…B`, split at the ellipsis (U+2026, E2 80 A6).
+    private static func ellipsisSplit(_ cue: [UInt8]) -> (head: [UInt8], tail: [UInt8])? {
+        guard cue.count >= 3 else { return nil }
+        for i in 0...(cue.count - 3) where cue[i] == 0xE2 && cue[i + 1] == 0x80 && cue[i + 2] == 0xA6 {
+            return (Array(cue[..<i]), Array(cue[(i + 3)...]))
+        }
+        return nil
+    }
+
     public func endsWithDeckSuffix(_ text: String) -> Bool {
-        cues(for: .deckSuffix).contains { text.hasSuffix($0) }
+        any(.deckSuffix) { ByteSearch.hasSuffix(text, $0) }
     }
 }
 
@@ -110,6 +124,6 @@ extension LayoutCues {
         guard let colon = heading.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
         let actor = heading[..<colon].trimmingCharacters(in: .whitespaces)
         guard (2...12).contains(actor.count) else { return false }
-        return cues(for: .actorSuffix).contains { actor.hasSuffix($0) }
+        return any(.actorSuffix) { ByteSearch.hasSuffix(actor, $0) }
     }
 }

@@ -34,24 +34,31 @@ public struct TSVTable: Sendable {
     ///   fewer cells than the required columns need.
     public init(parsing text: String, file: String, required: [String]) throws(LexiconError) {
         self.file = file
+        // Parsed on UTF-8 bytes: the gazetteer is 40,000 lines and is read at every start.
+        let bytes = Array(text.utf8)
         var header: [String]? = nil
         var columnIndex: [String: Int] = [:]
         var rows: [Row] = []
         var lineNumber = 0
-        // "\r\n" is one Character in Swift, so split on both.
-        for rawLine in text.split(
-            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        {
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
             lineNumber += 1
-            var line = Substring(rawLine)
-            if lineNumber == 1, line.unicodeScalars.first == "\u{FEFF}" {
-                line = Substring(line.unicodeScalars.dropFirst())
+            var from = lineStart
+            var to = lineEnd
+            lineStart = lineEnd + 1
+            if lineNumber == 1, to - from >= 3, bytes[from] == 0xEF, bytes[from + 1] == 0xBB, bytes[from + 2] == 0xBF {
+                from += 3
             }
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                String($0).trimmingSpaces
+            if to > from, bytes[to - 1] == 0x0D { to -= 1 }
+            if from == to || bytes[from] == UInt8(ascii: "#") { continue }
+            if bytes[from..<to].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            var cells: [String] = []
+            var cellStart = from
+            for index in from...to where index == to || bytes[index] == 0x09 {
+                cells.append(String(decoding: bytes[cellStart..<index], as: UTF8.self).trimmingSpaces)
+                cellStart = index + 1
             }
             guard let columnsSoFar = header else {
                 header = cells

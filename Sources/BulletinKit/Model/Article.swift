@@ -22,6 +22,8 @@ public struct Article: Sendable, Equatable {
     public var continued: String?
     public var date: IssueDate?
     public var text: String
+    /// Places the article mentions (filled by the tagging stage).
+    public var locations: [Location] = []
 
     /// `bulletin#index`, the record's `id`.
     public var id: String { "\(bulletin)#\(index)" }

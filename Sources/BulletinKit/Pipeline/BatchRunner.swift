@@ -10,9 +10,11 @@ public enum BulletinVersion {
 /// is reported and skipped; the batch goes on.
 public struct BatchRunner: Sendable {
     public let ingester: Ingester
+    public let tagger: Tagger?
 
-    public init(ingester: Ingester) {
+    public init(ingester: Ingester, tagger: Tagger? = nil) {
         self.ingester = ingester
+        self.tagger = tagger
     }
 
     /// One input as read, for the manifest.
@@ -99,7 +101,8 @@ public struct BatchRunner: Sendable {
                 record.error = issue.description
             }
             let result = ingester.articles(in: bulletin)
-            for article in result.articles { try emit(article) }
+            let articles = tagger.map { $0.tag(result.articles) } ?? result.articles
+            for article in articles { try emit(article) }
             record.articles = result.articles.count
             summary.articles += result.articles.count
             summary.inputs.append(record)

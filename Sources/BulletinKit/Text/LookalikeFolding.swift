@@ -44,9 +44,30 @@ public struct LookalikeFolding: Sendable {
 
     /// The folded text: same number of scalars, each folded.
     public func fold(_ text: String) -> String {
+        // Most lines hold no look-alike at all: find out on the bytes before building a string.
+        guard LookalikeFolding.mayNeedFolding(text) else { return text }
         var folded = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { folded.append(fold(scalar)) }
         return String(folded)
+    }
+
+    /// Whether the UTF-8 holds a scalar in a folded range: U+2E80–U+2FDF (E2 BA–BF), U+3000
+    /// (E3 80 80), U+F900–U+FAFF (EF A4–AB), U+FF01–U+FF5E (EF BC–BD), U+2F800– (F0 AF).
+    static func mayNeedFolding(_ text: String) -> Bool {
+        ByteSearch.bytes(of: text) { b in
+            var i = 0
+            while i + 2 < b.count {
+                switch b[i] {
+                case 0xE2 where b[i + 1] >= 0xBA && b[i + 1] <= 0xBF: return true
+                case 0xE3 where b[i + 1] == 0x80 && b[i + 2] == 0x80: return true
+                case 0xEF where (b[i + 1] >= 0xA4 && b[i + 1] <= 0xAB) || b[i + 1] == 0xBC || b[i + 1] == 0xBD:
+                    return true
+                case 0xF0 where b[i + 1] == 0xAF: return true
+                default: i += 1
+                }
+            }
+            return false
+        }
     }
 
     /// NFKC of a single scalar when it yields a single scalar; the scalar itself otherwise.

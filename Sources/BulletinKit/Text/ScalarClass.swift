@@ -77,7 +77,10 @@ extension Substring.UnicodeScalarView {
 extension String {
     /// The string without leading and trailing spaces of any kind (see `ScalarClass.isSpace`).
     var trimmingSpaces: String {
-        String(String.UnicodeScalarView(self.unicodeScalars[...].trimmingSpaces()))
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last,
+            ScalarClass.isSpace(first) || ScalarClass.isSpace(last)
+        else { return self }
+        return String(String.UnicodeScalarView(self.unicodeScalars[...].trimmingSpaces()))
     }
 
     /// Number of Unicode scalars: the unit all offsets in an article record count in.

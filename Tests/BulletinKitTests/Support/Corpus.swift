@@ -47,3 +47,7 @@ extension Corpus {
         return names.filter { $0.hasSuffix(".txt") }.sorted().map { folder + "/" + $0 }
     }
 }
+
+extension Corpus {
+    static let tagger = Tagger(lexicons: lexicons)
+}

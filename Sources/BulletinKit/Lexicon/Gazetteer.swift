@@ -1,0 +1,114 @@
+/// China's administrative divisions down to towns, from `places.tsv`: every place by code, the
+/// places each written form may name, and each place's hierarchy.
+///
+/// ```swift
+/// let places = gazetteer.places(named: "通州区")   // Beijing's and Nantong's
+/// gazetteer.hierarchy(of: "320613005")             // (江苏省, 南通市, 崇川区) for 虹桥街道
+/// ```
+public struct Gazetteer: Sendable {
+    /// How a written form names a place.
+    public enum FormKind: Int, Sendable, Comparable {
+        /// A short form, counted only in context (`浦东`, `桃浦`).
+        case short = 0
+        /// The official name or a full variant (`斜土街道`).
+        case full = 1
+
+        public static func < (a: FormKind, b: FormKind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public struct Form: Sendable, Equatable {
+        public var place: Int
+        public var kind: FormKind
+    }
+
+    public private(set) var places: [Place] = []
+    private var byCode: [String: Int] = [:]
+    /// Written form → the places it names.
+    public private(set) var forms: [String: [Form]] = [:]
+
+    public init() {}
+
+    /// Reads `code, name, level, parent_code, aliases, short` rows.
+    /// - Throws: `LexiconError` for an unknown level or a row without code or name.
+    public init(table: TSVTable) throws(LexiconError) {
+        for row in table.rows {
+            guard let level = AdminLevel(rawValue: row.value("level")), level != .community else {
+                throw .malformedRow(
+                    file: table.file, line: row.line,
+                    message: "level must be province, city, district or town, not '\(row.value("level"))'")
+            }
+            let split = { (cell: String) in cell.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }
+            let parent = row.value("parent_code")
+            add(Place(
+                code: row.value("code"), name: row.value("name"), level: level,
+                parentCode: parent.isEmpty ? nil : parent, aliases: split(row.value("aliases")),
+                shortForms: split(row.value("short"))))
+        }
+    }
+
+    /// Adds a place (a user lexicon's entry replaces a built-in one with the same code).
+    public mutating func add(_ place: Place) {
+        let index: Int
+        if let existing = byCode[place.code] {
+            index = existing
+            places[index] = place
+        } else {
+            index = places.count
+            places.append(place)
+            byCode[place.code] = index
+        }
+        addForm(place.name, place: index, kind: .full)
+        for alias in place.aliases { addForm(alias, place: index, kind: .full) }
+        for short in place.shortForms { addForm(short, place: index, kind: .short) }
+    }
+
+    private mutating func addForm(_ form: String, place: Int, kind: FormKind) {
+        var list = forms[form, default: []]
+        if !list.contains(where: { $0.place == place && $0.kind >= kind }) {
+            list.removeAll { $0.place == place }
+            list.append(Form(place: place, kind: kind))
+        }
+        forms[form] = list
+    }
+
+    public func place(code: String) -> Place? { byCode[code].map { places[$0] } }
+
+    public func index(code: String) -> Int? { byCode[code] }
+
+    public func places(named form: String) -> [Place] {
+        (forms[form] ?? []).map { places[$0.place] }
+    }
+
+    /// Province, city and district names above a place (a municipality is its own city).
+    public func hierarchy(of index: Int) -> (province: String?, city: String?, district: String?) {
+        var province: String? = nil
+        var city: String? = nil
+        var district: String? = nil
+        var current: Int? = index
+        var steps = 0
+        while let at = current, steps < 8 {
+            let place = places[at]
+            switch place.level {
+            case .province: province = place.name
+            case .city: city = place.name
+            case .district: district = place.name
+            default: break
+            }
+            current = place.parentCode.flatMap { byCode[$0] }
+            steps += 1
+        }
+        if city == nil, let province, province.hasSuffix("市") { city = province }
+        return (province, city, district)
+    }
+
+    /// The codes of a place and everything above it, most specific first.
+    public func ancestry(of index: Int) -> [Int] {
+        var chain: [Int] = []
+        var current: Int? = index
+        while let at = current, chain.count < 8 {
+            chain.append(at)
+            current = places[at].parentCode.flatMap { byCode[$0] }
+        }
+        return chain
+    }
+}

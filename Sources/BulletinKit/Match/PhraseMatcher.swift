@@ -1,0 +1,200 @@
+/// A multi-pattern matcher (Aho–Corasick) over UTF-8 bytes: built once from every lexicon phrase,
+/// it finds all occurrences of all phrases in one pass over a text.
+///
+/// Patterns are byte strings; since UTF-8 is self-synchronising, a match of a whole-character
+/// pattern always starts and ends on character boundaries. The automaton is stored flat
+/// (sorted edge arrays per state, the root's 256 transitions as a table), so a gazetteer of
+/// ~100,000 names builds in well under a second and scans at hundreds of MB/s.
+///
+/// ```swift
+/// let matcher = PhraseMatcher(patterns: [Array("石港镇".utf8), Array("石港".utf8)])
+/// matcher.leftmostLongest(in: Array("通州区石港镇北渡村".utf8))
+/// // [Match(start: 9, end: 18, pattern: 0)]   byte offsets; the longer 石港镇 wins
+/// ```
+///
+/// - Complexity: building is O(total pattern bytes · log σ); scanning is O(n + matches).
+public struct PhraseMatcher: Sendable {
+    /// One occurrence: byte offsets into the scanned text, end exclusive, and the pattern's index.
+    public struct Match: Sendable, Hashable, Comparable {
+        public let start: Int
+        public let end: Int
+        public let pattern: Int
+
+        public init(start: Int, end: Int, pattern: Int) {
+            self.start = start
+            self.end = end
+            self.pattern = pattern
+        }
+
+        /// Leftmost first, then longest first.
+        public static func < (a: Match, b: Match) -> Bool {
+            a.start != b.start ? a.start < b.start : (a.end != b.end ? a.end > b.end : a.pattern < b.pattern)
+        }
+    }
+
+    public let patternCount: Int
+    private var edgeStart: [Int32] = []
+    private var edgeBytes: [UInt8] = []
+    private var edgeTargets: [Int32] = []
+    private var rootNext = [Int32](repeating: 0, count: 256)
+    private var fail: [Int32] = []
+    /// The pattern a state spells, or -1.
+    private var output: [Int32] = []
+    /// The nearest state on the failure chain that spells a pattern, or 0.
+    private var outputLink: [Int32] = []
+    private var depth: [Int32] = []
+
+    /// Builds the automaton. Empty patterns are ignored; duplicate patterns report the first index.
+    public init(patterns: [[UInt8]]) {
+        patternCount = patterns.count
+        // 1. The trie, with children in one dictionary keyed by (state, byte).
+        var children: [UInt64: Int32] = [:]
+        children.reserveCapacity(patterns.reduce(0) { $0 + $1.count })
+        var stateOutput: [Int32] = [-1]
+        var stateDepth: [Int32] = [0]
+        for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+            var state: Int32 = 0
+            for byte in pattern {
+                let key = UInt64(state) << 8 | UInt64(byte)
+                if let next = children[key] {
+                    state = next
+                } else {
+                    let next = Int32(stateOutput.count)
+                    stateOutput.append(-1)
+                    stateDepth.append(stateDepth[Int(state)] + 1)
+                    children[key] = next
+                    state = next
+                }
+            }
+            if stateOutput[Int(state)] < 0 { stateOutput[Int(state)] = Int32(index) }
+        }
+        let stateCount = stateOutput.count
+        // 2. Flat, sorted edge lists.
+        var edges = children.map { (state: Int32($0.key >> 8), byte: UInt8($0.key & 0xFF), target: $0.value) }
+        edges.sort { $0.state != $1.state ? $0.state < $1.state : $0.byte < $1.byte }
+        edgeStart = [Int32](repeating: 0, count: stateCount + 1)
+        for edge in edges { edgeStart[Int(edge.state) + 1] += 1 }
+        for state in 0..<stateCount { edgeStart[state + 1] += edgeStart[state] }
+        edgeBytes = edges.map(\.byte)
+        edgeTargets = edges.map(\.target)
+        output = stateOutput
+        depth = stateDepth
+        for edge in edges where edge.state == 0 { rootNext[Int(edge.byte)] = edge.target }
+        // 3. Failure and output links, breadth first.
+        fail = [Int32](repeating: 0, count: stateCount)
+        outputLink = [Int32](repeating: 0, count: stateCount)
+        var queue: [Int32] = []
+        queue.reserveCapacity(stateCount)
+        for edge in edges where edge.state == 0 { queue.append(edge.target) }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            for e in Int(edgeStart[Int(state)])..<Int(edgeStart[Int(state) + 1]) {
+                let child = edgeTargets[e]
+                let byte = edgeBytes[e]
+                var f = fail[Int(state)]
+                var next: Int32 = 0
+                while true {
+                    if let target = transition(f, byte) {
+                        next = target
+                        break
+                    }
+                    if f == 0 { break }
+                    f = fail[Int(f)]
+                }
+                if next == child { next = 0 }
+                fail[Int(child)] = next
+                outputLink[Int(child)] = output[Int(next)] >= 0 ? next : outputLink[Int(next)]
+                queue.append(child)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func transition(_ state: Int32, _ byte: UInt8) -> Int32? {
+        if state == 0 {
+            let next = rootNext[Int(byte)]
+            return next == 0 ? nil : next
+        }
+        var low = Int(edgeStart[Int(state)])
+        var high = Int(edgeStart[Int(state) + 1])
+        while low < high {
+            let mid = (low + high) >> 1
+            let b = edgeBytes[mid]
+            if b == byte { return edgeTargets[mid] }
+            if b < byte { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+
+    /// Every occurrence of every pattern, in order of end offset.
+    public func allMatches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
+        var matches: [Match] = []
+        // Unsafe buffers in the loop: no bounds checks or retains on the automaton's arrays.
+        edgeStart.withUnsafeBufferPointer { edgeStart in
+        edgeBytes.withUnsafeBufferPointer { edgeBytes in
+        edgeTargets.withUnsafeBufferPointer { edgeTargets in
+        rootNext.withUnsafeBufferPointer { rootNext in
+        fail.withUnsafeBufferPointer { fail in
+        output.withUnsafeBufferPointer { output in
+        outputLink.withUnsafeBufferPointer { outputLink in
+        depth.withUnsafeBufferPointer { depth in
+            var state: Int32 = 0
+            for index in 0..<text.count {
+                let byte = text[index]
+                // bytes, not Characters: the scan is the hot loop of tagging
+                while true {
+                    if state == 0 {
+                        state = rootNext[Int(byte)]
+                        break
+                    }
+                    var low = Int(edgeStart[Int(state)])
+                    var high = Int(edgeStart[Int(state) + 1])
+                    var next: Int32 = -1
+                    while low < high {
+                        let mid = (low + high) >> 1
+                        let b = edgeBytes[mid]
+                        if b == byte {
+                            next = edgeTargets[mid]
+                            break
+                        }
+                        if b < byte { low = mid + 1 } else { high = mid }
+                    }
+                    if next >= 0 {
+                        state = next
+                        break
+                    }
+                    state = fail[Int(state)]
+                }
+                var hit = output[Int(state)] >= 0 ? state : outputLink[Int(state)]
+                while hit != 0 {
+                    let length = Int(depth[Int(hit)])
+                    matches.append(Match(start: index + 1 - length, end: index + 1, pattern: Int(output[Int(hit)])))
+                    hit = outputLink[Int(hit)]
+                }
+            }
+        }}}}}}}}
+        return matches
+    }
+
+    public func allMatches(in bytes: [UInt8]) -> [Match] {
+        bytes.withUnsafeBufferPointer { allMatches(in: $0) }
+    }
+
+    /// Non-overlapping matches, chosen leftmost first and, at one start, longest first.
+    public func leftmostLongest(in bytes: [UInt8]) -> [Match] {
+        PhraseMatcher.leftmostLongest(allMatches(in: bytes))
+    }
+
+    /// Keeps, from any set of matches, the leftmost-longest non-overlapping ones.
+    public static func leftmostLongest(_ matches: [Match]) -> [Match] {
+        var kept: [Match] = []
+        var covered = 0
+        for match in matches.sorted() where match.start >= covered {
+            kept.append(match)
+            covered = match.end
+        }
+        return kept
+    }
+}

@@ -1,0 +1,97 @@
+/// Finds named communities (`北渡村`, `长一居民区`, `八里庙村社区`, `安图新村`) by their suffix, reading
+/// the name from the ideographs before it back to a boundary: punctuation, a place already found
+/// (`石港镇|北渡村`), or a function word (`在`, `与`, `的`). Generic words (`农村`, `新农村`, `全村`,
+/// `社区工作者`, `智慧社区`) are not names.
+struct CommunityFinder: Sendable {
+    let suffixes: [[Unicode.Scalar]]
+    let stopNames: Set<String>
+    let genericFollowers: [[Unicode.Scalar]]
+    let villageFollowers: [[Unicode.Scalar]]
+    let boundaries: [[Unicode.Scalar]]
+    let roleFollowers: [[Unicode.Scalar]]
+    let toponymEndings: Set<Unicode.Scalar>
+
+    /// Community names are two to five characters before the suffix.
+    static let nameLength = 2...5
+
+    init(cues: PlaceCues) {
+        suffixes = cues.cues(for: .communitySuffix).map { Array($0.unicodeScalars) }
+            .sorted { $0.count > $1.count }
+        stopNames = Set(cues.cues(for: .communityStopName))
+        genericFollowers = cues.cues(for: .communityGenericFollower).map { Array($0.unicodeScalars) }
+        villageFollowers = cues.cues(for: .villageGenericFollower).map { Array($0.unicodeScalars) }
+        boundaries = cues.cues(for: .communityBoundary).map { Array($0.unicodeScalars) }
+            .sorted { $0.count > $1.count }
+        roleFollowers = cues.cues(for: .communityRoleFollower).map { Array($0.unicodeScalars) }
+        toponymEndings = Set(cues.cues(for: .toponymEnding).compactMap { $0.unicodeScalars.first })
+    }
+
+    /// Communities in `text`, outside the `taken` spans (places already found), as scalar ranges.
+    func communities(in text: ScalarText, taken: [Range<Int>]) -> [Range<Int>] {
+        let s = text.folded
+        var blocked = [Bool](repeating: false, count: s.count + 1)
+        for span in taken { for i in span { blocked[i] = true } }
+        var found: [Range<Int>] = []
+        var index = 0
+        var lastEnd = 0
+        while index < s.count {
+            guard !blocked[index], let suffix = suffixes.first(where: { matches($0, s, at: index) })
+            else {
+                index += 1
+                continue
+            }
+            let suffixEnd = index + suffix.count
+            if (index..<suffixEnd).contains(where: { blocked[$0] }) {
+                index += 1
+                continue
+            }
+            // The name: ideographs before the suffix, back to a boundary.
+            var start = index
+            while start > lastEnd, start > 0, ScalarClass.isIdeograph(s[start - 1]), !blocked[start - 1],
+                !endsWithBoundary(s, at: start)
+            {
+                start -= 1
+            }
+            let length = index - start
+            let name = String(String.UnicodeScalarView(s[start..<index]))
+            let generic =
+                (genericFollowers.contains { matches($0, s, at: suffixEnd) }
+                    && (suffix == Array("社区".unicodeScalars) || suffix == Array("村".unicodeScalars)))
+                || (suffix == Array("村".unicodeScalars) && villageFollowers.contains { matches($0, s, at: suffixEnd) })
+            // A bare 社区 is mostly the common noun (`引导社区群众`, `社区食堂`): it names a community
+            // only right after a place, with a toponym ending, or before a community's role word.
+            let bare = suffix == Array("社区".unicodeScalars)
+            let named =
+                !bare || (start > 0 && blocked[start - 1])
+                || (index > 0 && toponymEndings.contains(s[index - 1]))
+                || roleFollowers.contains { matches($0, s, at: suffixEnd) }
+            if CommunityFinder.nameLength.contains(length), !isStopName(name), !generic, named {
+                found.append(start..<suffixEnd)
+                lastEnd = suffixEnd
+                index = suffixEnd
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private func isStopName(_ name: String) -> Bool {
+        if stopNames.contains(name) { return true }
+        // `新农村`, `要求各村`: a stop name at the end of the stretch is no name either.
+        return stopNames.contains { name.hasSuffix($0) }
+    }
+
+    /// Whether a boundary word ends right before `position`.
+    private func endsWithBoundary(_ s: [Unicode.Scalar], at position: Int) -> Bool {
+        boundaries.contains { word in
+            position >= word.count && Array(s[position - word.count..<position]) == word
+        }
+    }
+
+    private func matches(_ word: [Unicode.Scalar], _ s: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + word.count <= s.count else { return false }
+        for (offset, scalar) in word.enumerated() where s[index + offset] != scalar { return false }
+        return true
+    }
+}

@@ -1,0 +1,210 @@
+/// Tags the places of every article of a bulletin: provinces, cities, districts and towns from the
+/// gazetteer, communities by pattern, each resolved to its place in the hierarchy.
+///
+/// - Official names and full variants count anywhere; short forms (`浦东`, `桃浦`) only when the
+///   context makes them safe: a town's short form when its full name appears in the article or
+///   bulletin, a district's when it names one place or a place of the same city is named in full;
+///   and never run into an unrelated word (`新海` in `新海岸`).
+/// - Overlaps are settled leftmost-longest (`石港镇` over `石港`; `浦江经验` hides `浦江`).
+/// - A name several places share (`通州区`, `虹桥街道`) is resolved by `PlaceResolver` from the
+///   other places of the article, then of the bulletin, then the `--region` hint; what stays open
+///   is marked `ambiguous` with its candidates.
+public struct LocationTagger: Sendable {
+    let gazetteer: Gazetteer
+    let matcher: PlaceMatcher
+    let communities: CommunityFinder
+    let shortFollowers: [[Unicode.Scalar]]
+    let shortBlockers: [[Unicode.Scalar]]
+    let folding: LookalikeFolding
+    let region: String?
+    let commonStems: Set<String>
+
+    public init(lexicons: Lexicons, region: String? = nil) {
+        gazetteer = lexicons.gazetteer
+        matcher = PlaceMatcher(gazetteer: lexicons.gazetteer, cues: lexicons.placeCues, folding: lexicons.folding)
+        communities = CommunityFinder(cues: lexicons.placeCues)
+        shortFollowers = lexicons.placeCues.cues(for: .shortFollower).map { Array($0.unicodeScalars) }
+        shortBlockers = lexicons.placeCues.cues(for: .shortBlocker).map { Array($0.unicodeScalars) }
+        folding = lexicons.folding
+        self.region = region
+        commonStems = Set(lexicons.placeCues.cues(for: .commonWordStem))
+    }
+
+    /// A place mention before resolution: where, and which places it may name.
+    struct Found {
+        var start: Int
+        var end: Int
+        var places: [Int]
+        var isCommunity = false
+        var isBlock = false
+    }
+
+    /// The locations of each article, in article order.
+    public func locations(in articles: [Article]) -> [[Location]] {
+        let texts = articles.map { ScalarText($0.text, folding: folding) }
+        let raw = texts.map { matcher.candidates(in: $0) }
+
+        // Places named in full, by article and over the bulletin: the context for short forms.
+        // (Settled leftmost-longest among themselves first: `狼山镇街道` does not name a 狼山镇.)
+        var fullByArticle: [Set<Int>] = []
+        for candidates in raw {
+            let fullOnes = candidates.filter { candidate in
+                guard case .form(let form) = matcher.patterns[candidate.pattern] else { return true }
+                return (gazetteer.forms[form] ?? []).contains { $0.kind == .full }
+            }
+            let settled = PhraseMatcher.leftmostLongest(
+                fullOnes.map { PhraseMatcher.Match(start: $0.start, end: $0.end, pattern: $0.pattern) })
+            var named = Set<Int>()
+            for match in settled {
+                guard case .form(let form) = matcher.patterns[match.pattern] else { continue }
+                for entry in gazetteer.forms[form] ?? [] where entry.kind == .full { named.insert(entry.place) }
+            }
+            fullByArticle.append(named)
+        }
+        let fullInBulletin = fullByArticle.reduce(into: Set<Int>()) { $0.formUnion($1) }
+        let citiesInBulletin = Set(fullInBulletin.compactMap { city(of: $0) })
+
+        var found: [[Found]] = []
+        for (articleIndex, candidates) in raw.enumerated() {
+            let text = texts[articleIndex]
+            var kept: [Found] = []
+            for candidate in candidates {
+                switch matcher.patterns[candidate.pattern] {
+                case .notAPlace:
+                    kept.append(Found(start: candidate.start, end: candidate.end, places: [], isBlock: true))
+                case .form(let form):
+                    var places: [Int] = []
+                    for entry in gazetteer.forms[form] ?? [] {
+                        if entry.kind == .full {
+                            places.append(entry.place)
+                        } else if shortFormCounts(
+                            entry.place, form: form, candidate: candidate, text: text,
+                            all: candidates, article: fullByArticle[articleIndex],
+                            bulletin: fullInBulletin, cities: citiesInBulletin)
+                        {
+                            places.append(entry.place)
+                        }
+                    }
+                    if !places.isEmpty {
+                        kept.append(Found(start: candidate.start, end: candidate.end, places: places))
+                    }
+                }
+            }
+            // Leftmost-longest among what counts.
+            let chosen = PhraseMatcher.leftmostLongest(
+                kept.enumerated().map { PhraseMatcher.Match(start: $1.start, end: $1.end, pattern: $0) })
+            var mentions = chosen.map { kept[$0.pattern] }
+            let spans = mentions.map { $0.start..<$0.end }
+            mentions.removeAll(where: \.isBlock)
+            for range in communities.communities(in: text, taken: spans) {
+                mentions.append(Found(start: range.lowerBound, end: range.upperBound, places: [], isCommunity: true))
+            }
+            mentions.sort { $0.start < $1.start }
+            found.append(mentions)
+        }
+
+        let resolver = PlaceResolver(gazetteer: gazetteer, region: region, commonStems: commonStems)
+        let resolved = resolver.resolve(found)
+        return zip(found.indices, texts).map { index, text in
+            records(found[index], resolved: resolved[index], text: text)
+        }
+    }
+
+    // MARK: - Short forms
+
+    private func shortFormCounts(
+        _ place: Int, form: String, candidate: PlaceMatcher.Candidate, text: ScalarText,
+        all: [PlaceMatcher.Candidate], article: Set<Int>, bulletin: Set<Int>, cities: Set<Int>
+    ) -> Bool {
+        // Not run into an unrelated word: what follows must be no ideograph, a follower cue, or
+        // another place.
+        let startsWith = { (words: [[Unicode.Scalar]]) in
+            words.contains { word in
+                candidate.end + word.count <= text.folded.count
+                    && Array(text.folded[candidate.end..<candidate.end + word.count]) == word
+            }
+        }
+        // `龙华西路`, `松江大道`: a road, river or school named after the place.
+        if startsWith(shortBlockers) { return false }
+        if candidate.end < text.folded.count, ScalarClass.isIdeograph(text.folded[candidate.end]) {
+            let followedByPlace = all.contains { other in
+                guard other.start == candidate.end, case .form(let next) = matcher.patterns[other.pattern]
+                else { return false }
+                return (gazetteer.forms[next] ?? []).contains { $0.kind == .full }
+            }
+            let followedByCue = startsWith(shortFollowers)
+            if !followedByPlace && !followedByCue { return false }
+        }
+        let level = gazetteer.places[place].level
+        if level == .town { return article.contains(place) || bulletin.contains(place) }
+        if bulletin.contains(place) { return true }
+        // A district's short form counts alone when it names one place: the other readings of
+        // the form (a town's short form without its full name around) do not count.
+        let viable = (gazetteer.forms[form] ?? []).filter { entry in
+            entry.kind == .full || gazetteer.places[entry.place].level != .town
+                || article.contains(entry.place) || bulletin.contains(entry.place)
+        }
+        if viable.count == 1 { return true }
+        return city(of: place).map { cities.contains($0) } ?? false
+    }
+
+    private func city(of place: Int) -> Int? {
+        gazetteer.ancestry(of: place).first { gazetteer.places[$0].level == .city }
+            ?? gazetteer.ancestry(of: place).first { gazetteer.places[$0].level == .province }
+    }
+
+    // MARK: - Records
+
+    private func records(_ found: [Found], resolved: [PlaceResolver.Reading], text: ScalarText) -> [Location] {
+        var byKey: [String: Int] = [:]
+        var locations: [Location] = []
+        for (mention, reading) in zip(found, resolved) {
+            let surface = text.surface(mention.start, mention.end)
+            let m = Mention(start: mention.start, end: mention.end, surface: surface)
+            let key: String
+            var location: Location
+            switch reading {
+            case .place(let index):
+                let place = gazetteer.places[index]
+                let h = gazetteer.hierarchy(of: index)
+                key = "code:" + place.code
+                location = Location(
+                    name: place.name, level: place.level, code: place.code, province: h.province,
+                    city: h.city, district: place.level == .district ? place.name : h.district, town: nil,
+                    ambiguous: false, candidates: [], mentions: [])
+                if place.level == .province { location.city = nil }
+            case .ambiguous(let indices):
+                let names = indices.map { gazetteer.places[$0].name }
+                let name = names.first { text.foldedString(mention.start, mention.end) == $0 } ?? names[0]
+                key = "ambiguous:" + name
+                location = Location(
+                    name: name, level: gazetteer.places[indices[0]].level, code: nil, province: nil,
+                    city: nil, district: nil, town: nil, ambiguous: true,
+                    candidates: indices.map { index in
+                        let h = gazetteer.hierarchy(of: index)
+                        return Location.Candidate(
+                            code: gazetteer.places[index].code, province: h.province, city: h.city,
+                            district: gazetteer.places[index].level == .district ? gazetteer.places[index].name : h.district)
+                    }, mentions: [])
+            case .notAPlace:
+                continue
+            case .community(let town, let townName):
+                let name = text.foldedString(mention.start, mention.end)
+                var h: (province: String?, city: String?, district: String?) = (nil, nil, nil)
+                if let town { h = gazetteer.hierarchy(of: town) }
+                key = "community:" + name + "|" + (townName ?? "")
+                location = Location(
+                    name: name, level: .community, code: nil, province: h.province, city: h.city,
+                    district: h.district, town: townName, ambiguous: false, candidates: [], mentions: [])
+            }
+            if let existing = byKey[key] {
+                locations[existing].mentions.append(m)
+            } else {
+                byKey[key] = locations.count
+                location.mentions = [m]
+                locations.append(location)
+            }
+        }
+        return locations
+    }
+}

@@ -1,0 +1,48 @@
+/// Finds place names in article text: one Aho–Corasick automaton over every gazetteer form
+/// (official names, variants, short forms) and every `not-a-place` term, built once per run.
+///
+/// It reports raw candidates; `LocationTagger` decides which short forms count, settles overlaps
+/// leftmost-longest and resolves ambiguous names.
+struct PlaceMatcher: Sendable {
+    /// What a pattern stands for.
+    enum Pattern: Sendable {
+        /// A written form of one or more places.
+        case form(String)
+        /// A term that hides the place names inside it (`浦江经验`).
+        case notAPlace
+    }
+
+    /// One occurrence in an article, in scalar offsets.
+    struct Candidate: Sendable, Equatable {
+        let start: Int
+        let end: Int
+        let pattern: Int
+    }
+
+    let patterns: [Pattern]
+    let matcher: PhraseMatcher
+
+    init(gazetteer: Gazetteer, cues: PlaceCues, folding: LookalikeFolding) {
+        var patterns: [Pattern] = []
+        var bytes: [[UInt8]] = []
+        // Byte order, not String order: the same result on every run at a fraction of the cost.
+        for form in gazetteer.forms.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            patterns.append(.form(form))
+            bytes.append(Array(folding.fold(form).utf8))
+        }
+        for term in cues.cues(for: .notAPlace) {
+            patterns.append(.notAPlace)
+            bytes.append(Array(folding.fold(term).utf8))
+        }
+        self.patterns = patterns
+        self.matcher = PhraseMatcher(patterns: bytes)
+    }
+
+    func candidates(in text: ScalarText) -> [Candidate] {
+        matcher.allMatches(in: text.bytes).map {
+            Candidate(
+                start: text.scalarOffset(ofByte: $0.start), end: text.scalarOffset(ofByte: $0.end),
+                pattern: $0.pattern)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+/// Settles which place each mention names, from context.
+///
+/// A mention with one candidate is resolved. For one with several (`通州区`: Beijing or Nantong;
+/// `虹桥街道`: Shanghai, Nantong, …), each candidate is scored by its closeness to the places
+/// already resolved — in the same article first, then anywhere in the bulletin, then the
+/// `--region` hint: 4 when one lies inside the other (`通州区石港镇`), 3 for the same district, 2
+/// the same city, 1 the same province. The best candidate wins; a tie stays ambiguous. Resolved
+/// mentions become context for the rest, so the pass repeats until nothing changes.
+///
+/// A community is attached to the nearest town named before it in its article, else the first
+/// after it.
+struct PlaceResolver: Sendable {
+    enum Reading: Sendable, Equatable {
+        case place(Int)
+        case ambiguous([Int])
+        /// A community, under a town: resolved (`town`), or only its name when the town's name
+        /// stayed ambiguous.
+        case community(town: Int?, name: String?)
+        /// A town name that matched, but no reading of it lies anywhere near the bulletin's other
+        /// places (`联合镇卫生院` in a Nantong paper): taken as a word, not a place.
+        case notAPlace
+    }
+
+    let gazetteer: Gazetteer
+    let region: String?
+    /// Stems of town names that are also common words (`联合`): see `place-cues.tsv`.
+    let commonStems: Set<String>
+
+    func resolve(_ found: [[LocationTagger.Found]]) -> [[Reading]] {
+        var readings: [[Reading]] = found.map { mentions in
+            mentions.map { mention in
+                if mention.isCommunity { return .community(town: nil, name: nil) }
+                return mention.places.count == 1 ? .place(mention.places[0]) : .ambiguous(mention.places)
+            }
+        }
+        let regionPlaces = region.map { name in
+            Set(gazetteer.places.indices.filter { gazetteer.places[$0].name == name || gazetteer.places[$0].code == name })
+        } ?? []
+
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 4 {
+            changed = false
+            rounds += 1
+            let bulletinAnchors = readings.flatMap { $0.compactMap(resolvedPlace) }
+            for (a, mentions) in readings.enumerated() {
+                let articleAnchors = mentions.compactMap(resolvedPlace)
+                for (m, reading) in mentions.enumerated() {
+                    guard case .ambiguous(let candidates) = reading else { continue }
+                    // Candidates of the other ambiguous names support each other too (长征镇 and
+                    // 普陀区, each ambiguous alone, name Shanghai's pair together).
+                    // Mentions of the same name (their candidates overlap) are no evidence.
+                    let own = Set(candidates)
+                    let others = { (reading: Reading) -> [Int] in
+                        let open = openCandidates(reading)
+                        return open.contains(where: own.contains) ? [] : open
+                    }
+                    let articleOpen = mentions.flatMap(others)
+                    let bulletinOpen = readings.flatMap { $0.flatMap(others) }
+                    let scored = candidates.map { candidate -> (Int, [Int]) in
+                        (candidate, [
+                            best(candidate, articleAnchors), best(candidate, articleOpen),
+                            best(candidate, bulletinAnchors), best(candidate, bulletinOpen),
+                            best(candidate, Array(regionPlaces)),
+                        ])
+                    }
+                    let top = scored.max { $0.1.lexicographicallyPrecedes($1.1) }!
+                    let tied = scored.filter { $0.1 == top.1 }
+                    if tied.count == 1, top.1.contains(where: { $0 > 0 }) {
+                        readings[a][m] = .place(top.0)
+                        changed = true
+                    }
+                }
+            }
+        }
+        // Town names with no reading near any other place of the bulletin are words, not places.
+        let anchors = readings.flatMap { $0.compactMap(resolvedPlace) }
+        for (a, mentions) in found.enumerated() {
+            for (m, mention) in mentions.enumerated() where !mention.isCommunity {
+                // Only names made of a common word (联合镇) are taken for the word; any other
+                // town name (西塘镇 across the provincial border) stays a place.
+                let candidates = mention.places
+                guard candidates.allSatisfy({ gazetteer.places[$0].level == .town }),
+                    candidates.contains(where: { commonStems.contains(PlaceResolver.stem(gazetteer.places[$0].name)) })
+                else { continue }
+                let others = anchors.filter { !candidates.contains($0) }
+                guard !others.isEmpty else { continue }
+                if !candidates.contains(where: { best($0, others) > 0 }) {
+                    readings[a][m] = .notAPlace
+                }
+            }
+        }
+        // Communities: the nearest town before, else after, in the article.
+        for (a, mentions) in found.enumerated() {
+            for (m, mention) in mentions.enumerated() where mention.isCommunity {
+                let towns = mentions.indices.compactMap { i -> (Int, Int?, String)? in
+                    switch readings[a][i] {
+                    case .place(let place) where gazetteer.places[place].level == .town:
+                        return (i, place, gazetteer.places[place].name)
+                    case .ambiguous(let candidates) where gazetteer.places[candidates[0]].level == .town:
+                        return (i, nil, gazetteer.places[candidates[0]].name)
+                    default:
+                        return nil
+                    }
+                }
+                let town = towns.last { $0.0 < m } ?? towns.first { $0.0 > m }
+                readings[a][m] = .community(town: town?.1, name: town?.2)
+            }
+        }
+        return readings
+    }
+
+    /// A town's name without its 镇/乡/街道.
+    static func stem(_ name: String) -> String {
+        for suffix in ["街道", "镇", "乡"] where name.hasSuffix(suffix) {
+            return String(name.dropLast(suffix.count))
+        }
+        return name
+    }
+
+    private func openCandidates(_ reading: Reading) -> [Int] {
+        if case .ambiguous(let candidates) = reading { return candidates }
+        return []
+    }
+
+    private func resolvedPlace(_ reading: Reading) -> Int? {
+        if case .place(let place) = reading { return place }
+        return nil
+    }
+
+    /// The closest relation between a candidate and any of the anchors.
+    private func best(_ candidate: Int, _ anchors: [Int]) -> Int {
+        var score = 0
+        let chain = gazetteer.ancestry(of: candidate)
+        for anchor in anchors where anchor != candidate {
+            let anchorChain = gazetteer.ancestry(of: anchor)
+            if chain.contains(anchor) || anchorChain.contains(candidate) { return 4 }
+            for place in chain.dropFirst() where anchorChain.contains(place) {
+                switch gazetteer.places[place].level {
+                case .district: score = max(score, 3)
+                case .city: score = max(score, 2)
+                case .province: score = max(score, 1)
+                default: break
+                }
+                break
+            }
+        }
+        return score
+    }
+}

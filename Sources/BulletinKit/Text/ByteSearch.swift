@@ -1,0 +1,40 @@
+/// Substring tests on UTF-8 bytes. Foundation's `String.contains(_:)` goes through CFString and
+/// `Character` folding — it was the largest cost of ingestion — while layout cues only need
+/// exact byte equality.
+enum ByteSearch {
+    static func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
+        bytes(of: haystack) { contains($0, needle) }
+    }
+
+    static func hasPrefix(_ haystack: String, _ needle: [UInt8]) -> Bool {
+        bytes(of: haystack) { $0.count >= needle.count && $0.prefix(needle.count).elementsEqual(needle) }
+    }
+
+    static func hasSuffix(_ haystack: String, _ needle: [UInt8]) -> Bool {
+        bytes(of: haystack) { $0.count >= needle.count && $0.suffix(needle.count).elementsEqual(needle) }
+    }
+
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Runs `body` on the string's UTF-8 bytes without copying when the string is native.
+    @inline(__always)
+    static func bytes<R>(of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
+        let copy = Array(string.utf8)
+        return copy.withUnsafeBufferPointer(body)
+    }
+}

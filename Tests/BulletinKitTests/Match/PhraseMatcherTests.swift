@@ -1,0 +1,63 @@
+import Testing
+
+@testable import BulletinKit
+
+@Suite("Phrase matcher (Aho–Corasick)")
+struct PhraseMatcherTests {
+    /// Every occurrence of every pattern, by trying each pattern at each offset.
+    static func naiveAllMatches(_ patterns: [[UInt8]], _ text: [UInt8]) -> Set<PhraseMatcher.Match> {
+        var first: [[UInt8]: Int] = [:]
+        for (index, pattern) in patterns.enumerated() where first[pattern] == nil && !pattern.isEmpty {
+            first[pattern] = index
+        }
+        var matches = Set<PhraseMatcher.Match>()
+        for start in text.indices {
+            for (pattern, index) in first where start + pattern.count <= text.count {
+                if Array(text[start..<start + pattern.count]) == pattern {
+                    matches.insert(PhraseMatcher.Match(start: start, end: start + pattern.count, pattern: index))
+                }
+            }
+        }
+        return matches
+    }
+
+    @Test("random lexicons over a small alphabet: same matches and offsets as the naive matcher")
+    func agreesWithNaive() {
+        for seed in UInt64(1)...200 {
+            var random = SplitMix64(seed: seed)
+            let alphabet: [UInt8] = [0x61, 0x62, 0x63, 0xE4]
+            let patterns = (0..<Int.random(in: 1...12, using: &random)).map { _ in
+                (0..<Int.random(in: 0...5, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            }
+            let text = (0..<Int.random(in: 0...80, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let matcher = PhraseMatcher(patterns: patterns)
+            let fast = matcher.allMatches(in: text)
+            #expect(Set(fast) == Self.naiveAllMatches(patterns, text), "seed \(seed)")
+            #expect(fast.count == Set(fast).count, "seed \(seed): a match reported twice")
+        }
+    }
+
+    @Test("leftmost-longest keeps non-overlapping matches, leftmost first then longest")
+    func leftmostLongest() {
+        let patterns = ["石港", "石港镇", "港镇北", "北渡村", "镇北渡"].map { Array($0.utf8) }
+        let matcher = PhraseMatcher(patterns: patterns)
+        let text = Array("通州区石港镇北渡村".utf8)
+        let kept = matcher.leftmostLongest(in: text)
+        let spelled = kept.map { String(decoding: text[$0.start..<$0.end], as: UTF8.self) }
+        #expect(spelled == ["石港镇", "北渡村"])
+    }
+
+    @Test("Chinese patterns always match on character boundaries")
+    func characterBoundaries() {
+        var random = SplitMix64(seed: 42)
+        let words = ["新海镇", "海永镇", "崇明区", "新海", "海门", "门区", "永镇"]
+        let matcher = PhraseMatcher(patterns: words.map { Array($0.utf8) })
+        let text = (0..<300).map { _ in words.randomElement(using: &random)! }.joined()
+        let bytes = Array(text.utf8)
+        for match in matcher.allMatches(in: bytes) {
+            #expect(bytes[match.start] & 0xC0 != 0x80)
+            #expect(match.end == bytes.count || bytes[match.end] & 0xC0 != 0x80)
+            #expect(String(decoding: bytes[match.start..<match.end], as: UTF8.self) == words[match.pattern])
+        }
+    }
+}
