@@ -34,8 +34,11 @@ struct CommunityFinder: Sendable {
         var found: [Range<Int>] = []
         var index = 0
         var lastEnd = 0
+        /// A longer suffix read and refused (`上海工人|新村`) is not read again as a shorter one.
+        var refusedUntil = 0
         while index < s.count {
-            guard !blocked[index], let suffix = suffixes.first(where: { matches($0, s, at: index) })
+            guard !blocked[index], index >= refusedUntil,
+                let suffix = suffixes.first(where: { matches($0, s, at: index) })
             else {
                 index += 1
                 continue
@@ -70,6 +73,7 @@ struct CommunityFinder: Sendable {
                 lastEnd = suffixEnd
                 index = suffixEnd
             } else {
+                refusedUntil = suffixEnd
                 index += 1
             }
         }
