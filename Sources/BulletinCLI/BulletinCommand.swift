@@ -21,6 +21,7 @@ public enum BulletinCommand {
         subcommands: [
             .init(label: "run", text: "Ingest, tag and export bulletins."),
             .init(label: "split", text: "Show how one bulletin is cut into articles, line by line."),
+            .init(label: "lexicon", text: "Check, count and grow the lexicons."),
             .init(label: "help", text: "Show help for a subcommand."),
         ],
         footer: "See 'bulletin help <subcommand>' for detailed help.")
@@ -53,7 +54,7 @@ public enum BulletinCommand {
         }
         let rest = Array(arguments.dropFirst())
         guard let subcommand = subcommandHelp(first) else {
-            let names = ["run", "split", "help"]
+            let names = ["run", "split", "lexicon", "help"]
             let nearest = names.min { editDistance(first, $0) < editDistance(first, $1) }!
             let hint = editDistance(first, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
             return usageError(
@@ -66,6 +67,7 @@ public enum BulletinCommand {
         do {
             switch first {
             case "run": return try RunCommand(arguments: rest).run(console: console)
+            case "lexicon": return try LexiconCommand(arguments: rest).run(console: console)
             default: return try SplitCommand(arguments: rest).run(console: console)
             }
         } catch {
@@ -77,6 +79,7 @@ public enum BulletinCommand {
         switch name {
         case "run": RunCommand.help
         case "split": SplitCommand.help
+        case "lexicon": LexiconCommand.help
         default: nil
         }
     }

@@ -7,12 +7,13 @@ struct RunCommand {
         .init(long: "output", short: "o", takesValue: true),
         .init(long: "quiet", short: "q", takesValue: false),
         .init(long: "region", takesValue: true),
+        .init(long: "lexicon", takesValue: true),
     ]
 
     static let help = CommandHelp(
         name: "run",
         overview: "Ingest, tag and export bulletins.",
-        usage: "bulletin run <input> ... [-o <dir>] [--region <name>] [-q]",
+        usage: "bulletin run <input> ... [-o <dir>] [--lexicon <file> ...] [--region <name>] [-q]",
         arguments: [
             .init(
                 label: "<input>",
@@ -22,6 +23,9 @@ struct RunCommand {
             .init(
                 label: "-o, --output <dir>",
                 text: "Write <dir>/articles.jsonl and <dir>/manifest.json (created\nif needed) instead of JSON Lines on standard output."),
+            .init(
+                label: "--lexicon <file>",
+                text: "Add a lexicon of your own (same TSV format as lexicons/; repeatable):\nmechanisms, places or cues. Your entries win where they overlap."),
             .init(
                 label: "--region <name>",
                 text: "Prefer places under this province, city or district (上海市, 南通市)\nwhen a name stays ambiguous in its article and bulletin."),
@@ -34,6 +38,7 @@ struct RunCommand {
     let outputDirectory: String?
     let quiet: Bool
     let region: String?
+    let userLexicons: [String]
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: RunCommand.options).scan(arguments)
@@ -44,15 +49,26 @@ struct RunCommand {
         outputDirectory = parsed.last("output")
         quiet = parsed.flag("quiet")
         region = parsed.last("region")
+        userLexicons = parsed.values["lexicon"] ?? []
     }
 
     func run(console: Console) -> ExitStatus {
-        let lexicons: Lexicons
+        var lexicons: Lexicons
         do {
             lexicons = try Lexicons.builtin()
-        } catch {
+            for path in userLexicons {
+                let bytes = try InputFiles.read(path)
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    throw LexiconError.unreadable(file: path, reason: "not UTF-8")
+                }
+                try lexicons.add(userFile: path, contents: text)
+            }
+        } catch let error as LexiconError {
             console.problem(error.description)
-            return .inputProblems
+            return .usage
+        } catch {
+            console.problem("\(error)")
+            return .usage
         }
         if let region, lexicons.gazetteer.places(named: region).isEmpty {
             console.problem("--region \(region): no such place in the gazetteer")

@@ -50,6 +50,7 @@ struct CommandTests {
             SUBCOMMANDS:
               run                     Ingest, tag and export bulletins.
               split                   Show how one bulletin is cut into articles, line by line.
+              lexicon                 Check, count and grow the lexicons.
               help                    Show help for a subcommand.
 
             OPTIONS:
@@ -74,7 +75,7 @@ struct CommandTests {
         #expect(a.run(["help", "run"]) == .success)
         #expect(b.run(["run", "corpus", "--help"]) == .success)
         #expect(a.out == b.out)
-        #expect(a.out.hasPrefix("OVERVIEW: Ingest, tag and export bulletins.\n\nUSAGE: bulletin run <input> ... [-o <dir>] [--region <name>] [-q]\n"))
+        #expect(a.out.hasPrefix("OVERVIEW: Ingest, tag and export bulletins.\n\nUSAGE: bulletin run <input> ... [-o <dir>] [--lexicon <file> ...] [--region <name>] [-q]\n"))
         #expect(a.out.contains("-o, --output <dir>"))
     }
 
@@ -91,7 +92,7 @@ struct CommandTests {
         #expect(c.run(["run", "corpus", "--ouput", "out"]) == .usage)
         #expect(c.err == """
             bulletin: unknown option '--ouput' (did you mean '--output'?)
-            Usage: bulletin run <input> ... [-o <dir>] [--region <name>] [-q]
+            Usage: bulletin run <input> ... [-o <dir>] [--lexicon <file> ...] [--region <name>] [-q]
               See 'bulletin help run' for more information.
 
             """)

@@ -21,7 +21,17 @@ public enum ArticleRecord {
             o.key("text"); o.string(article.text)
             o.key("locations")
             o.array { a in for location in article.locations { write(location, to: &a) } }
-            o.key("mechanisms"); o.array { _ in }
+            o.key("mechanisms")
+            o.array { a in
+                for mechanism in article.mechanisms {
+                    a.object { m in
+                        m.key("id"); m.string(mechanism.id)
+                        m.key("name"); m.string(mechanism.name)
+                        m.key("category"); m.string(mechanism.category)
+                        m.key("mentions"); writeMentions(mechanism.mentions, to: &m)
+                    }
+                }
+            }
             o.key("figures"); o.array { _ in }
         }
         return json.output
@@ -52,14 +62,17 @@ public enum ArticleRecord {
                     }
                 }
             }
-            o.key("mentions")
-            o.array { a in
-                for mention in location.mentions {
-                    a.object { m in
-                        m.key("start"); m.int(mention.start)
-                        m.key("end"); m.int(mention.end)
-                        m.key("surface"); m.string(mention.surface)
-                    }
+            o.key("mentions"); writeMentions(location.mentions, to: &o)
+        }
+    }
+
+    static func writeMentions(_ mentions: [Mention], to json: inout JSONWriter) {
+        json.array { a in
+            for mention in mentions {
+                a.object { m in
+                    m.key("start"); m.int(mention.start)
+                    m.key("end"); m.int(mention.end)
+                    m.key("surface"); m.string(mention.surface)
                 }
             }
         }

@@ -12,6 +12,9 @@ public struct Lexicons: Sendable {
     public var folding: LookalikeFolding
     public var gazetteer: Gazetteer
     public var placeCues: PlaceCues
+    public var mechanisms: MechanismLexicon
+    /// Words that end a mechanism's name (`mechanism-cues.tsv`), for `lexicon suggest`.
+    public var mechanismSuffixes: [String]
     public var sources: [Source]
 
     /// The built-in lexicons.
@@ -29,6 +32,8 @@ public struct Lexicons: Sendable {
         var folds: [Unicode.Scalar: Unicode.Scalar] = [:]
         var gazetteer = Gazetteer()
         var placeCues = PlaceCues()
+        var mechanisms = MechanismLexicon()
+        var mechanismSuffixes: [String] = []
         for source in sources {
             switch source.name {
             case "layout-cues.tsv":
@@ -68,6 +73,19 @@ public struct Lexicons: Sendable {
                 for role in PlaceCues.Role.allCases {
                     for cue in more.cues(for: role) { placeCues.add(cue, role: role) }
                 }
+            case "mechanism-cues.tsv":
+                let table = try TSVTable(parsing: source.contents, file: source.name, required: ["cue", "role"])
+                for row in table.rows {
+                    guard row.value("role") == "name-suffix" else {
+                        throw .malformedRow(file: source.name, line: row.line, message: "unknown role '\(row.value("role"))' (known: name-suffix)")
+                    }
+                    mechanismSuffixes.append(row.value("cue"))
+                }
+            case "mechanisms.tsv":
+                let table = try TSVTable(
+                    parsing: source.contents, file: source.name,
+                    required: ["id", "name", "category"])
+                mechanisms.merge(try MechanismLexicon(table: table))
             default:
                 continue  // lexicons of later stages
             }
@@ -76,5 +94,37 @@ public struct Lexicons: Sendable {
         self.folding = LookalikeFolding(table: folds)
         self.gazetteer = gazetteer
         self.placeCues = placeCues
+        self.mechanisms = mechanisms
+        self.mechanismSuffixes = mechanismSuffixes.sorted { $0.count > $1.count }
+    }
+
+    /// Adds a user's lexicon file on top of these (`--lexicon FILE`). Its kind is read from its
+    /// header: `id, name, category, aliases` is a mechanism lexicon, `code, name, level` a
+    /// gazetteer, `cue, role` layout or place cues (by role). User entries win where they overlap.
+    /// - Throws: `LexiconError` naming the file and line.
+    public mutating func add(userFile path: String, contents: String) throws(LexiconError) {
+        let probe = try TSVTable(parsing: contents, file: path, required: [])
+        let columns = Set(probe.columns)
+        if columns.isSuperset(of: ["id", "name", "category"]) {
+            let table = try TSVTable(parsing: contents, file: path, required: ["id", "name", "category"])
+            mechanisms.merge(try MechanismLexicon(table: table))
+        } else if columns.isSuperset(of: ["code", "name", "level"]) {
+            let table = try TSVTable(parsing: contents, file: path, required: ["code", "name", "level"])
+            for place in try Gazetteer(table: table).places { gazetteer.add(place) }
+        } else if columns.isSuperset(of: ["cue", "role"]) {
+            let table = try TSVTable(parsing: contents, file: path, required: ["cue", "role"])
+            for row in table.rows {
+                if let role = LayoutCues.Role(rawValue: row.value("role")) {
+                    layoutCues.add(row.value("cue"), role: role)
+                } else if let role = PlaceCues.Role(rawValue: row.value("role")) {
+                    placeCues.add(row.value("cue"), role: role)
+                } else {
+                    throw .malformedRow(file: path, line: row.line, message: "unknown role '\(row.value("role"))'")
+                }
+            }
+        } else {
+            throw .missingColumn(file: path, line: 1, column: "id, name, category (mechanisms) or code, name, level (places) or cue, role (cues)")
+        }
+        sources.append(Source(name: path, contents: contents))
     }
 }

@@ -24,6 +24,8 @@ public struct Article: Sendable, Equatable {
     public var text: String
     /// Places the article mentions (filled by the tagging stage).
     public var locations: [Location] = []
+    /// Governance mechanisms the article reports (filled by the tagging stage).
+    public var mechanisms: [MechanismTagger.Tag] = []
 
     /// `bulletin#index`, the record's `id`.
     public var id: String { "\(bulletin)#\(index)" }

@@ -8,9 +8,11 @@
 /// ```
 public struct Tagger: Sendable {
     public let locations: LocationTagger
+    public let mechanisms: MechanismTagger
 
     public init(lexicons: Lexicons, region: String? = nil) {
         locations = LocationTagger(lexicons: lexicons, region: region)
+        mechanisms = MechanismTagger(lexicon: lexicons.mechanisms, folding: lexicons.folding)
     }
 
     public func tag(_ articles: [Article]) -> [Article] {
@@ -18,6 +20,7 @@ public struct Tagger: Sendable {
         return zip(articles, found).map { article, locations in
             var tagged = article
             tagged.locations = locations
+            tagged.mechanisms = mechanisms.mechanisms(in: article.text)
             return tagged
         }
     }

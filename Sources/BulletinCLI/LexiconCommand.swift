@@ -1,0 +1,147 @@
+import BulletinKit
+import Foundation
+
+/// `bulletin lexicon check|stats|suggest`: validate lexicon files, count what they hold, and mine
+/// bulletins for mechanisms the lexicon lacks.
+struct LexiconCommand {
+    static let help = CommandHelp(
+        name: "lexicon",
+        overview: "Check, count and grow the lexicons.",
+        usage: "bulletin lexicon check [<file> ...] | stats | suggest <input> ...",
+        arguments: [
+            .init(label: "check [<file> ...]", text: "Validate the built-in lexicons and the given files: columns, ids,\nforms claimed twice, empty names. Problems name file and line."),
+            .init(label: "stats", text: "Count the entries of each built-in lexicon, by level and category."),
+            .init(label: "suggest <input> ...", text: "Mine bulletins for mechanisms the lexicon lacks (quoted terms,\nnames ending in 机制/工作法/模式…, N所联动, X长制, N+N+N …), ranked by\ntowns and bulletins, as TSV rows for a --lexicon file."),
+        ],
+        options: [.init(label: "-h, --help", text: "Show help information.")])
+
+    let action: String
+    let arguments: [String]
+
+    init(arguments: [String]) throws(UsageError) {
+        let parsed = try ArgumentScanner(options: []).scan(arguments)
+        guard let action = parsed.positionals.first else {
+            throw UsageError("missing action: check, stats or suggest")
+        }
+        guard ["check", "stats", "suggest"].contains(action) else {
+            throw UsageError("unknown action '\(action)' (check, stats or suggest)")
+        }
+        self.action = action
+        self.arguments = Array(parsed.positionals.dropFirst())
+        if action == "suggest" && self.arguments.isEmpty {
+            throw UsageError("suggest needs bulletin files or folders")
+        }
+    }
+
+    func run(console: Console) -> ExitStatus {
+        switch action {
+        case "check": return check(console)
+        case "stats": return stats(console)
+        default: return suggest(console)
+        }
+    }
+
+    private func check(_ console: Console) -> ExitStatus {
+        var problems = 0
+        var lexicons: Lexicons
+        do {
+            lexicons = try Lexicons.builtin()
+        } catch {
+            console.problem(error.description)
+            return .inputProblems
+        }
+        var forms: [String: String] = [:]
+        for entry in lexicons.mechanisms.entries {
+            for form in entry.forms { forms[MechanismLexicon.matchKey(form)] = entry.origin }
+        }
+        for path in arguments {
+            do {
+                let bytes = try InputFiles.read(path)
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    throw LexiconError.unreadable(file: path, reason: "not UTF-8")
+                }
+                var copy = lexicons
+                try copy.add(userFile: path, contents: text)
+                if let table = try? TSVTable(parsing: text, file: path, required: ["id", "name"]) {
+                    for row in table.rows {
+                        if row.value("name").isEmpty {
+                            console.problem("\(path):\(row.line): empty name")
+                            problems += 1
+                        }
+                        let all = [row.value("name")] + row.value("aliases").split(separator: "|").map(String.init)
+                        for form in all {
+                            if let other = forms[MechanismLexicon.matchKey(form)] {
+                                console.error("bulletin: \(path):\(row.line): note: '\(form)' is also a form at \(other); yours wins\n")
+                            }
+                        }
+                    }
+                }
+            } catch let error as LexiconError {
+                console.problem(error.description)
+                problems += 1
+            } catch let error as InputError {
+                console.problem(error.description)
+                problems += 1
+            } catch {
+                console.problem("\(path): \(error)")
+                problems += 1
+            }
+        }
+        let files = lexicons.sources.count + arguments.count
+        console.out("\(files) lexicon files checked, \(problems) problem\(problems == 1 ? "" : "s")\n")
+        return problems == 0 ? .success : .inputProblems
+    }
+
+    private func stats(_ console: Console) -> ExitStatus {
+        guard let lexicons = try? Lexicons.builtin() else {
+            console.problem("the built-in lexicons do not parse; run 'bulletin lexicon check'")
+            return .inputProblems
+        }
+        var out = ""
+        for source in lexicons.sources {
+            let rows = (try? TSVTable(parsing: source.contents, file: source.name, required: []))?.rows.count ?? 0
+            out += "\(source.name)\t\(rows) rows\n"
+        }
+        out += "places by level:\n"
+        for level in AdminLevel.allCases where level != .community {
+            out += "  \(level.rawValue)\t\(lexicons.gazetteer.places.filter { $0.level == level }.count)\n"
+        }
+        out += "mechanisms by category:\n"
+        let categories = Dictionary(grouping: lexicons.mechanisms.entries, by: \.category)
+        for category in categories.keys.sorted() {
+            out += "  \(category)\t\(categories[category]!.count)\n"
+        }
+        let forms = lexicons.mechanisms.entries.reduce(0) { $0 + $1.forms.count }
+        out += "mechanism forms: \(forms)\n"
+        console.out(out)
+        return .success
+    }
+
+    private func suggest(_ console: Console) -> ExitStatus {
+        guard let lexicons = try? Lexicons.builtin() else {
+            console.problem("the built-in lexicons do not parse; run 'bulletin lexicon check'")
+            return .inputProblems
+        }
+        var suggester = MechanismSuggester(lexicon: lexicons.mechanisms, suffixes: lexicons.mechanismSuffixes)
+        let runner = BatchRunner(ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons))
+        var problems = 0
+        do {
+            _ = try runner.run(
+                inputs: arguments, readStandardInput: { console.standardInput() },
+                problem: { console.problem($0.description); problems += 1 },
+                emit: { suggester.add($0) })
+        } catch {
+            console.problem(error.description)
+            return .inputProblems
+        }
+        var out = "# Candidate mechanisms mined by `bulletin lexicon suggest`: review, give each a real id,\n"
+        out += "# category and description, keep the rows you accept, and pass the file with --lexicon.\n"
+        out += "id\tname\tcategory\taliases\tdescription\ttowns\tbulletins\tcount\texample\tsource\n"
+        for (rank, suggestion) in suggester.ranked.enumerated() {
+            let clean = { (text: String) in text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+            out += "suggested-\(rank + 1)\t\(clean(suggestion.name))\tunreviewed\t\t\t\(suggestion.towns.count)\t\(suggestion.bulletins.count)\t\(suggestion.count)\t\(clean(suggestion.example))\t\(suggestion.source)\n"
+        }
+        console.out(out)
+        return problems == 0 ? .success : .inputProblems
+    }
+}

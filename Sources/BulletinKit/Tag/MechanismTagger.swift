@@ -1,0 +1,97 @@
+/// Tags named governance mechanisms in every surface form: `三所联动`, `“四百”大走访`, `走四百`,
+/// `宁聚·四百` and `“四百”行动` all find “四百”大走访.
+///
+/// The text is matched on a normalised view — quotes, book-title marks, interpuncts and spaces
+/// skipped, look-alikes and full-width forms folded — and every match is mapped back to exact
+/// offsets in the original `text`. A mention's `surface` runs from the first to the last character
+/// of the name as printed; quotation marks around the whole name are left out (`“三所联动”` gives
+/// `三所联动`), and a quotation that opens or closes inside the name is completed so the surface
+/// is balanced (`“四百”大走访`, `新时代“枫桥经验”`). Overlaps settle leftmost-longest, and each
+/// mechanism gets one record per article with all its mentions.
+public struct MechanismTagger: Sendable {
+    let lexicon: MechanismLexicon
+    let matcher: PhraseMatcher
+    /// Pattern index → entry index.
+    let owners: [Int]
+    let folding: LookalikeFolding
+
+    public init(lexicon: MechanismLexicon, folding: LookalikeFolding) {
+        self.lexicon = lexicon
+        self.folding = folding
+        var patterns: [[UInt8]] = []
+        var owners: [Int] = []
+        var seen = Set<String>()
+        for (index, entry) in lexicon.entries.enumerated() {
+            for form in entry.forms {
+                let key = MechanismLexicon.matchKey(form, folding: folding)
+                guard !key.isEmpty, seen.insert(key).inserted else { continue }
+                patterns.append(Array(key.utf8))
+                owners.append(index)
+            }
+        }
+        self.matcher = PhraseMatcher(patterns: patterns)
+        self.owners = owners
+    }
+
+    /// One tagged mechanism in an article.
+    public struct Tag: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var category: String
+        public var mentions: [Mention]
+    }
+
+    public func mechanisms(in text: String) -> [Tag] {
+        let original = Array(text.unicodeScalars)
+        // The normalised view and, for each of its scalars, where it stands in the original.
+        var bytes: [UInt8] = []
+        var scalarAtByte: [Int] = []
+        bytes.reserveCapacity(original.count * 3)
+        for (index, scalar) in original.enumerated() {
+            let folded = folding.fold(scalar)
+            guard !MechanismLexicon.isIgnored(folded) else { continue }
+            for byte in UTF8.encode(folded)! {
+                bytes.append(byte)
+                scalarAtByte.append(index)
+            }
+        }
+        var tags: [Tag] = []
+        var tagIndex: [Int: Int] = [:]
+        for match in matcher.leftmostLongest(in: bytes) {
+            var start = scalarAtByte[match.start]
+            var end = scalarAtByte[match.end - 1] + 1
+            (start, end) = MechanismTagger.balanced(original, start, end)
+            let mention = Mention(
+                start: start, end: end, surface: String(String.UnicodeScalarView(original[start..<end])))
+            let owner = owners[match.pattern]
+            if let existing = tagIndex[owner] {
+                tags[existing].mentions.append(mention)
+            } else {
+                let entry = lexicon.entries[owner]
+                tagIndex[owner] = tags.count
+                tags.append(Tag(id: entry.id, name: entry.name, category: entry.category, mentions: [mention]))
+            }
+        }
+        return tags
+    }
+
+    /// Widens a span by a quotation mark at either side when the span leaves one open or closes
+    /// one it did not open.
+    static func balanced(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> (Int, Int) {
+        var start = start
+        var end = end
+        var depth = 0
+        var closedUnopened = false
+        for scalar in s[start..<end] {
+            switch scalar {
+            case "“", "「", "『", "《", "‘": depth += 1
+            case "”", "」", "』", "》", "’":
+                if depth == 0 { closedUnopened = true } else { depth -= 1 }
+            default: break
+            }
+        }
+        if closedUnopened, start > 0, "“「『《‘".unicodeScalars.contains(s[start - 1]) { start -= 1 }
+        if depth > 0, end < s.count, "”」』》’".unicodeScalars.contains(s[end]) { end += 1 }
+        return (start, end)
+    }
+}
