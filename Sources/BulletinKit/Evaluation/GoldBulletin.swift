@@ -17,10 +17,12 @@ public struct GoldBulletin: Decodable, Sendable, Equatable {
         public var towns: [GoldTown]?
         public var districts: [String]?
         public var communities: [GoldCommunity]?
+        /// Figure gold, when the bulletin has it.
+        public var figures: [GoldFigure]?
 
         enum CodingKeys: String, CodingKey {
             case title, subtitle, section, byline, subheadings, truncated, continued
-            case towns, districts, communities
+            case towns, districts, communities, figures
             case bodyStart = "body_start"
             case bodyEnd = "body_end"
         }
@@ -29,6 +31,36 @@ public struct GoldBulletin: Decodable, Sendable, Equatable {
     public struct GoldTown: Decodable, Sendable, Equatable {
         public var name: String
         public var district: String
+    }
+
+    public struct GoldFigure: Decodable, Sendable, Equatable {
+        /// A number or a string (dates, codes), compared by its printed form.
+        public enum Value: Decodable, Sendable, Equatable, CustomStringConvertible {
+            case number(Double)
+            case text(String)
+
+            public init(from decoder: Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                if let number = try? container.decode(Double.self) {
+                    self = .number(number)
+                } else {
+                    self = .text(try container.decode(String.self))
+                }
+            }
+
+            public var description: String {
+                switch self {
+                case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+                case .text(let t): return t
+                }
+            }
+        }
+
+        public var text: String
+        public var value: Value
+        public var unit: String?
+        public var kind: String
+        public var approx: Bool
     }
 
     public struct GoldCommunity: Decodable, Sendable, Equatable {

@@ -32,7 +32,26 @@ public enum ArticleRecord {
                     }
                 }
             }
-            o.key("figures"); o.array { _ in }
+            o.key("figures")
+            o.array { a in
+                for figure in article.figures {
+                    a.object { f in
+                        f.key("text"); f.string(figure.text)
+                        f.key("value")
+                        switch figure.value {
+                        case .number(let number): f.number(number)
+                        case .text(let text): f.string(text)
+                        }
+                        if let max = figure.max { f.key("max"); f.number(max) }
+                        f.key("unit"); f.optionalString(figure.unit)
+                        f.key("kind"); f.string(figure.kind.rawValue)
+                        f.key("approx"); f.bool(figure.approx)
+                        if let object = figure.object { f.key("object"); f.string(object) }
+                        f.key("start"); f.int(figure.start)
+                        f.key("end"); f.int(figure.end)
+                    }
+                }
+            }
         }
         return json.output
     }

@@ -15,6 +15,10 @@ public struct Lexicons: Sendable {
     public var mechanisms: MechanismLexicon
     /// Words that end a mechanism's name (`mechanism-cues.tsv`), for `lexicon suggest`.
     public var mechanismSuffixes: [String]
+    /// Units and measure words with the kind of figure they make (`units.tsv`).
+    public var units: [(String, Figure.Kind, Double)]
+    /// Terms whose numerals are not quantities (`not-figures.tsv`).
+    public var notFigures: [String]
     public var sources: [Source]
 
     /// The built-in lexicons.
@@ -34,6 +38,8 @@ public struct Lexicons: Sendable {
         var placeCues = PlaceCues()
         var mechanisms = MechanismLexicon()
         var mechanismSuffixes: [String] = []
+        var units: [(String, Figure.Kind, Double)] = []
+        var notFigures: [String] = []
         for source in sources {
             switch source.name {
             case "layout-cues.tsv":
@@ -73,6 +79,21 @@ public struct Lexicons: Sendable {
                 for role in PlaceCues.Role.allCases {
                     for cue in more.cues(for: role) { placeCues.add(cue, role: role) }
                 }
+            case "units.tsv":
+                let table = try TSVTable(parsing: source.contents, file: source.name, required: ["unit", "kind"])
+                for row in table.rows {
+                    guard let kind = Figure.Kind(rawValue: row.value("kind")) else {
+                        throw .malformedRow(file: source.name, line: row.line, message: "unknown kind '\(row.value("kind"))'")
+                    }
+                    let scaleText = row.value("scale")
+                    guard let scale = scaleText.isEmpty ? 1 : Double(scaleText) else {
+                        throw .malformedRow(file: source.name, line: row.line, message: "scale '\(scaleText)' is not a number")
+                    }
+                    units.append((row.value("unit"), kind, scale))
+                }
+            case "not-figures.tsv":
+                let table = try TSVTable(parsing: source.contents, file: source.name, required: ["term"])
+                notFigures += table.rows.map { $0.value("term") }
             case "mechanism-cues.tsv":
                 let table = try TSVTable(parsing: source.contents, file: source.name, required: ["cue", "role"])
                 for row in table.rows {
@@ -96,6 +117,8 @@ public struct Lexicons: Sendable {
         self.placeCues = placeCues
         self.mechanisms = mechanisms
         self.mechanismSuffixes = mechanismSuffixes.sorted { $0.count > $1.count }
+        self.units = units
+        self.notFigures = notFigures
     }
 
     /// Adds a user's lexicon file on top of these (`--lexicon FILE`). Its kind is read from its

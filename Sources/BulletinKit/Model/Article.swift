@@ -26,6 +26,8 @@ public struct Article: Sendable, Equatable {
     public var locations: [Location] = []
     /// Governance mechanisms the article reports (filled by the tagging stage).
     public var mechanisms: [MechanismTagger.Tag] = []
+    /// Quantities the article reports (filled by the tagging stage).
+    public var figures: [Figure] = []
 
     /// `bulletin#index`, the record's `id`.
     public var id: String { "\(bulletin)#\(index)" }

@@ -9,10 +9,12 @@
 public struct Tagger: Sendable {
     public let locations: LocationTagger
     public let mechanisms: MechanismTagger
+    public let figures: FigureTagger
 
     public init(lexicons: Lexicons, region: String? = nil) {
         locations = LocationTagger(lexicons: lexicons, region: region)
         mechanisms = MechanismTagger(lexicon: lexicons.mechanisms, folding: lexicons.folding)
+        figures = FigureTagger(lexicons: lexicons, units: lexicons.units, notFigures: lexicons.notFigures)
     }
 
     public func tag(_ articles: [Article]) -> [Article] {
@@ -21,6 +23,10 @@ public struct Tagger: Sendable {
             var tagged = article
             tagged.locations = locations
             tagged.mechanisms = mechanisms.mechanisms(in: article.text)
+            // Numerals inside mechanism and place names are not figures.
+            let names = tagged.mechanisms.flatMap(\.mentions) + locations.flatMap(\.mentions)
+            tagged.figures = figures.figures(
+                in: article.text, excluded: names.map { $0.start..<$0.end }, issueDate: article.date)
             return tagged
         }
     }

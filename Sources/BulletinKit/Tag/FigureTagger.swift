@@ -1,0 +1,377 @@
+/// Finds every quantity in an article: Arabic and Chinese numerals with their unit or measure word,
+/// 万/亿 multipliers, approximation words, ranges, percentages, dates and years, ordinals and
+/// structural codes — in one pass over the look-alike-folded scalars (full-width digits read as
+/// ASCII), with offsets into the original text.
+///
+/// Not figures (rules documented in `corpus/README.md`): numerals inside mechanism and place
+/// names (the spans the other taggers found), terms of `not-figures.tsv` (一呼百应, 第一时间),
+/// `一` with a measure word (`一批`, `一名`: the article "a"), a Chinese numeral with no unit,
+/// and an Arabic number with no unit unless it is a four-digit year.
+///
+/// ```swift
+/// tagger.figures(in: "接待来访群众 314 批次 527 人次", excluded: [], issueDate: nil).map(\.text)
+/// // ["314 批次", "527 人次"]
+/// ```
+public struct FigureTagger: Sendable {
+    let units: [(unit: [Unicode.Scalar], kind: Figure.Kind, scale: Double)]
+    let notFigures: PhraseMatcher
+    let folding: LookalikeFolding
+
+    static let prefixApprox = ["不少于", "不低于", "不足", "不到", "大约", "将近", "接近", "超过", "多达", "约", "近", "超", "逾"]
+        .map { Array($0.unicodeScalars) }
+    static let suffixApprox = ["以上", "左右", "上下", "多", "余"].map { Array($0.unicodeScalars) }
+    static let rangeMarks: Set<Unicode.Scalar> = ["至", "到", "-", "~", "～", "—", "－"]
+    static let ordinalUnits = ["届", "次", "批", "期", "季度", "个", "名", "位", "轮", "年", "版", "章", "条", "项", "天", "家"]
+        .map { Array($0.unicodeScalars) }
+    /// Measure words after which `一` reads "a" rather than a count.
+    static let articleMeasures: Set<Unicode.Scalar> = Set("个批名次项场支位件份家处座条道面台张本封声句起种群番些点句股块间回趟段".unicodeScalars)
+
+    public init(lexicons: Lexicons, units: [(String, Figure.Kind, Double)], notFigures: [String]) {
+        self.units = units.map { (Array($0.0.unicodeScalars), $0.1, $0.2) }.sorted { $0.unit.count > $1.unit.count }
+        self.notFigures = PhraseMatcher(patterns: notFigures.map { Array(lexicons.folding.fold($0).utf8) })
+        self.folding = lexicons.folding
+    }
+
+    public func figures(in text: String, excluded: [Range<Int>], issueDate: IssueDate?) -> [Figure] {
+        let scalarText = ScalarText(text, folding: folding)
+        let s = scalarText.folded
+        var blocked = [Bool](repeating: false, count: s.count + 1)
+        for span in excluded { for i in span where i < s.count { blocked[i] = true } }
+        for match in notFigures.allMatches(in: scalarText.bytes) {
+            for i in scalarText.scalarOffset(ofByte: match.start)..<scalarText.scalarOffset(ofByte: match.end) {
+                blocked[i] = true
+            }
+        }
+        var figures: [Figure] = []
+        var context = DateContext(year: issueDate?.year, month: nil)
+        var i = 0
+        while i < s.count {
+            guard !blocked[i], isNumberStart(s, i) else {
+                i += 1
+                continue
+            }
+            if let figure = readFigure(s, at: i, blocked: blocked, context: &context, issueDate: issueDate, original: scalarText) {
+                figures.append(figure)
+                i = max(figure.end, i + 1)
+            } else {
+                // Skip the rest of this number so its tail is not read as a number of its own.
+                var j = i + 1
+                while j < s.count, isNumberScalar(s[j]) { j += 1 }
+                i = j
+            }
+        }
+        return figures
+    }
+
+    // MARK: - Reading one figure
+
+    struct DateContext {
+        var year: Int?
+        var month: Int?
+    }
+
+    private func isNumberStart(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        if ScalarClass.isASCIIDigit(s[i]) {
+            return i == 0 || !(ScalarClass.isASCIIDigit(s[i - 1]) || s[i - 1] == "." || ScalarClass.isASCIILetter(s[i - 1]))
+        }
+        if ChineseNumeral.isNumeral(s[i]) || s[i] == "半" {
+            return i == 0 || !ChineseNumeral.isNumeral(s[i - 1])
+        }
+        return s[i] == "第" || isPercentWord(s, i)
+    }
+
+    private func isNumberScalar(_ s: Unicode.Scalar) -> Bool {
+        ScalarClass.isASCIIDigit(s) || ChineseNumeral.isNumeral(s) || s == "." || s == ","
+    }
+
+    private func isPercentWord(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        i + 3 < s.count && s[i] == "百" && s[i + 1] == "分" && s[i + 2] == "之"
+    }
+
+    /// A number at `i`: its value, where it ends, whether it was Arabic, and its digit count.
+    private func readNumber(_ s: [Unicode.Scalar], _ i: Int, _ blocked: [Bool]) -> (value: Double, end: Int, arabic: Bool, digits: Int)? {
+        var j = i
+        if ScalarClass.isASCIIDigit(s[i]) {
+            var text = ""
+            var digits = 0
+            while j < s.count, !blocked[j] {
+                if ScalarClass.isASCIIDigit(s[j]) {
+                    text.unicodeScalars.append(s[j])
+                    digits += 1
+                } else if s[j] == ",", j + 3 < s.count, (1...3).allSatisfy({ ScalarClass.isASCIIDigit(s[j + $0]) }),
+                    j + 4 >= s.count || !ScalarClass.isASCIIDigit(s[j + 4])
+                {
+                    // a thousands separator
+                } else if s[j] == ".", j + 1 < s.count, ScalarClass.isASCIIDigit(s[j + 1]), !text.contains(".") {
+                    text.unicodeScalars.append(".")
+                } else {
+                    break
+                }
+                j += 1
+            }
+            guard var value = Double(text) else { return nil }
+            // 万 / 亿 / 千 after Arabic digits multiply (`2万`, `3.5亿`, `10 万人口`).
+            let afterSpaces = skipSpaces(s, j)
+            if afterSpaces < s.count, !blocked[afterSpaces], ChineseNumeral.bigUnit(s[afterSpaces]) != nil { j = afterSpaces }
+            if j < s.count, !blocked[j], let big = ChineseNumeral.bigUnit(s[j]) {
+                value *= Double(big)
+                j += 1
+                if j < s.count, let big2 = ChineseNumeral.bigUnit(s[j]), big2 > big {  // 万亿
+                    value *= Double(big2)
+                    j += 1
+                }
+            } else if j < s.count, !blocked[j], s[j] == "千" || s[j] == "百", !text.contains(".") || s[j] == "千" {
+                value *= s[j] == "千" ? 1000 : 100
+                j += 1
+            }
+            return (value, j, true, digits)
+        }
+        if s[i] == "半" { return (0.5, i + 1, false, 0) }
+        while j < s.count, !blocked[j], ChineseNumeral.isNumeral(s[j]) { j += 1 }
+        guard let value = ChineseNumeral.value(s[i..<j]) else { return nil }
+        // A lone 百/千/万/亿 is a word (`健康进万家`) unless an approximation follows (`千余`).
+        let afterApprox = FigureTagger.prefixApprox.contains { i >= $0.count && matches($0, s, i - $0.count) }
+        if j - i == 1, s[i] != "十", ChineseNumeral.digit(s[i]) == nil, !afterApprox,
+            !(j < s.count && (s[j] == "余" || s[j] == "多"))
+        {
+            return nil
+        }
+        var end = j
+        var total = Double(value)
+        // `一年半`, `两个半月`: a trailing 半 is read with the unit below.
+        if end < s.count, s[end] == "半", end + 1 < s.count, ChineseNumeral.isNumeral(s[end - 1]) == false {
+            total += 0.5
+            end += 1
+        }
+        return (total, end, false, 0)
+    }
+
+    private func readFigure(
+        _ s: [Unicode.Scalar], at start: Int, blocked: [Bool], context: inout DateContext, issueDate: IssueDate?,
+        original: ScalarText
+    ) -> Figure? {
+        // Ordinals: 第 + number + ordinal unit.
+        if s[start] == "第" {
+            guard start + 1 < s.count, !blocked[start + 1], isNumberStart(s, start + 1) || ScalarClass.isASCIIDigit(s[start + 1]),
+                let number = readNumber(s, start + 1, blocked)
+            else { return nil }
+            var end = skipSpaces(s, number.end)
+            guard let unit = FigureTagger.ordinalUnits.first(where: { matches($0, s, end) }) else { return nil }
+            end += unit.count
+            return make(original, start, end, .number(number.value), unit: String(String.UnicodeScalarView(unit)), kind: .ordinal, approx: false)
+        }
+        // 百分之三十三
+        if isPercentWord(s, start) {
+            guard let number = readNumber(s, start + 3, blocked) else { return nil }
+            return make(original, start, number.end, .number(number.value), unit: "%", kind: .percent, approx: false)
+        }
+        // Structural codes: 1+5+19+114+867, 2+3+19+X, 1+3+N.
+        if ScalarClass.isASCIIDigit(s[start]), let code = readCode(s, start) {
+            return make(original, start, code, .text(String(String.UnicodeScalarView(s[start..<code]))), unit: nil, kind: .code, approx: false)
+        }
+        guard let number = readNumber(s, start, blocked) else { return nil }
+        var figureStart = start
+        var approx = false
+        // An approximation word right before (`约`, `近`, `超`).
+        var before = start
+        while before > 0, s[before - 1] == " " { before -= 1 }
+        // (An approximation word inside a blocked term, `附近` or `最近`, is no approximation.)
+        for word in FigureTagger.prefixApprox
+        where before >= word.count && matches(word, s, before - word.count) && !blockedSpan(blocked, before - word.count, word.count) {
+            figureStart = before - word.count
+            approx = true
+            break
+        }
+        var end = number.end
+        var cursor = skipSpaces(s, end)
+
+        // Dates and years: YYYY年[M月[D日]], M月[D日], D日 after a month.
+        if let date = readDate(s, start, number: number, cursor: cursor, context: &context, issueDate: issueDate) {
+            return make(original, start, date.end, date.value, unit: nil, kind: date.kind, approx: false)
+        }
+        // A range: 3至5人, 3-5人.
+        var maximum: Double? = nil
+        if cursor < s.count, FigureTagger.rangeMarks.contains(s[cursor]), cursor + 1 < s.count,
+            isNumberStart(s, cursor + 1) || ScalarClass.isASCIIDigit(s[cursor + 1]),
+            let upper = readNumber(s, cursor + 1, blocked), upper.value > number.value
+        {
+            maximum = upper.value
+            end = upper.end
+            cursor = skipSpaces(s, end)
+        }
+        // 余 / 多 between the number and the unit (`1500 余份`, `20余条`, `千余`).
+        if cursor < s.count, s[cursor] == "余" || s[cursor] == "多" {
+            approx = true
+            end = cursor + 1
+            cursor = skipSpaces(s, end)
+        }
+        // Percent signs and units.
+        var unitText: String? = nil
+        var scale = 1.0
+        var scaleValue = 0.0
+        var kind = Figure.Kind.count
+        if cursor < s.count, s[cursor] == "%" || s[cursor] == "％" {
+            unitText = "%"
+            kind = .percent
+            end = cursor + 1
+        } else if cursor + 2 < s.count, s[cursor] == "个", s[cursor + 1] == "多" || s[cursor + 1] == "半",
+            let unit = units.first(where: { matches($0.unit, s, cursor + 2) && $0.kind == .duration })
+        {
+            // `一个多月`, `两个半小时`: 个 + 多/半 + a unit of time.
+            unitText = "个" + String(String.UnicodeScalarView(unit.unit))
+            kind = .duration
+            if s[cursor + 1] == "多" { approx = true } else { scaleValue += 0.5 }
+            end = cursor + 2 + unit.unit.count
+        } else if let unit = units.first(where: { matches($0.unit, s, cursor) && !blockedSpan(blocked, cursor, $0.unit.count) }) {
+            unitText = String(String.UnicodeScalarView(unit.unit))
+            kind = unit.kind
+            end = cursor + unit.unit.count
+            scale = unit.scale
+        }
+        if kind == .percent, scale != 1 { unitText = "%" }
+        if unitText == nil {
+            // A Chinese numeral before 大 (`十大民生实事`) counts; any other bare numeral does not,
+            // nor does a bare Arabic number other than a year.
+            if !number.arabic, number.value >= 2, cursor < s.count, s[cursor] == "大" {
+                return make(original, figureStart, end, .number(number.value), unit: nil, kind: .count, approx: approx)
+            }
+            if number.arabic, number.digits == 4, (1949...2100).contains(Int(number.value)), number.value == number.value.rounded(),
+                !(cursor < s.count && (ScalarClass.isASCIIDigit(s[cursor]) || s[cursor] == "号" || s[cursor] == "弄"))
+            {
+                context.year = Int(number.value)
+                return make(original, start, end, .number(number.value), unit: nil, kind: .year, approx: false)
+            }
+            return nil
+        }
+        // `一` with a measure word is the article "a" (`一批`, `一名`, `一扇门`), not a count.
+        if !number.arabic, number.value == 1, maximum == nil, !approx, kind == .count,
+            let unit = unitText, unit.unicodeScalars.count == 1
+        {
+            return nil
+        }
+        // `上世纪九十年代` → 1990.
+        if kind == .year {
+            var year = number.value
+            if year < 100 { year += 1900 }
+            let lead = Array("上世纪".unicodeScalars)
+            let yearStart = start >= lead.count && matches(lead, s, start - lead.count) ? start - lead.count : start
+            return make(original, yearStart, end, .number(year), unit: unitText, kind: .year, approx: approx)
+        }
+        let value = (number.value + scaleValue) * scale
+        // Words after the unit: 以上 / 左右 / 上下.
+        let afterUnit = skipSpaces(s, end)
+        for word in FigureTagger.suffixApprox.prefix(3) where matches(word, s, afterUnit) {
+            approx = true
+            end = afterUnit + word.count
+            break
+        }
+        var figure = make(original, figureStart, end, .number(value), unit: unitText, kind: kind, approx: approx)
+        figure.max = maximum.map { $0 * scale }
+        figure.object = object(after: end, in: s)
+        return figure
+    }
+
+    /// `YYYY年M月D日`, `YYYY年M月`, `YYYY年`, `M月D日`, `M月`, `D日` (after a month).
+    private func readDate(
+        _ s: [Unicode.Scalar], _ start: Int, number: (value: Double, end: Int, arabic: Bool, digits: Int), cursor: Int,
+        context: inout DateContext, issueDate: IssueDate?
+    ) -> (value: Figure.Value, end: Int, kind: Figure.Kind)? {
+        let value = Int(number.value)
+        guard number.value == number.value.rounded() else { return nil }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        func readPart(_ at: Int, _ marker: Unicode.Scalar) -> (Int, Int)? {
+            let p = skipSpaces(s, at)
+            guard p < s.count, ScalarClass.isASCIIDigit(s[p]) || ChineseNumeral.isNumeral(s[p]),
+                let n = readNumber(s, p, [Bool](repeating: false, count: s.count + 1)), n.value == n.value.rounded()
+            else { return nil }
+            let q = skipSpaces(s, n.end)
+            guard q < s.count, s[q] == marker else { return nil }
+            return (Int(n.value), q + 1)
+        }
+        if cursor < s.count, s[cursor] == "年", (number.arabic && number.digits == 4 || !number.arabic && value >= 1949), (1949...2100).contains(value) {
+            context.year = value
+            if let (month, monthEnd) = readPart(cursor + 1, "月"), (1...12).contains(month) {
+                context.month = month
+                if let (day, dayEnd) = readPart(monthEnd, "日"), (1...31).contains(day) {
+                    return (.text("\(value)-\(two(month))-\(two(day))"), dayEnd, .date)
+                }
+                return (.text("\(value)-\(two(month))"), monthEnd, .date)
+            }
+            // `2023年以来`, `2023年度`: a year.
+            return (.number(Double(value)), cursor + 1, .year)
+        }
+        if cursor < s.count, s[cursor] == "月", (1...12).contains(value) {
+            // `5个月` is a duration and never reaches here; `5月` is a month.
+            context.month = value
+            let year = context.year ?? issueDate?.year
+            if let (day, dayEnd) = readPart(cursor + 1, "日"), (1...31).contains(day) {
+                return (.text(year.map { "\($0)-\(two(value))-\(two(day))" } ?? "--\(two(value))-\(two(day))"), dayEnd, .date)
+            }
+            var monthEnd = cursor + 1
+            // `1月至2月`: a range of months reads as its first month.
+            if monthEnd < s.count, FigureTagger.rangeMarks.contains(s[monthEnd]), let (_, rangeEnd) = readPart(monthEnd + 1, "月") {
+                monthEnd = rangeEnd
+            }
+            return (.text(year.map { "\($0)-\(two(value))" } ?? "--\(two(value))"), monthEnd, .date)
+        }
+        if cursor < s.count, s[cursor] == "日" || s[cursor] == "号", (1...31).contains(value), number.digits <= 2 {
+            // A day after a month the article named; a day alone keeps its month unknown (`---22`).
+            guard let month = context.month else { return (.text("---\(two(value))"), cursor + 1, .date) }
+            let year = context.year ?? issueDate?.year
+            return (.text(year.map { "\($0)-\(two(month))-\(two(value))" } ?? "--\(two(month))-\(two(value))"), cursor + 1, .date)
+        }
+        return nil
+    }
+
+    /// `1+5+19+114+867`, `2+3+19+X`: digits (or X/N) joined by at least two `+`.
+    private func readCode(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
+        var j = start
+        var pluses = 0
+        var lastWasPlus = false
+        while j < s.count {
+            let c = s[j]
+            if ScalarClass.isASCIIDigit(c) || ((c == "X" || c == "N" || c == "x") && lastWasPlus) {
+                lastWasPlus = false
+            } else if c == "+", !lastWasPlus {
+                lastWasPlus = true
+                pluses += 1
+            } else {
+                break
+            }
+            j += 1
+        }
+        if lastWasPlus { j -= 1; pluses -= 1 }
+        return pluses >= 2 ? j : nil
+    }
+
+    /// The noun after a figure's unit when punctuation closes it within four characters
+    /// (`19个居民区、` → 居民区).
+    private func object(after end: Int, in s: [Unicode.Scalar]) -> String? {
+        var j = end
+        while j < s.count, j - end < 5, ScalarClass.isIdeograph(s[j]) { j += 1 }
+        guard j - end >= 1, j - end <= 4, j == s.count || !ScalarClass.isIdeograph(s[j]) else { return nil }
+        return String(String.UnicodeScalarView(s[end..<j]))
+    }
+
+    private func make(
+        _ text: ScalarText, _ start: Int, _ end: Int, _ value: Figure.Value, unit: String?, kind: Figure.Kind, approx: Bool
+    ) -> Figure {
+        Figure(text: text.surface(start, end), value: value, max: nil, unit: unit, kind: kind, approx: approx, object: nil, start: start, end: end)
+    }
+
+    private func skipSpaces(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+        var j = i
+        while j < s.count, s[j] == " " || s[j] == "\u{3000}" || s[j] == "\u{A0}" { j += 1 }
+        return j
+    }
+
+    private func blockedSpan(_ blocked: [Bool], _ start: Int, _ count: Int) -> Bool {
+        (start..<start + count).contains { blocked[$0] }
+    }
+
+    private func matches(_ word: [Unicode.Scalar], _ s: [Unicode.Scalar], _ index: Int) -> Bool {
+        guard index >= 0, index + word.count <= s.count else { return false }
+        for (offset, scalar) in word.enumerated() where s[index + offset] != scalar { return false }
+        return true
+    }
+}
