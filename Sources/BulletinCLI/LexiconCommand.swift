@@ -122,7 +122,8 @@ struct LexiconCommand {
             console.problem("the built-in lexicons do not parse; run 'bulletin lexicon check'")
             return .inputProblems
         }
-        var suggester = MechanismSuggester(lexicon: lexicons.mechanisms, suffixes: lexicons.mechanismSuffixes)
+        var suggester = MechanismSuggester(
+            lexicon: lexicons.mechanisms, suffixes: lexicons.mechanismSuffixes, notMechanisms: lexicons.notMechanisms)
         let runner = BatchRunner(ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons))
         var problems = 0
         do {

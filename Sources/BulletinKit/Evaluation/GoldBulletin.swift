@@ -19,10 +19,12 @@ public struct GoldBulletin: Decodable, Sendable, Equatable {
         public var communities: [GoldCommunity]?
         /// Figure gold, when the bulletin has it.
         public var figures: [GoldFigure]?
+        /// Mechanism gold (canonical names of `mechanisms.tsv`), when the bulletin has it.
+        public var mechanisms: [String]?
 
         enum CodingKeys: String, CodingKey {
             case title, subtitle, section, byline, subheadings, truncated, continued
-            case towns, districts, communities, figures
+            case towns, districts, communities, figures, mechanisms
             case bodyStart = "body_start"
             case bodyEnd = "body_end"
         }

@@ -15,6 +15,8 @@ public struct Lexicons: Sendable {
     public var mechanisms: MechanismLexicon
     /// Words that end a mechanism's name (`mechanism-cues.tsv`), for `lexicon suggest`.
     public var mechanismSuffixes: [String]
+    /// Slogans and set phrases `lexicon suggest` does not offer (`mechanism-cues.tsv`).
+    public var notMechanisms: [String]
     /// Units and measure words with the kind of figure they make (`units.tsv`).
     public var units: [(String, Figure.Kind, Double)]
     /// Terms whose numerals are not quantities (`not-figures.tsv`).
@@ -38,6 +40,7 @@ public struct Lexicons: Sendable {
         var placeCues = PlaceCues()
         var mechanisms = MechanismLexicon()
         var mechanismSuffixes: [String] = []
+        var notMechanisms: [String] = []
         var units: [(String, Figure.Kind, Double)] = []
         var notFigures: [String] = []
         for source in sources {
@@ -97,10 +100,12 @@ public struct Lexicons: Sendable {
             case "mechanism-cues.tsv":
                 let table = try TSVTable(parsing: source.contents, file: source.name, required: ["cue", "role"])
                 for row in table.rows {
-                    guard row.value("role") == "name-suffix" else {
-                        throw .malformedRow(file: source.name, line: row.line, message: "unknown role '\(row.value("role"))' (known: name-suffix)")
+                    switch row.value("role") {
+                    case "name-suffix": mechanismSuffixes.append(row.value("cue"))
+                    case "not-a-mechanism": notMechanisms.append(row.value("cue"))
+                    default:
+                        throw .malformedRow(file: source.name, line: row.line, message: "unknown role '\(row.value("role"))' (known: name-suffix, not-a-mechanism)")
                     }
-                    mechanismSuffixes.append(row.value("cue"))
                 }
             case "mechanisms.tsv":
                 let table = try TSVTable(
@@ -117,6 +122,7 @@ public struct Lexicons: Sendable {
         self.placeCues = placeCues
         self.mechanisms = mechanisms
         self.mechanismSuffixes = mechanismSuffixes.sorted { $0.count > $1.count }
+        self.notMechanisms = notMechanisms
         self.units = units
         self.notFigures = notFigures
     }

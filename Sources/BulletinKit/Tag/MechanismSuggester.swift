@@ -16,27 +16,34 @@ public struct MechanismSuggester {
         public var count = 0
         public var example = ""
         public var source = ""
+        /// Only quoted, with no mechanism word, family or code shape: a slogan unless it recurs.
+        public var quotedOnly = true
     }
 
     let known: [String]
     let suffixes: [String]
     private(set) var found: [String: Suggestion] = [:]
 
-    public init(lexicon: MechanismLexicon, suffixes: [String]) {
+    let stopList: Set<String>
+
+    public init(lexicon: MechanismLexicon, suffixes: [String], notMechanisms: [String] = []) {
         known = lexicon.entries.flatMap { $0.forms.map { MechanismLexicon.matchKey($0) } }.filter { !$0.isEmpty }
         self.suffixes = suffixes
+        stopList = Set(notMechanisms.map { MechanismLexicon.matchKey($0) })
     }
 
     /// Reads one tagged article.
     public mutating func add(_ article: Article) {
         let towns = Set(article.locations.filter { $0.level == .town }.map(\.name))
         let s = Array(article.text.unicodeScalars)
-        for (start, end) in candidateSpans(s) {
+        for (start, end, quotedOnly) in candidateSpans(s) {
             let name = String(String.UnicodeScalarView(s[start..<end])).trimmingSpaces
             let key = MechanismLexicon.matchKey(name)
             let ideographs = key.unicodeScalars.filter(ScalarClass.isIdeograph).count
             guard key.unicodeScalars.count >= 3 || (ideographs >= 2 && key.unicodeScalars.count >= 2),
-                key.unicodeScalars.count <= 16, !known.contains(where: { key.contains($0) })
+                key.unicodeScalars.count <= 16, !stopList.contains(key),
+                // already known, or a piece of a known name (`四百`, `家门口`)
+                !known.contains(where: { key.contains($0) || $0.contains(key) })
             else { continue }
             var suggestion = found[key] ?? Suggestion(name: name)
             if suggestion.count == 0 {
@@ -44,6 +51,7 @@ public struct MechanismSuggester {
                 suggestion.source = article.id
             }
             suggestion.count += 1
+            suggestion.quotedOnly = suggestion.quotedOnly && quotedOnly
             suggestion.towns.formUnion(towns)
             suggestion.bulletins.insert(article.bulletin)
             found[key] = suggestion
@@ -51,8 +59,9 @@ public struct MechanismSuggester {
     }
 
     /// Best first: most towns, then most bulletins, then most uses, then name.
+    /// A bare quoted term must recur to be offered: quoted once, it is mostly a slogan.
     public var ranked: [Suggestion] {
-        found.values.sorted { a, b in
+        found.values.filter { !$0.quotedOnly || $0.count >= 2 }.sorted { a, b in
             if a.towns.count != b.towns.count { return a.towns.count > b.towns.count }
             if a.bulletins.count != b.bulletins.count { return a.bulletins.count > b.bulletins.count }
             if a.count != b.count { return a.count > b.count }
@@ -60,8 +69,8 @@ public struct MechanismSuggester {
         }
     }
 
-    private func candidateSpans(_ s: [Unicode.Scalar]) -> [(Int, Int)] {
-        var spans: [(Int, Int)] = []
+    private func candidateSpans(_ s: [Unicode.Scalar]) -> [(Int, Int, Bool)] {
+        var spans: [(Int, Int, Bool)] = []
         // Quoted terms.
         var index = 0
         while index < s.count {
@@ -78,9 +87,14 @@ public struct MechanismSuggester {
                     var after = end + 1
                     if let suffix = suffixes.first(where: { matches(Array($0.unicodeScalars), s, at: after) }) {
                         after += suffix.unicodeScalars.count
-                        spans.append((index, after))
+                        spans.append((index, after, false))
                     } else {
-                        spans.append((index + 1, end))
+                        // A quoted name ending like a mechanism (`“老杨工作法”`) is no mere slogan.
+                        let named = suffixes.contains { suffix in
+                            let word = Array(suffix.unicodeScalars)
+                            return end - word.count > index && matches(word, s, at: end - word.count)
+                        }
+                        spans.append((index + 1, end, !named))
                     }
                 }
             }
@@ -97,7 +111,7 @@ public struct MechanismSuggester {
                     }
                     // An unquoted name needs a stem of four characters (`家门口服务`): two or three
                     // (`服务体系`, `工作机制`) are common words.
-                    if at - start >= 4, at - start < 8 { spans.append((start, at + suffix.count)) }
+                    if at - start >= 4, at - start < 8 { spans.append((start, at + suffix.count, false)) }
                 }
                 at += 1
             }
@@ -109,13 +123,14 @@ public struct MechanismSuggester {
             while at + family.count <= s.count {
                 if matches(family, s, at: at) {
                     var start = at
-                    let width = family == families[2] || family == families[3] ? 2 : 1
+                    // `湖长制`: one character before 长制; `浦江经验`: two before 经验.
+                    let width = family == families[3] ? 2 : 1
                     while start > 0, at - start < width, ScalarClass.isIdeograph(s[start - 1]) || ScalarClass.isASCIIDigit(s[start - 1]) {
                         start -= 1
                     }
                     let stem = s[start..<at]
                     if at - start == width, !stem.contains(where: { "的了和与及等".unicodeScalars.contains($0) }) {
-                        spans.append((start, at + family.count))
+                        spans.append((start, at + family.count, false))
                     }
                 }
                 at += 1
@@ -131,7 +146,7 @@ public struct MechanismSuggester {
                     if s[end] == "+" { pluses += 1 }
                     end += 1
                 }
-                if pluses >= 2 { spans.append((index, end)) }
+                if pluses >= 2 { spans.append((index, end, false)) }
                 index = end
             } else {
                 index += 1

@@ -78,3 +78,33 @@ struct MechanismTaggerTests {
         }
     }
 }
+
+@Suite("Mechanism suggestions")
+struct MechanismSuggesterTests {
+    @Test("quoted names that recur, …机制 names, families and codes are offered; known ones and slogans are not")
+    func suggests() throws {
+        let lexicon = try MechanismLexicon(
+            table: TSVTable(parsing: MechanismTaggerTests.tsv, file: "t.tsv", required: ["id"]))
+        var suggester = MechanismSuggester(
+            lexicon: lexicon, suffixes: ["工作机制", "机制", "工作法"], notMechanisms: ["急难愁盼"])
+        let texts = [
+            "上线“清晨访问团”，“清晨访问团”走进田间。推行“老杨工作法”。解决“急难愁盼”问题。",
+            "打造“清晨访问团”品牌，建立“365”工作机制，推动五所联动，落实湖长制，形成1+3+N体系。“一体发展”。",
+            "深化“三所联动”，开展“四百”大走访。",
+        ]
+        for (index, text) in texts.enumerated() {
+            suggester.add(Article(bulletin: "b\(index)", source: "b\(index).txt", index: 1, text: text))
+        }
+        let names = suggester.ranked.map(\.name)
+        #expect(names.first == "清晨访问团")
+        #expect(names.contains("“365”工作机制"))
+        #expect(names.contains("老杨工作法"))
+        #expect(names.contains("五所联动"))
+        #expect(names.contains("湖长制"))
+        #expect(names.contains("1+3+N"))
+        #expect(!names.contains("急难愁盼"), "a listed slogan")
+        #expect(!names.contains("一体发展"), "quoted once")
+        #expect(!names.contains("三所联动") && !names.contains("四百"), "known, or part of a known name")
+        #expect(suggester.ranked.first?.bulletins == ["b0", "b1"])
+    }
+}
