@@ -26,7 +26,10 @@ enum LineShape {
     }
 
     /// Whether the text carries `——` (a kicker, a deck, or both halves on one line).
-    static func hasDash(_ text: String) -> Bool { text.contains("——") }
+    static func hasDash(_ text: String) -> Bool { ByteSearch.contains(text, dash) }
+
+    /// `——` as UTF-8 (two U+2014).
+    private static let dash: [UInt8] = Array("——".utf8)
 
     /// Whether a line ends with `——`: a kicker above its title.
     static func isKicker(_ text: String) -> Bool {
@@ -40,12 +43,14 @@ enum LineShape {
         let length = text.unicodeScalars.count
         let limit = hasDash(text) ? maxHeadingWithDashLength : maxHeadingLength
         if length > limit || length == 0 { return false }
-        if text.contains("。") { return false }
+        if ByteSearch.contains(text, fullStop) { return false }
         if cues.startsWithLeadOpener(text), text.contains(where: { $0 == "，" || $0 == "," }) {
             return false
         }
         return true
     }
+
+    private static let fullStop: [UInt8] = Array("。".utf8)
 
     /// Net count of quotation marks and brackets left open (positive) at the end of text.
     static func openQuoteBalance(_ text: String) -> Int {

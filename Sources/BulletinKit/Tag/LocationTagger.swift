@@ -49,15 +49,14 @@ public struct LocationTagger: Sendable {
         var fullByArticle: [Set<Int>] = []
         for candidates in raw {
             let fullOnes = candidates.filter { candidate in
-                guard case .form(let form) = matcher.patterns[candidate.pattern] else { return true }
-                return (gazetteer.forms[form] ?? []).contains { $0.kind == .full }
+                guard case .form = matcher.patterns[candidate.pattern] else { return true }
+                return matcher.isFull[candidate.pattern]
             }
             let settled = PhraseMatcher.leftmostLongest(
                 fullOnes.map { PhraseMatcher.Match(start: $0.start, end: $0.end, pattern: $0.pattern) })
             var named = Set<Int>()
             for match in settled {
-                guard case .form(let form) = matcher.patterns[match.pattern] else { continue }
-                for entry in gazetteer.forms[form] ?? [] where entry.kind == .full { named.insert(entry.place) }
+                for entry in matcher.entries[match.pattern] where entry.kind == .full { named.insert(entry.place) }
             }
             fullByArticle.append(named)
         }
@@ -72,13 +71,13 @@ public struct LocationTagger: Sendable {
                 switch matcher.patterns[candidate.pattern] {
                 case .notAPlace:
                     kept.append(Found(start: candidate.start, end: candidate.end, places: [], isBlock: true))
-                case .form(let form):
+                case .form:
                     var places: [Int] = []
-                    for entry in gazetteer.forms[form] ?? [] {
+                    for entry in matcher.entries[candidate.pattern] {
                         if entry.kind == .full {
                             places.append(entry.place)
                         } else if shortFormCounts(
-                            entry.place, form: form, candidate: candidate, text: text,
+                            entry.place, pattern: candidate.pattern, candidate: candidate, text: text,
                             all: candidates, article: fullByArticle[articleIndex],
                             bulletin: fullInBulletin, cities: citiesInBulletin)
                         {
@@ -113,7 +112,7 @@ public struct LocationTagger: Sendable {
     // MARK: - Short forms
 
     private func shortFormCounts(
-        _ place: Int, form: String, candidate: PlaceMatcher.Candidate, text: ScalarText,
+        _ place: Int, pattern: Int, candidate: PlaceMatcher.Candidate, text: ScalarText,
         all: [PlaceMatcher.Candidate], article: Set<Int>, bulletin: Set<Int>, cities: Set<Int>
     ) -> Bool {
         // Not run into an unrelated word: what follows must be no ideograph, a follower cue, or
@@ -128,9 +127,7 @@ public struct LocationTagger: Sendable {
         if startsWith(shortBlockers) { return false }
         if candidate.end < text.folded.count, ScalarClass.isIdeograph(text.folded[candidate.end]) {
             let followedByPlace = all.contains { other in
-                guard other.start == candidate.end, case .form(let next) = matcher.patterns[other.pattern]
-                else { return false }
-                return (gazetteer.forms[next] ?? []).contains { $0.kind == .full }
+                other.start == candidate.end && matcher.isFull[other.pattern]
             }
             let followedByCue = startsWith(shortFollowers)
             if !followedByPlace && !followedByCue { return false }
@@ -140,7 +137,7 @@ public struct LocationTagger: Sendable {
         if bulletin.contains(place) { return true }
         // A district's short form counts alone when it names one place: the other readings of
         // the form (a town's short form without its full name around) do not count.
-        let viable = (gazetteer.forms[form] ?? []).filter { entry in
+        let viable = matcher.entries[pattern].filter { entry in
             entry.kind == .full || gazetteer.places[entry.place].level != .town
                 || article.contains(entry.place) || bulletin.contains(entry.place)
         }

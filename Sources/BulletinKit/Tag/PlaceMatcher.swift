@@ -20,6 +20,11 @@ struct PlaceMatcher: Sendable {
     }
 
     let patterns: [Pattern]
+    /// The places each pattern names (empty for `notAPlace`), looked up once at build time so
+    /// the scan never hashes a string.
+    let entries: [[Gazetteer.Form]]
+    /// Whether the pattern is the official name or a full variant of some place.
+    let isFull: [Bool]
     let matcher: PhraseMatcher
 
     init(gazetteer: Gazetteer, cues: PlaceCues, folding: LookalikeFolding) {
@@ -35,6 +40,11 @@ struct PlaceMatcher: Sendable {
             bytes.append(Array(folding.fold(term).utf8))
         }
         self.patterns = patterns
+        self.entries = patterns.map { pattern in
+            if case .form(let form) = pattern { return gazetteer.forms[form] ?? [] }
+            return []
+        }
+        self.isFull = entries.map { $0.contains { $0.kind == .full } }
         self.matcher = PhraseMatcher(patterns: bytes)
     }
 

@@ -23,8 +23,12 @@ public struct LookalikeFolding: Sendable {
     /// The scalar a look-alike folds to; the scalar itself when it is not a look-alike.
     public func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let value = scalar.value
-        if value < 0x2E80 { return scalar }  // fast path: ASCII, Latin, general punctuation
-        if let mapped = table[scalar] { return mapped }
+        // Fast path: everything outside the folded ranges, CJK ideographs included (U+4E00…),
+        // returns at once — this runs for every scalar of every article.
+        if value < 0x2E80 || (value > 0x3000 && value < 0xF900) || (value > 0xFF5E && value < 0x2F800) {
+            return scalar
+        }
+        if value <= 0x2FDF, let mapped = table[scalar] { return mapped }
         switch value {
         case 0x3000:
             return " "
