@@ -8,12 +8,13 @@ struct RunCommand {
         .init(long: "quiet", short: "q", takesValue: false),
         .init(long: "region", takesValue: true),
         .init(long: "lexicon", takesValue: true),
+        .init(long: "no-bom", takesValue: false),
     ]
 
     static let help = CommandHelp(
         name: "run",
         overview: "Ingest, tag and export bulletins.",
-        usage: "bulletin run <input> ... [-o <dir>] [--lexicon <file> ...] [--region <name>] [-q]",
+        usage: "bulletin run <input> ... [-o <dir>] [--lexicon <file> ...] [--region <name>] [--no-bom] [-q]",
         arguments: [
             .init(
                 label: "<input>",
@@ -22,7 +23,8 @@ struct RunCommand {
         options: [
             .init(
                 label: "-o, --output <dir>",
-                text: "Write <dir>/articles.jsonl and <dir>/manifest.json (created\nif needed) instead of JSON Lines on standard output."),
+                text: "Write into <dir> (created if needed) instead of JSON Lines on\nstandard output: articles.jsonl, articles.json, articles.csv,\nmentions.csv, town_mechanism.csv, first_mentions.csv,\nsummary.json, manifest.json."),
+            .init(label: "--no-bom", text: "Write the CSV files without the UTF-8 byte-order mark Excel needs."),
             .init(
                 label: "--lexicon <file>",
                 text: "Add a lexicon of your own (same TSV format as lexicons/; repeatable):\nmechanisms, places or cues. Your entries win where they overlap."),
@@ -39,6 +41,7 @@ struct RunCommand {
     let quiet: Bool
     let region: String?
     let userLexicons: [String]
+    let bom: Bool
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: RunCommand.options).scan(arguments)
@@ -50,6 +53,7 @@ struct RunCommand {
         quiet = parsed.flag("quiet")
         region = parsed.last("region")
         userLexicons = parsed.values["lexicon"] ?? []
+        bom = !parsed.flag("no-bom")
     }
 
     func run(console: Console) -> ExitStatus {
@@ -78,17 +82,12 @@ struct RunCommand {
             ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons, region: region))
         let progress = Progress(console: console)
 
-        var articlesFile: AtomicFile? = nil
+        var folder: OutputFolder? = nil
         if let outputDirectory {
             do {
-                try FileManager.default.createDirectory(
-                    atPath: outputDirectory, withIntermediateDirectories: true)
-                articlesFile = try AtomicFile(path: outputDirectory + "/articles.jsonl")
-            } catch let error as OutputError {
-                console.problem(error.description)
-                return .inputProblems
+                folder = try OutputFolder(path: outputDirectory, bom: bom)
             } catch {
-                console.problem("\(outputDirectory): cannot create the folder")
+                console.problem(error.description)
                 return .inputProblems
             }
         }
@@ -101,25 +100,19 @@ struct RunCommand {
                 problem: { progress.clear(); console.problem($0.description) },
                 progress: { progress.show(done: $0, total: $1, path: $2) },
                 emit: { (article: Article) throws(OutputError) in
-                    let line = ArticleRecord.json(article) + "\n"
-                    if let articlesFile { try articlesFile.write(line) } else { console.out(line) }
+                    if let folder { try folder.write(article) } else { console.out(ArticleRecord.json(article) + "\n") }
                 })
             progress.clear()
-            if let articlesFile, let outputDirectory {
-                try articlesFile.commit()
-                let manifest = try AtomicFile(path: outputDirectory + "/manifest.json")
-                try manifest.write(Manifest.json(summary: summary, lexicons: lexicons))
-                try manifest.commit()
-            }
+            try folder?.finish(runSummary: summary, lexicons: lexicons)
         } catch {
             progress.clear()
-            articlesFile?.discard()
+            folder?.discard()
             console.problem(error.description)
             return .inputProblems
         }
 
         if !quiet {
-            let destination = outputDirectory.map { " → \($0)/articles.jsonl" } ?? ""
+            let destination = outputDirectory.map { " → \($0)/" } ?? ""
             let problems = summary.problems == 1 ? "1 problem" : "\(summary.problems) problems"
             console.error(
                 "bulletin: \(summary.files) files, \(summary.articles) articles, \(problems)\(destination)\n")
