@@ -49,6 +49,7 @@ struct CommandTests {
 
             SUBCOMMANDS:
               run                     Ingest, tag and export bulletins.
+              query                   Find articles by mechanism or town.
               split                   Show how one bulletin is cut into articles, line by line.
               lexicon                 Check, count and grow the lexicons.
               help                    Show help for a subcommand.
@@ -231,5 +232,45 @@ struct BinaryTests {
         #expect(lines.count >= 50)
         #expect(errors.hasPrefix("bulletin: "))
         #expect(errors.contains("articles, 0 problems"))
+    }
+}
+
+@Suite("bulletin query")
+struct QueryCommandTests {
+    static let output: String = {
+        let folder = NSTemporaryDirectory() + "bulletin-query-\(UUID().uuidString)"
+        _ = Captured().run(["run", packageRoot + "/corpus", "-o", folder, "-q"])
+        return folder
+    }()
+
+    @Test("a mechanism by an alias lists the towns that report it, with title and evidence sentence")
+    func byMechanism() {
+        let c = Captured()
+        #expect(c.run(["query", "--mechanism", "四百", Self.output]) == .success)
+        #expect(c.out.hasPrefix("“四百”大走访: "))
+        #expect(c.out.contains("桃浦镇  普陀区"))
+        #expect(c.out.contains("四百"))
+        for line in c.out.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 100, "\(line)") }
+    }
+
+    @Test("a town by the start of its name lists its mechanisms; both together list the articles")
+    func byTown() throws {
+        let c = Captured()
+        #expect(c.run(["query", "--town", "桃浦", Self.output, "--format", "tsv"]) == .success)
+        let rows = c.out.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0[0] == "桃浦镇" && $0[1] == "普陀区" })
+        let both = Captured()
+        #expect(both.run(["query", "-m", "人民建议征集", "-t", "桃浦镇", Self.output, "-f", "json"]) == .success)
+        let hits = try JSONSerialization.jsonObject(with: Data(both.out.utf8)) as! [[String: Any]]
+        #expect(hits.count == 1)
+        #expect((hits[0]["sentence"] as! String).contains("人民建议征集"))
+    }
+
+    @Test("an unknown name gets the nearest names")
+    func unknown() {
+        let c = Captured()
+        #expect(c.run(["query", "--mechanism", "三所联东", Self.output]) == .inputProblems)
+        #expect(c.err.hasPrefix("bulletin: no mechanism '三所联东' in the lexicon or the data (did you mean '三所联动'"))
     }
 }

@@ -1,0 +1,148 @@
+import BulletinKit
+import Foundation
+
+/// `bulletin query --mechanism NAME [--town NAME] SOURCE` and `bulletin query --town NAME SOURCE`:
+/// the editors' look-up.
+struct QueryCommand {
+    static let options: [ArgumentScanner.OptionSpec] = [
+        .init(long: "mechanism", short: "m", takesValue: true),
+        .init(long: "town", short: "t", takesValue: true),
+        .init(long: "format", short: "f", takesValue: true),
+    ]
+
+    static let help = CommandHelp(
+        name: "query",
+        overview: "Find the towns that report a mechanism, or the mechanisms a town reports.",
+        usage: "bulletin query (--mechanism <name> [--town <name>] | --town <name>) <source> [--format table|json|tsv]",
+        arguments: [
+            .init(label: "<source>", text: "An output folder of 'bulletin run -o', an articles.jsonl, or a folder\nof bulletins (the pipeline runs first).")
+        ],
+        options: [
+            .init(label: "-m, --mechanism <name>", text: "A mechanism by any of its names (四百 finds “四百”大走访): the towns\nthat report it, each with its articles and the sentence naming it."),
+            .init(label: "-t, --town <name>", text: "A town (a unique start of its name will do: 桃浦 → 桃浦镇): the\nmechanisms it reports. With --mechanism: the articles where it does."),
+            .init(label: "-f, --format <format>", text: "table (default, fits 100 columns), json or tsv."),
+            .init(label: "-h, --help", text: "Show help information."),
+        ])
+
+    let mechanism: String?
+    let town: String?
+    let source: String
+    let format: String
+
+    init(arguments: [String]) throws(UsageError) {
+        let parsed = try ArgumentScanner(options: QueryCommand.options).scan(arguments)
+        mechanism = parsed.last("mechanism")
+        town = parsed.last("town")
+        format = parsed.last("format") ?? "table"
+        guard mechanism != nil || town != nil else { throw UsageError("give --mechanism, --town, or both") }
+        guard ["table", "json", "tsv"].contains(format) else {
+            throw UsageError("unknown format '\(format)' (table, json or tsv)")
+        }
+        guard parsed.positionals.count == 1 else {
+            throw UsageError(parsed.positionals.isEmpty ? "missing <source>" : "query takes one <source>")
+        }
+        source = parsed.positionals[0]
+    }
+
+    func run(console: Console) -> ExitStatus {
+        guard let lexicons = try? Lexicons.builtin() else {
+            console.problem("the built-in lexicons do not parse; run 'bulletin lexicon check'")
+            return .inputProblems
+        }
+        let records: [ArticleQuery.Record]
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
+            console.problem("\(source): no such file or directory")
+            return .inputProblems
+        }
+        let jsonl = isDirectory.boolValue ? source + "/articles.jsonl" : source
+        if FileManager.default.fileExists(atPath: jsonl), jsonl.hasSuffix(".jsonl") {
+            guard let text = try? String(contentsOfFile: jsonl, encoding: .utf8) else {
+                console.problem("\(jsonl): cannot read")
+                return .inputProblems
+            }
+            records = ArticleQuery.records(fromJSONLines: text)
+        } else {
+            let runner = BatchRunner(ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons))
+            var articles: [Article] = []
+            do {
+                _ = try runner.run(inputs: [source], problem: { console.problem($0.description) }, emit: { articles.append($0) })
+            } catch {
+                console.problem(error.description)
+                return .inputProblems
+            }
+            records = ArticleQuery.records(from: articles)
+        }
+        let query = ArticleQuery(records: records, lexicons: lexicons)
+        let mechanismID: String?
+        let townName: String?
+        do {
+            mechanismID = try mechanism.map { name throws(ArticleQuery.Problem) in try query.resolveMechanism(name) }
+            townName = try town.map { name throws(ArticleQuery.Problem) in try query.resolveTown(name) }
+        } catch {
+            console.problem(error.description)
+            return .inputProblems
+        }
+        let hits = query.hits(mechanism: mechanismID, town: townName)
+        switch format {
+        case "json": console.out(QueryCommand.json(hits))
+        case "tsv": console.out(QueryCommand.tsv(hits))
+        default:
+            let title = [mechanismID.map { id in lexicons.mechanisms.entry(id: id)?.name ?? hits.first?.mechanism ?? id }, townName].compactMap { $0 }
+            console.out(QueryCommand.table(hits, byTown: mechanismID != nil && townName == nil, heading: title.joined(separator: " × ")))
+        }
+        return .success
+    }
+
+    static let width = 100
+
+    /// Grouped by town (for a mechanism) or by mechanism (for a town), most articles first.
+    static func table(_ hits: [ArticleQuery.Hit], byTown: Bool, heading: String) -> String {
+        var out = ""
+        let groups = Dictionary(grouping: hits) { byTown ? $0.town + "\t" + $0.district : $0.mechanism }
+        let order = groups.keys.sorted {
+            groups[$0]!.count != groups[$1]!.count ? groups[$0]!.count > groups[$1]!.count : $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
+        let articles = Set(hits.map(\.article)).count
+        out += "\(heading): \(groups.count) \(byTown ? "towns" : "mechanisms"), \(articles) articles\n"
+        if hits.isEmpty { return out + "  (none)\n" }
+        for key in order {
+            let members = groups[key]!
+            let label = key.replacingOccurrences(of: "\t", with: "  ")
+            out += "\n" + DisplayWidth.pad(label, to: 40) + "\(members.count) article\(members.count == 1 ? "" : "s")\n"
+            for hit in members {
+                let date = DisplayWidth.pad(hit.date ?? "(no date)", to: 12)
+                out += "  " + date + DisplayWidth.clip(hit.title ?? "(no title) \(hit.article)", to: width - 14) + "\n"
+                out += "      " + DisplayWidth.clip("“" + hit.sentence + "”", to: width - 6) + "\n"
+            }
+        }
+        return out
+    }
+
+    static func tsv(_ hits: [ArticleQuery.Hit]) -> String {
+        let clean = { (s: String) in s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        var out = "town\tdistrict\tmechanism\tdate\tarticle\ttitle\tsentence\n"
+        for hit in hits {
+            out += [hit.town, hit.district, hit.mechanism, hit.date ?? "", hit.article, hit.title ?? "", hit.sentence].map(clean).joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    static func json(_ hits: [ArticleQuery.Hit]) -> String {
+        var json = JSONWriter()
+        json.array { a in
+            for hit in hits {
+                a.object { o in
+                    o.key("town"); o.string(hit.town)
+                    o.key("district"); o.string(hit.district)
+                    o.key("mechanism"); o.string(hit.mechanism)
+                    o.key("date"); o.optionalString(hit.date)
+                    o.key("article"); o.string(hit.article)
+                    o.key("title"); o.optionalString(hit.title)
+                    o.key("sentence"); o.string(hit.sentence)
+                }
+            }
+        }
+        return json.output + "\n"
+    }
+}

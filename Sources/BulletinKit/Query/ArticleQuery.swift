@@ -1,0 +1,160 @@
+import Foundation
+
+/// The editors' look-up over a run's records: which towns report a mechanism, which mechanisms a
+/// town reports, and the articles where a town reports a mechanism — each with the article's date,
+/// title and the sentence that names the mechanism.
+///
+/// ```swift
+/// let query = ArticleQuery(records: records, lexicons: lexicons)
+/// try query.resolveMechanism("四百")   // "sibai-dazoufang": any alias finds its mechanism
+/// try query.resolveTown("桃浦")        // "桃浦镇", when unambiguous
+/// ```
+public struct ArticleQuery: Sendable {
+    /// What the look-up needs of an article record.
+    public struct Record: Sendable {
+        public var id: String
+        public var date: String?
+        public var title: String?
+        public var text: String
+        public var towns: [(name: String, district: String)]
+        public var mechanisms: [(id: String, name: String, firstMention: Int)]
+    }
+
+    /// One answer line: an article, with the sentence that names the mechanism.
+    public struct Hit: Sendable {
+        public var article: String
+        public var date: String?
+        public var title: String?
+        public var sentence: String
+        public var town: String
+        public var district: String
+        public var mechanism: String
+    }
+
+    public enum Problem: Error, CustomStringConvertible, Equatable {
+        case unknown(kind: String, name: String, suggestions: [String])
+        case ambiguous(kind: String, name: String, candidates: [String])
+
+        public var description: String {
+            switch self {
+            case .unknown(let kind, let name, let suggestions):
+                let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?)"
+                return "no \(kind) '\(name)' in the lexicon or the data\(hint)"
+            case .ambiguous(let kind, let name, let candidates):
+                return "'\(name)' could be the \(kind) \(candidates.map { "'\($0)'" }.joined(separator: ", ")); give the full name"
+            }
+        }
+    }
+
+    public let records: [Record]
+    let lexicon: MechanismLexicon
+
+    public init(records: [Record], lexicons: Lexicons) {
+        self.records = records
+        self.lexicon = lexicons.mechanisms
+    }
+
+    /// Parses `articles.jsonl` lines.
+    public static func records(fromJSONLines text: String) -> [Record] {
+        text.split(separator: "\n").compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+            let locations = object["locations"] as? [[String: Any]] ?? []
+            let mechanisms = object["mechanisms"] as? [[String: Any]] ?? []
+            return Record(
+                id: object["id"] as? String ?? "", date: object["date"] as? String, title: object["title"] as? String,
+                text: object["text"] as? String ?? "",
+                towns: locations.filter { $0["level"] as? String == "town" }.map {
+                    ($0["name"] as? String ?? "", $0["district"] as? String ?? "")
+                },
+                mechanisms: mechanisms.map { m in
+                    let starts = (m["mentions"] as? [[String: Any]] ?? []).compactMap { $0["start"] as? Int }
+                    let title = object["title"] as? String
+                    return (m["id"] as? String ?? "", m["name"] as? String ?? "", evidence(starts, title: title))
+                })
+        }
+    }
+
+    /// Records from tagged articles, when the query runs the pipeline itself.
+    public static func records(from articles: [Article]) -> [Record] {
+        articles.map { article in
+            Record(
+                id: article.id, date: article.date?.description, title: article.title, text: article.text,
+                towns: article.locations.filter { $0.level == .town }.map { ($0.name, $0.district ?? "") },
+                mechanisms: article.mechanisms.map { ($0.id, $0.name, evidence($0.mentions.map(\.start), title: article.title)) })
+        }
+    }
+
+    /// The mention to quote: the first one in the body, else the one in the title.
+    static func evidence(_ starts: [Int], title: String?) -> Int {
+        let titleLength = title.map { $0.unicodeScalars.count } ?? -1
+        return starts.first { $0 > titleLength } ?? starts.first ?? 0
+    }
+
+    /// The id of the mechanism a name or any alias names (`四百`, `走四百`, `“四百”大走访`).
+    public func resolveMechanism(_ name: String) throws(Problem) -> String {
+        let key = MechanismLexicon.matchKey(name)
+        if let entry = lexicon.entries.first(where: { $0.id == name || $0.forms.contains { MechanismLexicon.matchKey($0) == key } }) {
+            return entry.id
+        }
+        if let record = records.lazy.flatMap(\.mechanisms).first(where: { MechanismLexicon.matchKey($0.name) == key }) {
+            return record.id
+        }
+        // A piece of exactly one mechanism's name or alias (`四百` → “四百”大走访).
+        let partial = Set(lexicon.entries.filter { $0.forms.contains { MechanismLexicon.matchKey($0).contains(key) } }.map(\.id))
+        if partial.count == 1 { return partial.first! }
+        if partial.count > 1 {
+            throw .ambiguous(kind: "mechanism", name: name, candidates: partial.sorted().compactMap { lexicon.entry(id: $0)?.name })
+        }
+        let names = lexicon.entries.flatMap(\.forms)
+        throw .unknown(kind: "mechanism", name: name, suggestions: ArticleQuery.nearest(name, among: names))
+    }
+
+    /// The town a name finds in the data: the exact name, or the one town whose name starts with
+    /// it (`桃浦` → 桃浦镇).
+    public func resolveTown(_ name: String) throws(Problem) -> String {
+        let towns = Set(records.flatMap { $0.towns.map(\.name) })
+        if towns.contains(name) { return name }
+        let starting = towns.filter { $0.hasPrefix(name) }
+        if starting.count == 1 { return starting.first! }
+        if starting.count > 1 { throw .ambiguous(kind: "town", name: name, candidates: starting.sorted()) }
+        throw .unknown(kind: "town", name: name, suggestions: ArticleQuery.nearest(name, among: Array(towns)))
+    }
+
+    /// Every (town, mechanism) report matching the filters, newest article first.
+    public func hits(mechanism: String?, town: String?) -> [Hit] {
+        var hits: [Hit] = []
+        for record in records {
+            for m in record.mechanisms where mechanism == nil || m.id == mechanism {
+                for t in record.towns where town == nil || t.name == town {
+                    hits.append(Hit(
+                        article: record.id, date: record.date, title: record.title,
+                        sentence: Sentence.around(offset: m.firstMention, in: record.text), town: t.name,
+                        district: t.district, mechanism: m.name))
+                }
+            }
+        }
+        return hits.sorted { a, b in
+            if a.date != b.date { return (a.date ?? "") > (b.date ?? "") }
+            return a.article.utf8.lexicographicallyPrecedes(b.article.utf8)
+        }
+    }
+
+    /// Up to three names closest to `name` by edit distance over characters.
+    static func nearest(_ name: String, among names: [String]) -> [String] {
+        let target = Array(name.unicodeScalars)
+        func distance(_ other: String) -> Int {
+            let b = Array(other.unicodeScalars)
+            var previous = Array(0...b.count)
+            for (i, x) in target.enumerated() {
+                var row = [i + 1] + [Int](repeating: 0, count: b.count)
+                for (j, y) in b.enumerated() {
+                    row[j + 1] = Swift.min(previous[j + 1] + 1, row[j] + 1, previous[j] + (x == y ? 0 : 1))
+                }
+                previous = row
+            }
+            return previous[b.count]
+        }
+        let scored = Set(names).map { ($0, distance($0)) }.filter { $0.1 <= Swift.max(2, target.count / 2) }
+        return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.prefix(3).map(\.0)
+    }
+}
