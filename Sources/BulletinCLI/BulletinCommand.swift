@@ -21,6 +21,7 @@ public enum BulletinCommand {
         subcommands: [
             .init(label: "run", text: "Ingest, tag and export bulletins."),
             .init(label: "query", text: "Find articles by mechanism or town."),
+            .init(label: "report", text: "Write an HTML report: heat map, evidence, diffusion charts."),
             .init(label: "split", text: "Show how one bulletin is cut into articles, line by line."),
             .init(label: "lexicon", text: "Check, count and grow the lexicons."),
             .init(label: "help", text: "Show help for a subcommand."),
@@ -55,7 +56,7 @@ public enum BulletinCommand {
         }
         let rest = Array(arguments.dropFirst())
         guard let subcommand = subcommandHelp(first) else {
-            let names = ["run", "query", "split", "lexicon", "help"]
+            let names = ["run", "query", "report", "split", "lexicon", "help"]
             let nearest = names.min { editDistance(first, $0) < editDistance(first, $1) }!
             let hint = editDistance(first, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
             return usageError(
@@ -70,6 +71,7 @@ public enum BulletinCommand {
             case "run": return try RunCommand(arguments: rest).run(console: console)
             case "lexicon": return try LexiconCommand(arguments: rest).run(console: console)
             case "query": return try QueryCommand(arguments: rest).run(console: console)
+            case "report": return try ReportCommand(arguments: rest).run(console: console)
             default: return try SplitCommand(arguments: rest).run(console: console)
             }
         } catch {
@@ -83,6 +85,7 @@ public enum BulletinCommand {
         case "split": SplitCommand.help
         case "lexicon": LexiconCommand.help
         case "query": QueryCommand.help
+        case "report": ReportCommand.help
         default: nil
         }
     }

@@ -49,29 +49,8 @@ struct QueryCommand {
             console.problem("the built-in lexicons do not parse; run 'bulletin lexicon check'")
             return .inputProblems
         }
-        let records: [ArticleQuery.Record]
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
-            console.problem("\(source): no such file or directory")
+        guard let records = RecordSource.load(source, lexicons: lexicons, console: console) else {
             return .inputProblems
-        }
-        let jsonl = isDirectory.boolValue ? source + "/articles.jsonl" : source
-        if FileManager.default.fileExists(atPath: jsonl), jsonl.hasSuffix(".jsonl") {
-            guard let text = try? String(contentsOfFile: jsonl, encoding: .utf8) else {
-                console.problem("\(jsonl): cannot read")
-                return .inputProblems
-            }
-            records = ArticleQuery.records(fromJSONLines: text)
-        } else {
-            let runner = BatchRunner(ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons))
-            var articles: [Article] = []
-            do {
-                _ = try runner.run(inputs: [source], problem: { console.problem($0.description) }, emit: { articles.append($0) })
-            } catch {
-                console.problem(error.description)
-                return .inputProblems
-            }
-            records = ArticleQuery.records(from: articles)
         }
         let query = ArticleQuery(records: records, lexicons: lexicons)
         let mechanismID: String?

@@ -50,6 +50,7 @@ struct CommandTests {
             SUBCOMMANDS:
               run                     Ingest, tag and export bulletins.
               query                   Find articles by mechanism or town.
+              report                  Write an HTML report: heat map, evidence, diffusion charts.
               split                   Show how one bulletin is cut into articles, line by line.
               lexicon                 Check, count and grow the lexicons.
               help                    Show help for a subcommand.
@@ -272,5 +273,47 @@ struct QueryCommandTests {
         let c = Captured()
         #expect(c.run(["query", "--mechanism", "三所联东", Self.output]) == .inputProblems)
         #expect(c.err.hasPrefix("bulletin: no mechanism '三所联东' in the lexicon or the data (did you mean '三所联动'"))
+    }
+}
+
+/// Chromium, when the machine has it (CI installs Debian's `chromium`).
+let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+@Suite("bulletin report")
+struct ReportCommandTests {
+    @Test("the page of the corpus holds the towns, mechanisms, counts and charts, with no network")
+    func page() throws {
+        let file = NSTemporaryDirectory() + "bulletin-report-\(UUID().uuidString).html"
+        let c = Captured()
+        #expect(c.run(["report", QueryCommandTests.output, "-o", file]) == .success)
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.contains("<tr class=\"town\" data-town=\"桃浦镇\">"))
+        #expect(html.contains("data-mechanism=\"三所联动\""))
+        #expect(html.contains("<svg class=\"diffusion\""))
+        #expect(html.contains("articles have no date"))
+        #expect(!html.contains("http://") && !html.contains("https://"), "self-contained: no external resources")
+    }
+
+    @Test("rendered in headless Chromium, clicking a cell lists its articles with the mechanism marked",
+          .enabled(if: chromium != nil, "needs Chromium (CI installs it)"))
+    func browser() throws {
+        let file = NSTemporaryDirectory() + "bulletin-report-\(UUID().uuidString).html"
+        #expect(Captured().run(["report", QueryCommandTests.output, "-o", file]) == .success)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium!)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
+                             "--dump-dom", "file://" + file + "#open-first"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(dom.contains("data-town=\"华阳路街道\""))
+        #expect(dom.contains("data-count=\""))
+        // The click handler ran: the evidence section is shown, with a list item and a <mark>.
+        #expect(dom.contains("<section id=\"evidence\">"), "evidence section still hidden")
+        #expect(dom.contains("<mark>"))
     }
 }

@@ -1,0 +1,31 @@
+import BulletinKit
+import Foundation
+
+/// Where `query` and `report` read article records from: an output folder of `bulletin run -o`,
+/// an `articles.jsonl`, or a folder of raw bulletins (the pipeline runs first).
+enum RecordSource {
+    static func load(_ source: String, lexicons: Lexicons, console: Console) -> [ArticleQuery.Record]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
+            console.problem("\(source): no such file or directory")
+            return nil
+        }
+        let jsonl = isDirectory.boolValue ? source + "/articles.jsonl" : source
+        if jsonl.hasSuffix(".jsonl"), FileManager.default.fileExists(atPath: jsonl) {
+            guard let text = try? String(contentsOfFile: jsonl, encoding: .utf8) else {
+                console.problem("\(jsonl): cannot read")
+                return nil
+            }
+            return ArticleQuery.records(fromJSONLines: text)
+        }
+        let runner = BatchRunner(ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons))
+        var articles: [Article] = []
+        do {
+            _ = try runner.run(inputs: [source], problem: { console.problem($0.description) }, emit: { articles.append($0) })
+        } catch {
+            console.problem(error.description)
+            return nil
+        }
+        return ArticleQuery.records(from: articles)
+    }
+}

@@ -1,0 +1,49 @@
+import BulletinKit
+import Foundation
+
+/// `bulletin report SOURCE -o report.html`: the self-contained report page for editors.
+struct ReportCommand {
+    static let help = CommandHelp(
+        name: "report",
+        overview: "Write one self-contained HTML page: towns × mechanisms heat map, evidence, diffusion charts.",
+        usage: "bulletin report <source> -o <file.html>",
+        arguments: [
+            .init(label: "<source>", text: "An output folder of 'bulletin run -o', an articles.jsonl, or a folder\nof bulletins (the pipeline runs first).")
+        ],
+        options: [
+            .init(label: "-o, --output <file>", text: "The HTML file to write (no network needed to open it)."),
+            .init(label: "-h, --help", text: "Show help information."),
+        ])
+
+    let source: String
+    let output: String
+
+    init(arguments: [String]) throws(UsageError) {
+        let parsed = try ArgumentScanner(options: [.init(long: "output", short: "o", takesValue: true)]).scan(arguments)
+        guard parsed.positionals.count == 1 else {
+            throw UsageError(parsed.positionals.isEmpty ? "missing <source>" : "report takes one <source>")
+        }
+        guard let output = parsed.last("output") else { throw UsageError("missing -o <file.html>") }
+        source = parsed.positionals[0]
+        self.output = output
+    }
+
+    func run(console: Console) -> ExitStatus {
+        guard let lexicons = try? Lexicons.builtin() else {
+            console.problem("the built-in lexicons do not parse; run 'bulletin lexicon check'")
+            return .inputProblems
+        }
+        guard let records = RecordSource.load(source, lexicons: lexicons, console: console) else { return .inputProblems }
+        let name = (source as NSString).lastPathComponent
+        do {
+            let file = try AtomicFile(path: output)
+            try file.write(ReportPage.html(records, title: "bulletin report — \(name)"))
+            try file.commit()
+        } catch {
+            console.problem(error.description)
+            return .inputProblems
+        }
+        console.error("bulletin: \(records.count) articles → \(output)\n")
+        return .success
+    }
+}

@@ -1,0 +1,174 @@
+/// `bulletin report`: one self-contained HTML page (no network, no CDN) for editors — a heat map of
+/// towns (grouped by district) × mechanisms coloured by article count, where clicking a cell lists
+/// the articles with the evidence sentence and the mechanism highlighted; a filter box; a diffusion
+/// chart per mechanism (cumulative towns over time); and per town a timeline of what it reports.
+/// Undated articles are counted and said so on the page.
+public enum ReportPage {
+    public static func html(_ records: [ArticleQuery.Record], title: String = "bulletin report") -> String {
+        struct Key: Hashable { let town: String; let district: String }
+        var cells: [Key: [String: [ArticleQuery.Record]]] = [:]
+        var mechanismTowns: [String: Set<Key>] = [:]
+        for record in records {
+            for town in record.towns {
+                let key = Key(town: town.name, district: town.district)
+                for mechanism in record.mechanisms {
+                    cells[key, default: [:]][mechanism.name, default: []].append(record)
+                    mechanismTowns[mechanism.name, default: []].insert(key)
+                }
+            }
+        }
+        let mechanisms = mechanismTowns.keys.sorted {
+            mechanismTowns[$0]!.count != mechanismTowns[$1]!.count
+                ? mechanismTowns[$0]!.count > mechanismTowns[$1]!.count : $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
+        let towns = cells.keys.sorted {
+            $0.district != $1.district ? $0.district.utf8.lexicographicallyPrecedes($1.district.utf8) : $0.town.utf8.lexicographicallyPrecedes($1.town.utf8)
+        }
+        let maxCount = cells.values.flatMap { $0.values.map(\.count) }.max() ?? 1
+        let undated = records.filter { $0.date == nil }.count
+
+        var evidence = "{"
+        var page = """
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTML.escape(title))</title>
+            <style>\(style)</style></head><body>
+            <h1>\(HTML.escape(title))</h1>
+            <p class="facts">\(records.count) articles, \(towns.count) towns, \(mechanisms.count) mechanisms.
+            """
+        page += undated > 0
+            ? " <strong>\(undated) articles have no date</strong>: they count in the map but not in the charts."
+            : " Every article is dated."
+        page += "</p>\n<input id=\"filter\" type=\"search\" placeholder=\"Filter towns and mechanisms / 筛选镇街与机制\" autocomplete=\"off\">\n"
+        page += "<div class=\"map\"><table id=\"heatmap\"><thead><tr><th class=\"town\">town</th>"
+        for mechanism in mechanisms {
+            page += "<th class=\"mech\" data-mechanism=\"\(HTML.escape(mechanism))\"><span>\(HTML.escape(mechanism))</span></th>"
+        }
+        page += "</tr></thead><tbody>"
+        var currentDistrict: String? = nil
+        for (row, town) in towns.enumerated() {
+            if town.district != currentDistrict {
+                currentDistrict = town.district
+                page += "<tr class=\"district\"><th colspan=\"\(mechanisms.count + 1)\">\(HTML.escape(town.district.isEmpty ? "(district unknown)" : town.district))</th></tr>"
+            }
+            page += "<tr class=\"town\" data-town=\"\(HTML.escape(town.town))\"><th class=\"town\">\(HTML.escape(town.town))</th>"
+            for (column, mechanism) in mechanisms.enumerated() {
+                let articles = cells[town]?[mechanism] ?? []
+                if articles.isEmpty {
+                    page += "<td></td>"
+                    continue
+                }
+                let id = "c\(row)-\(column)"
+                let alpha = 0.15 + 0.85 * Double(articles.count) / Double(maxCount)
+                page += "<td class=\"hit\" data-cell=\"\(id)\" data-count=\"\(articles.count)\" style=\"background: rgba(200,40,40,\(String(format: "%.2f", alpha)))\" title=\"\(HTML.escape(town.town)) × \(HTML.escape(mechanism)): \(articles.count)\">\(articles.count)</td>"
+                evidence += (evidence == "{" ? "" : ",") + "\"\(id)\":" + evidenceJSON(articles, mechanism: mechanism, town: town.town)
+            }
+            page += "</tr>"
+        }
+        evidence += "}"
+        page += "</tbody></table></div>\n<section id=\"evidence\" hidden><h2></h2><ol></ol></section>\n"
+
+        page += "<h2>Diffusion: towns reporting each mechanism over time</h2><div class=\"charts\">"
+        for mechanism in mechanisms {
+            let firstDates: [String] = mechanismTowns[mechanism]!.compactMap { key in
+                (cells[key]?[mechanism] ?? []).compactMap(\.date).min()
+            }
+            page += "<figure class=\"chart\" data-mechanism=\"\(HTML.escape(mechanism))\"><figcaption>\(HTML.escape(mechanism)) — \(mechanismTowns[mechanism]!.count) towns</figcaption>"
+            page += DiffusionChart.svg(firstDates: firstDates, title: mechanism)
+            let undatedTowns = mechanismTowns[mechanism]!.count - firstDates.count
+            if undatedTowns > 0 { page += "<p class=\"nodates\">\(undatedTowns) towns only in undated articles.</p>" }
+            page += "</figure>"
+        }
+        page += "</div>\n<h2>Towns: what each reports, by date</h2><div class=\"timelines\">"
+        for town in towns {
+            let entries = (cells[town] ?? [:]).flatMap { mechanism, articles in
+                articles.map { ($0.date ?? "", mechanism) }
+            }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }
+            page += "<details class=\"timeline\" data-town=\"\(HTML.escape(town.town))\"><summary>\(HTML.escape(town.town)) <small>\(HTML.escape(town.district))</small></summary><ul>"
+            var seen = Set<String>()
+            for (date, mechanism) in entries where seen.insert(date + mechanism).inserted {
+                page += "<li><time>\(date.isEmpty ? "(no date)" : date)</time> \(HTML.escape(mechanism))</li>"
+            }
+            page += "</ul></details>"
+        }
+        page += "</div>\n<script type=\"application/json\" id=\"evidence-data\">\(evidence.replacingOccurrences(of: "</", with: "<\\/"))</script>\n"
+        page += "<script>\(script)</script>\n</body></html>\n"
+        return page
+    }
+
+    private static func evidenceJSON(_ articles: [ArticleQuery.Record], mechanism: String, town: String) -> String {
+        var json = JSONWriter()
+        json.object { o in
+            o.key("title"); o.string("\(town) × \(mechanism)")
+            o.key("mechanism"); o.string(mechanism)
+            o.key("articles")
+            o.array { a in
+                for article in articles.sorted(by: { ($0.date ?? "") > ($1.date ?? "") }) {
+                    let offset = article.mechanisms.first { $0.name == mechanism }?.firstMention ?? 0
+                    a.object { r in
+                        r.key("id"); r.string(article.id)
+                        r.key("date"); r.optionalString(article.date)
+                        r.key("title"); r.optionalString(article.title)
+                        r.key("sentence"); r.string(Sentence.around(offset: offset, in: article.text))
+                    }
+                }
+            }
+        }
+        return json.output
+    }
+
+    static let style = """
+        body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5rem;color:#222}
+        h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}.facts{color:#555}
+        #filter{width:24rem;max-width:100%;padding:.4rem;margin:.5rem 0 1rem;font-size:1rem}
+        .map{overflow:auto;max-height:70vh;border:1px solid #ddd}
+        table{border-collapse:collapse;font-size:.85rem}
+        th,td{border:1px solid #eee;padding:2px 4px;text-align:center;min-width:1.6rem}
+        th.town{text-align:left;white-space:nowrap;position:sticky;left:0;background:#fafafa}
+        th.mech{vertical-align:bottom;height:9rem;position:sticky;top:0;background:#fafafa}
+        th.mech span{writing-mode:vertical-rl;white-space:nowrap}
+        tr.district th{text-align:left;background:#f0f0f0;font-weight:600}
+        td.hit{cursor:pointer;color:#fff;font-weight:600}td.hit:hover{outline:2px solid #333}
+        #evidence{border:1px solid #ccc;padding:.5rem 1rem;margin-top:1rem;background:#fffdf6}
+        #evidence li{margin:.4rem 0}mark{background:#ffe066}
+        .charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{margin:0;border:1px solid #eee;padding:.4rem}
+        .chart figcaption{font-size:.85rem}.diffusion .axis{stroke:#999}.diffusion .curve{fill:none;stroke:#c82828;stroke-width:2}
+        .diffusion .tick{font-size:10px;fill:#666}.nodates{color:#a60;font-size:.8rem}
+        .timeline{margin:.2rem 0}.timeline ul{margin:.2rem 0 .5rem}.timeline time{color:#666;font-variant-numeric:tabular-nums}
+        """
+
+    static let script = """
+        const data = JSON.parse(document.getElementById('evidence-data').textContent);
+        const box = document.getElementById('evidence');
+        function esc(s){return s.replace(/[&<>"']/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c]));}
+        document.querySelectorAll('td.hit').forEach(td => td.addEventListener('click', () => {
+          const cell = data[td.dataset.cell];
+          box.hidden = false;
+          box.querySelector('h2').textContent = cell.title;
+          const mark = esc(cell.mechanism);
+          box.querySelector('ol').innerHTML = cell.articles.map(a =>
+            `<li><strong>${esc(a.date || '(no date)')}</strong> ${esc(a.title || a.id)}<br>` +
+            esc(a.sentence).split(mark).join(`<mark>${mark}</mark>`) + '</li>').join('');
+          box.scrollIntoView({behavior: 'smooth', block: 'nearest'});
+        }));
+        // `report.html#open-first` opens the first cell: the browser test reads the result.
+        if (location.hash === '#open-first') { const first = document.querySelector('td.hit'); if (first) first.click(); }
+        document.getElementById('filter').addEventListener('input', e => {
+          const q = e.target.value.trim();
+          const heads = [...document.querySelectorAll('th.mech')];
+          const matching = heads.map(th => !q || th.dataset.mechanism.includes(q));
+          const byMechanism = q && matching.some(Boolean);
+          document.querySelectorAll('tr.town').forEach(tr => {
+            const cells = [...tr.children].slice(1);
+            cells.forEach((td, i) => td.hidden = byMechanism && !matching[i]);
+            tr.hidden = q && (byMechanism ? !cells.some((td, i) => matching[i] && td.classList.contains('hit'))
+                                          : !tr.dataset.town.includes(q));
+          });
+          heads.forEach((th, i) => th.hidden = byMechanism && !matching[i]);
+          document.querySelectorAll('.chart').forEach(f => f.hidden = byMechanism && !f.dataset.mechanism.includes(q));
+          document.querySelectorAll('.timeline').forEach(d => d.hidden = q && !byMechanism && !d.dataset.town.includes(q));
+        });
+        """
+}
+
+import Foundation
