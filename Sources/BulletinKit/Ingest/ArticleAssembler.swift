@@ -113,6 +113,16 @@ struct ArticleAssembler {
                     index = end
                     continue
                 }
+                // A repeated title above `（上接第1版）`: the continuation's title.
+                if end > index, end + 1 < blocks.count, case .continuedBackward(let line) = blocks[end],
+                    case .paragraph = blocks[end + 1]
+                {
+                    finish()
+                    start(titledBy: (index..<end).map { self.paragraph(at: $0) })
+                    roles[line] = .marker
+                    index = end + 1
+                    continue
+                }
                 addBody(paragraph)
             }
             index += 1
@@ -171,6 +181,10 @@ struct ArticleAssembler {
             reasons[line] = "starts with a name and a colon, as titles do"
             return false
         }
+        if LineShape.isEnumerated(heading.text) {
+            reasons[line] = "numbered like a part of the article (一、…, （一）…)"
+            return true
+        }
         if let sibling = parallelSibling(index) {
             reasons[line] = "set in parallel with line \(sibling)"
             return true
@@ -183,12 +197,12 @@ struct ArticleAssembler {
         let above = ([article.title?.title, article.title?.subtitle].compactMap { $0 }
             + article.paragraphs.map(\.text)).joined(separator: "\n")
         let similarity = topics.similarity(above, following)
-        let shown = String(Int((similarity * 100).rounded()))
+        let shown = String(format: "%.2f", similarity)
         if similarity >= ArticleAssembler.subheadingSimilarity {
-            reasons[line] = "the text below goes on with the article (similarity 0.\(shown))"
+            reasons[line] = "the text below goes on with the article (similarity \(shown))"
             return true
         }
-        reasons[line] = "the text below turns to a new subject (similarity 0.\(shown))"
+        reasons[line] = "the text below turns to a new subject (similarity \(shown))"
         return false
     }
 
@@ -243,7 +257,7 @@ struct ArticleAssembler {
     // MARK: - Body
 
     private mutating func addBody(_ paragraph: Paragraph) {
-        let brief = startsUnrelatedBrief(paragraph)
+        let brief = startsUnrelatedBrief(paragraph) || (!(current?.paragraphs.isEmpty ?? true) && LineShape.startsWithBracketLabel(paragraph.text))
         if brief { reasons[paragraph.lines[0]] = "a lead on another subject: a brief of its own" }
         if current == nil || current!.closed || brief {
             finish()

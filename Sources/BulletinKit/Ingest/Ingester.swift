@@ -68,7 +68,14 @@ public struct Ingester: Sendable {
 
         let date = bulletin.date ?? mastheadDate
         let articles = drafts.enumerated().map { offset, draft in
-            Ingester.article(from: draft, index: offset + 1, bulletin: bulletin, date: date)
+            var article = Ingester.article(from: draft, index: offset + 1, bulletin: bulletin, date: date)
+            // No closing byline: the lead's own (`本报讯（记者 沈洁）…`), if it has one.
+            if article.byline.isEmpty, let lead = draft.paragraphs.first(where: { !$0.isSubheading }),
+                let names = classifier.leadByline(lead.text)
+            {
+                article.byline = names
+            }
+            return article
         }
         return Result(
             articles: articles, roles: roles, lines: lines.map(\.text),

@@ -30,6 +30,7 @@ struct LineClassifier: Sendable {
             if let names = bylineNames(folded) { return .byline(names) }
         }
         if let date = mastheadDate(folded) { return .masthead(date: date) }
+        if let date = datedHeaderLine(line) { return .masthead(date: date) }
         if isMasthead(line) { return .masthead(date: nil) }
         if isCaption(line) { return .caption }
         return .text
@@ -115,7 +116,9 @@ struct LineClassifier: Sendable {
     /// words (`记者`, `通讯员`, `文`, `图`) removed. Every token must be ideographs only.
     private func nameTokens(_ inner: Substring) -> [String] {
         let separators: Set<Character> = [" ", "/", "／", "、", "：", ":", "\u{3000}", "\t"]
-        let roles = Set(["记者", "通讯员", "文", "图", "摄影", "摄", "供稿", "撰稿", "编辑", "本报"])
+        // Role words: the byline prefixes of the lexicon (记者, 通讯员, 本报评论员 …) and their short forms.
+        let roles = Set(["文", "图", "摄影", "摄", "供稿", "撰稿", "编辑", "本报"]
+            + cues.cues(for: .bylinePrefix).map { String($0.unicodeScalars.filter(ScalarClass.isIdeograph).map(Character.init)) })
         var names: [String] = []
         for token in inner.split(whereSeparator: { separators.contains($0) }) {
             var name = String(token)
@@ -128,6 +131,18 @@ struct LineClassifier: Sendable {
             names.append(name)
         }
         return names
+    }
+
+    /// The byline a news lead opens with: `本报讯（记者 沈洁 通讯员 顾晓峰）11月21日，…` →
+    /// `["沈洁", "顾晓峰"]`.
+    func leadByline(_ paragraph: String) -> [String]? {
+        let s = Array(paragraph.unicodeScalars.prefix(48))
+        guard let open = s.prefix(14).firstIndex(where: { $0 == "（" || $0 == "(" }), open >= 1,
+            let close = s[open...].firstIndex(where: { $0 == "）" || $0 == ")" })
+        else { return nil }
+        let before = String(String.UnicodeScalarView(s[..<open]))
+        guard cues.cues(for: .bylineLead).contains(where: { before.hasSuffix($0) }) else { return nil }
+        return bylineNames("(" + String(String.UnicodeScalarView(s[(open + 1)..<close])) + ")")
     }
 
     // MARK: - Mastheads
@@ -177,7 +192,11 @@ struct LineClassifier: Sendable {
                 i += 1
                 digits += 1
             }
-            return digits == 0 ? nil : value
+            if digits > 0 { return value }
+            // Chinese numerals: 二〇二四, 六, 二十八.
+            let start = i
+            while i < compact.count, ChineseNumeral.isNumeral(compact[i]), i - start < 5 { i += 1 }
+            return i > start ? ChineseNumeral.value(compact[start..<i]) : nil
         }
         guard let year = number(), year >= 1949, i < compact.count, compact[i] == "年" else {
             return nil
@@ -222,6 +241,38 @@ struct LineClassifier: Sendable {
             }
         }
         return kinds
+    }
+
+    /// A page header or imprint line holding a date among other layout words, set apart by wide
+    /// gaps or naming the paper (`2　综合新闻　　罗店镇报　2024年9月13日`, `中共…政法委员会　　二〇二四年六月二十八日`).
+    func datedHeaderLine(_ line: SourceLine) -> IssueDate? {
+        guard line.length <= LineClassifier.furnitureMaxLength, !LineShape.isTerminated(line.text),
+            !line.folded.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "。" })
+        else { return nil }
+        let scalars = Array(line.text.unicodeScalars)
+        var gap = 0
+        var wideGap = false
+        for scalar in scalars {
+            if ScalarClass.isSpace(scalar) {
+                gap += scalar == "\u{3000}" ? 2 : 1
+                if gap >= 2 { wideGap = true }
+            } else {
+                gap = 0
+            }
+        }
+        let namesPaper = cues.cues(for: .paperSuffix).contains { cue in
+            line.folded.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).contains { $0.hasSuffix(cue) }
+        }
+        guard wideGap || namesPaper else { return nil }
+        // The date: the text from a year (four digits or numerals before 年) to the end.
+        let folded = Array(line.folded.unicodeScalars)
+        for (index, scalar) in folded.enumerated() where scalar == "年" && index >= 4 {
+            let start = index - 4
+            let tail = String(String.UnicodeScalarView(folded[start...]))
+            let tailStop = tail.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }) ?? tail.endIndex
+            if let date = mastheadDate(String(tail[..<tailStop])) ?? mastheadDate(tail) { return date }
+        }
+        return nil
     }
 
     // MARK: - Captions

@@ -47,6 +47,7 @@ enum LineShape {
         if cues.startsWithLeadOpener(text), text.contains(where: { $0 == "，" || $0 == "," }) {
             return false
         }
+        if readsLikeSentence(text) && !hasDash(text) && !isEnumerated(text) { return false }
         return true
     }
 
@@ -94,5 +95,45 @@ enum LineShape {
             }
         }
         return false
+    }
+
+    /// Whether a heading is numbered as a part of its article: `一、…`, `（一）…`, `(1)…`, `1．…`.
+    static func isEnumerated(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars.prefix(6))
+        guard !s.isEmpty else { return false }
+        var i = 0
+        let open = s[0] == "（" || s[0] == "("
+        if open { i = 1 }
+        let numberStart = i
+        while i < s.count, ChineseNumeral.isNumeral(s[i]) || ScalarClass.isASCIIDigit(s[i]) { i += 1 }
+        guard i > numberStart, i - numberStart <= 3, i < s.count else { return false }
+        if open { return s[i] == "）" || s[i] == ")" }
+        return s[i] == "、" || (ScalarClass.isASCIIDigit(s[numberStart]) && (s[i] == "．" || s[i] == "."))
+    }
+
+    /// Whether a paragraph opens with a bracketed label (`【旺庄街道】6月18日，…`): in news-brief
+    /// pages each such paragraph is a brief of its own.
+    static func startsWithBracketLabel(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars.prefix(16))
+        guard s.first == "【", let close = s.firstIndex(of: "】"), close >= 2 else { return false }
+        return close + 1 < s.count
+    }
+
+    /// Clause commas outside quotation marks, and whether an enumeration comma stands outside them
+    /// too: a line with two clauses or a list is a sentence, not a heading.
+    static func readsLikeSentence(_ text: String) -> Bool {
+        var depth = 0
+        var commas = 0
+        var enumeration = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "“", "「", "『", "《", "（", "(": depth += 1
+            case "”", "」", "』", "》", "）", ")": depth = max(0, depth - 1)
+            case "，", ",": if depth == 0 { commas += 1 }
+            case "、": if depth == 0 { enumeration = true }
+            default: break
+            }
+        }
+        return commas >= 2 || (commas >= 1 && enumeration)
     }
 }

@@ -12,6 +12,8 @@ public struct LayoutCues: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case boilerplate
         case boilerplateSuffix = "boilerplate-suffix"
+        case boilerplatePrefix = "boilerplate-prefix"
+        case bylineLead = "byline-lead"
         case paperSuffix = "paper-suffix"
         case captionPrefix = "caption-prefix"
         case captionContains = "caption-contains"
@@ -56,7 +58,7 @@ public struct LayoutCues: Sendable {
     public func cues(for role: Role) -> [String] { cues[role] ?? [] }
 
     public func isBoilerplate(_ line: String) -> Bool {
-        any(.boilerplate) { ByteSearch.contains(line, $0) }
+        any(.boilerplate) { ByteSearch.contains(line, $0) } || any(.boilerplatePrefix) { ByteSearch.hasPrefix(line, $0) }
     }
 
     public func endsLikeImprint(_ line: String) -> Bool {

@@ -27,10 +27,14 @@ struct CommunityFinder: Sendable {
     }
 
     /// Communities in `text`, outside the `taken` spans (places already found), as scalar ranges.
-    func communities(in text: ScalarText, taken: [Range<Int>]) -> [Range<Int>] {
+    /// `soft` spans (short forms of the bulletin's towns that did not count as places) may be a
+    /// community's name (`淳化街道淳化社区`) but never hold its suffix (`罗店顾村` is no village).
+    func communities(in text: ScalarText, taken: [Range<Int>], soft: [Range<Int>] = []) -> [Range<Int>] {
         let s = text.folded
         var blocked = [Bool](repeating: false, count: s.count + 1)
         for span in taken { for i in span { blocked[i] = true } }
+        var softBlocked = [Bool](repeating: false, count: s.count + 1)
+        for span in soft { for i in span { softBlocked[i] = true } }
         var found: [Range<Int>] = []
         var index = 0
         var lastEnd = 0
@@ -44,7 +48,7 @@ struct CommunityFinder: Sendable {
                 continue
             }
             let suffixEnd = index + suffix.count
-            if (index..<suffixEnd).contains(where: { blocked[$0] }) {
+            if (index..<suffixEnd).contains(where: { blocked[$0] || softBlocked[$0] }) {
                 index += 1
                 continue
             }
@@ -55,6 +59,8 @@ struct CommunityFinder: Sendable {
             {
                 start -= 1
             }
+            // A name right after a preposition or verb of place (`在香楠社区`, `走进…`) is a proper name.
+            let afterBoundaryWord = start > 0 && endsWithBoundary(s, at: start)
             let length = index - start
             let name = String(String.UnicodeScalarView(s[start..<index]))
             let generic =
@@ -65,7 +71,7 @@ struct CommunityFinder: Sendable {
             // only right after a place, with a toponym ending, or before a community's role word.
             let bare = suffix == Array("社区".unicodeScalars)
             let named =
-                !bare || (start > 0 && blocked[start - 1])
+                !bare || (start > 0 && blocked[start - 1]) || afterBoundaryWord
                 || (index > 0 && toponymEndings.contains(s[index - 1]))
                 || roleFollowers.contains { matches($0, s, at: suffixEnd) }
             if CommunityFinder.nameLength.contains(length), !isStopName(name), !generic, named {

@@ -259,6 +259,11 @@ public struct FigureTagger: Sendable {
         }
         let value = (number.value + scaleValue) * scale
         // Words after the unit: 以上 / 左右 / 上下.
+        // `两年多来`: 多 after the unit.
+        if unitText != nil, end < s.count, s[end] == "多" {
+            approx = true
+            end += 1
+        }
         let afterUnit = skipSpaces(s, end)
         for word in FigureTagger.suffixApprox.prefix(3) where matches(word, s, afterUnit) {
             approx = true
@@ -299,6 +304,14 @@ public struct FigureTagger: Sendable {
             }
             // `2023年以来`, `2023年度`: a year.
             return (.number(Double(value)), cursor + 1, .year)
+        }
+        // `1至10月`: a range of months written with one 月.
+        if (1...12).contains(value), cursor < s.count, FigureTagger.rangeMarks.contains(s[cursor]),
+            let (upper, rangeEnd) = readPart(cursor + 1, "月"), (value..<13).contains(upper)
+        {
+            context.month = upper
+            let year = context.year ?? issueDate?.year
+            return (.text(year.map { "\($0)-\(two(value))" } ?? "--\(two(value))"), rangeEnd, .date)
         }
         if cursor < s.count, s[cursor] == "月", (1...12).contains(value) {
             // `5个月` is a duration and never reaches here; `5月` is a month.

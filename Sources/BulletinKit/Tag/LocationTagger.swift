@@ -93,9 +93,15 @@ public struct LocationTagger: Sendable {
             let chosen = PhraseMatcher.leftmostLongest(
                 kept.enumerated().map { PhraseMatcher.Match(start: $1.start, end: $1.end, pattern: $0) })
             var mentions = chosen.map { kept[$0.pattern] }
+            // Short forms of the bulletin's towns that did not count still end community names
+            // (`罗店顾村` is 罗店 and 顾村, not a village).
+            let soft = candidates.filter { candidate in
+                !matcher.isFull[candidate.pattern]
+                    && matcher.entries[candidate.pattern].contains { fullInBulletin.contains($0.place) }
+            }.map { $0.start..<$0.end }
             let spans = mentions.map { $0.start..<$0.end }
             mentions.removeAll(where: \.isBlock)
-            for range in communities.communities(in: text, taken: spans) {
+            for range in communities.communities(in: text, taken: spans, soft: soft) {
                 mentions.append(Found(start: range.lowerBound, end: range.upperBound, places: [], isCommunity: true))
             }
             mentions.sort { $0.start < $1.start }
