@@ -9,12 +9,13 @@ struct RunCommand {
         .init(long: "region", takesValue: true),
         .init(long: "lexicon", takesValue: true),
         .init(long: "no-bom", takesValue: false),
+        .init(long: "jobs", short: "j", takesValue: true),
     ]
 
     static let help = CommandHelp(
         name: "run",
         overview: "Ingest, tag and export bulletins.",
-        usage: "bulletin run <input> ... [-o <dir>] [--lexicon <file> ...] [--region <name>] [--no-bom] [-q]",
+        usage: "bulletin run <input> ... [-o <dir>] [--lexicon <file> ...] [--region <name>] [-j <n>] [--no-bom] [-q]",
         arguments: [
             .init(
                 label: "<input>",
@@ -24,6 +25,7 @@ struct RunCommand {
             .init(
                 label: "-o, --output <dir>",
                 text: "Write into <dir> (created if needed) instead of JSON Lines on\nstandard output: articles.jsonl, articles.json, articles.csv,\nmentions.csv, town_mechanism.csv, first_mentions.csv,\nsummary.json, manifest.json."),
+            .init(label: "-j, --jobs <n>", text: "Files processed in parallel (default: the number of cores). The\noutput is the same for any n."),
             .init(label: "--no-bom", text: "Write the CSV files without the UTF-8 byte-order mark Excel needs."),
             .init(
                 label: "--lexicon <file>",
@@ -42,6 +44,7 @@ struct RunCommand {
     let region: String?
     let userLexicons: [String]
     let bom: Bool
+    let jobs: Int
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: RunCommand.options).scan(arguments)
@@ -54,6 +57,12 @@ struct RunCommand {
         region = parsed.last("region")
         userLexicons = parsed.values["lexicon"] ?? []
         bom = !parsed.flag("no-bom")
+        if let text = parsed.last("jobs") {
+            guard let n = Int(text), n >= 1 else { throw UsageError("--jobs needs a whole number ≥ 1, not '\(text)'") }
+            jobs = n
+        } else {
+            jobs = ProcessInfo.processInfo.activeProcessorCount
+        }
     }
 
     func run(console: Console) -> ExitStatus {
@@ -95,7 +104,7 @@ struct RunCommand {
         let summary: BatchRunner.Summary
         do {
             summary = try runner.run(
-                inputs: inputs,
+                inputs: inputs, jobs: jobs,
                 readStandardInput: { console.standardInput() },
                 problem: { progress.clear(); console.problem($0.description) },
                 progress: { progress.show(done: $0, total: $1, path: $2) },

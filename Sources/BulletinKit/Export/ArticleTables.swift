@@ -31,7 +31,8 @@ public enum ArticleTables {
 
     public static func mentionRows(_ article: Article) -> [[CSVWriter.Cell]] {
         var rows: [[CSVWriter.Cell]] = []
-        let sentence = { (offset: Int) in CSVWriter.Cell.text(Sentence.around(offset: offset, in: article.text)) }
+        let scalars = Array(article.text.unicodeScalars)  // split once, not once per mention
+        let sentence = { (offset: Int) in CSVWriter.Cell.text(Sentence.around(offset: offset, in: scalars)) }
         for location in article.locations {
             for mention in location.mentions {
                 rows.append([

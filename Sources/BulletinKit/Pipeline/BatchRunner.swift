@@ -43,6 +43,7 @@ public struct BatchRunner: Sendable {
     ///   - emit: receives each article in order; an error from it stops the batch.
     public func run(
         inputs: [String],
+        jobs: Int = 1,
         readStandardInput: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) },
         problem: (InputError) -> Void,
         progress: (Int, Int, String) -> Void = { _, _, _ in },
@@ -54,60 +55,98 @@ public struct BatchRunner: Sendable {
             problem(issue)
             summary.problems += 1
         }
-        for (position, item) in items.enumerated() {
-            let path: String
-            let bytes: [UInt8]
-            switch item {
-            case .standardInput:
-                path = "-"
-                bytes = readStandardInput()
-            case .file(let file):
-                path = file
-                progress(position, items.count, file)
-                do {
-                    bytes = try InputFiles.read(file)
-                } catch {
-                    problem(error)
-                    summary.problems += 1
-                    summary.inputs.append(
-                        InputRecord(path: path, bytes: 0, sha256: "", encoding: nil, articles: 0,
-                                    error: error.description))
-                    continue
+        // Files are processed `jobs` at a time in windows and emitted in input order, so the output
+        // is the same whatever the number of jobs, and memory holds one window of results.
+        let window = max(1, jobs) * 4
+        var position = 0
+        while position < items.count {
+            let batch = Array(items[position..<min(items.count, position + window)])
+            progress(position, items.count, batch.first.map { if case .file(let f) = $0 { f } else { "-" } } ?? "")
+            let results: [FileResult]
+            if jobs <= 1 || batch.count == 1 || batch.contains(.standardInput) {
+                results = batch.map { process($0, readStandardInput: readStandardInput) }
+            } else {
+                let slots = ResultSlots(count: batch.count)
+                DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                    slots.store(process(batch[index], readStandardInput: { [] }), at: index)
                 }
+                results = slots.results()
             }
-            var record = InputRecord(
-                path: path, bytes: bytes.count, sha256: SHA256.hex(of: bytes), encoding: nil,
-                articles: 0, error: nil)
-            let decoded: TextDecoding.Decoded
-            do {
-                decoded = try TextDecoding.decode(bytes, path: path)
-            } catch {
-                problem(error)
-                summary.problems += 1
-                record.error = error.description
-                summary.inputs.append(record)
-                continue
+            for result in results {
+                for issue in result.problems {
+                    problem(issue)
+                    summary.problems += 1
+                }
+                for article in result.articles { try emit(article) }
+                summary.articles += result.articles.count
+                summary.inputs.append(result.record)
             }
-            record.encoding = decoded.encoding.rawValue
-            let bulletin = path == "-"
-                ? Bulletin(id: "stdin", source: "-", text: decoded.text)
-                : Bulletin(path: path, text: decoded.text)
-            if let (line, length) = BatchRunner.longestLine(decoded.text),
-                length > BatchRunner.longLineLimit
-            {
-                let issue = InputError.longLine(path: path, line: line, bytes: length)
-                problem(issue)
-                summary.problems += 1
-                record.error = issue.description
-            }
-            let result = ingester.articles(in: bulletin)
-            let articles = tagger.map { $0.tag(result.articles) } ?? result.articles
-            for article in articles { try emit(article) }
-            record.articles = result.articles.count
-            summary.articles += result.articles.count
-            summary.inputs.append(record)
+            position += batch.count
         }
         return summary
+    }
+
+    /// What one input gave: its manifest record, its problems, its tagged articles.
+    struct FileResult: Sendable {
+        var record: InputRecord
+        var problems: [InputError] = []
+        var articles: [Article] = []
+    }
+
+    /// Result slots written by concurrent workers, each at its own index.
+    final class ResultSlots: @unchecked Sendable {
+        private var slots: [FileResult?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func store(_ result: FileResult, at index: Int) {
+            lock.lock()
+            slots[index] = result
+            lock.unlock()
+        }
+        func results() -> [FileResult] { slots.map { $0! } }
+    }
+
+    /// Reads, decodes, splits and tags one input.
+    func process(_ item: InputFiles.Item, readStandardInput: () -> [UInt8]) -> FileResult {
+        let path: String
+        let bytes: [UInt8]
+        switch item {
+        case .standardInput:
+            path = "-"
+            bytes = readStandardInput()
+        case .file(let file):
+            path = file
+            do {
+                bytes = try InputFiles.read(file)
+            } catch {
+                return FileResult(
+                    record: InputRecord(path: path, bytes: 0, sha256: "", encoding: nil, articles: 0, error: error.description),
+                    problems: [error])
+            }
+        }
+        var result = FileResult(
+            record: InputRecord(path: path, bytes: bytes.count, sha256: SHA256.hex(of: bytes), encoding: nil, articles: 0, error: nil))
+        let decoded: TextDecoding.Decoded
+        do {
+            decoded = try TextDecoding.decode(bytes, path: path)
+        } catch {
+            result.problems.append(error)
+            result.record.error = error.description
+            return result
+        }
+        result.record.encoding = decoded.encoding.rawValue
+        let bulletin = path == "-"
+            ? Bulletin(id: "stdin", source: "-", text: decoded.text)
+            : Bulletin(path: path, text: decoded.text)
+        if let (line, length) = BatchRunner.longestLine(decoded.text), length > BatchRunner.longLineLimit {
+            let issue = InputError.longLine(path: path, line: line, bytes: length)
+            result.problems.append(issue)
+            result.record.error = issue.description
+        }
+        let articles = ingester.articles(in: bulletin).articles
+        result.articles = tagger.map { $0.tag(articles) } ?? articles
+        result.record.articles = articles.count
+        return result
     }
 
     /// Lines longer than this are reported: no bulletin paragraph comes near it, so the file was

@@ -7,7 +7,11 @@
 /// ```
 public enum Sentence {
     public static func around(offset: Int, in text: String) -> String {
-        let s = Array(text.unicodeScalars)
+        around(offset: offset, in: Array(text.unicodeScalars))
+    }
+
+    /// The same over scalars already split out, for callers that ask about many offsets of one text.
+    public static func around(offset: Int, in s: [Unicode.Scalar]) -> String {
         guard !s.isEmpty else { return "" }
         let at = min(max(0, offset), s.count - 1)
         var start = at
