@@ -43,6 +43,12 @@ public struct PhraseMatcher: Sendable {
     /// The nearest state on the failure chain that spells a pattern, or 0.
     private var outputLink: [Int32] = []
     private var depth: [Int32] = []
+    /// Full 256-entry rows for states with many children (the first bytes of CJK characters fan
+    /// out 64 ways): `denseRow[state]` is the row's offset in `dense`, or -1. A row holds
+    /// target + 1, 0 meaning no edge.
+    private var denseRow: [Int32] = []
+    private var dense: [Int32] = []
+    static let denseThreshold = 12
 
     /// Builds the automaton. Empty patterns are ignored; duplicate patterns report the first index.
     public init(patterns: [[UInt8]]) {
@@ -80,6 +86,16 @@ public struct PhraseMatcher: Sendable {
         output = stateOutput
         depth = stateDepth
         for edge in edges where edge.state == 0 { rootNext[Int(edge.byte)] = edge.target }
+        denseRow = [Int32](repeating: -1, count: stateCount)
+        for state in 1..<max(stateCount, 1) {
+            let from = Int(edgeStart[state])
+            let to = Int(edgeStart[state + 1])
+            guard to - from >= PhraseMatcher.denseThreshold else { continue }
+            denseRow[state] = Int32(dense.count)
+            var row = [Int32](repeating: 0, count: 256)
+            for e in from..<to { row[Int(edgeBytes[e])] = edgeTargets[e] + 1 }
+            dense += row
+        }
         // 3. Failure and output links, breadth first.
         fail = [Int32](repeating: 0, count: stateCount)
         outputLink = [Int32](repeating: 0, count: stateCount)
@@ -136,6 +152,8 @@ public struct PhraseMatcher: Sendable {
         edgeBytes.withUnsafeBufferPointer { edgeBytes in
         edgeTargets.withUnsafeBufferPointer { edgeTargets in
         rootNext.withUnsafeBufferPointer { rootNext in
+        denseRow.withUnsafeBufferPointer { denseRow in
+        dense.withUnsafeBufferPointer { dense in
         fail.withUnsafeBufferPointer { fail in
         output.withUnsafeBufferPointer { output in
         outputLink.withUnsafeBufferPointer { outputLink in
@@ -148,6 +166,16 @@ public struct PhraseMatcher: Sendable {
                     if state == 0 {
                         state = rootNext[Int(byte)]
                         break
+                    }
+                    let row = denseRow[Int(state)]
+                    if row >= 0 {
+                        let target = dense[Int(row) + Int(byte)]
+                        if target != 0 {
+                            state = target - 1
+                            break
+                        }
+                        state = fail[Int(state)]
+                        continue
                     }
                     var low = Int(edgeStart[Int(state)])
                     var high = Int(edgeStart[Int(state) + 1])
@@ -174,7 +202,7 @@ public struct PhraseMatcher: Sendable {
                     hit = outputLink[Int(hit)]
                 }
             }
-        }}}}}}}}
+        }}}}}}}}}}
         return matches
     }
 

@@ -37,6 +37,20 @@ struct PhraseMatcherTests {
         }
     }
 
+    @Test("wide alphabets (states with dense transition rows): same matches as the naive matcher")
+    func wideAlphabet() {
+        for seed in UInt64(1)...60 {
+            var random = SplitMix64(seed: seed &* 7919)
+            let alphabet = (0..<40).map { UInt8(0x41 + $0) }
+            let patterns = (0..<Int.random(in: 20...80, using: &random)).map { _ in
+                (0..<Int.random(in: 1...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            }
+            let text = (0..<300).map { _ in alphabet.randomElement(using: &random)! }
+            let fast = PhraseMatcher(patterns: patterns).allMatches(in: text)
+            #expect(Set(fast) == Self.naiveAllMatches(patterns, text), "seed \(seed &* 7919)")
+        }
+    }
+
     @Test("leftmost-longest keeps non-overlapping matches, leftmost first then longest")
     func leftmostLongest() {
         let patterns = ["石港", "石港镇", "港镇北", "北渡村", "镇北渡"].map { Array($0.utf8) }
