@@ -10,12 +10,13 @@ struct RunCommand {
         .init(long: "lexicon", takesValue: true),
         .init(long: "no-bom", takesValue: false),
         .init(long: "jobs", short: "j", takesValue: true),
+        .init(long: "input-format", takesValue: true),
     ]
 
     static let help = CommandHelp(
         name: "run",
         overview: "Ingest, tag and export bulletins.",
-        usage: "bulletin run <input> ... [-o <dir>] [--lexicon <file> ...] [--region <name>] [-j <n>] [--no-bom] [-q]",
+        usage: "bulletin run <input> ... [-o <dir>] [--lexicon <file> ...] [--region <name>] [-j <n>] [--input-format text|jsonl] [--no-bom] [-q]",
         arguments: [
             .init(
                 label: "<input>",
@@ -26,6 +27,7 @@ struct RunCommand {
                 label: "-o, --output <dir>",
                 text: "Write into <dir> (created if needed) instead of JSON Lines on\nstandard output: articles.jsonl, articles.json, articles.csv,\nmentions.csv, town_mechanism.csv, first_mentions.csv,\nsummary.json, manifest.json."),
             .init(label: "-j, --jobs <n>", text: "Files processed in parallel (default: the number of cores). The\noutput is the same for any n."),
+            .init(label: "--input-format <f>", text: "text (default): bulletin files. jsonl: each input (or - for\nstandard input) holds one {\"id\": …, \"text\": …} bulletin a line —\nthe mapper mode for Spark's RDD.pipe or Hadoop Streaming."),
             .init(label: "--no-bom", text: "Write the CSV files without the UTF-8 byte-order mark Excel needs."),
             .init(
                 label: "--lexicon <file>",
@@ -45,6 +47,7 @@ struct RunCommand {
     let userLexicons: [String]
     let bom: Bool
     let jobs: Int
+    let jsonLines: Bool
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: RunCommand.options).scan(arguments)
@@ -57,6 +60,11 @@ struct RunCommand {
         region = parsed.last("region")
         userLexicons = parsed.values["lexicon"] ?? []
         bom = !parsed.flag("no-bom")
+        switch parsed.last("input-format") ?? "text" {
+        case "text": jsonLines = false
+        case "jsonl": jsonLines = true
+        case let other: throw UsageError("unknown input format '\(other)' (text or jsonl)")
+        }
         if let text = parsed.last("jobs") {
             guard let n = Int(text), n >= 1 else { throw UsageError("--jobs needs a whole number ≥ 1, not '\(text)'") }
             jobs = n
@@ -101,6 +109,9 @@ struct RunCommand {
             }
         }
 
+        if jsonLines {
+            return runJSONLines(runner: runner, folder: folder, lexicons: lexicons, console: console)
+        }
         let summary: BatchRunner.Summary
         do {
             summary = try runner.run(
@@ -125,6 +136,59 @@ struct RunCommand {
             let problems = summary.problems == 1 ? "1 problem" : "\(summary.problems) problems"
             console.error(
                 "bulletin: \(summary.files) files, \(summary.articles) articles, \(problems)\(destination)\n")
+        }
+        return summary.problems > 0 ? .inputProblems : .success
+    }
+}
+
+extension RunCommand {
+    /// The mapper mode: bulletins as JSON Lines in, article records out.
+    func runJSONLines(runner: BatchRunner, folder: OutputFolder?, lexicons: Lexicons, console: Console) -> ExitStatus {
+        var summary = BatchRunner.Summary()
+        do {
+            for input in inputs {
+                let bytes: [UInt8]
+                if input == "-" {
+                    bytes = console.standardInput()
+                } else {
+                    do { bytes = try InputFiles.read(input) } catch {
+                        console.problem(error.description)
+                        summary.problems += 1
+                        continue
+                    }
+                }
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    console.problem(InputError.undecodable(path: input, byteOffset: 0).description)
+                    summary.problems += 1
+                    continue
+                }
+                let (bulletins, problems) = JSONLinesInput.bulletins(in: text, source: input == "-" ? "stdin" : input)
+                for problem in problems { console.problem(problem.description) }
+                summary.problems += problems.count
+                for bulletin in bulletins {
+                    let articles = runner.ingester.articles(in: bulletin).articles
+                    for article in runner.tagger.map({ $0.tag(articles) }) ?? articles {
+                        if let folder { try folder.write(article) } else { console.out(ArticleRecord.json(article) + "\n") }
+                        summary.articles += 1
+                    }
+                    summary.inputs.append(BatchRunner.InputRecord(
+                        path: input + "#" + bulletin.id, bytes: bulletin.text.utf8.count,
+                        sha256: SHA256.hex(of: Array(bulletin.text.utf8)), encoding: "UTF-8 (JSON Lines)",
+                        articles: 0, error: nil))
+                }
+            }
+            try folder?.finish(runSummary: summary, lexicons: lexicons)
+        } catch let error as OutputError {
+            folder?.discard()
+            console.problem(error.description)
+            return .inputProblems
+        } catch {
+            folder?.discard()
+            console.problem("\(error)")
+            return .inputProblems
+        }
+        if !quiet {
+            console.error("bulletin: \(summary.files) bulletins, \(summary.articles) articles, \(summary.problems) problems\n")
         }
         return summary.problems > 0 ? .inputProblems : .success
     }

@@ -317,3 +317,25 @@ struct ReportCommandTests {
         #expect(dom.contains("<mark>"))
     }
 }
+
+@Suite("Mapper mode")
+struct MapperModeTests {
+    @Test("JSON Lines bulletins in, records out; a bad line is reported and the rest still runs")
+    func jsonLines() throws {
+        let input = """
+            {"id": "2024-01-05_xinhai", "text": "社区食堂开门迎客\\n\\n近日，新海镇第三家社区食堂开门营业。"}
+            not json
+            {"id": "b2", "date": "2023-12-15", "text": "江桥镇召开会议\\r\\n\\r\\n12 月 8 日，江桥镇召开第四季度信访工作联席会议。"}
+
+            """
+        let c = Captured(stdin: input)
+        #expect(c.run(["run", "--input-format", "jsonl", "-", "-q"]) == .inputProblems)
+        #expect(c.err.contains("bulletin: stdin:2: "))
+        let records = try c.out.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(records.map { $0["id"] as! String } == ["2024-01-05_xinhai#1", "b2#1"])
+        #expect(records.map { $0["date"] as? String } == ["2024-01-05", "2023-12-15"])
+        #expect((records[0]["locations"] as! [[String: Any]]).first?["name"] as? String == "新海镇")
+    }
+}

@@ -25,6 +25,15 @@ public struct BatchRunner: Sendable {
         public var encoding: String?
         public var articles: Int
         public var error: String?
+
+        public init(path: String, bytes: Int, sha256: String, encoding: String?, articles: Int, error: String?) {
+            self.path = path
+            self.bytes = bytes
+            self.sha256 = sha256
+            self.encoding = encoding
+            self.articles = articles
+            self.error = error
+        }
     }
 
     public struct Summary: Sendable, Equatable {
@@ -32,6 +41,8 @@ public struct BatchRunner: Sendable {
         public var articles = 0
         public var problems = 0
         public var files: Int { inputs.count }
+
+        public init() {}
     }
 
     /// Reads, decodes and splits every input.
