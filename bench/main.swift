@@ -21,9 +21,59 @@ func peakRSSMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-let megabytes = CommandLine.arguments.dropFirst().first.flatMap(Double.init) ?? 20
 let corpusFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("corpus").path
+
+// `bulletin-bench generate DIR MB`: a deterministic synthetic archive of corpus bulletins with
+// their figures and town names varied, in files of 5–20 KB, for bench/run.sh.
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "generate" {
+    let folder = CommandLine.arguments[2]
+    let target = (Double(CommandLine.arguments[3]) ?? 100) * 1_000_000
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    var sources: [String] = []
+    for name in try FileManager.default.contentsOfDirectory(atPath: corpusFolder).sorted() where name.hasSuffix(".txt") {
+        let path = corpusFolder + "/" + name
+        sources.append(try TextDecoding.decode(try InputFiles.read(path), path: path).text)
+    }
+    let places = try Lexicons.builtin().gazetteer.places.filter { $0.level == .town && ($0.code.hasPrefix("31") || $0.code.hasPrefix("32")) }.map(\.name)
+    var state: UInt64 = 20241125
+    func next() -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) >> 1)
+    }
+    var written = 0.0
+    var serial = 0
+    while written < target {
+        var text = ""
+        let size = 5_000 + next() % 15_000
+        while text.utf8.count < size {
+            var piece = sources[next() % sources.count]
+            // Vary the numbers and put other towns in.
+            piece = String(piece.unicodeScalars.map { scalar -> Character in
+                ScalarClass_isDigit(scalar) && next() % 3 == 0 ? Character(String(next() % 10)) : Character(scalar)
+            })
+            let town = places[next() % places.count]
+            piece = piece.replacingOccurrences(of: "街道", with: "街道", options: [], range: nil) + "\n\n" + town + "召开工作推进会，部署下一阶段重点任务。\n"
+            text += piece + "\n\n"
+        }
+        let year = 2018 + next() % 7
+        let month = 1 + next() % 12
+        let day = 1 + next() % 28
+        let name = String(format: "%04d-%02d-%02d_b%06d.txt", year, month, day, serial)
+        try text.write(toFile: folder + "/" + name, atomically: false, encoding: .utf8)
+        written += Double(text.utf8.count)
+        serial += 1
+    }
+    print(String(format: "generated %.1f MB in %d files under %@", written / 1e6, serial, folder))
+    exit(0)
+}
+
+func ScalarClass_isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+let megabytes = CommandLine.arguments.dropFirst().first.flatMap(Double.init) ?? 20
 
 var lexicons: Lexicons!
 let parse = try seconds { lexicons = try Lexicons.builtin() }
