@@ -22,7 +22,7 @@ let package = Package(
         .plugin(
             name: "EmbedLexicons", capability: .buildTool(),
             dependencies: ["embed-lexicons"], path: "Sources/EmbedLexiconsPlugin"),
-        .testTarget(name: "BulletinKitTests", dependencies: ["BulletinKit"]),
+        .testTarget(name: "BulletinKitTests", dependencies: ["BulletinKit"], exclude: ["Fixtures"]),
         .testTarget(name: "BulletinCLITests", dependencies: ["BulletinCLI"]),
     ],
     swiftLanguageModes: [.v6]

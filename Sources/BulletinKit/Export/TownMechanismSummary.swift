@@ -69,7 +69,7 @@ public struct TownMechanismSummary: Sendable {
 
     public func townMechanismCSV(bom: Bool) -> String {
         var csv = CSVWriter(bom: bom)
-        let order = mechanismOrder
+        let order = mechanismOrder  // computed once: it sorts every column
         csv.header(["town", "district", "city", "code"] + order.map { mechanismNames[$0]! })
         for town in cells.keys.sorted() {
             let row = cells[town]!
@@ -82,8 +82,9 @@ public struct TownMechanismSummary: Sendable {
     public func firstMentionsCSV(bom: Bool) -> String {
         var csv = CSVWriter(bom: bom)
         csv.header(["town", "district", "city", "mechanism", "mechanism_id", "first_date", "last_date", "bulletins", "articles", "first_article"])
+        let order = mechanismOrder
         for town in cells.keys.sorted() {
-            for id in mechanismOrder where cells[town]![id] != nil {
+            for id in order where cells[town]![id] != nil {
                 let cell = cells[town]![id]!
                 csv.row([
                     .text(town.name), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
@@ -96,6 +97,7 @@ public struct TownMechanismSummary: Sendable {
     }
 
     public func summaryJSON() -> String {
+        let mechanismOrder = self.mechanismOrder
         var json = JSONWriter()
         json.object { o in
             o.key("mechanisms")

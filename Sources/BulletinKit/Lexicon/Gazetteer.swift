@@ -101,6 +101,11 @@ public struct Gazetteer: Sendable {
         return (province, city, district)
     }
 
+    /// Each place's parent as an index (-1 at the top): ancestry walks without hashing codes.
+    public func parentIndices() -> [Int32] {
+        places.map { place in place.parentCode.flatMap { byCode[$0] }.map(Int32.init) ?? -1 }
+    }
+
     /// The codes of a place and everything above it, most specific first.
     public func ancestry(of index: Int) -> [Int] {
         var chain: [Int] = []

@@ -109,7 +109,8 @@ public struct FigureTagger: Sendable {
                 }
                 j += 1
             }
-            guard var value = Double(text) else { return nil }
+            // More than 15 digits is a serial number or noise, and no figure (it would not fit an Int).
+            guard digits <= 15, var value = Double(text) else { return nil }
             // 万 / 亿 / 千 after Arabic digits multiply (`2万`, `3.5亿`, `10 万人口`).
             let afterSpaces = skipSpaces(s, j)
             if afterSpaces < s.count, !blocked[afterSpaces], ChineseNumeral.bigUnit(s[afterSpaces]) != nil { j = afterSpaces }
@@ -281,8 +282,8 @@ public struct FigureTagger: Sendable {
         _ s: [Unicode.Scalar], _ start: Int, number: (value: Double, end: Int, arabic: Bool, digits: Int), cursor: Int,
         context: inout DateContext, issueDate: IssueDate?
     ) -> (value: Figure.Value, end: Int, kind: Figure.Kind)? {
+        guard number.value == number.value.rounded(), abs(number.value) < 1e12 else { return nil }
         let value = Int(number.value)
-        guard number.value == number.value.rounded() else { return nil }
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         func readPart(_ at: Int, _ marker: Unicode.Scalar) -> (Int, Int)? {
             let p = skipSpaces(s, at)

@@ -18,6 +18,7 @@ public struct LocationTagger: Sendable {
     let folding: LookalikeFolding
     let region: String?
     let commonStems: Set<String>
+    let parents: [Int32]
 
     public init(lexicons: Lexicons, region: String? = nil) {
         gazetteer = lexicons.gazetteer
@@ -28,6 +29,7 @@ public struct LocationTagger: Sendable {
         folding = lexicons.folding
         self.region = region
         commonStems = Set(lexicons.placeCues.cues(for: .commonWordStem))
+        parents = lexicons.gazetteer.parentIndices()
     }
 
     /// A place mention before resolution: where, and which places it may name.
@@ -108,7 +110,7 @@ public struct LocationTagger: Sendable {
             found.append(mentions)
         }
 
-        let resolver = PlaceResolver(gazetteer: gazetteer, region: region, commonStems: commonStems)
+        let resolver = PlaceResolver(gazetteer: gazetteer, region: region, commonStems: commonStems, parents: parents)
         let resolved = resolver.resolve(found)
         return zip(found.indices, texts).map { index, text in
             records(found[index], resolved: resolved[index], text: text)
@@ -152,8 +154,17 @@ public struct LocationTagger: Sendable {
     }
 
     private func city(of place: Int) -> Int? {
-        gazetteer.ancestry(of: place).first { gazetteer.places[$0].level == .city }
-            ?? gazetteer.ancestry(of: place).first { gazetteer.places[$0].level == .province }
+        var current = Int32(place)
+        var province: Int? = nil
+        while current >= 0 {
+            switch gazetteer.places[Int(current)].level {
+            case .city: return Int(current)
+            case .province: province = Int(current)
+            default: break
+            }
+            current = parents[Int(current)]
+        }
+        return province
     }
 
     // MARK: - Records

@@ -25,6 +25,19 @@ struct PlaceResolver: Sendable {
     let region: String?
     /// Stems of town names that are also common words (`联合`): see `place-cues.tsv`.
     let commonStems: Set<String>
+    /// `Gazetteer.parentIndices()`, computed once per run.
+    let parents: [Int32]
+
+    /// A place and its ancestors, most specific first, by parent index.
+    private func chain(_ index: Int) -> [Int] {
+        var result: [Int] = [index]
+        var current = parents[index]
+        while current >= 0, result.count < 8 {
+            result.append(Int(current))
+            current = parents[Int(current)]
+        }
+        return result
+    }
 
     func resolve(_ found: [[LocationTagger.Found]]) -> [[Reading]] {
         var readings: [[Reading]] = found.map { mentions in
@@ -131,9 +144,9 @@ struct PlaceResolver: Sendable {
     /// The closest relation between a candidate and any of the anchors.
     private func best(_ candidate: Int, _ anchors: [Int]) -> Int {
         var score = 0
-        let chain = gazetteer.ancestry(of: candidate)
+        let chain = self.chain(candidate)
         for anchor in anchors where anchor != candidate {
-            let anchorChain = gazetteer.ancestry(of: anchor)
+            let anchorChain = self.chain(anchor)
             if chain.contains(anchor) || anchorChain.contains(candidate) { return 4 }
             for place in chain.dropFirst() where anchorChain.contains(place) {
                 switch gazetteer.places[place].level {

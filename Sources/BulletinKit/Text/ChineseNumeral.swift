@@ -46,6 +46,7 @@ public enum ChineseNumeral {
         guard !scalars.isEmpty else { return nil }
         // Digit by digit (`二〇二四`): no unit characters at all, more than one digit.
         if scalars.count > 1, scalars.allSatisfy({ digit($0) != nil }) {
+            guard scalars.count <= 12 else { return nil }
             return scalars.reduce(0) { $0 * 10 + digit($1)! }
         }
         var total = 0
@@ -64,6 +65,8 @@ public enum ChineseNumeral {
             } else if let big = bigUnit(scalar) {
                 section += max(number, 0)
                 if section == 0 { section = 1 }
+                // `亿亿亿…` would overflow: numbers past 10^16 are no figures a bulletin prints.
+                guard total < 1_000_000_000_000, section < 100_000_000 else { return nil }
                 if big == 100_000_000 {
                     total = (total + section) * big
                 } else {
