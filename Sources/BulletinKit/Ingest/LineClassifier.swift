@@ -243,10 +243,14 @@ struct LineClassifier: Sendable {
         return kinds
     }
 
+    static let yearMark: [UInt8] = Array("年".utf8)
+
     /// A page header or imprint line holding a date among other layout words, set apart by wide
     /// gaps or naming the paper (`2　综合新闻　　罗店镇报　2024年9月13日`, `中共…政法委员会　　二〇二四年六月二十八日`).
     func datedHeaderLine(_ line: SourceLine) -> IssueDate? {
-        guard line.length <= LineClassifier.furnitureMaxLength, !LineShape.isTerminated(line.text),
+        // Cheap test first: no 年, no date (this runs for most short lines).
+        guard line.length <= LineClassifier.furnitureMaxLength, ByteSearch.contains(line.folded, LineClassifier.yearMark),
+            !LineShape.isTerminated(line.text),
             !line.folded.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "。" })
         else { return nil }
         let scalars = Array(line.text.unicodeScalars)
