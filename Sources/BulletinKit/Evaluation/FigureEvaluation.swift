@@ -25,16 +25,8 @@ public struct FigureEvaluation: Sendable, CustomStringConvertible {
     }
 
     public mutating func add(predicted articles: [Article], gold bulletin: GoldBulletin) {
-        var used = Set<Int>()
-        for expected in bulletin.articles {
-            guard let goldFigures = expected.figures,
-                let found = articles.indices.first(where: { index in
-                    let body = IngestEvaluation.body(of: articles[index])
-                    return !used.contains(index) && body.hasPrefix(expected.bodyStart) && body.hasSuffix(expected.bodyEnd)
-                })
-            else { continue }
-            used.insert(found)
-            let article = articles[found]
+        for (expected, article) in GoldPairing.pairs(articles, bulletin) {
+            guard let goldFigures = expected.figures else { continue }
             var remaining = goldFigures
             predicted += article.figures.count
             gold += goldFigures.count

@@ -38,17 +38,10 @@ public struct LocationEvaluation: Sendable, CustomStringConvertible {
     }
 
     public mutating func add(predicted articles: [Article], gold: GoldBulletin) {
-        var used = Set<Int>()
-        for expected in gold.articles {
+        for (expected, article) in GoldPairing.pairs(articles, gold) {
             guard let goldTowns = expected.towns, let goldDistricts = expected.districts,
-                let goldCommunities = expected.communities,
-                let found = articles.indices.first(where: { index in
-                    let body = IngestEvaluation.body(of: articles[index])
-                    return !used.contains(index) && body.hasPrefix(expected.bodyStart) && body.hasSuffix(expected.bodyEnd)
-                })
+                let goldCommunities = expected.communities
             else { continue }
-            used.insert(found)
-            let article = articles[found]
             let label = "\(article.id)"
             func names(_ level: AdminLevel) -> Set<String> {
                 Set(article.locations.filter { $0.level == level }.map(\.name))

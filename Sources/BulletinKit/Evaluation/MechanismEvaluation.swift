@@ -12,16 +12,8 @@ public struct MechanismEvaluation: Sendable, CustomStringConvertible {
     public var recall: Double { gold == 0 ? 1 : Double(truePositives) / Double(gold) }
 
     public mutating func add(predicted articles: [Article], gold bulletin: GoldBulletin) {
-        var used = Set<Int>()
-        for expected in bulletin.articles {
-            guard let goldNames = expected.mechanisms,
-                let found = articles.indices.first(where: { index in
-                    let body = IngestEvaluation.body(of: articles[index])
-                    return !used.contains(index) && body.hasPrefix(expected.bodyStart) && body.hasSuffix(expected.bodyEnd)
-                })
-            else { continue }
-            used.insert(found)
-            let article = articles[found]
+        for (expected, article) in GoldPairing.pairs(articles, bulletin) {
+            guard let goldNames = expected.mechanisms else { continue }
             let names = Set(article.mechanisms.map(\.name))
             let expectedNames = Set(goldNames)
             truePositives += names.intersection(expectedNames).count
