@@ -74,6 +74,7 @@ struct RunCommand {
     }
 
     func run(console: Console) -> ExitStatus {
+        Interrupt.install()
         var lexicons: Lexicons
         do {
             lexicons = try Lexicons.builtin()
@@ -119,12 +120,18 @@ struct RunCommand {
                 readStandardInput: { console.standardInput() },
                 problem: { progress.clear(); progress.problems += 1; console.problem($0.description) },
                 progress: { progress.show(done: $0, total: $1, path: $2) },
+                shouldStop: { Interrupt.wasRequested },
                 emit: { (article: Article) throws(OutputError) in
                     progress.articles += 1
                     progress.bytes += article.text.utf8.count
                     if let folder { try folder.write(article) } else { console.out(ArticleRecord.json(article) + "\n") }
                 })
             progress.clear()
+            if summary.stopped {
+                folder?.discard()
+                console.problem("interrupted after \(summary.files) files; no output folder file was changed")
+                return .inputProblems
+            }
             try folder?.finish(runSummary: summary, lexicons: lexicons)
         } catch {
             progress.clear()

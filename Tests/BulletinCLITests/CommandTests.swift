@@ -341,3 +341,30 @@ struct MapperModeTests {
         #expect((records[0]["locations"] as! [[String: Any]]).first?["name"] as? String == "新海镇")
     }
 }
+
+@Suite("Interrupting a run")
+struct InterruptTests {
+    @Test("Ctrl-C stops a run cleanly: exit status 1, and no file, whole or partial, in the output folder")
+    func sigint() throws {
+        let binary = packageRoot + "/.build/debug/bulletin"
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the package first")
+        let inputs = try temporaryFolder()
+        let corpus = packageRoot + "/corpus"
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }
+        for copy in 0..<40 {
+            for name in names { try FileManager.default.copyItem(atPath: corpus + "/" + name, toPath: inputs + "/\(copy)_" + name) }
+        }
+        let out = try temporaryFolder() + "/out"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["run", inputs, "-j", "1", "-o", out]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 4)
+        try #require(process.isRunning, "the run finished before it could be interrupted")
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] == [])
+    }
+}

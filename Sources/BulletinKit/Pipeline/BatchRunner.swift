@@ -41,6 +41,8 @@ public struct BatchRunner: Sendable {
         public var articles = 0
         public var problems = 0
         public var files: Int { inputs.count }
+        /// The run was interrupted before its last input.
+        public var stopped = false
 
         public init() {}
     }
@@ -58,6 +60,7 @@ public struct BatchRunner: Sendable {
         readStandardInput: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) },
         problem: (InputError) -> Void,
         progress: (Int, Int, String) -> Void = { _, _, _ in },
+        shouldStop: () -> Bool = { false },
         emit: (Article) throws(OutputError) -> Void
     ) throws(OutputError) -> Summary {
         var summary = Summary()
@@ -71,6 +74,11 @@ public struct BatchRunner: Sendable {
         let window = max(1, jobs) * 4
         var position = 0
         while position < items.count {
+            // Stop between windows when asked (Ctrl-C): what was emitted is whole.
+            if shouldStop() {
+                summary.stopped = true
+                break
+            }
             let batch = Array(items[position..<min(items.count, position + window)])
             progress(position, items.count, batch.first.map { if case .file(let f) = $0 { f } else { "-" } } ?? "")
             let results: [FileResult]
