@@ -28,6 +28,14 @@ enum LineShape {
     /// Whether the text carries `——` (a kicker, a deck, or both halves on one line).
     static func hasDash(_ text: String) -> Bool { ByteSearch.contains(text, dash) }
 
+    /// A short line ending in `？` or `！` with no full stop in it may be a title
+    /// (`社区食堂开张了，老人满意吗？`); a quoted exclamation (`…！”`) may not.
+    static func isQuestionOrExclamationTitle(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last, "？！?!".unicodeScalars.contains(last) else { return false }
+        return text.unicodeScalars.count <= 36 && !ByteSearch.contains(text, fullStop)
+            && !text.unicodeScalars.dropLast().contains { "？！?!；;".unicodeScalars.contains($0) }
+    }
+
     /// `——` as UTF-8 (two U+2014).
     private static let dash: [UInt8] = Array("——".utf8)
 
@@ -39,7 +47,7 @@ enum LineShape {
     /// Whether text could be a heading on its own: not a sentence end, no full stop inside, and
     /// short. `cues` rules out lines that open like a news lead (`近期，镇党委…`).
     static func couldBeHeading(_ text: String, cues: LayoutCues) -> Bool {
-        if isTerminated(text) && !isKicker(text) { return false }
+        if isTerminated(text) && !isKicker(text) && !isQuestionOrExclamationTitle(text) { return false }
         let length = text.unicodeScalars.count
         let limit = hasDash(text) ? maxHeadingWithDashLength : maxHeadingLength
         if length > limit || length == 0 { return false }
