@@ -47,7 +47,7 @@ public struct Ingester: Sendable {
         let cues = lexicons.layoutCues
         let lines = SourceLine.lines(of: bulletin.text, folding: lexicons.folding)
         let classifier = LineClassifier(cues: cues)
-        let kinds = classifier.absorbingMastheadNames(lines, lines.map(classifier.classify))
+        let kinds = classifier.absorbingContents(lines, classifier.absorbingMastheadNames(lines, lines.map(classifier.classify)))
 
         var roles = [LineRole](repeating: .blank, count: lines.count)
         var mastheadDate: IssueDate? = nil

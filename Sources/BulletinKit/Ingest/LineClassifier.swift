@@ -219,6 +219,42 @@ struct LineClassifier: Sendable {
         return IssueDate(year: year, month: month, day: day)
     }
 
+    /// A table of contents (`本期导读` and the titles listed under it) is no article: the header
+    /// line and the short lines below it, up to the first paragraph or a gap of two blank lines,
+    /// are masthead.
+    func absorbingContents(_ lines: [SourceLine], _ kinds: [Kind]) -> [Kind] {
+        var kinds = kinds
+        var index = 0
+        while index < lines.count {
+            let bare = String(lines[index].folded.unicodeScalars.filter {
+                !ScalarClass.isSpace($0) && !"【】[]《》<>·•:：".unicodeScalars.contains($0)
+            }.map(Character.init))
+            guard kinds[index] == .text || kinds[index] == .section(bare), cues.cues(for: .contentsHeader).contains(bare) else {
+                index += 1
+                continue
+            }
+            kinds[index] = .masthead(date: nil)
+            var next = index + 1
+            var blanks = 0
+            while next < lines.count {
+                if kinds[next] == .blank {
+                    blanks += 1
+                    if blanks >= 2 { break }
+                } else {
+                    blanks = 0
+                    let line = lines[next]
+                    guard kinds[next] == .text, line.length <= 48, !ByteSearch.contains(line.text, LineClassifier.fullStop) else { break }
+                    kinds[next] = .masthead(date: nil)
+                }
+                next += 1
+            }
+            index = next
+        }
+        return kinds
+    }
+
+    static let fullStop: [UInt8] = Array("。".utf8)
+
     /// Masthead lines come in clusters: a short line with no punctuation standing first in the
     /// file, or between masthead lines, right above a masthead line is the paper's name
     /// (`周浦民生` above `…党委宣传办公室编印`).

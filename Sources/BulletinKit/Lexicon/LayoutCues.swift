@@ -14,6 +14,7 @@ public struct LayoutCues: Sendable {
         case boilerplateSuffix = "boilerplate-suffix"
         case boilerplatePrefix = "boilerplate-prefix"
         case bylineLead = "byline-lead"
+        case contentsHeader = "contents-header"
         case paperSuffix = "paper-suffix"
         case captionPrefix = "caption-prefix"
         case captionContains = "caption-contains"

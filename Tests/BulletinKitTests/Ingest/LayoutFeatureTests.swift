@@ -258,3 +258,28 @@ extension LayoutFeatureTests {
         #expect(split(text).count == 1)
     }
 }
+
+extension LayoutFeatureTests {
+    @Test("a table of contents is dropped, and a title may end in a question mark")
+    func contentsAndQuestionTitles() {
+        let text = """
+            本期导读
+
+            社区食堂开张了，老人满意吗？ 2
+            调解员化解邻里纠纷 3
+
+
+
+            社区食堂开张了，老人满意吗？
+
+            \(lead1)
+
+            调解员化解邻里纠纷
+
+            \(lead2)
+            """
+        let result = Corpus.ingester.articles(in: Bulletin(path: "x.txt", text: text))
+        #expect(result.articles.map(\.title) == ["社区食堂开张了，老人满意吗？", "调解员化解邻里纠纷"])
+        #expect(result.dropped.count == 3)
+    }
+}
