@@ -37,9 +37,28 @@ struct PageBreakRepair: Sendable {
         let nextLine: Int
     }
 
+    /// The width text was hard-wrapped at, when most lines share one length (some extractions
+    /// break every line at the column width): then a full line runs on into the next one unless
+    /// that one is indented (a new paragraph).
+    static func wrapWidth(_ lines: [SourceLine], _ kinds: [LineClassifier.Kind]) -> Int? {
+        var counts: [Int: Int] = [:]
+        var textLines = 0
+        for (line, kind) in zip(lines, kinds) where kind == .text && line.length >= 12 {
+            counts[line.length, default: 0] += 1
+            textLines += 1
+        }
+        guard textLines >= 10 else { return nil }
+        // Lengths within one of each other share a column (a line may end on a half-width char).
+        let best = counts.keys.map { width in (width, (counts[width] ?? 0) + (counts[width - 1] ?? 0)) }
+            .max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        guard let (width, share) = best, share * 10 >= textLines * 4, width <= 60 else { return nil }
+        return width
+    }
+
     func blocks(
         lines: [SourceLine], kinds: [LineClassifier.Kind]
     ) -> (blocks: [Block], joins: [Join]) {
+        let wrap = PageBreakRepair.wrapWidth(lines, kinds)
         var blocks: [Block] = []
         var joins: [Join] = []
         var gap = 0
@@ -72,7 +91,8 @@ struct PageBreakRepair: Sendable {
                 var paragraph = Paragraph(text: line.text, lines: [line.number], gapBefore: gap)
                 gap = 0
                 while let next = nextTextLine(after: index, lines: lines, kinds: kinds),
-                    continues(paragraph.text, with: lines[next].text)
+                    PageBreakRepair.runsOn(lines[index], into: lines[next], width: wrap, adjacent: next == index + 1)
+                        || continues(paragraph.text, with: lines[next].text)
                 {
                     joins.append(Join(firstLine: lines[index].number, nextLine: lines[next].number))
                     paragraph.text += lines[next].text
@@ -100,6 +120,13 @@ struct PageBreakRepair: Sendable {
             }
         }
         return nil
+    }
+
+    /// In hard-wrapped text: a full-width line runs on into the line right below it unless that one
+    /// is indented.
+    static func runsOn(_ line: SourceLine, into next: SourceLine, width: Int?, adjacent: Bool) -> Bool {
+        guard let width, adjacent, !next.indented else { return false }
+        return line.length >= width - 1
     }
 
     /// Whether `next` is the rest of the paragraph `first` that a break cut.

@@ -9,6 +9,8 @@ struct SourceLine: Sendable {
     let folded: String
     /// `text.unicodeScalars.count`.
     let length: Int
+    /// The line starts with spaces: in hard-wrapped text, the first line of a paragraph.
+    let indented: Bool
 
     var isBlank: Bool { length == 0 }
 
@@ -21,6 +23,7 @@ struct SourceLine: Sendable {
         while lower < upper, ScalarClass.isSpace(scalars[lower]) { lower = scalars.index(after: lower) }
         while upper > lower, ScalarClass.isSpace(scalars[scalars.index(before: upper)]) { upper = scalars.index(before: upper) }
         let trimmed = String(raw[lower..<upper])
+        self.indented = lower > scalars.startIndex
         self.text = trimmed
         self.folded = folding.fold(trimmed)
         self.length = trimmed.unicodeScalars.count

@@ -283,3 +283,15 @@ extension LayoutFeatureTests {
         #expect(result.dropped.count == 3)
     }
 }
+
+extension LayoutFeatureTests {
+    @Test("hard-wrapped text: full-width lines run on into the next, indented lines start paragraphs")
+    func hardWrapped() throws {
+        let path = Corpus.packageRoot + "/Tests/BulletinKitTests/Fixtures/hard-wrapped.txt"
+        let text = try TextDecoding.decode(try InputFiles.read(path), path: path).text
+        let articles = split(text)
+        #expect(articles.map(\.title) == ["七宝镇召开网格治理推进会", "莘庄镇社区食堂开门迎客"])
+        #expect(articles.map { $0.bodyLines.count } == [2, 1])
+        #expect(articles[0].bodyLines[0].hasSuffix("把服务送到群众家门口。"))
+    }
+}
