@@ -368,3 +368,37 @@ struct InterruptTests {
         #expect((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] == [])
     }
 }
+
+@Suite("bulletin lexicon")
+struct LexiconCommandTests {
+    @Test("check names the file and line of a malformed user lexicon; the built-in ones pass")
+    func check() throws {
+        let folder = try temporaryFolder()
+        try "id\tname\tcategory\taliases\tdescription\nmy-one\t我的机制\tvisiting\t\t\nmy-one\t重复\tvisiting\t\t\n"
+            .write(toFile: folder + "/bad.tsv", atomically: false, encoding: .utf8)
+        let bad = Captured()
+        #expect(bad.run(["lexicon", "check", folder + "/bad.tsv"]) == .inputProblems)
+        #expect(bad.err.contains("bulletin: \(folder)/bad.tsv:3: duplicate id 'my-one'"))
+        let good = Captured()
+        #expect(good.run(["lexicon", "check"]) == .success)
+        #expect(good.out.hasSuffix("0 problems\n"))
+    }
+
+    @Test("stats counts places by level and mechanisms by category")
+    func stats() {
+        let c = Captured()
+        #expect(c.run(["lexicon", "stats"]) == .success)
+        #expect(c.out.contains("places by level:\n  province\t31\n"))
+        #expect(c.out.contains("mechanisms by category:"))
+    }
+
+    @Test("a user lexicon given to run adds its mechanisms")
+    func userLexicon() throws {
+        let folder = try temporaryFolder()
+        try "id\tname\tcategory\taliases\tdescription\nqingchen\t邻里早茶会\tconsultation-democracy\t早茶会\t\n"
+            .write(toFile: folder + "/mine.tsv", atomically: false, encoding: .utf8)
+        let c = Captured(stdin: "社区早茶会开起来了\n\n近日，社区邻里早茶会每周开一次，居民有事随时来谈。\n")
+        #expect(c.run(["run", "-", "--lexicon", folder + "/mine.tsv", "-q"]) == .success)
+        #expect(c.out.contains("\"id\":\"qingchen\""))
+    }
+}
