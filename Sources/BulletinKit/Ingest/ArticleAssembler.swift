@@ -181,6 +181,10 @@ struct ArticleAssembler {
             reasons[line] = "starts with a name and a colon, as titles do"
             return false
         }
+        if heading.text.unicodeScalars.count <= 4 {
+            reasons[line] = "too short for a title (背景, 做法, 成效)"
+            return true
+        }
         if LineShape.isEnumerated(heading.text) {
             reasons[line] = "numbered like a part of the article (一、…, （一）…)"
             return true

@@ -32,6 +32,8 @@ public struct Ingester: Sendable {
         public var firstLines: [Int]
         /// The issue date: from the file name, else from a masthead date line.
         public var date: IssueDate?
+        /// Bylines cut off the end of a paragraph (`（通讯员 钱晓燕）`), as printed.
+        public var detached: [String] = []
         /// Lines dropped as layout (mastheads, captions, section markers, bylines, markers).
         public var dropped: [(line: Int, text: String, role: LineRole)] {
             zip(lines.indices, lines).compactMap { index, text in
@@ -67,8 +69,23 @@ public struct Ingester: Sendable {
         for (line, role) in assembler.roles { roles[line - 1] = role }
 
         let date = bulletin.date ?? mastheadDate
-        let articles = drafts.enumerated().map { offset, draft in
+        var detached: [String] = []
+        let articles = drafts.enumerated().map { offset, original in
+            var draft = original
+            // A byline printed at the end of the last paragraph comes off it.
+            if draft.byline.isEmpty, let last = draft.paragraphs.indices.last, !draft.paragraphs[last].isSubheading,
+                let (names, start) = classifier.trailingByline(draft.paragraphs[last].text)
+            {
+                let scalars = Array(draft.paragraphs[last].text.unicodeScalars)
+                detached.append(String(String.UnicodeScalarView(scalars[start...])))
+                draft.paragraphs[last].text = String(String.UnicodeScalarView(scalars[..<start]))
+                draft.byline = names
+            }
             var article = Ingester.article(from: draft, index: offset + 1, bulletin: bulletin, date: date)
+            // An untitled piece that starts mid-sentence was cut off at its start.
+            if article.title == nil, let first = draft.paragraphs.first?.text, LineShape.startsMidSentence(first) {
+                article.truncated = true
+            }
             // No closing byline: the lead's own (`本报讯（记者 沈洁）…`), if it has one.
             if article.byline.isEmpty, let lead = draft.paragraphs.first(where: { !$0.isSubheading }),
                 let names = classifier.leadByline(lead.text)
@@ -80,7 +97,7 @@ public struct Ingester: Sendable {
         return Result(
             articles: articles, roles: roles, lines: lines.map(\.text),
             joins: joins.map { ($0.firstLine, $0.nextLine) },
-            reasons: assembler.reasons, firstLines: drafts.map(\.firstLine), date: date)
+            reasons: assembler.reasons, firstLines: drafts.map(\.firstLine), date: date, detached: detached)
     }
 
     private static func article(

@@ -133,6 +133,19 @@ struct LineClassifier: Sendable {
         return names
     }
 
+    /// A byline printed at the end of the last paragraph (`…已完成路基施工。（通讯员 钱晓燕）`):
+    /// the names, and where the bracket starts (in scalars).
+    func trailingByline(_ paragraph: String) -> (names: [String], start: Int)? {
+        let s = Array(paragraph.unicodeScalars)
+        guard let last = s.last, last == "）" || last == ")", s.count > 4 else { return nil }
+        guard let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), s.count - open <= 30, open > 0,
+            ScalarClass.isSentenceEnd(s[open - 1]) || ScalarClass.isCloser(s[open - 1])
+        else { return nil }
+        let inner = String(String.UnicodeScalarView(s[(open + 1)..<(s.count - 1)]))
+        guard cues.startsWithBylinePrefix(inner), let names = bylineNames("(" + inner + ")") else { return nil }
+        return (names, open)
+    }
+
     /// The byline a news lead opens with: `本报讯（记者 沈洁 通讯员 顾晓峰）11月21日，…` →
     /// `["沈洁", "顾晓峰"]`.
     func leadByline(_ paragraph: String) -> [String]? {
@@ -229,7 +242,11 @@ struct LineClassifier: Sendable {
             let bare = String(lines[index].folded.unicodeScalars.filter {
                 !ScalarClass.isSpace($0) && !"【】[]《》<>·•:：".unicodeScalars.contains($0)
             }.map(Character.init))
-            guard kinds[index] == .text || kinds[index] == .section(bare), cues.cues(for: .contentsHeader).contains(bare) else {
+            // `本期导读`, `【导读】`, `本期导读 IN THIS ISSUE`: the cue, then nothing Chinese.
+            let header = cues.cues(for: .contentsHeader).contains { cue in
+                bare.hasPrefix(cue) && !bare.dropFirst(cue.count).unicodeScalars.contains(where: ScalarClass.isIdeograph)
+            }
+            guard kinds[index] == .text || kinds[index] == .section(bare), header else {
                 index += 1
                 continue
             }
@@ -244,6 +261,12 @@ struct LineClassifier: Sendable {
                     blanks = 0
                     let line = lines[next]
                     guard kinds[next] == .text, line.length <= 48, !ByteSearch.contains(line.text, LineClassifier.fullStop) else { break }
+                    // A listed title with its article right under it is the article's title.
+                    if let body = lines[(next + 1)...].firstIndex(where: { !$0.isBlank }), kinds[body] == .text,
+                        lines[body].length > 48 || ByteSearch.contains(lines[body].text, LineClassifier.fullStop)
+                    {
+                        break
+                    }
                     kinds[next] = .masthead(date: nil)
                 }
                 next += 1

@@ -83,6 +83,8 @@ enum LineShape {
         var iterator = text.unicodeScalars.makeIterator()
         guard let first = iterator.next() else { return false }
         if ScalarClass.isClausePunctuation(first) || ScalarClass.isCloser(first) { return true }
+        // Particles that never open a sentence (`的垃圾投放时间…`, `了解决…` is rare enough).
+        if first == "的" || first == "着" || first == "得" { return true }
         guard ScalarClass.isIdeograph(first), let second = iterator.next() else { return false }
         return ScalarClass.isClausePunctuation(second)
     }

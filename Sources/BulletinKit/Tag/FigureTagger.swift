@@ -271,6 +271,15 @@ public struct FigureTagger: Sendable {
             end = afterUnit + word.count
             break
         }
+        // `12元至18元`: a range with the unit written twice.
+        if maximum == nil, let unit = unitText, end < s.count, FigureTagger.rangeMarks.contains(s[end]), end + 1 < s.count,
+            ScalarClass.isASCIIDigit(s[end + 1]) || ChineseNumeral.isNumeral(s[end + 1]),
+            let upper = readNumber(s, end + 1, blocked), upper.value > number.value,
+            matches(Array(unit.unicodeScalars), s, upper.end)
+        {
+            maximum = upper.value
+            end = upper.end + unit.unicodeScalars.count
+        }
         var figure = make(original, figureStart, end, .number(value), unit: unitText, kind: kind, approx: approx)
         figure.max = maximum.map { $0 * scale }
         figure.object = object(after: end, in: s)

@@ -25,7 +25,7 @@ struct TextConservationTests {
             let decoded = try TextDecoding.decode(try InputFiles.read(path), path: path)
             let result = Corpus.ingester.articles(in: Bulletin(path: path, text: decoded.text))
             let input = Self.contentCounts([decoded.text])
-            let output = Self.contentCounts(result.articles.map(\.text) + result.dropped.map(\.text))
+            let output = Self.contentCounts(result.articles.map(\.text) + result.dropped.map(\.text) + result.detached)
             #expect(input == output, "\(path): content differs")
         }
     }
