@@ -1,0 +1,77 @@
+// Bylines: `·夏凡 张顺燕·`, `(海永镇自治办)`, `文/王芳 图/李强`, `本报讯（记者 沈洁）…`, and a byline
+// printed at the end of a paragraph.
+extension LineClassifier {
+
+    /// The names of a byline line, or nil when the line is not one.
+    ///
+    /// `·夏凡 张顺燕 印春湘·` → `["夏凡", "张顺燕", "印春湘"]`; `(海永镇自治办)` → `["海永镇自治办"]`;
+    /// `文/王芳 图/李强` → `["王芳", "李强"]`.
+    func bylineNames(_ folded: String) -> [String]? {
+        let dots: Set<Character> = ["·", "•", "・", "‧", "∙"]
+        if let first = folded.first, let last = folded.last, dots.contains(first),
+            dots.contains(last), folded.count > 2
+        {
+            let names = nameTokens(folded.dropFirst().dropLast())
+            return names.isEmpty || names.contains(where: { $0.count > 5 }) ? nil : names
+        }
+        let brackets: [(Character, Character)] = [("(", ")"), ("（", "）"), ("[", "]")]
+        for (open, close) in brackets where folded.first == open && folded.last == close {
+            let inner = folded.dropFirst().dropLast()
+            if inner.contains(where: { "图摄完版".contains($0) }) { return nil }
+            let names = nameTokens(inner)
+            guard !names.isEmpty, names.allSatisfy({ $0.count <= 12 }) else { return nil }
+            return names
+        }
+        if cues.startsWithBylinePrefix(folded), !folded.contains("。"), !folded.contains("，") {
+            let names = nameTokens(Substring(folded))
+            return names.isEmpty ? nil : names
+        }
+        return nil
+    }
+
+    /// Splits a byline's inner text into names: separated by spaces, `/`, `、` or colons, role
+    /// words (`记者`, `通讯员`, `文`, `图`) removed. Every token must be ideographs only.
+    func nameTokens(_ inner: Substring) -> [String] {
+        let separators: Set<Character> = [" ", "/", "／", "、", "：", ":", "\u{3000}", "\t"]
+        // Role words: the byline prefixes of the lexicon (记者, 通讯员, 本报评论员 …) and their short forms.
+        let roles = Set(["文", "图", "摄影", "摄", "供稿", "撰稿", "编辑", "本报"]
+            + cues.cues(for: .bylinePrefix).map { String($0.unicodeScalars.filter(ScalarClass.isIdeograph).map(Character.init)) })
+        var names: [String] = []
+        for token in inner.split(whereSeparator: { separators.contains($0) }) {
+            var name = String(token)
+            for role in roles.sorted(by: { $0.count > $1.count }) where name.hasPrefix(role) && name.count > role.count + 1 {
+                name = String(name.dropFirst(role.count))
+                break
+            }
+            if roles.contains(name) { continue }
+            guard name.unicodeScalars.allSatisfy(ScalarClass.isIdeograph) else { return [] }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// A byline printed at the end of the last paragraph (`…已完成路基施工。（通讯员 钱晓燕）`):
+    /// the names, and where the bracket starts (in scalars).
+    func trailingByline(_ paragraph: String) -> (names: [String], start: Int)? {
+        let s = Array(paragraph.unicodeScalars)
+        guard let last = s.last, last == "）" || last == ")", s.count > 4 else { return nil }
+        guard let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), s.count - open <= 30, open > 0,
+            ScalarClass.isSentenceEnd(s[open - 1]) || ScalarClass.isCloser(s[open - 1])
+        else { return nil }
+        let inner = String(String.UnicodeScalarView(s[(open + 1)..<(s.count - 1)]))
+        guard cues.startsWithBylinePrefix(inner), let names = bylineNames("(" + inner + ")") else { return nil }
+        return (names, open)
+    }
+
+    /// The byline a news lead opens with: `本报讯（记者 沈洁 通讯员 顾晓峰）11月21日，…` →
+    /// `["沈洁", "顾晓峰"]`.
+    func leadByline(_ paragraph: String) -> [String]? {
+        let s = Array(paragraph.unicodeScalars.prefix(48))
+        guard let open = s.prefix(14).firstIndex(where: { $0 == "（" || $0 == "(" }), open >= 1,
+            let close = s[open...].firstIndex(where: { $0 == "）" || $0 == ")" })
+        else { return nil }
+        let before = String(String.UnicodeScalarView(s[..<open]))
+        guard cues.cues(for: .bylineLead).contains(where: { before.hasSuffix($0) }) else { return nil }
+        return bylineNames("(" + String(String.UnicodeScalarView(s[(open + 1)..<close])) + ")")
+    }
+}

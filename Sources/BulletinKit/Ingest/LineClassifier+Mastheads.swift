@@ -1,0 +1,182 @@
+// Mastheads: QR blurbs, imprint lines, English banners, page and issue lines, masthead dates,
+// dated page headers, contents blocks, and paper names standing above them.
+extension LineClassifier {
+
+    func isMasthead(_ line: SourceLine) -> Bool {
+        let folded = line.folded
+        guard line.length <= LineClassifier.furnitureMaxLength else { return false }
+        let scalars = folded.unicodeScalars
+        let ideographs = scalars.filter(ScalarClass.isIdeograph).count
+        // English banner lines, URLs, page numbers: no Chinese at all.
+        if ideographs == 0 { return true }
+        if folded.hasSuffix("。") { return false }
+        if cues.isBoilerplate(folded) || cues.endsLikeImprint(folded) { return true }
+        let compact = String(String.UnicodeScalarView(scalars.filter { !ScalarClass.isSpace($0) }))
+        if compact.count <= 12, cues.endsWithPaperName(compact),
+            !compact.contains(where: { "，,。、“”".contains($0) })
+        {
+            return true
+        }
+        return isPageOrIssueLine(compact)
+    }
+
+    /// `第 3 版`, `第86期`, `总第 1203 期`, `第3版 要闻`: a page or issue line.
+    func isPageOrIssueLine(_ compact: String) -> Bool {
+        guard compact.count <= 14 else { return false }
+        var rest = Substring(compact)
+        if rest.hasPrefix("总") { rest = rest.dropFirst() }
+        guard rest.hasPrefix("第") else { return false }
+        rest = rest.dropFirst()
+        let number = rest.prefix { $0.isASCII && $0.isNumber || "一二三四五六七八九十百零〇".contains($0) }
+        guard !number.isEmpty else { return false }
+        rest = rest.dropFirst(number.count)
+        return rest.hasPrefix("版") || rest.hasPrefix("期")
+    }
+
+    /// A line that is only a date (`2024年3月8日 星期五`, `2023年12月15日 第 48 期`): the issue
+    /// date of a masthead.
+    func mastheadDate(_ folded: String) -> IssueDate? {
+        let compact = Array(folded.unicodeScalars.filter { !ScalarClass.isSpace($0) })
+        guard compact.count <= 30 else { return nil }
+        var i = 0
+        func number() -> Int? {
+            var value = 0
+            var digits = 0
+            while i < compact.count, ScalarClass.isASCIIDigit(compact[i]), digits < 4 {
+                value = value * 10 + Int(compact[i].value - 48)
+                i += 1
+                digits += 1
+            }
+            if digits > 0 { return value }
+            // Chinese numerals: 二〇二四, 六, 二十八.
+            let start = i
+            while i < compact.count, ChineseNumeral.isNumeral(compact[i]), i - start < 5 { i += 1 }
+            return i > start ? ChineseNumeral.value(compact[start..<i]) : nil
+        }
+        guard let year = number(), year >= 1949, i < compact.count, compact[i] == "年" else {
+            return nil
+        }
+        i += 1
+        guard let month = number(), i < compact.count, compact[i] == "月" else { return nil }
+        i += 1
+        var day: Int? = nil
+        let save = i
+        if let value = number(), i < compact.count, compact[i] == "日" || compact[i] == "号" {
+            day = value
+            i += 1
+        } else {
+            i = save
+        }
+        // What may follow a masthead date: weekday, issue number, lunar date, punctuation.
+        let rest = String(String.UnicodeScalarView(compact[i...]))
+        let allowed = Set("星期周一二三四五六日天第总期版农历腊正冬月初十廿卅0123456789,，、|/()（）-")
+        guard rest.allSatisfy({ allowed.contains($0) }) else { return nil }
+        return IssueDate(year: year, month: month, day: day)
+    }
+
+    /// A table of contents (`本期导读` and the titles listed under it) is no article: the header
+    /// line and the short lines below it, up to the first paragraph or a gap of two blank lines,
+    /// are masthead.
+    func absorbingContents(_ lines: [SourceLine], _ kinds: [Kind]) -> [Kind] {
+        var kinds = kinds
+        var index = 0
+        while index < lines.count {
+            let bare = String(lines[index].folded.unicodeScalars.filter {
+                !ScalarClass.isSpace($0) && !"【】[]《》<>·•:：".unicodeScalars.contains($0)
+            }.map(Character.init))
+            // `本期导读`, `【导读】`, `本期导读 IN THIS ISSUE`: the cue, then nothing Chinese.
+            let header = cues.cues(for: .contentsHeader).contains { cue in
+                bare.hasPrefix(cue) && !bare.dropFirst(cue.count).unicodeScalars.contains(where: ScalarClass.isIdeograph)
+            }
+            guard kinds[index] == .text || kinds[index] == .section(bare), header else {
+                index += 1
+                continue
+            }
+            kinds[index] = .masthead(date: nil)
+            var next = index + 1
+            var blanks = 0
+            while next < lines.count {
+                if kinds[next] == .blank {
+                    blanks += 1
+                    if blanks >= 2 { break }
+                } else {
+                    blanks = 0
+                    let line = lines[next]
+                    guard kinds[next] == .text, line.length <= 48, !ByteSearch.contains(line.text, LineClassifier.fullStop) else { break }
+                    // A listed title with its article right under it is the article's title.
+                    if let body = lines[(next + 1)...].firstIndex(where: { !$0.isBlank }), kinds[body] == .text,
+                        lines[body].length > 48 || ByteSearch.contains(lines[body].text, LineClassifier.fullStop)
+                    {
+                        break
+                    }
+                    kinds[next] = .masthead(date: nil)
+                }
+                next += 1
+            }
+            index = next
+        }
+        return kinds
+    }
+
+    static let fullStop: [UInt8] = Array("。".utf8)
+
+    /// Masthead lines come in clusters: a short line with no punctuation standing first in the
+    /// file, or between masthead lines, right above a masthead line is the paper's name
+    /// (`周浦民生` above `…党委宣传办公室编印`).
+    func absorbingMastheadNames(_ lines: [SourceLine], _ kinds: [Kind]) -> [Kind] {
+        var kinds = kinds
+        func isMasthead(_ kind: Kind) -> Bool {
+            if case .masthead = kind { return true }
+            return false
+        }
+        let nonBlank = kinds.indices.filter { kinds[$0] != .blank }
+        for (position, index) in nonBlank.enumerated() where kinds[index] == .text {
+            let line = lines[index]
+            guard !line.text.unicodeScalars.contains(where: ScalarClass.isClausePunctuation),
+                position + 1 < nonBlank.count, isMasthead(kinds[nonBlank[position + 1]])
+            else { continue }
+            let first = position == 0 && line.length <= 12
+            let between = position > 0 && isMasthead(kinds[nonBlank[position - 1]]) && line.length <= 30
+            if first || between {
+                kinds[index] = .masthead(date: nil)
+            }
+        }
+        return kinds
+    }
+
+    static let yearMark: [UInt8] = Array("年".utf8)
+
+    /// A page header or imprint line holding a date among other layout words, set apart by wide
+    /// gaps or naming the paper (`2　综合新闻　　罗店镇报　2024年9月13日`, `中共…政法委员会　　二〇二四年六月二十八日`).
+    func datedHeaderLine(_ line: SourceLine) -> IssueDate? {
+        // Cheap test first: no 年, no date (this runs for most short lines).
+        guard line.length <= LineClassifier.furnitureMaxLength, ByteSearch.contains(line.folded, LineClassifier.yearMark),
+            !LineShape.isTerminated(line.text),
+            !line.folded.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "。" })
+        else { return nil }
+        let scalars = Array(line.text.unicodeScalars)
+        var gap = 0
+        var wideGap = false
+        for scalar in scalars {
+            if ScalarClass.isSpace(scalar) {
+                gap += scalar == "\u{3000}" ? 2 : 1
+                if gap >= 2 { wideGap = true }
+            } else {
+                gap = 0
+            }
+        }
+        let namesPaper = cues.cues(for: .paperSuffix).contains { cue in
+            line.folded.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).contains { $0.hasSuffix(cue) }
+        }
+        guard wideGap || namesPaper else { return nil }
+        // The date: the text from a year (four digits or numerals before 年) to the end.
+        let folded = Array(line.folded.unicodeScalars)
+        for (index, scalar) in folded.enumerated() where scalar == "年" && index >= 4 {
+            let start = index - 4
+            let tail = String(String.UnicodeScalarView(folded[start...]))
+            let tailStop = tail.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }) ?? tail.endIndex
+            if let date = mastheadDate(String(tail[..<tailStop])) ?? mastheadDate(tail) { return date }
+        }
+        return nil
+    }
+}
