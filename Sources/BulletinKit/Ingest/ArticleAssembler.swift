@@ -261,8 +261,12 @@ struct ArticleAssembler {
     // MARK: - Body
 
     private mutating func addBody(_ paragraph: Paragraph) {
-        let brief = startsUnrelatedBrief(paragraph) || (!(current?.paragraphs.isEmpty ?? true) && LineShape.startsWithBracketLabel(paragraph.text))
-        if brief { reasons[paragraph.lines[0]] = "a lead on another subject: a brief of its own" }
+        let labelled = LineShape.startsWithBracketLabel(paragraph.text) || cues.startsWithBriefBullet(paragraph.text)
+        let brief = startsUnrelatedBrief(paragraph) || (!(current?.paragraphs.isEmpty ?? true) && labelled)
+        if brief {
+            reasons[paragraph.lines[0]] = labelled
+                ? "opens with a bullet or a 【label】: a brief of its own" : "a lead on another subject: a brief of its own"
+        }
         if current == nil || current!.closed || brief {
             finish()
             current = Draft(section: section)

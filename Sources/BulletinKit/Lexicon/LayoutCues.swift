@@ -15,6 +15,7 @@ public struct LayoutCues: Sendable {
         case boilerplatePrefix = "boilerplate-prefix"
         case bylineLead = "byline-lead"
         case contentsHeader = "contents-header"
+        case briefBullet = "brief-bullet"
         case paperSuffix = "paper-suffix"
         case captionPrefix = "caption-prefix"
         case captionContains = "caption-contains"
@@ -113,6 +114,11 @@ public struct LayoutCues: Sendable {
             return (Array(cue[..<i]), Array(cue[(i + 3)...]))
         }
         return nil
+    }
+
+    /// Whether a paragraph opens with a bullet that marks a brief of its own (`◆ 近日，…`).
+    public func startsWithBriefBullet(_ paragraph: String) -> Bool {
+        any(.briefBullet) { ByteSearch.hasPrefix(paragraph, $0) }
     }
 
     public func endsWithDeckSuffix(_ text: String) -> Bool {
