@@ -76,7 +76,9 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
 
     /// The article's text after its title and subtitle lines.
     static func body(of article: Article) -> String {
-        article.bodyLines.joined(separator: "\n")
+        // Leading bullets (◆ ■ ●) are decoration the gold may leave out of `body_start`.
+        let body = article.bodyLines.joined(separator: "\n")
+        return String(body.drop { "◆■●▶★◇□◎ 　".contains($0) })
     }
 
     public var description: String {

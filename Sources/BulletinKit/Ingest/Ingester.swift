@@ -49,7 +49,8 @@ public struct Ingester: Sendable {
         let cues = lexicons.layoutCues
         let lines = SourceLine.lines(of: bulletin.text, folding: lexicons.folding)
         let classifier = LineClassifier(cues: cues)
-        let kinds = classifier.absorbingContents(lines, classifier.absorbingMastheadNames(lines, lines.map(classifier.classify)))
+        let kinds = classifier.demotingSignOffDates(
+            lines, classifier.absorbingContents(lines, classifier.absorbingMastheadNames(lines, lines.map(classifier.classify))))
 
         var roles = [LineRole](repeating: .blank, count: lines.count)
         var mastheadDate: IssueDate? = nil
@@ -110,7 +111,9 @@ public struct Ingester: Sendable {
         if let subtitle { lines.append(subtitle) }
         lines += draft.paragraphs.map(\.text)
         let lastBody = draft.paragraphs.last(where: { !$0.isSubheading })?.text
-        let truncated = draft.continued != nil || lastBody.map { !LineShape.isTerminated($0) } ?? true
+        // A notice signed with a date (`2024年6月20日`) ends complete.
+        let signedWithDate = lastBody.map { LineClassifier.isDateOnly($0) } ?? false
+        let truncated = draft.continued != nil || (lastBody.map { !LineShape.isTerminated($0) } ?? true) && !signedWithDate
         return Article(
             bulletin: bulletin.id, source: bulletin.source, index: index, title: title,
             subtitle: subtitle, section: draft.section, byline: draft.byline,

@@ -18,6 +18,8 @@ extension LineClassifier {
         for (open, close) in brackets where folded.first == open && folded.last == close {
             let inner = folded.dropFirst().dropLast()
             if inner.contains(where: { "图摄完版".contains($0) }) { return nil }
+            // `（周铁镇深化河长制工作纪实）` is a deck below a title, not a byline.
+            if cues.endsWithDeckSuffix(String(inner)) { return nil }
             let names = nameTokens(inner)
             guard !names.isEmpty, names.allSatisfy({ $0.count <= 12 }) else { return nil }
             return names

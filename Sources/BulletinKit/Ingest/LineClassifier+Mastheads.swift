@@ -120,6 +120,25 @@ extension LineClassifier {
 
     static let fullStop: [UInt8] = Array("。".utf8)
 
+    /// Whether a line holds only a date (`2024年6月20日`).
+    static func isDateOnly(_ text: String) -> Bool {
+        LineClassifier(cues: LayoutCues()).mastheadDate(text) != nil
+    }
+
+    /// A date alone on a line right under article text, past the top of the file, is the date a
+    /// notice or letter is signed with (`中共…宣传办` / `2024年6月20日`): text, not masthead.
+    func demotingSignOffDates(_ lines: [SourceLine], _ kinds: [Kind]) -> [Kind] {
+        var kinds = kinds
+        let nonBlank = kinds.indices.filter { kinds[$0] != .blank }
+        for (position, index) in nonBlank.enumerated() where position >= 3 {
+            guard case .masthead(let date) = kinds[index], date != nil, mastheadDate(lines[index].folded) != nil,
+                kinds[nonBlank[position - 1]] == .text
+            else { continue }
+            kinds[index] = .text
+        }
+        return kinds
+    }
+
     /// Masthead lines come in clusters: a short line with no punctuation standing first in the
     /// file, or between masthead lines, right above a masthead line is the paper's name
     /// (`周浦民生` above `…党委宣传办公室编印`).

@@ -56,6 +56,7 @@ enum LineShape {
             return false
         }
         if readsLikeSentence(text) && !hasDash(text) && !isEnumerated(text) { return false }
+        if cues.startsWithDialoguePrefix(text) { return false }
         return true
     }
 

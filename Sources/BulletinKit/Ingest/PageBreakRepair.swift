@@ -132,7 +132,8 @@ struct PageBreakRepair: Sendable {
     /// Whether `next` is the rest of the paragraph `first` that a break cut.
     func continues(_ first: String, with next: String) -> Bool {
         if LineShape.isTerminated(first) || LineShape.isKicker(first) { return false }
-        if LineShape.startsMidSentence(next) { return true }
+        // `问：…` starts a turn of an interview, not the middle of a sentence.
+        if LineShape.startsMidSentence(next) && !cues.startsWithDialoguePrefix(next) { return true }
         if LineShape.openQuoteBalance(first) > 0 && LineShape.closesUnopenedQuote(next) {
             return true
         }

@@ -19,6 +19,9 @@ struct TitleBlock: Sendable, Equatable {
                 others.append(TitleBlock.trimDashes(line))
             } else if line.hasPrefix("——") {
                 others.append(TitleBlock.trimDashes(line))
+            } else if (line.hasPrefix("（") && line.hasSuffix("）")) || (line.hasPrefix("(") && line.hasSuffix(")")) {
+                // A deck in brackets: `（周铁镇深化河长制工作纪实）`.
+                others.append(String(line.dropFirst().dropLast()).trimmingSpaces)
             } else if let dash = line.range(of: "——") {
                 let left = String(line[..<dash.lowerBound])
                 let right = String(line[dash.upperBound...])

@@ -16,6 +16,7 @@ public struct LayoutCues: Sendable {
         case bylineLead = "byline-lead"
         case contentsHeader = "contents-header"
         case briefBullet = "brief-bullet"
+        case dialoguePrefix = "dialogue-prefix"
         case paperSuffix = "paper-suffix"
         case captionPrefix = "caption-prefix"
         case captionContains = "caption-contains"
@@ -114,6 +115,11 @@ public struct LayoutCues: Sendable {
             return (Array(cue[..<i]), Array(cue[(i + 3)...]))
         }
         return nil
+    }
+
+    /// Whether a line is a turn of an interview (`问：…？`, `答：…`).
+    public func startsWithDialoguePrefix(_ line: String) -> Bool {
+        any(.dialoguePrefix) { ByteSearch.hasPrefix(line, $0) }
     }
 
     /// Whether a paragraph opens with a bullet that marks a brief of its own (`◆ 近日，…`).

@@ -79,7 +79,9 @@ struct CommunityFinder: Sendable {
                 lastEnd = suffixEnd
                 index = suffixEnd
             } else {
-                refusedUntil = suffixEnd
+                // Refused for its name (`上海工人|新村`): do not read the shorter suffix inside it;
+                // refused for a name too short (`中|新村`), the shorter one may still fit (`中新|村`).
+                if length >= CommunityFinder.nameLength.lowerBound { refusedUntil = suffixEnd }
                 index += 1
             }
         }

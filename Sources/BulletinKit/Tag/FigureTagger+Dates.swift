@@ -19,15 +19,16 @@ extension FigureTagger {
             return (Int(n.value), q + 1)
         }
         if cursor < s.count, s[cursor] == "年", (number.arabic && number.digits == 4 || !number.arabic && value >= 1949), (1949...2100).contains(value) {
-            context.year = value
             if let (month, monthEnd) = readPart(cursor + 1, "月"), (1...12).contains(month) {
+                context.year = value
                 context.month = month
                 if let (day, dayEnd) = readPart(monthEnd, "日"), (1...31).contains(day) {
                     return (.text("\(value)-\(two(month))-\(two(day))"), dayEnd, .date)
                 }
                 return (.text("\(value)-\(two(month))"), monthEnd, .date)
             }
-            // `2023年以来`, `2023年度`: a year.
+            // `2023年以来`, `2023年度`: a year. It does not date the months that follow (`建于1986年
+            // …今年4月`): only a written year-and-month does.
             return (.number(Double(value)), cursor + 1, .year)
         }
         // `1至10月`: a range of months written with one 月.

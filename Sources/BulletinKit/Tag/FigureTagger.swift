@@ -239,7 +239,6 @@ public struct FigureTagger: Sendable {
             if number.arabic, number.digits == 4, (1949...2100).contains(Int(number.value)), number.value == number.value.rounded(),
                 !(cursor < s.count && (ScalarClass.isASCIIDigit(s[cursor]) || s[cursor] == "号" || s[cursor] == "弄"))
             {
-                context.year = Int(number.value)
                 return make(original, start, end, .number(number.value), unit: nil, kind: .year, approx: false)
             }
             return nil
