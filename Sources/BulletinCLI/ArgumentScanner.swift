@@ -1,3 +1,5 @@
+import BulletinKit
+
 /// Splits a command's arguments into options and positionals, the conventional way:
 ///
 /// - `--name value` and `--name=value` for options that take a value, `-o DIR` and `-oDIR` for
@@ -111,18 +113,5 @@ extension UsageError {
     }
 }
 
-/// Levenshtein distance, for "did you mean" suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var row = [i] + [Int](repeating: 0, count: b.count)
-        for j in 1...max(b.count, 1) where j <= b.count {
-            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = row
-    }
-    return previous[b.count]
-}
+/// Levenshtein distance over scalars, shared with the query's suggestions.
+func editDistance(_ a: String, _ b: String) -> Int { EditDistance.between(a, b) }

@@ -124,7 +124,7 @@ struct RunCommand {
                 emit: { (article: Article) throws(OutputError) in
                     progress.articles += 1
                     progress.bytes += article.text.utf8.count
-                    if let folder { try folder.write(article) } else { console.out(ArticleRecord.json(article) + "\n") }
+                    try RunCommand.emit(article, to: folder, console: console)
                 })
             progress.clear()
             if summary.stopped {
@@ -151,6 +151,11 @@ struct RunCommand {
 }
 
 extension RunCommand {
+    /// An article goes to the output folder's files, or as one JSON line to standard output.
+    static func emit(_ article: Article, to folder: OutputFolder?, console: Console) throws(OutputError) {
+        if let folder { try folder.write(article) } else { console.out(ArticleRecord.json(article) + "\n") }
+    }
+
     /// The mapper mode: bulletins as JSON Lines in, article records out.
     func runJSONLines(runner: BatchRunner, folder: OutputFolder?, lexicons: Lexicons, console: Console) -> ExitStatus {
         var summary = BatchRunner.Summary()
@@ -177,7 +182,7 @@ extension RunCommand {
                 for bulletin in bulletins {
                     let articles = runner.ingester.articles(in: bulletin).articles
                     for article in runner.tagger.map({ $0.tag(articles) }) ?? articles {
-                        if let folder { try folder.write(article) } else { console.out(ArticleRecord.json(article) + "\n") }
+                        try RunCommand.emit(article, to: folder, console: console)
                         summary.articles += 1
                     }
                     summary.inputs.append(BatchRunner.InputRecord(
@@ -187,13 +192,9 @@ extension RunCommand {
                 }
             }
             try folder?.finish(runSummary: summary, lexicons: lexicons)
-        } catch let error as OutputError {
-            folder?.discard()
-            console.problem(error.description)
-            return .inputProblems
         } catch {
             folder?.discard()
-            console.problem("\(error)")
+            console.problem(error.description)
             return .inputProblems
         }
         if !quiet {

@@ -27,9 +27,7 @@ struct SplitCommand {
         do {
             let bytes = path == "-" ? console.standardInput() : try InputFiles.read(path)
             let decoded = try TextDecoding.decode(bytes, path: path)
-            let bulletin = path == "-"
-                ? Bulletin(id: "stdin", source: "-", text: decoded.text)
-                : Bulletin(path: path, text: decoded.text)
+            let bulletin = Bulletin(path: path, text: decoded.text)
             result = Ingester(lexicons: try Lexicons.builtin()).articles(in: bulletin)
         } catch let error as InputError {
             console.problem(error.description)

@@ -105,15 +105,4 @@ public struct Gazetteer: Sendable {
     public func parentIndices() -> [Int32] {
         places.map { place in place.parentCode.flatMap { byCode[$0] }.map(Int32.init) ?? -1 }
     }
-
-    /// The codes of a place and everything above it, most specific first.
-    public func ancestry(of index: Int) -> [Int] {
-        var chain: [Int] = []
-        var current: Int? = index
-        while let at = current, chain.count < 8 {
-            chain.append(at)
-            current = places[at].parentCode.flatMap { byCode[$0] }
-        }
-        return chain
-    }
 }

@@ -16,8 +16,12 @@ public struct Bulletin: Sendable, Equatable {
     }
 
     /// A bulletin named after its file: `id` is the base name without extension, `date` comes
-    /// from the name when it carries one.
+    /// from the name when it carries one. Standard input (`-`) is the bulletin `stdin`.
     public init(path: String, text: String) {
+        if path == "-" {
+            self.init(id: "stdin", source: "-", text: text)
+            return
+        }
         let base = path.split(separator: "/").last.map(String.init) ?? path
         let id = base.contains(".") ? String(base[..<base.lastIndex(of: ".")!]) : base
         self.init(id: id, source: path, date: IssueDate(fileName: id), text: text)

@@ -154,9 +154,7 @@ public struct BatchRunner: Sendable {
             return result
         }
         result.record.encoding = decoded.encoding.rawValue
-        let bulletin = path == "-"
-            ? Bulletin(id: "stdin", source: "-", text: decoded.text)
-            : Bulletin(path: path, text: decoded.text)
+        let bulletin = Bulletin(path: path, text: decoded.text)
         if let (line, length) = BatchRunner.longestLine(decoded.text), length > BatchRunner.longLineLimit {
             let issue = InputError.longLine(path: path, line: line, bytes: length)
             result.problems.append(issue)

@@ -142,18 +142,7 @@ public struct ArticleQuery: Sendable {
     /// Up to three names closest to `name` by edit distance over characters.
     static func nearest(_ name: String, among names: [String]) -> [String] {
         let target = Array(name.unicodeScalars)
-        func distance(_ other: String) -> Int {
-            let b = Array(other.unicodeScalars)
-            var previous = Array(0...b.count)
-            for (i, x) in target.enumerated() {
-                var row = [i + 1] + [Int](repeating: 0, count: b.count)
-                for (j, y) in b.enumerated() {
-                    row[j + 1] = Swift.min(previous[j + 1] + 1, row[j] + 1, previous[j] + (x == y ? 0 : 1))
-                }
-                previous = row
-            }
-            return previous[b.count]
-        }
+        let distance = { (other: String) in EditDistance.between(name, other) }
         let scored = Set(names).map { ($0, distance($0)) }.filter { $0.1 <= Swift.max(2, target.count / 2) }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.prefix(3).map(\.0)
     }

@@ -96,14 +96,10 @@ struct CommunityFinder: Sendable {
 
     /// Whether a boundary word ends right before `position`.
     private func endsWithBoundary(_ s: [Unicode.Scalar], at position: Int) -> Bool {
-        boundaries.contains { word in
-            position >= word.count && Array(s[position - word.count..<position]) == word
-        }
+        boundaries.contains { ScalarWord.endsBefore($0, in: s, at: position) }
     }
 
     private func matches(_ word: [Unicode.Scalar], _ s: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index + word.count <= s.count else { return false }
-        for (offset, scalar) in word.enumerated() where s[index + offset] != scalar { return false }
-        return true
+        ScalarWord.matches(word, in: s, at: index)
     }
 }

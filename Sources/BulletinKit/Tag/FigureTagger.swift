@@ -311,8 +311,6 @@ public struct FigureTagger: Sendable {
     }
 
     func matches(_ word: [Unicode.Scalar], _ s: [Unicode.Scalar], _ index: Int) -> Bool {
-        guard index >= 0, index + word.count <= s.count else { return false }
-        for (offset, scalar) in word.enumerated() where s[index + offset] != scalar { return false }
-        return true
+        ScalarWord.matches(word, in: s, at: index)
     }
 }

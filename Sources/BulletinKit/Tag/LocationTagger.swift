@@ -126,10 +126,7 @@ public struct LocationTagger: Sendable {
         // Not run into an unrelated word: what follows must be no ideograph, a follower cue, or
         // another place.
         let startsWith = { (words: [[Unicode.Scalar]]) in
-            words.contains { word in
-                candidate.end + word.count <= text.folded.count
-                    && Array(text.folded[candidate.end..<candidate.end + word.count]) == word
-            }
+            words.contains { ScalarWord.matches($0, in: text.folded, at: candidate.end) }
         }
         // `龙华西路`, `松江大道`: a road, river or school named after the place.
         if startsWith(shortBlockers) { return false }

@@ -156,8 +156,6 @@ public struct MechanismSuggester {
     }
 
     private func matches(_ word: [Unicode.Scalar], _ s: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index >= 0, index + word.count <= s.count else { return false }
-        for (offset, scalar) in word.enumerated() where s[index + offset] != scalar { return false }
-        return true
+        ScalarWord.matches(word, in: s, at: index)
     }
 }
