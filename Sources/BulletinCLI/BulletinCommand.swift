@@ -22,6 +22,7 @@ public enum BulletinCommand {
             .init(label: "run", text: "Ingest, tag and export bulletins."),
             .init(label: "query", text: "Find articles by mechanism or town."),
             .init(label: "report", text: "Write an HTML report: heat map, evidence, diffusion charts."),
+            .init(label: "summarize", text: "Merge partial runs into one town × mechanism summary."),
             .init(label: "split", text: "Show how one bulletin is cut into articles, line by line."),
             .init(label: "lexicon", text: "Check, count and grow the lexicons."),
             .init(label: "help", text: "Show help for a subcommand."),
@@ -56,7 +57,7 @@ public enum BulletinCommand {
         }
         let rest = Array(arguments.dropFirst())
         guard let subcommand = subcommandHelp(first) else {
-            let names = ["run", "query", "report", "split", "lexicon", "help"]
+            let names = ["run", "query", "report", "summarize", "split", "lexicon", "help"]
             let nearest = names.min { editDistance(first, $0) < editDistance(first, $1) }!
             let hint = editDistance(first, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
             return usageError(
@@ -72,6 +73,7 @@ public enum BulletinCommand {
             case "lexicon": return try LexiconCommand(arguments: rest).run(console: console)
             case "query": return try QueryCommand(arguments: rest).run(console: console)
             case "report": return try ReportCommand(arguments: rest).run(console: console)
+            case "summarize": return try SummarizeCommand(arguments: rest).run(console: console)
             default: return try SplitCommand(arguments: rest).run(console: console)
             }
         } catch {
@@ -86,6 +88,7 @@ public enum BulletinCommand {
         case "lexicon": LexiconCommand.help
         case "query": QueryCommand.help
         case "report": ReportCommand.help
+        case "summarize": SummarizeCommand.help
         default: nil
         }
     }

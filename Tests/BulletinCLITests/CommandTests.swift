@@ -51,6 +51,7 @@ struct CommandTests {
               run                     Ingest, tag and export bulletins.
               query                   Find articles by mechanism or town.
               report                  Write an HTML report: heat map, evidence, diffusion charts.
+              summarize               Merge partial runs into one town × mechanism summary.
               split                   Show how one bulletin is cut into articles, line by line.
               lexicon                 Check, count and grow the lexicons.
               help                    Show help for a subcommand.

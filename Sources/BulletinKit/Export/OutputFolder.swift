@@ -68,12 +68,7 @@ public final class OutputFolder {
     /// Writes the summary tables and the manifest, and renames every file into place.
     public func finish(runSummary: BatchRunner.Summary, lexicons: Lexicons) throws(OutputError) {
         try jsonArray.write(articleCount == 0 ? "]\n" : "\n]\n")
-        let whole: [(String, String)] = [
-            ("town_mechanism.csv", summary.townMechanismCSV(bom: bom)),
-            ("first_mentions.csv", summary.firstMentionsCSV(bom: bom)),
-            ("summary.json", summary.summaryJSON()),
-            ("manifest.json", Manifest.json(summary: runSummary, lexicons: lexicons)),
-        ]
+        let whole = summary.files(bom: bom) + [("manifest.json", Manifest.json(summary: runSummary, lexicons: lexicons))]
         var files: [AtomicFile] = [jsonl, jsonArray, articlesCSV, mentionsCSV]
         for (name, contents) in whole {
             let file = try AtomicFile(path: path + "/" + name)
@@ -81,6 +76,23 @@ public final class OutputFolder {
             files.append(file)
         }
         for file in files { try file.commit() }
+    }
+
+    /// Writes whole files into `folder` (created if needed), each atomically: all of them appear,
+    /// or, when one cannot be written, none of those not yet renamed.
+    public static func writeWhole(_ files: [(name: String, contents: String)], into folder: String) throws(OutputError) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: folder, reason: "cannot create the folder")
+        }
+        var opened: [AtomicFile] = []
+        for (name, contents) in files {
+            let file = try AtomicFile(path: folder + "/" + name)
+            opened.append(file)
+            try file.write(contents)
+        }
+        for file in opened { try file.commit() }
     }
 
     /// Gives up: no file of this run appears.

@@ -2,6 +2,10 @@
 /// distinct town–mechanism pairs, not with the archive): which articles report which mechanism in
 /// which town, and when.
 ///
+/// The result does not depend on the order articles arrive in (cells list their articles in id
+/// order; the first report is the earliest date, then the smallest id), so summaries of parts of
+/// an archive merge into exactly the summary of one run: `bulletin summarize PART...`.
+///
 /// Writes `town_mechanism.csv` (one row per town, one column per mechanism, each cell the number
 /// of articles), `summary.json` (the same, with the article ids behind each cell) and
 /// `first_mentions.csv` (per town and mechanism: first and last date, bulletins, articles, and the
@@ -13,6 +17,18 @@ public struct TownMechanismSummary: Sendable {
         public var city: String
         public var code: String
 
+        public init(name: String, district: String, city: String, code: String) {
+            self.name = name
+            self.district = district
+            self.city = city
+            self.code = code
+        }
+
+        /// A town as a location record gives it; an ambiguous one keeps its name marked so.
+        public init(name: String, ambiguous: Bool, district: String?, city: String?, code: String?) {
+            self.init(name: name + (ambiguous ? " (ambiguous)" : ""), district: district ?? "", city: city ?? "", code: code ?? "")
+        }
+
         /// City, district, name, code, compared byte-wise: the same order on every machine.
         public static func < (a: Town, b: Town) -> Bool {
             for (x, y) in zip([a.city, a.district, a.name, a.code], [b.city, b.district, b.name, b.code]) where x != y {
@@ -23,11 +39,59 @@ public struct TownMechanismSummary: Sendable {
     }
 
     public struct Cell: Sendable {
+        /// Article ids, in the order they were added; `sortedArticles` gives the output order.
         public var articles: [String] = []
         public var bulletins: Set<String> = []
         public var dates: [String] = []
-        /// The article that reports it first: earliest date, then input order.
+        /// The article that reports it first: earliest date, then smallest id.
         public var first: (date: String?, article: String)? = nil
+
+        public var sortedArticles: [String] { articles.sorted(by: ArticleID.precedes) }
+    }
+
+    /// What the summary needs of one article; made from an `Article` or from its JSON record.
+    public struct Report: Sendable {
+        public var id: String
+        public var bulletin: String
+        public var date: String?
+        public var towns: [Town]
+        public var mechanisms: [(id: String, name: String)]
+
+        public init(id: String, bulletin: String, date: String?, towns: [Town], mechanisms: [(id: String, name: String)]) {
+            self.id = id
+            self.bulletin = bulletin
+            self.date = date
+            self.towns = towns
+            self.mechanisms = mechanisms
+        }
+
+        public init(_ article: Article) {
+            self.init(
+                id: article.id, bulletin: article.bulletin, date: article.date?.description,
+                towns: article.locations.filter { $0.level == .town }.map {
+                    Town(name: $0.name, ambiguous: $0.ambiguous, district: $0.district, city: $0.city, code: $0.code)
+                },
+                mechanisms: article.mechanisms.map { ($0.id, $0.name) })
+        }
+
+        /// From a parsed `articles.jsonl` record; nil when it is not an article record.
+        public init?(record object: [String: Any]) {
+            guard let id = object["id"] as? String, let bulletin = object["bulletin"] as? String,
+                let locations = object["locations"] as? [[String: Any]],
+                let mechanisms = object["mechanisms"] as? [[String: Any]]
+            else { return nil }
+            self.init(
+                id: id, bulletin: bulletin, date: object["date"] as? String,
+                towns: locations.filter { $0["level"] as? String == "town" }.map {
+                    Town(
+                        name: $0["name"] as? String ?? "", ambiguous: $0["ambiguous"] as? Bool ?? false,
+                        district: $0["district"] as? String, city: $0["city"] as? String, code: $0["code"] as? String)
+                },
+                mechanisms: mechanisms.compactMap { m in
+                    guard let id = m["id"] as? String, let name = m["name"] as? String else { return nil }
+                    return (id, name)
+                })
+        }
     }
 
     public private(set) var cells: [Town: [String: Cell]] = [:]
@@ -36,25 +100,15 @@ public struct TownMechanismSummary: Sendable {
 
     public init() {}
 
-    public mutating func add(_ article: Article) {
-        let towns = article.locations.filter { $0.level == .town }.map { location in
-            Town(
-                name: location.name + (location.ambiguous ? " (ambiguous)" : ""), district: location.district ?? "",
-                city: location.city ?? "", code: location.code ?? "")
-        }
-        guard !towns.isEmpty else { return }
-        let date = article.date?.description
-        for mechanism in article.mechanisms {
+    public mutating func add(_ article: Article) { add(Report(article)) }
+
+    public mutating func add(_ report: Report) {
+        guard !report.towns.isEmpty else { return }
+        let date = report.date
+        for mechanism in report.mechanisms {
             mechanismNames[mechanism.id] = mechanism.name
-            for town in towns {
-                var cell = cells[town, default: [:]][mechanism.id, default: Cell()]
-                cell.articles.append(article.id)
-                cell.bulletins.insert(article.bulletin)
-                if let date { cell.dates.append(date) }
-                if cell.first == nil || (date != nil && (cell.first!.date == nil || date! < cell.first!.date!)) {
-                    cell.first = (date, article.id)
-                }
-                cells[town, default: [:]][mechanism.id] = cell
+            for town in report.towns {
+                cells[town, default: [:]][mechanism.id, default: Cell()].add(report.id, bulletin: report.bulletin, date: date)
             }
         }
     }
@@ -65,6 +119,15 @@ public struct TownMechanismSummary: Sendable {
         return counts.keys.sorted {
             counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : mechanismNames[$0]!.unicodeScalars.lexicographicallyPrecedes(mechanismNames[$1]!.unicodeScalars)
         }
+    }
+
+    /// The summary's files, name and contents: `town_mechanism.csv`, `first_mentions.csv`, `summary.json`.
+    public func files(bom: Bool) -> [(name: String, contents: String)] {
+        [
+            ("town_mechanism.csv", townMechanismCSV(bom: bom)),
+            ("first_mentions.csv", firstMentionsCSV(bom: bom)),
+            ("summary.json", summaryJSON()),
+        ]
     }
 
     public func townMechanismCSV(bom: Bool) -> String {
@@ -126,7 +189,7 @@ public struct TownMechanismSummary: Sendable {
                                     c.key("name"); c.string(mechanismNames[id]!)
                                     c.key("count"); c.int(cell.articles.count)
                                     c.key("first_date"); c.optionalString(cell.dates.min())
-                                    c.key("articles"); c.stringArray(cell.articles)
+                                    c.key("articles"); c.stringArray(cell.sortedArticles)
                                 }
                             }
                         }
@@ -135,5 +198,25 @@ public struct TownMechanismSummary: Sendable {
             }
         }
         return json.output + "\n"
+    }
+}
+
+extension TownMechanismSummary.Cell {
+    mutating func add(_ id: String, bulletin: String, date: String?) {
+        articles.append(id)
+        bulletins.insert(bulletin)
+        if let date { dates.append(date) }
+        if let current = first {
+            let earlier: Bool
+            switch (date, current.date) {
+            case (let new?, let old?): earlier = new < old || (new == old && ArticleID.precedes(id, current.article))
+            case (.some, nil): earlier = true
+            case (nil, .some): earlier = false
+            case (nil, nil): earlier = ArticleID.precedes(id, current.article)
+            }
+            if earlier { first = (date, id) }
+        } else {
+            first = (date, id)
+        }
     }
 }

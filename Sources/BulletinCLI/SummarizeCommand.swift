@@ -1,0 +1,107 @@
+import BulletinKit
+import Foundation
+
+/// `bulletin summarize PART... [-o DIR]`: merges the article records of partial runs (output
+/// folders, `articles.jsonl` files, or the stdout of mapper-mode runs) into the town × mechanism
+/// summary one run over the whole archive would have written.
+struct SummarizeCommand {
+    static let options: [ArgumentScanner.OptionSpec] = [
+        .init(long: "output", short: "o", takesValue: true),
+        .init(long: "no-bom", takesValue: false),
+    ]
+
+    static let help = CommandHelp(
+        name: "summarize",
+        overview: "Merge the article records of partial runs into one town × mechanism summary.",
+        usage: "bulletin summarize <part> ... [-o <dir>] [--no-bom]",
+        arguments: [
+            .init(
+                label: "<part>",
+                text: "An output folder of 'bulletin run -o', an articles.jsonl, or - for\nstandard input: JSON Lines article records, e.g. the parts a Spark\nor Hadoop job wrote with 'bulletin run --input-format jsonl -'.")
+        ],
+        options: [
+            .init(
+                label: "-o, --output <dir>",
+                text: "Write town_mechanism.csv, first_mentions.csv and summary.json into\n<dir> (created if needed). Without it, summary.json goes to standard\noutput."),
+            .init(label: "--no-bom", text: "Write the CSV files without the UTF-8 byte-order mark Excel needs."),
+            .init(label: "-h, --help", text: "Show help information."),
+        ],
+        footer: "The result does not depend on how the archive was split or in what order the\n  parts come; an article id seen twice (a retried task) is counted once.")
+
+    let parts: [String]
+    let outputDirectory: String?
+    let bom: Bool
+
+    init(arguments: [String]) throws(UsageError) {
+        let parsed = try ArgumentScanner(options: SummarizeCommand.options).scan(arguments)
+        guard !parsed.positionals.isEmpty else {
+            throw UsageError("missing <part>: give output folders, articles.jsonl files, or - for standard input")
+        }
+        parts = parsed.positionals
+        outputDirectory = parsed.last("output")
+        bom = !parsed.flag("no-bom")
+    }
+
+    func run(console: Console) -> ExitStatus {
+        var summary = TownMechanismSummary()
+        var seen = Set<String>()
+        var problems = 0
+        var records = 0
+        for part in parts {
+            let path = SummarizeCommand.recordsFile(part)
+            var repeated: [String] = []
+            let add = { (number: Int, line: ArraySlice<UInt8>) in
+                guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                    let report = TownMechanismSummary.Report(record: object)
+                else {
+                    problems += 1
+                    console.problem("\(path):\(number): not an article record (a JSON object with id, bulletin, locations, mechanisms)")
+                    return
+                }
+                guard seen.insert(report.id).inserted else {
+                    repeated.append("\(report.id) (line \(number))")
+                    return
+                }
+                records += 1
+                summary.add(report)
+            }
+            do {
+                if path == "-" {
+                    LineReader.forEachLine(in: console.standardInput(), add)
+                } else {
+                    try LineReader.forEachLine(of: path, add)
+                }
+            } catch {
+                problems += 1
+                console.problem("\(error)")
+            }
+            if !repeated.isEmpty {
+                let shown = repeated.prefix(3).joined(separator: ", ") + (repeated.count > 3 ? ", …" : "")
+                console.problem("\(path): \(repeated.count) articles seen before, counted once: \(shown)")
+            }
+        }
+        let files = summary.files(bom: bom)
+        if let outputDirectory {
+            do {
+                try OutputFolder.writeWhole(files, into: outputDirectory)
+            } catch {
+                console.problem(error.description)
+                return .inputProblems
+            }
+            console.error("bulletin: \(records) articles from \(parts.count) parts → \(outputDirectory)/\n")
+        } else {
+            console.out(files.first { $0.name == "summary.json" }!.contents)
+        }
+        return problems > 0 ? .inputProblems : .success
+    }
+
+    /// A folder stands for its `articles.jsonl`.
+    static func recordsFile(_ part: String) -> String {
+        var isDirectory: ObjCBool = false
+        if part != "-", FileManager.default.fileExists(atPath: part, isDirectory: &isDirectory), isDirectory.boolValue {
+            return part + "/articles.jsonl"
+        }
+        return part
+    }
+}
