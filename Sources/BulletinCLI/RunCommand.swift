@@ -11,12 +11,13 @@ struct RunCommand {
         .init(long: "no-bom", takesValue: false),
         .init(long: "jobs", short: "j", takesValue: true),
         .init(long: "input-format", takesValue: true),
+        .init(long: "resume", takesValue: false),
     ]
 
     static let help = CommandHelp(
         name: "run",
         overview: "Ingest, tag and export bulletins.",
-        usage: "bulletin run <input> ... [-o <dir>] [--lexicon <file> ...] [--region <name>] [-j <n>] [--input-format text|jsonl] [--no-bom] [-q]",
+        usage: "bulletin run <input> ... [-o <dir> [--resume]] [--lexicon <file> ...] [--region <name>] [-j <n>] [--input-format text|jsonl] [--no-bom] [-q]",
         arguments: [
             .init(
                 label: "<input>",
@@ -26,6 +27,9 @@ struct RunCommand {
             .init(
                 label: "-o, --output <dir>",
                 text: "Write into <dir> (created if needed) instead of JSON Lines on\nstandard output: articles.jsonl, articles.json, articles.csv,\nmentions.csv, town_mechanism.csv, first_mentions.csv,\nsummary.json, manifest.json."),
+            .init(
+                label: "--resume",
+                text: "Continue a run into <dir> that was interrupted (Ctrl-C, a crash, a\nfull disk): the files it finished are not read again, and the\noutputs come out as one uninterrupted run would write them."),
             .init(label: "-j, --jobs <n>", text: "Files processed in parallel (default: the number of cores). The\noutput is the same for any n."),
             .init(label: "--input-format <f>", text: "text (default): bulletin files. jsonl: each input (or - for\nstandard input) holds one {\"id\": …, \"text\": …} bulletin a line —\nthe mapper mode for Spark's RDD.pipe or Hadoop Streaming."),
             .init(label: "--no-bom", text: "Write the CSV files without the UTF-8 byte-order mark Excel needs."),
@@ -48,6 +52,7 @@ struct RunCommand {
     let bom: Bool
     let jobs: Int
     let jsonLines: Bool
+    let resume: Bool
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: RunCommand.options).scan(arguments)
@@ -64,6 +69,13 @@ struct RunCommand {
         case "text": jsonLines = false
         case "jsonl": jsonLines = true
         case let other: throw UsageError("unknown input format '\(other)' (text or jsonl)")
+        }
+        resume = parsed.flag("resume")
+        if resume {
+            guard outputDirectory != nil else { throw UsageError("--resume continues a run into an output folder: give -o <dir>") }
+            guard !jsonLines, !inputs.contains("-") else {
+                throw UsageError("--resume cannot continue standard input or --input-format jsonl; run those again whole")
+            }
         }
         if let text = parsed.last("jobs") {
             guard let n = Int(text), n >= 1 else { throw UsageError("--jobs needs a whole number ≥ 1, not '\(text)'") }
@@ -103,7 +115,11 @@ struct RunCommand {
         var folder: OutputFolder? = nil
         if let outputDirectory {
             do {
-                folder = try OutputFolder(path: outputDirectory, bom: bom)
+                folder = try OutputFolder(
+                    path: outputDirectory, bom: bom, identity: runIdentity(lexicons: lexicons), resume: resume)
+                if folder!.replacedInterruptedRun {
+                    console.problem("\(outputDirectory): an interrupted run's partial output was discarded (--resume continues one)")
+                }
             } catch {
                 console.problem(error.description)
                 return .inputProblems
@@ -121,22 +137,28 @@ struct RunCommand {
                 problem: { progress.clear(); progress.problems += 1; console.problem($0.description) },
                 progress: { progress.show(done: $0, total: $1, path: $2) },
                 shouldStop: { Interrupt.wasRequested },
+                alreadyDone: folder?.resumed.map { ($0.record, $0.problems) } ?? [],
                 emit: { (article: Article) throws(OutputError) in
                     progress.articles += 1
                     progress.bytes += article.text.utf8.count
                     try RunCommand.emit(article, to: folder, console: console)
-                })
+                },
+                finished: { (record, problems) throws(OutputError) in try folder?.finished(record, problems: problems) })
             progress.clear()
             if summary.stopped {
-                folder?.discard()
-                console.problem("interrupted after \(summary.files) files; no output folder file was changed")
+                folder?.suspend()
+                let resumable = outputDirectory.map { "; 'bulletin run' with the same inputs, -o \($0) and --resume continues it" } ?? ""
+                console.problem("interrupted after \(summary.files) files; no output folder file was changed\(resumable)")
                 return .inputProblems
             }
             try folder?.finish(runSummary: summary, lexicons: lexicons)
         } catch {
             progress.clear()
-            folder?.discard()
+            folder?.suspend()
             console.problem(error.description)
+            if let outputDirectory {
+                console.problem("\(outputDirectory): no output file was changed; once the problem is mended, --resume continues the run")
+            }
             return .inputProblems
         }
 
@@ -151,6 +173,12 @@ struct RunCommand {
 }
 
 extension RunCommand {
+    /// What must be the same for a run to be resumed: the tool, its lexicons, the options that
+    /// change what is written.
+    func runIdentity(lexicons: Lexicons) -> String {
+        "bulletin \(BulletinVersion.current); lexicons \(Manifest.lexiconDigest(lexicons)); region \(region ?? "-"); bom \(bom)"
+    }
+
     /// An article goes to the output folder's files, or as one JSON line to standard output.
     static func emit(_ article: Article, to folder: OutputFolder?, console: Console) throws(OutputError) {
         if let folder { try folder.write(article) } else { console.out(ArticleRecord.json(article) + "\n") }
@@ -193,7 +221,7 @@ extension RunCommand {
             }
             try folder?.finish(runSummary: summary, lexicons: lexicons)
         } catch {
-            folder?.discard()
+            folder?.suspend()
             console.problem(error.description)
             return .inputProblems
         }

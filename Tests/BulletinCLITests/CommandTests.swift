@@ -79,7 +79,8 @@ struct CommandTests {
         #expect(b.run(["run", "corpus", "--help"]) == .success)
         #expect(a.out == b.out)
         #expect(a.out.hasPrefix("OVERVIEW: Ingest, tag and export bulletins.\n\nUSAGE: \(RunCommand.help.usage)\n"))
-        #expect(RunCommand.help.usage.hasPrefix("bulletin run <input> ... [-o <dir>]"))
+        #expect(RunCommand.help.usage.hasPrefix("bulletin run <input> ... [-o <dir> [--resume]]"))
+        #expect(a.out.contains("--resume"))
         #expect(a.out.contains("-o, --output <dir>"))
     }
 
@@ -343,30 +344,108 @@ struct MapperModeTests {
     }
 }
 
-@Suite("Interrupting a run")
+@Suite("Interrupting and resuming a run")
 struct InterruptTests {
-    @Test("Ctrl-C stops a run cleanly: exit status 1, and no file, whole or partial, in the output folder")
-    func sigint() throws {
-        let binary = packageRoot + "/.build/debug/bulletin"
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the package first")
+    static let binary = packageRoot + "/.build/debug/bulletin"
+
+    /// Eight copies of the corpus (168 files): long enough to interrupt in the middle.
+    static func archive() throws -> String {
         let inputs = try temporaryFolder()
         let corpus = packageRoot + "/corpus"
         let names = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }
-        for copy in 0..<40 {
+        for copy in 0..<8 {
             for name in names { try FileManager.default.copyItem(atPath: corpus + "/" + name, toPath: inputs + "/\(copy)_" + name) }
         }
-        let out = try temporaryFolder() + "/out"
+        return inputs
+    }
+
+    static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["run", inputs, "-j", "1", "-o", out]
+        process.arguments = arguments
         process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 4)
-        try #require(process.isRunning, "the run finished before it could be interrupted")
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] == [])
+        return process
+    }
+
+    /// Waits until the run has logged `count` finished inputs at a checkpoint.
+    static func waitForCheckpoint(_ out: String, inputs count: Int, of process: Process) throws {
+        let log = out + "/" + OutputFolder.workFolderName + "/progress.jsonl"
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            let lines = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").count ?? 0
+            if lines > count { return }
+            try #require(process.isRunning, "the run finished before it could be interrupted")
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Issue.record("no checkpoint within two minutes")
+    }
+
+    static func visibleFiles(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test("Ctrl-C or a kill mid-run changes no output file; --resume then writes what one whole run writes")
+    func interruptAndResume() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: InterruptTests.binary), "build the package first")
+        let inputs = try InterruptTests.archive()
+        let work = try temporaryFolder()
+        let whole = try InterruptTests.start(["run", inputs, "-j", "2", "-q", "-o", work + "/whole"])
+        whole.waitUntilExit()
+        #expect(whole.terminationStatus == 0)
+
+        for (signal, name) in [(SIGINT, "interrupted"), (SIGKILL, "killed")] {
+            let out = work + "/" + name
+            let process = try InterruptTests.start(["run", inputs, "-j", "1", "-q", "-o", out])
+            try InterruptTests.waitForCheckpoint(out, inputs: 2, of: process)
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == (signal == SIGINT ? 1 : SIGKILL), "\(name)")
+            #expect(InterruptTests.visibleFiles(out) == [], "\(name): a file appeared in the output folder")
+
+            let resumed = try InterruptTests.start(["run", inputs, "-j", "2", "-q", "-o", out, "--resume"])
+            resumed.waitUntilExit()
+            #expect(resumed.terminationStatus == 0, "\(name)")
+            #expect(InterruptTests.visibleFiles(out) == OutputFolder.fileNames.sorted(), "\(name)")
+            #expect(!FileManager.default.fileExists(atPath: out + "/" + OutputFolder.workFolderName), "\(name): work folder left")
+            for file in OutputFolder.fileNames {
+                let expected = try Data(contentsOf: URL(fileURLWithPath: work + "/whole/" + file))
+                let actual = try Data(contentsOf: URL(fileURLWithPath: out + "/" + file))
+                #expect(expected == actual, "\(name): \(file) differs from one whole run's")
+            }
+        }
+    }
+
+    @Test("--resume refuses other inputs, other options, and a folder with nothing to resume")
+    func resumeRefusals() throws {
+        let corpus = packageRoot + "/corpus"
+        let out = try temporaryFolder() + "/out"
+        let nothing = Captured()
+        #expect(nothing.run(["run", corpus, "-q", "-o", out, "--resume"]) == .inputProblems)
+        #expect(nothing.err.contains("\(out): no interrupted run to resume here"))
+
+        // An interrupted run's log, by hand: one finished input.
+        let first = corpus + "/2021-06-18_shigang.txt"
+        let c = Captured()
+        #expect(c.run(["run", first, "-q", "-o", out]) == .success)
+        try FileManager.default.createDirectory(atPath: out + "/" + OutputFolder.workFolderName, withIntermediateDirectories: true)
+        let identity = try RunCommand(arguments: [first]).runIdentity(lexicons: try Lexicons.builtin())
+        let folder = try OutputFolder(path: out, bom: true, identity: identity)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: first)).count
+        try folder.finished(.init(path: first, bytes: bytes, sha256: "", encoding: "UTF-8", articles: 0, error: nil), problems: 0)
+        try folder.checkpoint()
+        folder.suspend()
+
+        let other = Captured()
+        #expect(other.run(["run", corpus + "/2024-06_jiangning.txt", "-q", "-o", out, "--resume"]) == .inputProblems)
+        #expect(other.err.contains("the inputs are not those of the interrupted run"))
+        let region = Captured()
+        #expect(region.run(["run", first, "--region", "上海市", "-q", "-o", out, "--resume"]) == .inputProblems)
+        #expect(region.err.contains("the interrupted run used other lexicons or options"))
+        let stdin = Captured()
+        #expect(stdin.run(["run", "-", "-o", out, "--resume"]) == .usage)
+        #expect(stdin.run(["run", first, "--resume"]) == .usage)
     }
 }
 
@@ -401,5 +480,64 @@ struct LexiconCommandTests {
         let c = Captured(stdin: "社区早茶会开起来了\n\n近日，社区邻里早茶会每周开一次，居民有事随时来谈。\n")
         #expect(c.run(["run", "-", "--lexicon", folder + "/mine.tsv", "-q"]) == .success)
         #expect(c.out.contains("\"id\":\"qingchen\""))
+    }
+}
+
+@Suite("Output that cannot be written")
+struct UnwritableOutputTests {
+    @Test("an output folder under a file, or that is a file: a clear error naming it, exit 1")
+    func notAFolder() throws {
+        let file = try temporaryFolder() + "/plain.txt"
+        try "x".write(toFile: file, atomically: false, encoding: .utf8)
+        for target in [file, file + "/out"] {
+            let c = Captured(stdin: brief)
+            #expect(c.run(["run", "-", "-q", "-o", target]) == .inputProblems)
+            #expect(c.err.hasPrefix("bulletin: \(target): "), "\(c.err)")
+            #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")
+        }
+    }
+
+    /// A 64 KiB file system, mounted in a private mount namespace for one command.
+    static let tinyDiskRunner = "/usr/bin/unshare"
+    static var canMountTinyDisk: Bool {
+        guard FileManager.default.isExecutableFile(atPath: tinyDiskRunner) else { return false }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: tinyDiskRunner)
+        probe.arguments = ["-rm", "sh", "-c", "d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs $d"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }
+
+    @Test("a full disk: the error names the file, exit 1, and the old complete output is untouched",
+        .enabled(if: canMountTinyDisk, "needs unshare and tmpfs to make a small disk"))
+    func fullDisk() throws {
+        let binary = packageRoot + "/.build/debug/bulletin"
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the package first")
+        let mountPoint = try temporaryFolder()
+        // Inside the namespace: a complete small run first, then the whole corpus into the same
+        // folder, which does not fit in 64 KiB.
+        let script = """
+            mount -t tmpfs -o size=64k tmpfs "$1" || exit 90
+            printf '%s' "$3" | "$2" run - -q -o "$1/out" || exit 91
+            cp "$1/out/articles.jsonl" "$1/before"
+            "$2" run "$4" -q -o "$1/out"; status=$?
+            cmp -s "$1/before" "$1/out/articles.jsonl" || exit 92
+            ls -A "$1/out" | tr '\\n' ' ' >&2
+            exit $status
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: UnwritableOutputTests.tinyDiskRunner)
+        process.arguments = ["-rm", "sh", "-c", script, "sh", mountPoint, binary, brief, packageRoot + "/corpus"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "\(message)")
+        #expect(message.contains("No space left on device"), "\(message)")
+        #expect(message.contains("bulletin: \(mountPoint)/out/"), "the error names the file: \(message)")
+        #expect(message.contains("--resume continues the run"))
     }
 }

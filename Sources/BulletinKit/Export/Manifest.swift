@@ -2,6 +2,15 @@
 /// with its SHA-256, each input with its size and SHA-256, and the counts. It holds no time stamp,
 /// so the same inputs give the same bytes.
 public enum Manifest {
+    /// One SHA-256 over every lexicon's name and contents, in load order.
+    public static func lexiconDigest(_ lexicons: Lexicons) -> String {
+        var bytes: [UInt8] = []
+        for source in lexicons.sources {
+            bytes += Array(source.name.utf8) + [0] + Array(source.contents.utf8) + [0]
+        }
+        return SHA256.hex(of: bytes)
+    }
+
     public static func json(summary: BatchRunner.Summary, lexicons: Lexicons) -> String {
         var json = JSONWriter()
         json.object { o in

@@ -13,36 +13,97 @@ import Foundation
 /// | `summary.json` | towns × mechanisms with the article ids behind each cell |
 /// | `manifest.json` | version, lexicons and inputs with SHA-256, counts |
 ///
-/// Every file goes to a temporary name and is renamed into place only when the run completes.
+/// The streamed files grow in a hidden work folder (`.bulletin-partial/`) and every file is
+/// renamed into place only when the run completes: an interrupted run changes nothing a reader
+/// of the folder sees, and `bulletin run --resume` continues it from its last checkpoint.
 public final class OutputFolder {
     public static let fileNames = [
         "articles.jsonl", "articles.json", "articles.csv", "mentions.csv", "town_mechanism.csv",
         "first_mentions.csv", "summary.json", "manifest.json",
     ]
+    /// The files that grow article by article, in the work folder until the run completes.
+    static let streamedNames = ["articles.jsonl", "articles.json", "articles.csv", "mentions.csv"]
+    /// The hidden folder inside the output folder where an unfinished run keeps its files and
+    /// its progress log.
+    public static let workFolderName = ".bulletin-partial"
 
     public let path: String
+    private let workPath: String
     private let bom: Bool
-    private let jsonl: AtomicFile
-    private let jsonArray: AtomicFile
-    private let articlesCSV: AtomicFile
-    private let mentionsCSV: AtomicFile
+    private let files: [ResumableFile]
+    private var jsonl: ResumableFile { files[0] }
+    private var jsonArray: ResumableFile { files[1] }
+    private var articlesCSV: ResumableFile { files[2] }
+    private var mentionsCSV: ResumableFile { files[3] }
+    private let log: ProgressLog
+    private var unlogged: [ProgressLog.Entry] = []
+    private var lastCheckpoint = DispatchTime.now().uptimeNanoseconds
     private var summary = TownMechanismSummary()
     private var articleCount = 0
+    /// The inputs an interrupted run had finished, with their problem counts, when resuming.
+    public private(set) var resumed: [ProgressLog.Entry] = []
+    /// A fresh run found and replaced the work folder of an interrupted one.
+    public private(set) var replacedInterruptedRun = false
 
-    /// Creates the folder if needed and opens the streamed files.
-    /// - Throws: `OutputError` when the folder cannot be created or written.
-    public init(path: String, bom: Bool) throws(OutputError) {
+    /// Creates the folder if needed and opens the streamed files in its work folder. With
+    /// `resume`, reopens an interrupted run's files instead, cut back to its last checkpoint,
+    /// and rebuilds the summary from the records already written.
+    /// - Parameter identity: names the run's settings (version, lexicons, options); a resume
+    ///   must match it.
+    /// - Throws: `OutputError` when the folder cannot be created or written, or cannot be resumed.
+    public init(path: String, bom: Bool, identity: String, resume: Bool = false) throws(OutputError) {
         self.path = path
         self.bom = bom
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: path, reason: "cannot create the folder")
+        workPath = path + "/" + OutputFolder.workFolderName
+        let logPath = workPath + "/progress.jsonl"
+        let manager = FileManager.default
+        if resume {
+            guard manager.fileExists(atPath: logPath) else {
+                throw OutputError(path: path, reason: "no interrupted run to resume here (it completed, or never started); run without --resume")
+            }
+            let (log, entries) = try ProgressLog.reopen(path: logPath, identity: identity)
+            let lengths = entries.last?.lengths ?? []
+            var files: [ResumableFile] = []
+            for (index, name) in OutputFolder.streamedNames.enumerated() {
+                files.append(try ResumableFile(path: workPath + "/" + name, keepingFirst: index < lengths.count ? lengths[index] : nil))
+            }
+            self.files = files
+            self.log = log
+            resumed = entries
+            articleCount = entries.reduce(0) { $0 + $1.record.articles }
+            if lengths.isEmpty { try writeHeaders() }
+            var rebuilt = TownMechanismSummary()
+            do {
+                try LineReader.forEachLine(of: workPath + "/articles.jsonl") { _, line in
+                    if let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                        let report = TownMechanismSummary.Report(record: object)
+                    {
+                        rebuilt.add(report)
+                    }
+                }
+            } catch {
+                throw OutputError(path: workPath + "/articles.jsonl", reason: "cannot read: \(error)")
+            }
+            summary = rebuilt
+        } else {
+            replacedInterruptedRun = manager.fileExists(atPath: logPath)
+            try? manager.removeItem(atPath: workPath)
+            do {
+                try manager.createDirectory(atPath: workPath, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError(path: path, reason: "cannot create the folder")
+            }
+            var files: [ResumableFile] = []
+            for name in OutputFolder.streamedNames {
+                files.append(try ResumableFile(path: workPath + "/" + name, keepingFirst: nil))
+            }
+            self.files = files
+            log = try ProgressLog.create(path: logPath, identity: identity)
+            try writeHeaders()
         }
-        jsonl = try AtomicFile(path: path + "/articles.jsonl")
-        jsonArray = try AtomicFile(path: path + "/articles.json")
-        articlesCSV = try AtomicFile(path: path + "/articles.csv")
-        mentionsCSV = try AtomicFile(path: path + "/mentions.csv")
+    }
+
+    private func writeHeaders() throws(OutputError) {
         var header = CSVWriter(bom: bom)
         header.header(ArticleTables.articleColumns)
         try articlesCSV.write(header.output)
@@ -65,17 +126,45 @@ public final class OutputFolder {
         articleCount += 1
     }
 
-    /// Writes the summary tables and the manifest, and renames every file into place.
+    /// Notes that every article of an input has been written. The progress log learns of it at
+    /// the next checkpoint, at most a few seconds later.
+    public func finished(_ record: BatchRunner.InputRecord, problems: Int) throws(OutputError) {
+        unlogged.append(ProgressLog.Entry(record: record, problems: problems, lengths: files.map(\.length)))
+        if DispatchTime.now().uptimeNanoseconds - lastCheckpoint > 3_000_000_000 { try checkpoint() }
+    }
+
+    /// Flushes and syncs the streamed files, then logs the inputs finished since the last
+    /// checkpoint: what the log claims is on disk.
+    public func checkpoint() throws(OutputError) {
+        lastCheckpoint = DispatchTime.now().uptimeNanoseconds
+        guard !unlogged.isEmpty else { return }
+        for file in files { try file.sync() }
+        try log.append(unlogged)
+        unlogged.removeAll()
+    }
+
+    /// Writes the summary tables and the manifest, renames every file into place and removes the
+    /// work folder.
     public func finish(runSummary: BatchRunner.Summary, lexicons: Lexicons) throws(OutputError) {
         try jsonArray.write(articleCount == 0 ? "]\n" : "\n]\n")
         let whole = summary.files(bom: bom) + [("manifest.json", Manifest.json(summary: runSummary, lexicons: lexicons))]
-        var files: [AtomicFile] = [jsonl, jsonArray, articlesCSV, mentionsCSV]
+        var opened: [AtomicFile] = []
         for (name, contents) in whole {
             let file = try AtomicFile(path: path + "/" + name)
             try file.write(contents)
-            files.append(file)
+            opened.append(file)
         }
-        for file in files { try file.commit() }
+        for (file, name) in zip(files, OutputFolder.streamedNames) { try file.commit(to: path + "/" + name) }
+        for file in opened { try file.commit() }
+        log.close()
+        try? FileManager.default.removeItem(atPath: workPath)
+    }
+
+    /// Stops without completing: what was finished is checkpointed for `--resume`, and no file in
+    /// the output folder itself changes.
+    public func suspend() {
+        try? checkpoint()
+        log.close()
     }
 
     /// Writes whole files into `folder` (created if needed), each atomically: all of them appear,
@@ -95,8 +184,4 @@ public final class OutputFolder {
         for file in opened { try file.commit() }
     }
 
-    /// Gives up: no file of this run appears.
-    public func discard() {
-        for file in [jsonl, jsonArray, articlesCSV, mentionsCSV] { file.discard() }
-    }
 }

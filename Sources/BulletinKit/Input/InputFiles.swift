@@ -70,18 +70,32 @@ public enum InputFiles {
     }
 
     /// Reads a whole file.
-    /// - Throws: `InputError.unreadable` with the system's reason.
+    /// - Throws: `InputError.unreadable` with the system's reason (a file removed since the
+    ///   folder was listed reads "no such file — removed during the run?").
     public static func read(_ path: String) throws(InputError) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.isReadableFile(atPath: path)
-                ? "cannot open" : "permission denied"
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            let reason = code == ENOENT ? "no such file — removed during the run?" : String(cString: strerror(code))
             throw .unreadable(path: path, reason: reason)
         }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw .unreadable(path: path, reason: "\(error.localizedDescription)")
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: path, reason: "not a regular file") }
+        // Read to the end rather than trusting the size: a file may grow or shrink while it is read.
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(Int(status.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
         }
+        return bytes
     }
 }

@@ -53,7 +53,10 @@ public struct BatchRunner: Sendable {
     ///   - readStandardInput: supplies the bytes for `-`.
     ///   - problem: called for each input problem, as it happens.
     ///   - progress: called before each file with (done, total, path).
+    ///   - alreadyDone: the inputs an interrupted run finished (`--resume`): they must be the
+    ///     first inputs of the expansion, in order and unchanged in size, and are not read again.
     ///   - emit: receives each article in order; an error from it stops the batch.
+    ///   - finished: called after the last article of each input, with its record and problem count.
     public func run(
         inputs: [String],
         jobs: Int = 1,
@@ -61,7 +64,9 @@ public struct BatchRunner: Sendable {
         problem: (InputError) -> Void,
         progress: (Int, Int, String) -> Void = { _, _, _ in },
         shouldStop: () -> Bool = { false },
-        emit: (Article) throws(OutputError) -> Void
+        alreadyDone: [(record: InputRecord, problems: Int)] = [],
+        emit: (Article) throws(OutputError) -> Void,
+        finished: (InputRecord, Int) throws(OutputError) -> Void = { _, _ in }
     ) throws(OutputError) -> Summary {
         var summary = Summary()
         let (items, expansionProblems) = InputFiles.expand(inputs)
@@ -69,10 +74,16 @@ public struct BatchRunner: Sendable {
             problem(issue)
             summary.problems += 1
         }
+        try BatchRunner.check(alreadyDone.map(\.record), against: items)
+        for (record, problems) in alreadyDone {
+            summary.inputs.append(record)
+            summary.articles += record.articles
+            summary.problems += problems
+        }
         // Files are processed `jobs` at a time in windows and emitted in input order, so the output
         // is the same whatever the number of jobs, and memory holds one window of results.
         let window = max(1, jobs) * 4
-        var position = 0
+        var position = alreadyDone.count
         while position < items.count {
             // Stop between windows when asked (Ctrl-C): what was emitted is whole.
             if shouldStop() {
@@ -99,10 +110,27 @@ public struct BatchRunner: Sendable {
                 for article in result.articles { try emit(article) }
                 summary.articles += result.articles.count
                 summary.inputs.append(result.record)
+                try finished(result.record, result.problems.count)
             }
             position += batch.count
         }
         return summary
+    }
+
+    /// Resuming is only sound over the same inputs in the same order: the finished ones must
+    /// open the list, each still its logged size.
+    static func check(_ done: [InputRecord], against items: [InputFiles.Item]) throws(OutputError) {
+        guard done.count <= items.count else {
+            throw OutputError(path: done[items.count].path, reason: "was finished by the interrupted run but is no longer an input; run without --resume")
+        }
+        for (record, item) in zip(done, items) {
+            guard case .file(let path) = item, path == record.path else {
+                throw OutputError(path: record.path, reason: "the inputs are not those of the interrupted run (same paths, same order); run without --resume")
+            }
+            if record.error == nil, let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size != record.bytes {
+                throw OutputError(path: path, reason: "changed since the interrupted run read it (\(record.bytes) bytes, now \(size)); run without --resume")
+            }
+        }
     }
 
     /// What one input gave: its manifest record, its problems, its tagged articles.

@@ -60,7 +60,7 @@ struct CSVTests {
     @Test("every table of a corpus run reads back and agrees with the JSON records")
     func roundTrip() throws {
         let folder = NSTemporaryDirectory() + "bulletin-csv-\(UUID().uuidString)"
-        let output = try OutputFolder(path: folder, bom: true)
+        let output = try OutputFolder(path: folder, bom: true, identity: "csv round trip")
         var articles: [Article] = []
         for name in Corpus.bulletinNames() {
             let tagged = Corpus.tagger.tag(Corpus.ingester.articles(in: try Corpus.bulletin(name)).articles)

@@ -74,4 +74,32 @@ struct BatchRunnerTests {
         }
         #expect(relative == ["0.txt", "a/10.txt", "a/9.txt", "a/z/2.txt", "b/1.txt"])
     }
+
+    @Test("a file removed or rewritten after the folder was listed: reported or read as it is then, the batch goes on")
+    func filesChangingMidRun() throws {
+        let folder = NSTemporaryDirectory() + "bulletin-vanish-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let names = (0..<12).map { String(format: "%02d.txt", $0) }
+        for name in names { try good.write(toFile: folder + "/" + name, atomically: false, encoding: .utf8) }
+        let rewritten = "江桥镇召开会议\n\n近日，江桥镇召开信访工作联席会议。\n"
+        var problems: [InputError] = []
+        var articles: [Article] = []
+        // Windows of 4 files at one job: between the first and second window, one file of the
+        // second window disappears and one of the third is rewritten.
+        let summary = try BatchRunner(ingester: Corpus.ingester).run(
+            inputs: [folder], problem: { problems.append($0) },
+            progress: { done, _, _ in
+                if done == 4 {
+                    try? FileManager.default.removeItem(atPath: folder + "/05.txt")
+                    try? rewritten.write(toFile: folder + "/09.txt", atomically: false, encoding: .utf8)
+                }
+            },
+            emit: { articles.append($0) })
+        #expect(problems == [.unreadable(path: folder + "/05.txt", reason: "no such file — removed during the run?")])
+        #expect(articles.count == 11)
+        #expect(articles.first { $0.bulletin == "09" }?.title == "江桥镇召开会议")
+        let record = summary.inputs.first { $0.path.hasSuffix("/09.txt") }!
+        #expect(record.sha256 == SHA256.hex(of: Array(rewritten.utf8)), "the manifest hashes the bytes that were read")
+        #expect(summary.inputs.count == 12)
+    }
 }

@@ -1,0 +1,121 @@
+import Foundation
+
+/// The log that lets `bulletin run --resume` continue an interrupted run: in the output folder's
+/// work folder, a first line naming the run (tool version, lexicons, options), then one JSON line
+/// per finished input — its manifest record, its problem count and the lengths the streamed
+/// output files had after its last article.
+///
+/// Lines are appended only after the output files they describe are flushed and synced, each
+/// checkpoint in one `write`, so the log never claims bytes that are not on disk; a line torn by a
+/// crash is ignored on reading, and the files are cut back to the last whole line's lengths.
+public struct ProgressLog {
+    public struct Entry: Sendable, Equatable {
+        public var record: BatchRunner.InputRecord
+        public var problems: Int
+        /// Lengths of the streamed files (in `OutputFolder.streamedNames` order) after this input.
+        public var lengths: [Int]
+    }
+
+    public let path: String
+    private let descriptor: Int32
+
+    /// Starts a new log for the run named `identity`.
+    public static func create(path: String, identity: String) throws(OutputError) -> ProgressLog {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        let log = ProgressLog(path: path, descriptor: descriptor)
+        var json = JSONWriter()
+        json.object { o in
+            o.key("run"); o.string(identity)
+        }
+        try log.append([json.output])
+        return log
+    }
+
+    /// Reopens the log of an interrupted run and reads its finished inputs.
+    /// - Throws: `OutputError` when there is no log, or it belongs to a run with other settings.
+    public static func reopen(path: String, identity: String) throws(OutputError) -> (ProgressLog, [Entry]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw OutputError(path: path, reason: "no interrupted run to resume here")
+        }
+        var entries: [Entry] = []
+        var validLength = 0
+        var offset = 0
+        var first = true
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let end = offset + line.count + 1
+            defer { offset = end }
+            guard end <= data.count else { break }  // no newline: torn by a crash
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { break }
+            if first {
+                first = false
+                guard object["run"] as? String == identity else {
+                    throw OutputError(
+                        path: path,
+                        reason: "the interrupted run used other lexicons or options (\(object["run"] as? String ?? "?")); run without --resume")
+                }
+            } else {
+                guard let entry = Entry(object) else { break }
+                entries.append(entry)
+            }
+            validLength = end
+        }
+        guard !first else { throw OutputError(path: path, reason: "the log of the interrupted run is empty; run without --resume") }
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0, ftruncate(descriptor, off_t(validLength)) == 0, lseek(descriptor, 0, SEEK_END) >= 0 else {
+            throw OutputError(path: path, reason: String(cString: strerror(errno)))
+        }
+        return (ProgressLog(path: path, descriptor: descriptor), entries)
+    }
+
+    /// Appends finished inputs in one write, then syncs.
+    public func append(_ entries: [Entry]) throws(OutputError) {
+        try append(entries.map(\.json))
+    }
+
+    private func append(_ lines: [String]) throws(OutputError) {
+        guard !lines.isEmpty else { return }
+        let bytes = Array(lines.joined(separator: "\n").utf8) + [0x0A]
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+        guard fsync(descriptor) == 0 else { throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+    }
+
+    public func close() { _ = Foundation.close(descriptor) }
+}
+
+extension ProgressLog.Entry {
+    var json: String {
+        var json = JSONWriter()
+        json.object { o in
+            o.key("path"); o.string(record.path)
+            o.key("bytes"); o.int(record.bytes)
+            o.key("sha256"); o.string(record.sha256)
+            o.key("encoding"); o.optionalString(record.encoding)
+            o.key("articles"); o.int(record.articles)
+            o.key("error"); o.optionalString(record.error)
+            o.key("problems"); o.int(problems)
+            o.key("lengths"); o.array { a in for length in lengths { a.int(length) } }
+        }
+        return json.output
+    }
+
+    init?(_ object: [String: Any]) {
+        guard let path = object["path"] as? String, let bytes = object["bytes"] as? Int,
+            let sha256 = object["sha256"] as? String, let articles = object["articles"] as? Int,
+            let problems = object["problems"] as? Int, let lengths = object["lengths"] as? [Int]
+        else { return nil }
+        self.init(
+            record: BatchRunner.InputRecord(
+                path: path, bytes: bytes, sha256: sha256, encoding: object["encoding"] as? String, articles: articles,
+                error: object["error"] as? String),
+            problems: problems, lengths: lengths)
+    }
+}
