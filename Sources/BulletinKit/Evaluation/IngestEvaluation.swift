@@ -78,7 +78,7 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
     static func body(of article: Article) -> String {
         // Leading bullets (◆ ■ ●) are decoration the gold may leave out of `body_start`.
         let body = article.bodyLines.joined(separator: "\n")
-        return String(body.drop { "◆■●▶★◇□◎ 　".contains($0) })
+        return String(body.drop { "◆■●▶★◇□◎▲ 　".contains($0) })
     }
 
     public var description: String {

@@ -113,6 +113,19 @@ struct ArticleAssembler {
                     index = end
                     continue
                 }
+                // A byline between title and body (`■ 本报记者 陆佳琪`, `记者 王佳音 报道`) is the
+                // new article's, and closes nothing.
+                if end > index, end + 1 < blocks.count, case .byline(let names, let line) = blocks[end],
+                    case .paragraph = blocks[end + 1]
+                {
+                    finish()
+                    start(titledBy: (index..<end).map { self.paragraph(at: $0) })
+                    titleBlocks.formUnion(index..<end)
+                    current!.byline = names
+                    roles[line] = .byline
+                    index = end + 1
+                    continue
+                }
                 // A repeated title above `（上接第1版）`: the continuation's title.
                 if end > index, end + 1 < blocks.count, case .continuedBackward(let line) = blocks[end],
                     case .paragraph = blocks[end + 1]

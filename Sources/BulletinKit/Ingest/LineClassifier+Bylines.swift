@@ -7,6 +7,14 @@ extension LineClassifier {
     /// `·夏凡 张顺燕 印春湘·` → `["夏凡", "张顺燕", "印春湘"]`; `(海永镇自治办)` → `["海永镇自治办"]`;
     /// `文/王芳 图/李强` → `["王芳", "李强"]`.
     func bylineNames(_ folded: String) -> [String]? {
+        // A bullet before a byline: `■ 本报记者　陆佳琪`, and a bare name after one, `□ 周立群`.
+        if let first = folded.unicodeScalars.first, cues.cues(for: .briefBullet).contains(String(first)) {
+            let rest = String(folded.unicodeScalars.dropFirst()).trimmingSpaces
+            guard rest != folded, !rest.isEmpty else { return nil }
+            let scalars = rest.unicodeScalars
+            if (2...3).contains(scalars.count), scalars.allSatisfy(ScalarClass.isIdeograph) { return [rest] }
+            return cues.startsWithBylinePrefix(rest) ? bylineNames(rest) : nil
+        }
         let dots: Set<Character> = ["·", "•", "・", "‧", "∙"]
         if let first = folded.first, let last = folded.last, dots.contains(first),
             dots.contains(last), folded.count > 2
@@ -21,6 +29,8 @@ extension LineClassifier {
             // `（周铁镇深化河长制工作纪实）` is a deck below a title, not a byline.
             if cues.endsWithDeckSuffix(String(inner)) { return nil }
             let names = nameTokens(inner)
+            // `（通讯员供稿）`: a credit without a name.
+            if names.isEmpty, inner.contains("供稿") { return [] }
             guard !names.isEmpty, names.allSatisfy({ $0.count <= 12 }) else { return nil }
             return names
         }
@@ -36,7 +46,7 @@ extension LineClassifier {
     func nameTokens(_ inner: Substring) -> [String] {
         let separators: Set<Character> = [" ", "/", "／", "、", "：", ":", "\u{3000}", "\t"]
         // Role words: the byline prefixes of the lexicon (记者, 通讯员, 本报评论员 …) and their short forms.
-        let roles = Set(["文", "图", "摄影", "摄", "供稿", "撰稿", "编辑", "本报"]
+        let roles = Set(["文", "图", "摄影", "摄", "供稿", "撰稿", "编辑", "本报", "报道"]
             + cues.cues(for: .bylinePrefix).map { String($0.unicodeScalars.filter(ScalarClass.isIdeograph).map(Character.init)) })
         var names: [String] = []
         for token in inner.split(whereSeparator: { separators.contains($0) }) {
@@ -61,7 +71,14 @@ extension LineClassifier {
             ScalarClass.isSentenceEnd(s[open - 1]) || ScalarClass.isCloser(s[open - 1])
         else { return nil }
         let inner = String(String.UnicodeScalarView(s[(open + 1)..<(s.count - 1)]))
-        guard cues.startsWithBylinePrefix(inner), let names = bylineNames("(" + inner + ")") else { return nil }
+        // `（镇河长办）`: a short office name after the last sentence credits the office.
+        let office = inner.unicodeScalars.count <= 10 && inner.unicodeScalars.allSatisfy(ScalarClass.isIdeograph)
+            && cues.cues(for: .bylineOfficeSuffix).contains { inner.hasSuffix($0) }
+        // `（摄影　李晨）` after a photo-news brief credits its photographer.
+        if inner.hasPrefix("摄影") || inner.hasPrefix("摄"), case let names = nameTokens(Substring(inner)), !names.isEmpty {
+            return (names, open)
+        }
+        guard cues.startsWithBylinePrefix(inner) || office, let names = bylineNames("(" + inner + ")") else { return nil }
         return (names, open)
     }
 

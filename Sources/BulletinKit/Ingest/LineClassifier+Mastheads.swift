@@ -17,7 +17,50 @@ extension LineClassifier {
         {
             return true
         }
-        return isPageOrIssueLine(compact)
+        return isPageOrIssueLine(compact) || isContentsEntry(compact)
+    }
+
+    /// A table-of-contents entry: a title, leader dots, a page (`…群众诉求家门口办结 ………… 1、2版`).
+    func isContentsEntry(_ compact: String) -> Bool {
+        let scalars = Array(compact.unicodeScalars)
+        guard let last = scalars.last, last == "版" || last == "页" || ScalarClass.isASCIIDigit(last) else { return false }
+        var run = 0
+        for scalar in scalars {
+            if scalar == "…" || scalar == "." || scalar == "·" || scalar == "…" {
+                run += scalar == "…" ? 3 : 1
+                if run >= 6 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// A running page header or footer spread across the column by wide gaps, with a page number
+    /// as one of its parts: `九亭报·要闻　　　　　　01`, `02　　综合新闻　　　　JIUTING TOWN NEWS`.
+    /// Such lines can be long (the gaps), so this is checked apart from the length limit.
+    func isSpreadPageLine(_ line: SourceLine) -> Bool {
+        guard line.length <= 120 else { return false }
+        var parts: [[Unicode.Scalar]] = [[]]
+        var gap = 0
+        var content = 0
+        // Gaps are measured on the printed text (folding turns `　` into a space), the rest on
+        // the folded text (`０２` is a page number too); the two have the same scalars.
+        for (printed, scalar) in zip(line.text.unicodeScalars, line.folded.unicodeScalars) {
+            if ScalarClass.isSpace(printed) {
+                gap += printed == "\u{3000}" ? 2 : 1
+                continue
+            }
+            if ScalarClass.isClausePunctuation(scalar) || scalar == "。" { return false }
+            if gap >= 4, !parts[parts.count - 1].isEmpty { parts.append([]) }
+            gap = 0
+            parts[parts.count - 1].append(scalar)
+            content += 1
+        }
+        guard parts.count >= 2, content <= 40 else { return false }
+        let isPageNumber = { (part: [Unicode.Scalar]) in (1...3).contains(part.count) && part.allSatisfy(ScalarClass.isASCIIDigit) }
+        return isPageNumber(parts[0]) || isPageNumber(parts[parts.count - 1])
+            || parts.contains { isPageOrIssueLine(String(String.UnicodeScalarView($0))) }
     }
 
     /// `第 3 版`, `第86期`, `总第 1203 期`, `第3版 要闻`: a page or issue line.
@@ -85,8 +128,10 @@ extension LineClassifier {
                 !ScalarClass.isSpace($0) && !"【】[]《》<>·•:：".unicodeScalars.contains($0)
             }.map(Character.init))
             // `本期导读`, `【导读】`, `本期导读 IN THIS ISSUE`: the cue, then nothing Chinese.
+            // …or a short heading ending with one (`要闻导读`).
             let header = cues.cues(for: .contentsHeader).contains { cue in
                 bare.hasPrefix(cue) && !bare.dropFirst(cue.count).unicodeScalars.contains(where: ScalarClass.isIdeograph)
+                    || bare.hasSuffix(cue) && bare.unicodeScalars.count <= cue.unicodeScalars.count + 2
             }
             guard kinds[index] == .text || kinds[index] == .section(bare), header else {
                 index += 1

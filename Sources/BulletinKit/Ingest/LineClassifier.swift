@@ -31,7 +31,7 @@ struct LineClassifier: Sendable {
         }
         if let date = mastheadDate(folded) { return .masthead(date: date) }
         if let date = datedHeaderLine(line) { return .masthead(date: date) }
-        if isMasthead(line) { return .masthead(date: nil) }
+        if isMasthead(line) || isSpreadPageLine(line) { return .masthead(date: nil) }
         if isCaption(line) { return .caption }
         return .text
     }
@@ -88,10 +88,24 @@ struct LineClassifier: Sendable {
     func isCaption(_ line: SourceLine) -> Bool {
         guard line.length <= 80 else { return false }
         let folded = line.folded
-        if cues.cues(for: .captionPrefix).contains(where: { folded.hasPrefix($0) }) { return true }
+        if cues.cues(for: .captionPrefix).contains(where: { folded.hasPrefix($0) }) {
+            // `▲12月13日，…，当天共走访沿街商铺86家。（摄影　李晨）`: a photo-news brief, not a caption.
+            return !isPhotoNews(folded)
+        }
         return line.length <= LineClassifier.furnitureMaxLength
             && cues.cues(for: .captionContains).contains { folded.contains($0) }
             && !folded.hasSuffix("。")
+    }
+
+    /// A paragraph under a photo that tells the news in full: a sentence of several clauses
+    /// (two commas or more, 40 characters or more) that ends with `。`, before any credit.
+    func isPhotoNews(_ folded: String) -> Bool {
+        var scalars = Array(folded.unicodeScalars)
+        if scalars.last == "）" || scalars.last == ")", let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+            scalars.removeSubrange(open...)
+        }
+        let commas = scalars.filter { $0 == "，" || $0 == "," }.count
+        return scalars.count >= 40 && commas >= 2 && scalars.last == "。"
     }
 
     func stripBrackets(_ folded: String) -> String {

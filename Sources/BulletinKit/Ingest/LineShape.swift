@@ -20,6 +20,13 @@ enum LineShape {
         }
         guard let last = scalars.last else { return sawCloser }
         if ScalarClass.isSentenceEnd(last) { return true }
+        // A short credit in brackets after the last sentence: `…共走访沿街商铺86家。（摄影　李晨）`.
+        if text.unicodeScalars.last == "）" || text.unicodeScalars.last == ")",
+            let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), scalars.distance(from: open, to: scalars.endIndex) <= 16,
+            open > scalars.startIndex, ScalarClass.isSentenceEnd(scalars[scalars.index(before: open)])
+        {
+            return true
+        }
         // `……”` and a closing quote after an exclamation are common sentence ends; a closer
         // after an ideograph is a quoted name and ends nothing.
         return last == "…" && sawCloser
@@ -57,7 +64,20 @@ enum LineShape {
         }
         if readsLikeSentence(text) && !hasDash(text) && !isEnumerated(text) { return false }
         if cues.startsWithDialoguePrefix(text) { return false }
+        if isFigureRow(text) { return false }
         return true
+    }
+
+    /// A row of a numbers box: a label, a wide gap, a figure (`走访居民　12600余户`, `办结率　　88.1%`).
+    static func isFigureRow(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard let gapStart = scalars.firstIndex(where: ScalarClass.isSpace), gapStart >= 2,
+            scalars[..<gapStart].allSatisfy(ScalarClass.isIdeograph)
+        else { return false }
+        let afterGap = scalars[gapStart...].drop(while: ScalarClass.isSpace)
+        let gap = scalars[gapStart..<afterGap.startIndex]
+        guard gap.contains("\u{3000}") || gap.count >= 2, let first = afterGap.first else { return false }
+        return ScalarClass.isASCIIDigit(first) && afterGap.count <= 10
     }
 
     private static let fullStop: [UInt8] = Array("。".utf8)

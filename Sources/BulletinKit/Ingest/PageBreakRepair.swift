@@ -44,7 +44,7 @@ struct PageBreakRepair: Sendable {
         var counts: [Int: Int] = [:]
         var textLines = 0
         for (line, kind) in zip(lines, kinds) where kind == .text && line.length >= 12 {
-            counts[line.length, default: 0] += 1
+            counts[line.columnWidth, default: 0] += 1
             textLines += 1
         }
         guard textLines >= 10 else { return nil }
@@ -93,6 +93,7 @@ struct PageBreakRepair: Sendable {
                 while let next = nextTextLine(after: index, lines: lines, kinds: kinds),
                     PageBreakRepair.runsOn(lines[index], into: lines[next], width: wrap, adjacent: next == index + 1)
                         || continues(paragraph.text, with: lines[next].text)
+                        || brokenAcrossPageFurniture(paragraph.text, lines[(index + 1)..<next], kinds[(index + 1)..<next])
                 {
                     joins.append(Join(firstLine: lines[index].number, nextLine: lines[next].number))
                     paragraph.text += lines[next].text
@@ -126,7 +127,17 @@ struct PageBreakRepair: Sendable {
     /// is indented.
     static func runsOn(_ line: SourceLine, into next: SourceLine, width: Int?, adjacent: Bool) -> Bool {
         guard let width, adjacent, !next.indented else { return false }
-        return line.length >= width - 1
+        return line.columnWidth >= width - 1
+    }
+
+    /// An unfinished line right above a page footer or header (`…继续推广信访代` / `九亭报·要闻　01`
+    /// / … / `理员“上门接单”做法，…`) runs on over it: a heading is not set at the foot of a page
+    /// with its text on the next.
+    func brokenAcrossPageFurniture(_ first: String, _ between: ArraySlice<SourceLine>, _ kinds: ArraySlice<LineClassifier.Kind>) -> Bool {
+        guard kinds.contains(where: { if case .masthead = $0 { true } else { false } }),
+            !LineShape.isTerminated(first), !LineShape.isKicker(first), first.unicodeScalars.count >= 12
+        else { return false }
+        return true
     }
 
     /// Whether `next` is the rest of the paragraph `first` that a break cut.

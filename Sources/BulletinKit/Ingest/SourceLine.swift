@@ -11,6 +11,9 @@ struct SourceLine: Sendable {
     let length: Int
     /// The line starts with spaces: in hard-wrapped text, the first line of a paragraph.
     let indented: Bool
+    /// Scalars the line takes in its column, leading spaces (`　　`) included: what a hard wrap
+    /// measures.
+    let columnWidth: Int
 
     var isBlank: Bool { length == 0 }
 
@@ -27,6 +30,7 @@ struct SourceLine: Sendable {
         self.text = trimmed
         self.folded = folding.fold(trimmed)
         self.length = trimmed.unicodeScalars.count
+        self.columnWidth = length + scalars.distance(from: scalars.startIndex, to: lower)
     }
 
     /// Splits a decoded text (line ends already `\n`) into lines.

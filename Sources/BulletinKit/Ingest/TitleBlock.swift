@@ -11,7 +11,8 @@ struct TitleBlock: Sendable, Equatable {
     var title: String
     var subtitle: String?
 
-    init(lines: [String], cues: LayoutCues) {
+    init(lines printed: [String], cues: LayoutCues) {
+        let lines = printed.map { TitleBlock.undecorated($0, cues: cues) }
         var mains: [String] = []
         var others: [String] = []
         for line in lines {
@@ -53,6 +54,24 @@ struct TitleBlock: Sendable, Equatable {
             title = others.removeLast()
         }
         subtitle = others.isEmpty ? nil : others.joined(separator: " ")
+    }
+
+    /// A title without the ornament or column label set before it: `◎九亭泗泾联合巡河…` →
+    /// `九亭泗泾联合巡河…`, `聚焦｜十项民生实事项目…` → `十项民生实事项目…`.
+    static func undecorated(_ line: String, cues: LayoutCues) -> String {
+        var scalars = Substring(line).unicodeScalars
+        if let first = scalars.first, cues.cues(for: .briefBullet).contains(String(first)) {
+            scalars = scalars.dropFirst()
+        }
+        // A column label: two to four ideographs and a vertical bar.
+        if let bar = scalars.prefix(6).firstIndex(where: { $0 == "｜" || $0 == "|" }) {
+            let label = scalars[scalars.startIndex..<bar]
+            if (2...4).contains(label.count), label.allSatisfy(ScalarClass.isIdeograph) {
+                scalars = scalars[scalars.index(after: bar)...]
+            }
+        }
+        let result = String(Substring(scalars)).trimmingSpaces
+        return result.isEmpty ? line : result
     }
 
     private static func trimDashes(_ text: String) -> String {

@@ -21,6 +21,7 @@ public struct LayoutCues: Sendable {
         case captionPrefix = "caption-prefix"
         case captionContains = "caption-contains"
         case bylinePrefix = "byline-prefix"
+        case bylineOfficeSuffix = "byline-office-suffix"
         case continuationForward = "continuation-forward"
         case continuationBackward = "continuation-backward"
         case endMark = "end-mark"
