@@ -32,7 +32,8 @@ public struct Ingester: Sendable {
         public var firstLines: [Int]
         /// The issue date: from the file name, else from a masthead date line.
         public var date: IssueDate?
-        /// Bylines cut off the end of a paragraph (`（通讯员 钱晓燕）`), as printed.
+        /// Pieces cut off article text, as printed: bylines at the end of a paragraph
+        /// (`（通讯员 钱晓燕）`), ornaments and column labels before a title (`◎`, `聚焦｜`).
         public var detached: [String] = []
         /// Lines dropped as layout (mastheads, captions, section markers, bylines, markers).
         public var dropped: [(line: Int, text: String, role: LineRole)] {
@@ -73,6 +74,7 @@ public struct Ingester: Sendable {
         var detached: [String] = []
         let articles = drafts.enumerated().map { offset, original in
             var draft = original
+            detached += draft.title?.decorations ?? []
             // A byline printed at the end of the last paragraph comes off it.
             if draft.byline.isEmpty, let last = draft.paragraphs.indices.last, !draft.paragraphs[last].isSubheading,
                 let (names, start) = classifier.trailingByline(draft.paragraphs[last].text)

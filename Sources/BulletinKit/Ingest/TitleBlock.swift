@@ -10,9 +10,14 @@
 struct TitleBlock: Sendable, Equatable {
     var title: String
     var subtitle: String?
+    /// What was taken off the front of the title lines (`◎`, `聚焦｜`), as printed.
+    var decorations: [String] = []
 
     init(lines printed: [String], cues: LayoutCues) {
         let lines = printed.map { TitleBlock.undecorated($0, cues: cues) }
+        for (line, bare) in zip(printed, lines) where line != bare {
+            if let range = line.range(of: bare) { decorations.append(String(line[..<range.lowerBound])) }
+        }
         var mains: [String] = []
         var others: [String] = []
         for line in lines {

@@ -6,6 +6,7 @@ public struct PlaceCues: Sendable {
         case notAPlace = "not-a-place"
         case shortFollower = "short-follower"
         case shortBlocker = "short-blocker"
+        case nameEndBreaker = "name-end-breaker"
         case commonWordStem = "common-word-stem"
         case communitySuffix = "community-suffix"
         case communityStopName = "community-stop-name"

@@ -15,6 +15,8 @@ public struct LocationTagger: Sendable {
     let communities: CommunityFinder
     let shortFollowers: [[Unicode.Scalar]]
     let shortBlockers: [[Unicode.Scalar]]
+    /// Words that take a place name's last character (`区域` in `滨江区域`): no place there.
+    let nameEndBreakers: [[Unicode.Scalar]]
     let folding: LookalikeFolding
     let region: String?
     let commonStems: Set<String>
@@ -26,6 +28,7 @@ public struct LocationTagger: Sendable {
         communities = CommunityFinder(cues: lexicons.placeCues)
         shortFollowers = lexicons.placeCues.cues(for: .shortFollower).map { Array($0.unicodeScalars) }
         shortBlockers = lexicons.placeCues.cues(for: .shortBlocker).map { Array($0.unicodeScalars) }
+        nameEndBreakers = lexicons.placeCues.cues(for: .nameEndBreaker).map { Array($0.unicodeScalars) }.filter { $0.count >= 2 }
         folding = lexicons.folding
         self.region = region
         commonStems = Set(lexicons.placeCues.cues(for: .commonWordStem))
@@ -49,10 +52,10 @@ public struct LocationTagger: Sendable {
         // Places named in full, by article and over the bulletin: the context for short forms.
         // (Settled leftmost-longest among themselves first: `狼山镇街道` does not name a 狼山镇.)
         var fullByArticle: [Set<Int>] = []
-        for candidates in raw {
+        for (candidates, text) in zip(raw, texts) {
             let fullOnes = candidates.filter { candidate in
                 guard case .form = matcher.patterns[candidate.pattern] else { return true }
-                return matcher.isFull[candidate.pattern]
+                return matcher.isFull[candidate.pattern] && !breaksNameEnd(candidate, text)
             }
             let settled = PhraseMatcher.leftmostLongest(
                 fullOnes.map { PhraseMatcher.Match(start: $0.start, end: $0.end, pattern: $0.pattern) })
@@ -64,6 +67,7 @@ public struct LocationTagger: Sendable {
         }
         let fullInBulletin = fullByArticle.reduce(into: Set<Int>()) { $0.formUnion($1) }
         let citiesInBulletin = Set(fullInBulletin.compactMap { city(of: $0) })
+        let provincesInBulletin = Set(fullInBulletin.compactMap { province(of: $0) })
 
         var found: [[Found]] = []
         for (articleIndex, candidates) in raw.enumerated() {
@@ -74,6 +78,7 @@ public struct LocationTagger: Sendable {
                 case .notAPlace:
                     kept.append(Found(start: candidate.start, end: candidate.end, places: [], isBlock: true))
                 case .form:
+                    if breaksNameEnd(candidate, text) { continue }
                     var places: [Int] = []
                     for entry in matcher.entries[candidate.pattern] {
                         if entry.kind == .full {
@@ -81,7 +86,7 @@ public struct LocationTagger: Sendable {
                         } else if shortFormCounts(
                             entry.place, pattern: candidate.pattern, candidate: candidate, text: text,
                             all: candidates, article: fullByArticle[articleIndex],
-                            bulletin: fullInBulletin, cities: citiesInBulletin)
+                            bulletin: fullInBulletin, cities: citiesInBulletin, provinces: provincesInBulletin)
                         {
                             places.append(entry.place)
                         }
@@ -117,11 +122,20 @@ public struct LocationTagger: Sendable {
         }
     }
 
+    /// Whether the match's last character starts a word that runs on past it (`滨江区|域`).
+    private func breaksNameEnd(_ candidate: PlaceMatcher.Candidate, _ text: ScalarText) -> Bool {
+        let s = text.folded
+        guard candidate.end > candidate.start else { return false }
+        return nameEndBreakers.contains { word in
+            s[candidate.end - 1] == word[0] && ScalarWord.matches(Array(word.dropFirst()), in: s, at: candidate.end)
+        }
+    }
+
     // MARK: - Short forms
 
     private func shortFormCounts(
         _ place: Int, pattern: Int, candidate: PlaceMatcher.Candidate, text: ScalarText,
-        all: [PlaceMatcher.Candidate], article: Set<Int>, bulletin: Set<Int>, cities: Set<Int>
+        all: [PlaceMatcher.Candidate], article: Set<Int>, bulletin: Set<Int>, cities: Set<Int>, provinces: Set<Int>
     ) -> Bool {
         // Not run into an unrelated word: what follows must be no ideograph, a follower cue, or
         // another place.
@@ -146,7 +160,9 @@ public struct LocationTagger: Sendable {
             entry.kind == .full || gazetteer.places[entry.place].level != .town
                 || article.contains(entry.place) || bulletin.contains(entry.place)
         }
-        if viable.count == 1 { return true }
+        // …unless the bulletin names places in full and none in its province (`滨江` in a
+        // Shanghai paper is a riverside, not Hangzhou's 滨江区).
+        if viable.count == 1 { return provinces.isEmpty || province(of: place).map(provinces.contains) ?? true }
         return city(of: place).map { cities.contains($0) } ?? false
     }
 
@@ -162,6 +178,15 @@ public struct LocationTagger: Sendable {
             current = parents[Int(current)]
         }
         return province
+    }
+
+    private func province(of place: Int) -> Int? {
+        var current = Int32(place)
+        while current >= 0 {
+            if gazetteer.places[Int(current)].level == .province { return Int(current) }
+            current = parents[Int(current)]
+        }
+        return nil
     }
 
     // MARK: - Records

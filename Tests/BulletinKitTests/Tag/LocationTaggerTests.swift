@@ -116,4 +116,19 @@ struct LocationTaggerTests {
         let xitang = found.first { $0.name == "西塘镇" }
         #expect(xitang?.mentions.first?.surface == "⻄塘镇")
     }
+
+    @Test("a district's short form from another province, a name running into 区域, quantities and verbs before 居民区")
+    func heldOutFalsePlaces() {
+        let shanghai = tag([
+            "虹口区北外滩街道推进滨江沿线治理，76%的客流集中在滨江区域。",
+            "九亭镇一些居民区和不少居民区探索议事规则，街道及时转交居民区调解。",
+            "村干部推动村里修订村规民约，一般事项村社办。",
+        ])
+        #expect(!shanghai.joined().contains { $0.name == "滨江区" })
+        #expect(shanghai[1].filter { $0.level == .community }.isEmpty)
+        #expect(shanghai[2].filter { $0.level == .community }.isEmpty)
+        // In a Hangzhou bulletin the short form still counts.
+        let hangzhou = tag(["杭州市西湖区召开会议，滨江、萧山等地代表参加。"])[0]
+        #expect(hangzhou.contains { $0.name == "滨江区" })
+    }
 }
