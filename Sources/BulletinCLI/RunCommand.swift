@@ -108,8 +108,10 @@ struct RunCommand {
             console.problem("--region \(region): no such place in the gazetteer")
             return .usage
         }
+        // Records and table rows are rendered in the workers; the writer only appends them.
         let runner = BatchRunner(
-            ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons, region: region))
+            ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons, region: region),
+            render: outputDirectory == nil ? RenderedArticle.record : RenderedArticle.full)
         let progress = Progress(console: console)
 
         var folder: OutputFolder? = nil
@@ -142,6 +144,11 @@ struct RunCommand {
                     progress.articles += 1
                     progress.bytes += article.text.utf8.count
                     try RunCommand.emit(article, to: folder, console: console)
+                },
+                emitRendered: { (article: Article, rendered: RenderedArticle) throws(OutputError) in
+                    progress.articles += 1
+                    progress.bytes += article.text.utf8.count
+                    if let folder { try folder.write(rendered) } else { console.out(rendered.record + "\n") }
                 },
                 finished: { (record, problems) throws(OutputError) in try folder?.finished(record, problems: problems) })
             progress.clear()

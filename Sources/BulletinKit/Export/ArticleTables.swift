@@ -31,8 +31,8 @@ public enum ArticleTables {
 
     public static func mentionRows(_ article: Article) -> [[CSVWriter.Cell]] {
         var rows: [[CSVWriter.Cell]] = []
-        let scalars = Array(article.text.unicodeScalars)  // split once, not once per mention
-        let sentence = { (offset: Int) in CSVWriter.Cell.text(Sentence.around(offset: offset, in: scalars)) }
+        var sentences = Sentence.Finder(article.text)  // split once, not once per mention
+        let sentence = { (offset: Int) in CSVWriter.Cell.text(sentences.around(offset: offset)) }
         for location in article.locations {
             for mention in location.mentions {
                 rows.append([

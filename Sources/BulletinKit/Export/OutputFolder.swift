@@ -114,15 +114,16 @@ public final class OutputFolder {
     }
 
     public func write(_ article: Article) throws(OutputError) {
-        let record = ArticleRecord.json(article)
-        try jsonl.write(record + "\n")
-        try jsonArray.write((articleCount == 0 ? "\n" : ",\n") + record)
-        var csv = CSVWriter(bom: false)
-        csv.row(ArticleTables.articleRow(article))
-        try articlesCSV.write(csv.drain())
-        for row in ArticleTables.mentionRows(article) { csv.row(row) }
-        try mentionsCSV.write(csv.drain())
-        summary.add(article)
+        try write(RenderedArticle.full(article))
+    }
+
+    /// Appends an article rendered beforehand (by `RenderedArticle.full`, in a worker).
+    public func write(_ article: RenderedArticle) throws(OutputError) {
+        try jsonl.write(article.record + "\n")
+        try jsonArray.write((articleCount == 0 ? "\n" : ",\n") + article.record)
+        try articlesCSV.write(article.articleRow)
+        try mentionsCSV.write(article.mentionRows)
+        if let report = article.report { summary.add(report) }
         articleCount += 1
     }
 

@@ -79,6 +79,8 @@ extension LineClassifier {
     /// A line that is only a date (`2024年3月8日 星期五`, `2023年12月15日 第 48 期`): the issue
     /// date of a masthead.
     func mastheadDate(_ folded: String) -> IssueDate? {
+        // Cheap test first: no 年, no date (this runs for every line).
+        guard ByteSearch.contains(folded, LineClassifier.yearMark) else { return nil }
         let compact = Array(folded.unicodeScalars.filter { !ScalarClass.isSpace($0) })
         guard compact.count <= 30 else { return nil }
         var i = 0
@@ -124,6 +126,11 @@ extension LineClassifier {
         var kinds = kinds
         var index = 0
         while index < lines.count {
+            // A contents header is a few characters (`本期导读 IN THIS ISSUE`): test nothing longer.
+            guard lines[index].length <= 32 else {
+                index += 1
+                continue
+            }
             let bare = String(lines[index].folded.unicodeScalars.filter {
                 !ScalarClass.isSpace($0) && !"【】[]《》<>·•:：".unicodeScalars.contains($0)
             }.map(Character.init))

@@ -11,10 +11,14 @@ public enum BulletinVersion {
 public struct BatchRunner: Sendable {
     public let ingester: Ingester
     public let tagger: Tagger?
+    /// Turns each article into output bytes in the workers, so that writing, the one serial
+    /// step, only appends; `run`'s `emitRendered` receives the result.
+    public let render: (@Sendable (Article) -> RenderedArticle)?
 
-    public init(ingester: Ingester, tagger: Tagger? = nil) {
+    public init(ingester: Ingester, tagger: Tagger? = nil, render: (@Sendable (Article) -> RenderedArticle)? = nil) {
         self.ingester = ingester
         self.tagger = tagger
+        self.render = render
     }
 
     /// One input as read, for the manifest.
@@ -56,6 +60,7 @@ public struct BatchRunner: Sendable {
     ///   - alreadyDone: the inputs an interrupted run finished (`--resume`): they must be the
     ///     first inputs of the expansion, in order and unchanged in size, and are not read again.
     ///   - emit: receives each article in order; an error from it stops the batch.
+    ///   - emitRendered: receives each article with its rendering instead, when `render` is set.
     ///   - finished: called after the last article of each input, with its record and problem count.
     public func run(
         inputs: [String],
@@ -66,6 +71,7 @@ public struct BatchRunner: Sendable {
         shouldStop: () -> Bool = { false },
         alreadyDone: [(record: InputRecord, problems: Int)] = [],
         emit: (Article) throws(OutputError) -> Void,
+        emitRendered: (Article, RenderedArticle) throws(OutputError) -> Void = { _, _ in },
         finished: (InputRecord, Int) throws(OutputError) -> Void = { _, _ in }
     ) throws(OutputError) -> Summary {
         var summary = Summary()
@@ -107,7 +113,13 @@ public struct BatchRunner: Sendable {
                     problem(issue)
                     summary.problems += 1
                 }
-                for article in result.articles { try emit(article) }
+                for (index, article) in result.articles.enumerated() {
+                    if index < result.rendered.count {
+                        try emitRendered(article, result.rendered[index])
+                    } else {
+                        try emit(article)
+                    }
+                }
                 summary.articles += result.articles.count
                 summary.inputs.append(result.record)
                 try finished(result.record, result.problems.count)
@@ -138,6 +150,8 @@ public struct BatchRunner: Sendable {
         var record: InputRecord
         var problems: [InputError] = []
         var articles: [Article] = []
+        /// The articles rendered, when the runner renders.
+        var rendered: [RenderedArticle] = []
     }
 
     /// Result slots written by concurrent workers, each at its own index.
@@ -191,6 +205,7 @@ public struct BatchRunner: Sendable {
         let articles = ingester.articles(in: bulletin).articles
         result.articles = tagger.map { $0.tag(articles) } ?? articles
         result.record.articles = articles.count
+        if let render { result.rendered = result.articles.map(render) }
         return result
     }
 

@@ -23,7 +23,49 @@ public enum Sentence {
         return String(String.UnicodeScalarView(s[start..<end])).trimmingSpaces
     }
 
-    private static func isEnd(_ scalar: Unicode.Scalar) -> Bool {
+    /// Sentences of one text looked up by many offsets (every mention of an article): bounds
+    /// are found on the scalars, the text is copied once per distinct sentence as UTF-8 bytes.
+    public struct Finder {
+        let scalars: [Unicode.Scalar]
+        let utf8: [UInt8]
+        /// UTF-8 offset of each scalar, and of the end.
+        let byteOffsets: [Int]
+        var cache: [Int: String] = [:]
+
+        public init(_ text: String) {
+            scalars = Array(text.unicodeScalars)
+            utf8 = Array(text.utf8)
+            var offsets = [Int]()
+            offsets.reserveCapacity(scalars.count + 1)
+            var offset = 0
+            for scalar in scalars {
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            offsets.append(offset)
+            byteOffsets = offsets
+        }
+
+        public mutating func around(offset: Int) -> String {
+            guard !scalars.isEmpty else { return "" }
+            let s = scalars
+            let at = min(max(0, offset), s.count - 1)
+            var start = at
+            while start > 0, !Sentence.isEnd(s[start - 1]) { start -= 1 }
+            if let known = cache[start] { return known }
+            var end = at
+            while end < s.count, !Sentence.isEnd(s[end]) { end += 1 }
+            if end < s.count, s[end] != "\n" { end += 1 }
+            while end < s.count, ScalarClass.isCloser(s[end]) { end += 1 }
+            while start < end, ScalarClass.isSpace(s[start]) { start += 1 }
+            while end > start, ScalarClass.isSpace(s[end - 1]) { end -= 1 }
+            let sentence = String(decoding: utf8[byteOffsets[start]..<byteOffsets[end]], as: UTF8.self)
+            cache[start] = sentence
+            return sentence
+        }
+    }
+
+    fileprivate static func isEnd(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\n" || scalar == "。" || scalar == "！" || scalar == "？" || scalar == "!" || scalar == "?"
             || scalar == "；" || scalar == ";"
     }
