@@ -16,7 +16,7 @@ let package = Package(
         // Start-up and throughput of each stage: `swift run -c release bulletin-bench [MB]`.
         .executableTarget(
             name: "bulletin-bench", dependencies: ["BulletinKit"], path: "bench",
-            exclude: ["README.md"]),
+            exclude: ["README.md", "run.sh"]),
         // Turns lexicons/*.tsv into a Swift source file so the lexicons travel inside the binary.
         .executableTarget(name: "embed-lexicons"),
         .plugin(

@@ -71,6 +71,22 @@ if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "generate" {
     exit(0)
 }
 
+// `bulletin-bench floor DIR`: seconds to read every *.txt under DIR and validate it as UTF-8 —
+// the floor bench/run.sh compares `bulletin run` with.
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "floor" {
+    let folder = CommandLine.arguments[2]
+    var bytes = 0
+    let elapsed = try seconds {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".txt") {
+            let data = try InputFiles.read(folder + "/" + name)
+            guard String(validating: data, as: UTF8.self) != nil else { throw InputError.undecodable(path: name, byteOffset: 0) }
+            bytes += data.count
+        }
+    }
+    print(String(format: "%.6f %d", elapsed, bytes))
+    exit(0)
+}
+
 func ScalarClass_isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
 
 let megabytes = CommandLine.arguments.dropFirst().first.flatMap(Double.init) ?? 20
@@ -118,6 +134,13 @@ let joined = Array(archive.map(\.text).joined(separator: "\n").utf8)
 var hits = 0
 let scan = seconds { hits = matcher.allMatches(in: joined).count }
 print(String(format: "phrase matcher: build %.3f s for %d patterns, scan %.1f MB/s (%d hits)", matcherBuild, names.count, mb / scan, hits))
+
+let figureTagger = FigureTagger(lexicons: lexicons, units: lexicons.units, notFigures: lexicons.notFigures)
+var figureCount = 0
+let figuresOnly = seconds {
+    for bulletin in archive { figureCount += figureTagger.figures(in: bulletin.text, excluded: [], issueDate: nil).count }
+}
+print(String(format: "figures only: %.1f MB/s (%d figures)", mb / figuresOnly, figureCount))
 
 let floor = seconds { _ = String(validating: joined, as: UTF8.self) }
 print(String(format: "decode floor (UTF-8 validation): %.0f MB/s", mb / floor))
