@@ -249,6 +249,7 @@ final class Progress {
     var bytes = 0
     var articles = 0
     var problems = 0
+    private var firstDone: Int? = nil
 
     init(console: Console) { self.console = console }
 
@@ -260,8 +261,11 @@ final class Progress {
         let now = DispatchTime.now().uptimeNanoseconds
         guard now - lastShown > 200_000_000 || done == 0 else { return }  // five times a second at most
         lastShown = now
+        // A resumed run starts past the files it finished before: time only what this run did.
+        let base = firstDone ?? done
+        firstDone = base
         let rate = elapsed > 0 ? Double(bytes) / 1e6 / elapsed : 0
-        let eta = done > 0 ? Int(elapsed / Double(done) * Double(total - done)) : 0
+        let eta = done > base ? Int(elapsed / Double(done - base) * Double(total - done)) : 0
         let name = path.count > 40 ? "…" + path.suffix(39) : Substring(path)
         console.error(
             "\r\u{1B}[K[\(done)/\(total)] \(String(format: "%.1f", rate)) MB/s, \(articles) articles, \(problems) problems, ETA \(eta / 60):\(String(format: "%02d", eta % 60))  \(name)")
