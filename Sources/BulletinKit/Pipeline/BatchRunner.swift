@@ -86,45 +86,36 @@ public struct BatchRunner: Sendable {
             summary.articles += record.articles
             summary.problems += problems
         }
-        // Files are processed `jobs` at a time in windows and emitted in input order, so the output
-        // is the same whatever the number of jobs, and memory holds one window of results.
-        let window = max(1, jobs) * 4
-        var position = alreadyDone.count
-        while position < items.count {
-            // Stop between windows when asked (Ctrl-C): what was emitted is whole.
+        // Files are processed by `jobs` workers that each take the next file as soon as they are
+        // free, and emitted here in input order, so the output is the same whatever the number
+        // of jobs. Workers run at most `ahead` files past the one being emitted: memory holds a
+        // bounded number of results however large the archive.
+        let parallel = jobs > 1 && !items.contains(.standardInput) && items.count - alreadyDone.count > 1
+        let pipeline = parallel ? OrderedPipeline(runner: self, items: items, from: alreadyDone.count, ahead: jobs * 4) : nil
+        pipeline?.start(workers: jobs)
+        defer { pipeline?.finish() }
+        for position in alreadyDone.count..<items.count {
+            // Stop between files when asked (Ctrl-C): what was emitted is whole.
             if shouldStop() {
                 summary.stopped = true
                 break
             }
-            let batch = Array(items[position..<min(items.count, position + window)])
-            progress(position, items.count, batch.first.map { if case .file(let f) = $0 { f } else { "-" } } ?? "")
-            let results: [FileResult]
-            if jobs <= 1 || batch.count == 1 || batch.contains(.standardInput) {
-                results = batch.map { process($0, readStandardInput: readStandardInput) }
-            } else {
-                let slots = ResultSlots(count: batch.count)
-                DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                    slots.store(process(batch[index], readStandardInput: { [] }), at: index)
-                }
-                results = slots.results()
+            progress(position, items.count, { if case .file(let f) = items[position] { f } else { "-" } }())
+            let result = pipeline?.take(position) ?? process(items[position], readStandardInput: readStandardInput)
+            for issue in result.problems {
+                problem(issue)
+                summary.problems += 1
             }
-            for result in results {
-                for issue in result.problems {
-                    problem(issue)
-                    summary.problems += 1
+            for (index, article) in result.articles.enumerated() {
+                if index < result.rendered.count {
+                    try emitRendered(article, result.rendered[index])
+                } else {
+                    try emit(article)
                 }
-                for (index, article) in result.articles.enumerated() {
-                    if index < result.rendered.count {
-                        try emitRendered(article, result.rendered[index])
-                    } else {
-                        try emit(article)
-                    }
-                }
-                summary.articles += result.articles.count
-                summary.inputs.append(result.record)
-                try finished(result.record, result.problems.count)
             }
-            position += batch.count
+            summary.articles += result.articles.count
+            summary.inputs.append(result.record)
+            try finished(result.record, result.problems.count)
         }
         return summary
     }
@@ -154,17 +145,74 @@ public struct BatchRunner: Sendable {
         var rendered: [RenderedArticle] = []
     }
 
-    /// Result slots written by concurrent workers, each at its own index.
-    final class ResultSlots: @unchecked Sendable {
-        private var slots: [FileResult?]
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func store(_ result: FileResult, at index: Int) {
-            lock.lock()
-            slots[index] = result
-            lock.unlock()
+    /// Workers that process files in parallel while the caller takes the results in input order.
+    /// Each worker claims the next unclaimed file, but never more than `ahead` past the file the
+    /// caller waits for; `finish` stops them and waits until they are gone.
+    final class OrderedPipeline: @unchecked Sendable {
+        private let runner: BatchRunner
+        private let items: [InputFiles.Item]
+        private let ahead: Int
+        private let condition = NSCondition()
+        private var nextClaim: Int
+        private var taken: Int
+        private var results: [Int: FileResult] = [:]
+        private var stopping = false
+        private let group = DispatchGroup()
+
+        init(runner: BatchRunner, items: [InputFiles.Item], from start: Int, ahead: Int) {
+            self.runner = runner
+            self.items = items
+            self.ahead = max(1, ahead)
+            nextClaim = start
+            taken = start
         }
-        func results() -> [FileResult] { slots.map { $0! } }
+
+        func start(workers: Int) {
+            for _ in 0..<workers {
+                group.enter()
+                Thread.detachNewThread { [self] in
+                    work()
+                    group.leave()
+                }
+            }
+        }
+
+        private func work() {
+            while true {
+                condition.lock()
+                while !stopping, nextClaim < items.count, nextClaim >= taken + ahead { condition.wait() }
+                guard !stopping, nextClaim < items.count else {
+                    condition.unlock()
+                    return
+                }
+                let index = nextClaim
+                nextClaim += 1
+                condition.unlock()
+                let result = runner.process(items[index], readStandardInput: { [] })
+                condition.lock()
+                results[index] = result
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+
+        /// The result of file `index`, waiting for it; files are taken in order.
+        func take(_ index: Int) -> FileResult {
+            condition.lock()
+            defer { condition.unlock() }
+            while results[index] == nil { condition.wait() }
+            taken = index + 1
+            condition.broadcast()
+            return results.removeValue(forKey: index)!
+        }
+
+        func finish() {
+            condition.lock()
+            stopping = true
+            condition.broadcast()
+            condition.unlock()
+            group.wait()
+        }
     }
 
     /// Reads, decodes, splits and tags one input.
