@@ -66,10 +66,7 @@ public struct Lexicons: Sendable {
                     folds[from.first!] = to.first!
                 }
             case "places.tsv":
-                let table = try TSVTable(
-                    parsing: source.contents, file: source.name,
-                    required: ["code", "name", "level"])
-                let more = try Gazetteer(table: table)
+                let more = try Gazetteer(parsing: source.contents, file: source.name)
                 if gazetteer.places.isEmpty {
                     gazetteer = more
                 } else {

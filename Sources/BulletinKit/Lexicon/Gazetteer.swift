@@ -31,19 +31,30 @@ public struct Gazetteer: Sendable {
     /// Reads `code, name, level, parent_code, aliases, short` rows.
     /// - Throws: `LexiconError` for an unknown level or a row without code or name.
     public init(table: TSVTable) throws(LexiconError) {
-        for row in table.rows {
-            guard let level = AdminLevel(rawValue: row.value("level")), level != .community else {
-                throw .malformedRow(
-                    file: table.file, line: row.line,
-                    message: "level must be province, city, district or town, not '\(row.value("level"))'")
-            }
-            let split = { (cell: String) in cell.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }
-            let parent = row.value("parent_code")
-            add(Place(
-                code: row.value("code"), name: row.value("name"), level: level,
-                parentCode: parent.isEmpty ? nil : parent, aliases: split(row.value("aliases")),
-                shortForms: split(row.value("short"))))
+        for row in table.rows { try add(row, file: table.file) }
+    }
+
+    /// Reads a places TSV row by row (the whole-China gazetteer is 40,000 rows).
+    public init(parsing text: String, file: String) throws(LexiconError) {
+        var gazetteer = Gazetteer()
+        try TSVTable.forEachRow(parsing: text, file: file, required: ["code", "name", "level"]) { row throws(LexiconError) in
+            try gazetteer.add(row, file: file)
         }
+        self = gazetteer
+    }
+
+    private mutating func add(_ row: TSVTable.Row, file: String) throws(LexiconError) {
+        guard let level = AdminLevel(rawValue: row.value("level")), level != .community else {
+            throw .malformedRow(
+                file: file, line: row.line,
+                message: "level must be province, city, district or town, not '\(row.value("level"))'")
+        }
+        let split = { (cell: String) in cell.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }
+        let parent = row.value("parent_code")
+        add(Place(
+            code: row.value("code"), name: row.value("name"), level: level,
+            parentCode: parent.isEmpty ? nil : parent, aliases: split(row.value("aliases")),
+            shortForms: split(row.value("short"))))
     }
 
     /// Adds a place (a user lexicon's entry replaces a built-in one with the same code).

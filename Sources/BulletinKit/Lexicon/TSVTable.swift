@@ -32,13 +32,17 @@ public struct TSVTable: Sendable {
     /// Parses `text`, naming `file` in any error.
     /// - Throws: `LexiconError` for a missing header, a missing required column, or a line with
     ///   fewer cells than the required columns need.
-    public init(parsing text: String, file: String, required: [String]) throws(LexiconError) {
-        self.file = file
+    /// Parses `text` row by row without keeping the rows: the gazetteer (40,000 rows) is read
+    /// this way, so its table never exists whole beside the places built from it.
+    /// - Returns: the header's column names.
+    @discardableResult
+    public static func forEachRow(
+        parsing text: String, file: String, required: [String], _ body: (Row) throws(LexiconError) -> Void
+    ) throws(LexiconError) -> [String] {
         // Parsed on UTF-8 bytes: the gazetteer is 40,000 lines and is read at every start.
         let bytes = Array(text.utf8)
         var header: [String]? = nil
         var columnIndex: [String: Int] = [:]
-        var rows: [Row] = []
         var lineNumber = 0
         var lineStart = 0
         while lineStart <= bytes.count {
@@ -80,10 +84,16 @@ public struct TSVTable: Sendable {
             for column in required where cells[columnIndex[column]!].isEmpty {
                 throw .malformedRow(file: file, line: lineNumber, message: "empty '\(column)' cell")
             }
-            rows.append(Row(line: lineNumber, cells: cells, columns: columnIndex))
+            try body(Row(line: lineNumber, cells: cells, columns: columnIndex))
         }
         guard let header else { throw .missingHeader(file: file) }
-        self.columns = header
+        return header
+    }
+
+    public init(parsing text: String, file: String, required: [String]) throws(LexiconError) {
+        self.file = file
+        var rows: [Row] = []
+        columns = try TSVTable.forEachRow(parsing: text, file: file, required: required) { rows.append($0) }
         self.rows = rows
     }
 }
