@@ -1,6 +1,8 @@
-/// Towns × mechanisms over a run, built article by article (memory grows with the number of
-/// distinct town–mechanism pairs, not with the archive): which articles report which mechanism in
-/// which town, and when.
+/// Towns × mechanisms over a run, built article by article: which articles report which
+/// mechanism in which town, and when. Kept compact, since it is the one structure that grows with
+/// the archive: each article id is stored once as UTF-8 bytes, and a cell holds 4-byte article
+/// numbers, its count, its first and last dates and its first report (bulletins are counted from
+/// the sorted ids when the tables are written).
 ///
 /// The result does not depend on the order articles arrive in (cells list their articles in id
 /// order; the first report is the earliest date, then the smallest id), so summaries of parts of
@@ -39,14 +41,14 @@ public struct TownMechanismSummary: Sendable {
     }
 
     public struct Cell: Sendable {
-        /// Article ids, in the order they were added; `sortedArticles` gives the output order.
-        public var articles: [String] = []
-        public var bulletins: Set<String> = []
-        public var dates: [String] = []
+        /// Article numbers into the summary's id table, in the order they were added.
+        var articles: [Int32] = []
+        var firstDate: String? = nil
+        var lastDate: String? = nil
         /// The article that reports it first: earliest date, then smallest id.
-        public var first: (date: String?, article: String)? = nil
+        var first: (date: String?, article: Int32)? = nil
 
-        public var sortedArticles: [String] { articles.sorted(by: ArticleID.precedes) }
+        public var count: Int { articles.count }
     }
 
     /// What the summary needs of one article; made from an `Article` or from its JSON record.
@@ -97,20 +99,41 @@ public struct TownMechanismSummary: Sendable {
     public private(set) var cells: [Town: [String: Cell]] = [:]
     /// Mechanism id → name, for column headers.
     public private(set) var mechanismNames: [String: String] = [:]
+    /// Article ids, each once, as UTF-8 bytes: id k is `idBytes[idEnds[k]..<idEnds[k + 1]]`.
+    private var idBytes: [UInt8] = []
+    private var idEnds: [Int32] = [0]
 
     public init() {}
 
     public mutating func add(_ article: Article) { add(Report(article)) }
 
     public mutating func add(_ report: Report) {
-        guard !report.towns.isEmpty else { return }
-        let date = report.date
+        guard !report.towns.isEmpty, !report.mechanisms.isEmpty else { return }
+        let number = Int32(idEnds.count - 1)
+        idBytes.append(contentsOf: report.id.utf8)
+        idEnds.append(Int32(idBytes.count))
         for mechanism in report.mechanisms {
             mechanismNames[mechanism.id] = mechanism.name
             for town in report.towns {
-                cells[town, default: [:]][mechanism.id, default: Cell()].add(report.id, bulletin: report.bulletin, date: date)
+                cells[town, default: [:]][mechanism.id, default: Cell()].add(number, date: report.date, ids: self)
             }
         }
+    }
+
+    func idBytes(_ number: Int32) -> ArraySlice<UInt8> {
+        idBytes[Int(idEnds[Int(number)])..<Int(idEnds[Int(number) + 1])]
+    }
+
+    func id(_ number: Int32) -> String { String(decoding: idBytes(number), as: UTF8.self) }
+
+    /// A cell's article ids in id order.
+    func sortedArticles(_ cell: Cell) -> [String] {
+        cell.articles.sorted { ArticleID.precedes(idBytes($0), idBytes($1)) }.map(id)
+    }
+
+    /// How many bulletins a cell's articles come from.
+    func bulletinCount(_ cell: Cell) -> Int {
+        Set(cell.articles.map { ArticleID.bulletin(of: idBytes($0)) }).count
     }
 
     /// Mechanism ids in column order: most towns first, then by name.
@@ -137,7 +160,7 @@ public struct TownMechanismSummary: Sendable {
         for town in cells.keys.sorted() {
             let row = cells[town]!
             csv.row([.text(town.name), .text(town.district), .text(town.city), .text(town.code)]
-                + order.map { .int(row[$0]?.articles.count ?? 0) })
+                + order.map { .int(row[$0]?.count ?? 0) })
         }
         return csv.output
     }
@@ -151,8 +174,8 @@ public struct TownMechanismSummary: Sendable {
                 let cell = cells[town]![id]!
                 csv.row([
                     .text(town.name), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
-                    .text(cell.dates.min() ?? ""), .text(cell.dates.max() ?? ""), .int(cell.bulletins.count),
-                    .int(cell.articles.count), .text(cell.first?.article ?? ""),
+                    .text(cell.firstDate ?? ""), .text(cell.lastDate ?? ""), .int(bulletinCount(cell)),
+                    .int(cell.count), .text(cell.first.map { self.id($0.article) } ?? ""),
                 ])
             }
         }
@@ -187,9 +210,9 @@ public struct TownMechanismSummary: Sendable {
                                 ms.key(id)
                                 ms.object { c in
                                     c.key("name"); c.string(mechanismNames[id]!)
-                                    c.key("count"); c.int(cell.articles.count)
-                                    c.key("first_date"); c.optionalString(cell.dates.min())
-                                    c.key("articles"); c.stringArray(cell.sortedArticles)
+                                    c.key("count"); c.int(cell.count)
+                                    c.key("first_date"); c.optionalString(cell.firstDate)
+                                    c.key("articles"); c.stringArray(sortedArticles(cell))
                                 }
                             }
                         }
@@ -202,21 +225,24 @@ public struct TownMechanismSummary: Sendable {
 }
 
 extension TownMechanismSummary.Cell {
-    mutating func add(_ id: String, bulletin: String, date: String?) {
-        articles.append(id)
-        bulletins.insert(bulletin)
-        if let date { dates.append(date) }
+    mutating func add(_ number: Int32, date: String?, ids: TownMechanismSummary) {
+        articles.append(number)
+        if let date {
+            if firstDate.map({ date < $0 }) ?? true { firstDate = date }
+            if lastDate.map({ date > $0 }) ?? true { lastDate = date }
+        }
         if let current = first {
+            let smaller = ArticleID.precedes(ids.idBytes(number), ids.idBytes(current.article))
             let earlier: Bool
             switch (date, current.date) {
-            case (let new?, let old?): earlier = new < old || (new == old && ArticleID.precedes(id, current.article))
+            case (let new?, let old?): earlier = new < old || (new == old && smaller)
             case (.some, nil): earlier = true
             case (nil, .some): earlier = false
-            case (nil, nil): earlier = ArticleID.precedes(id, current.article)
+            case (nil, nil): earlier = smaller
             }
-            if earlier { first = (date, id) }
+            if earlier { first = (date, number) }
         } else {
-            first = (date, id)
+            first = (date, number)
         }
     }
 }
