@@ -15,6 +15,9 @@ public final class ResumableFile {
     public let path: String
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    /// Bytes gathered before they are handed to the system: four streamed files share the peak
+    /// memory budget, so 256 KiB each.
+    static let bufferSize = 256 << 10
     /// Bytes written so far, flushed or not.
     public private(set) var length: Int
 
@@ -41,18 +44,18 @@ public final class ResumableFile {
     deinit { close(descriptor) }
 
 
-    /// Appends text; written out in 1 MiB chunks.
+    /// Appends text; written out in 256 KiB chunks.
     public func write(_ text: String) throws(OutputError) {
         buffer.append(contentsOf: text.utf8)
         length += text.utf8.count
-        if buffer.count >= 1 << 20 { try flush() }
+        if buffer.count >= ResumableFile.bufferSize { try flush() }
     }
 
-    /// Appends bytes; written out in 1 MiB chunks.
+    /// Appends bytes; written out in 256 KiB chunks.
     public func write(_ bytes: [UInt8]) throws(OutputError) {
         buffer.append(contentsOf: bytes)
         length += bytes.count
-        if buffer.count >= 1 << 20 { try flush() }
+        if buffer.count >= ResumableFile.bufferSize { try flush() }
     }
 
     /// Hands every buffered byte to the system, so that `length` bytes are in the file.
