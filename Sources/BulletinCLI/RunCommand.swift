@@ -12,6 +12,7 @@ struct RunCommand {
         .init(long: "jobs", short: "j", takesValue: true),
         .init(long: "input-format", takesValue: true),
         .init(long: "resume", takesValue: false),
+        .init(long: "checkpoint-every", takesValue: true),
     ]
 
     static let help = CommandHelp(
@@ -30,6 +31,9 @@ struct RunCommand {
             .init(
                 label: "--resume",
                 text: "Continue a run into <dir> that was interrupted (Ctrl-C, a crash, a\nfull disk): the files it finished are not read again, and the\noutputs come out as one uninterrupted run would write them."),
+            .init(
+                label: "--checkpoint-every <s>",
+                text: "With -o: log finished files for --resume every <s> seconds (default\n30); an interruption costs at most that much work."),
             .init(label: "-j, --jobs <n>", text: "Files processed in parallel (default: the number of cores). The\noutput is the same for any n."),
             .init(label: "--input-format <f>", text: "text (default): bulletin files. jsonl: each input (or - for\nstandard input) holds one {\"id\": …, \"text\": …} bulletin a line —\nthe mapper mode for Spark's RDD.pipe or Hadoop Streaming."),
             .init(label: "--no-bom", text: "Write the CSV files without the UTF-8 byte-order mark Excel needs."),
@@ -53,6 +57,7 @@ struct RunCommand {
     let jobs: Int
     let jsonLines: Bool
     let resume: Bool
+    let checkpointSeconds: Double
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: RunCommand.options).scan(arguments)
@@ -71,6 +76,12 @@ struct RunCommand {
         case let other: throw UsageError("unknown input format '\(other)' (text or jsonl)")
         }
         resume = parsed.flag("resume")
+        if let text = parsed.last("checkpoint-every") {
+            guard let seconds = Double(text), seconds > 0 else { throw UsageError("--checkpoint-every needs a number of seconds > 0, not '\(text)'") }
+            checkpointSeconds = seconds
+        } else {
+            checkpointSeconds = 30
+        }
         if resume {
             guard outputDirectory != nil else { throw UsageError("--resume continues a run into an output folder: give -o <dir>") }
             guard !jsonLines, !inputs.contains("-") else {
@@ -119,6 +130,7 @@ struct RunCommand {
             do {
                 folder = try OutputFolder(
                     path: outputDirectory, bom: bom, identity: runIdentity(lexicons: lexicons), resume: resume)
+                folder!.checkpointSeconds = checkpointSeconds
                 if folder!.replacedInterruptedRun {
                     console.problem("\(outputDirectory): an interrupted run's partial output was discarded (--resume continues one)")
                 }

@@ -81,17 +81,16 @@ struct SummarizeCommand {
                 console.problem("\(path): \(repeated.count) articles seen before, counted once: \(shown)")
             }
         }
-        let files = summary.files(bom: bom)
         if let outputDirectory {
             do {
-                try OutputFolder.writeWhole(files, into: outputDirectory)
+                try OutputFolder.writeSummary(summary, bom: bom, into: outputDirectory)
             } catch {
                 console.problem(error.description)
                 return .inputProblems
             }
             console.error("bulletin: \(records) articles from \(parts.count) parts → \(outputDirectory)/\n")
         } else {
-            console.out(files.first { $0.name == "summary.json" }!.contents)
+            summary.write("summary.json", bom: false) { console.out($0) }
         }
         return problems > 0 ? .inputProblems : .success
     }

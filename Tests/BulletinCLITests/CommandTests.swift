@@ -397,7 +397,7 @@ struct InterruptTests {
 
         for (signal, name) in [(SIGINT, "interrupted"), (SIGKILL, "killed")] {
             let out = work + "/" + name
-            let process = try InterruptTests.start(["run", inputs, "-j", "1", "-q", "-o", out])
+            let process = try InterruptTests.start(["run", inputs, "-j", "1", "-q", "-o", out, "--checkpoint-every", "0.5"])
             try InterruptTests.waitForCheckpoint(out, inputs: 2, of: process)
             kill(process.processIdentifier, signal)
             process.waitUntilExit()

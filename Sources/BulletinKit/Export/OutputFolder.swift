@@ -40,6 +40,12 @@ public final class OutputFolder {
     private var lastCheckpoint = DispatchTime.now().uptimeNanoseconds
     private var summary = TownMechanismSummary()
     private var articleCount = 0
+    /// How often finished inputs are logged (and the files synced to disk before): the most work
+    /// an interruption can cost a `--resume`. Syncing blocks the writer, so not too often.
+    public var checkpointSeconds: Double = 30 {
+        didSet { checkpointNanoseconds = UInt64(max(0, checkpointSeconds) * 1e9) }
+    }
+    private var checkpointNanoseconds: UInt64 = 30_000_000_000
     /// The inputs an interrupted run had finished, with their problem counts, when resuming.
     public private(set) var resumed: [ProgressLog.Entry] = []
     /// A fresh run found and replaced the work folder of an interrupted one.
@@ -128,10 +134,10 @@ public final class OutputFolder {
     }
 
     /// Notes that every article of an input has been written. The progress log learns of it at
-    /// the next checkpoint, at most a few seconds later.
+    /// the next checkpoint, at most `checkpointSeconds` later.
     public func finished(_ record: BatchRunner.InputRecord, problems: Int) throws(OutputError) {
         unlogged.append(ProgressLog.Entry(record: record, problems: problems, lengths: files.map(\.length)))
-        if DispatchTime.now().uptimeNanoseconds - lastCheckpoint > 3_000_000_000 { try checkpoint() }
+        if DispatchTime.now().uptimeNanoseconds - lastCheckpoint > checkpointNanoseconds { try checkpoint() }
     }
 
     /// Flushes and syncs the streamed files, then logs the inputs finished since the last
@@ -148,13 +154,15 @@ public final class OutputFolder {
     /// work folder.
     public func finish(runSummary: BatchRunner.Summary, lexicons: Lexicons) throws(OutputError) {
         try jsonArray.write(articleCount == 0 ? "]\n" : "\n]\n")
-        let whole = summary.files(bom: bom) + [("manifest.json", Manifest.json(summary: runSummary, lexicons: lexicons))]
         var opened: [AtomicFile] = []
-        for (name, contents) in whole {
+        for name in TownMechanismSummary.fileNames {
             let file = try AtomicFile(path: path + "/" + name)
-            try file.write(contents)
+            try summary.write(name, bom: bom) { (piece: String) throws(OutputError) in try file.write(piece) }
             opened.append(file)
         }
+        let manifest = try AtomicFile(path: path + "/manifest.json")
+        try manifest.write(Manifest.json(summary: runSummary, lexicons: lexicons))
+        opened.append(manifest)
         for (file, name) in zip(files, OutputFolder.streamedNames) { try file.commit(to: path + "/" + name) }
         for file in opened { try file.commit() }
         log.close()
@@ -168,19 +176,19 @@ public final class OutputFolder {
         log.close()
     }
 
-    /// Writes whole files into `folder` (created if needed), each atomically: all of them appear,
-    /// or, when one cannot be written, none of those not yet renamed.
-    public static func writeWhole(_ files: [(name: String, contents: String)], into folder: String) throws(OutputError) {
+    /// Writes a summary's files into `folder` (created if needed), each atomically: all of them
+    /// appear, or, when one cannot be written, none of those not yet renamed.
+    public static func writeSummary(_ summary: TownMechanismSummary, bom: Bool, into folder: String) throws(OutputError) {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: folder, reason: "cannot create the folder")
         }
         var opened: [AtomicFile] = []
-        for (name, contents) in files {
+        for name in TownMechanismSummary.fileNames {
             let file = try AtomicFile(path: folder + "/" + name)
             opened.append(file)
-            try file.write(contents)
+            try summary.write(name, bom: bom) { (piece: String) throws(OutputError) in try file.write(piece) }
         }
         for file in opened { try file.commit() }
     }

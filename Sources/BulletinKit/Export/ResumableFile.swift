@@ -75,7 +75,7 @@ public final class ResumableFile {
     /// Flushes and waits until the bytes are on the disk.
     public func sync() throws(OutputError) {
         try flush()
-        guard fsync(descriptor) == 0 else { throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        guard fdatasync(descriptor) == 0 else { throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
     }
 
     /// Flushes, syncs and renames the file to `target`.

@@ -46,7 +46,7 @@ public struct TownMechanismSummary: Sendable {
         var firstDate: String? = nil
         var lastDate: String? = nil
         /// The article that reports it first: earliest date, then smallest id.
-        var first: (date: String?, article: Int32)? = nil
+        var first: (date: String?, article: Int32, id: String)? = nil
 
         public var count: Int { articles.count }
     }
@@ -115,7 +115,7 @@ public struct TownMechanismSummary: Sendable {
         for mechanism in report.mechanisms {
             mechanismNames[mechanism.id] = mechanism.name
             for town in report.towns {
-                cells[town, default: [:]][mechanism.id, default: Cell()].add(number, date: report.date, ids: self)
+                cells[town, default: [:]][mechanism.id, default: Cell()].add(number, id: report.id, date: report.date)
             }
         }
     }
@@ -144,95 +144,103 @@ public struct TownMechanismSummary: Sendable {
         }
     }
 
-    /// The summary's files, name and contents: `town_mechanism.csv`, `first_mentions.csv`, `summary.json`.
-    public func files(bom: Bool) -> [(name: String, contents: String)] {
-        [
-            ("town_mechanism.csv", townMechanismCSV(bom: bom)),
-            ("first_mentions.csv", firstMentionsCSV(bom: bom)),
-            ("summary.json", summaryJSON()),
-        ]
-    }
+    /// The names of the summary's files, in the order `write` writes them.
+    public static let fileNames = ["town_mechanism.csv", "first_mentions.csv", "summary.json"]
 
-    public func townMechanismCSV(bom: Bool) -> String {
-        var csv = CSVWriter(bom: bom)
+    /// Writes one of the summary's files (`fileNames`) to `sink` town by town, so that even the
+    /// summary of a large archive is never held whole as text.
+    public func write<Failure: Error>(_ file: String, bom: Bool, to sink: (String) throws(Failure) -> Void) throws(Failure) {
         let order = mechanismOrder  // computed once: it sorts every column
-        csv.header(["town", "district", "city", "code"] + order.map { mechanismNames[$0]! })
-        for town in cells.keys.sorted() {
-            let row = cells[town]!
-            csv.row([.text(town.name), .text(town.district), .text(town.city), .text(town.code)]
-                + order.map { .int(row[$0]?.count ?? 0) })
-        }
-        return csv.output
-    }
-
-    public func firstMentionsCSV(bom: Bool) -> String {
-        var csv = CSVWriter(bom: bom)
-        csv.header(["town", "district", "city", "mechanism", "mechanism_id", "first_date", "last_date", "bulletins", "articles", "first_article"])
-        let order = mechanismOrder
-        for town in cells.keys.sorted() {
-            for id in order where cells[town]![id] != nil {
-                let cell = cells[town]![id]!
-                csv.row([
-                    .text(town.name), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
-                    .text(cell.firstDate ?? ""), .text(cell.lastDate ?? ""), .int(bulletinCount(cell)),
-                    .int(cell.count), .text(cell.first.map { self.id($0.article) } ?? ""),
-                ])
+        let towns = cells.keys.sorted()
+        switch file {
+        case "town_mechanism.csv":
+            var csv = CSVWriter(bom: bom)
+            csv.header(["town", "district", "city", "code"] + order.map { mechanismNames[$0]! })
+            for town in towns {
+                let row = cells[town]!
+                csv.row([.text(town.name), .text(town.district), .text(town.city), .text(town.code)]
+                    + order.map { .int(row[$0]?.count ?? 0) })
+                try sink(csv.drain())
             }
-        }
-        return csv.output
-    }
-
-    public func summaryJSON() -> String {
-        let mechanismOrder = self.mechanismOrder
-        var json = JSONWriter()
-        json.object { o in
-            o.key("mechanisms")
-            o.array { a in
-                for id in mechanismOrder {
+            try sink(csv.drain())
+        case "first_mentions.csv":
+            var csv = CSVWriter(bom: bom)
+            csv.header(["town", "district", "city", "mechanism", "mechanism_id", "first_date", "last_date", "bulletins", "articles", "first_article"])
+            for town in towns {
+                let row = cells[town]!
+                for id in order {
+                    guard let cell = row[id] else { continue }
+                    csv.row([
+                        .text(town.name), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
+                        .text(cell.firstDate ?? ""), .text(cell.lastDate ?? ""), .int(bulletinCount(cell)),
+                        .int(cell.count), .text(cell.first?.id ?? ""),
+                    ])
+                }
+                try sink(csv.drain())
+            }
+            try sink(csv.drain())
+        default:
+            var head = JSONWriter()
+            head.array { a in
+                for id in order {
                     a.object { m in
                         m.key("id"); m.string(id)
                         m.key("name"); m.string(mechanismNames[id]!)
                     }
                 }
             }
-            o.key("towns")
-            o.array { a in
-                for town in cells.keys.sorted() {
-                    a.object { t in
-                        t.key("name"); t.string(town.name)
-                        t.key("district"); t.string(town.district)
-                        t.key("city"); t.string(town.city)
-                        t.key("code"); t.string(town.code)
-                        t.key("mechanisms")
-                        t.object { ms in
-                            for id in mechanismOrder where cells[town]![id] != nil {
-                                let cell = cells[town]![id]!
-                                ms.key(id)
-                                ms.object { c in
-                                    c.key("name"); c.string(mechanismNames[id]!)
-                                    c.key("count"); c.int(cell.count)
-                                    c.key("first_date"); c.optionalString(cell.firstDate)
-                                    c.key("articles"); c.stringArray(sortedArticles(cell))
-                                }
+            try sink("{\"mechanisms\":" + head.output + ",\"towns\":[")
+            for (position, town) in towns.enumerated() {
+                let row = cells[town]!
+                var json = JSONWriter()
+                json.object { t in
+                    t.key("name"); t.string(town.name)
+                    t.key("district"); t.string(town.district)
+                    t.key("city"); t.string(town.city)
+                    t.key("code"); t.string(town.code)
+                    t.key("mechanisms")
+                    t.object { ms in
+                        for id in order {
+                            guard let cell = row[id] else { continue }
+                            ms.key(id)
+                            ms.object { c in
+                                c.key("name"); c.string(mechanismNames[id]!)
+                                c.key("count"); c.int(cell.count)
+                                c.key("first_date"); c.optionalString(cell.firstDate)
+                                c.key("articles"); c.stringArray(sortedArticles(cell))
                             }
                         }
                     }
                 }
+                try sink((position == 0 ? "" : ",") + json.output)
             }
+            try sink("]}\n")
         }
-        return json.output + "\n"
     }
+
+    /// A file of the summary as one string (tests, small summaries).
+    public func text(of file: String, bom: Bool) -> String {
+        var text = ""
+        write(file, bom: bom) { text += $0 }
+        return text
+    }
+
+    public func townMechanismCSV(bom: Bool) -> String { text(of: "town_mechanism.csv", bom: bom) }
+    public func firstMentionsCSV(bom: Bool) -> String { text(of: "first_mentions.csv", bom: bom) }
+    public func summaryJSON() -> String { text(of: "summary.json", bom: false) }
 }
 
 extension TownMechanismSummary.Cell {
-    mutating func add(_ number: Int32, date: String?, ids: TownMechanismSummary) {
+    /// Adds article `number` (whose id is `id`). The summary itself is not passed in: reading it
+    /// while one of its cells is being changed would copy every cell on every article.
+    mutating func add(_ number: Int32, id: String, date: String?) {
         articles.append(number)
         if let date {
             if firstDate.map({ date < $0 }) ?? true { firstDate = date }
             if lastDate.map({ date > $0 }) ?? true { lastDate = date }
         }
         if let current = first {
-            let smaller = ArticleID.precedes(ids.idBytes(number), ids.idBytes(current.article))
+            let smaller = ArticleID.precedes(id, current.id)
             let earlier: Bool
             switch (date, current.date) {
             case (let new?, let old?): earlier = new < old || (new == old && smaller)
@@ -240,9 +248,9 @@ extension TownMechanismSummary.Cell {
             case (nil, .some): earlier = false
             case (nil, nil): earlier = smaller
             }
-            if earlier { first = (date, number) }
+            if earlier { first = (date, number, id) }
         } else {
-            first = (date, number)
+            first = (date, number, id)
         }
     }
 }
