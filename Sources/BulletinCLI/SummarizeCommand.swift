@@ -43,7 +43,10 @@ struct SummarizeCommand {
     }
 
     func run(console: Console) -> ExitStatus {
-        var summary = TownMechanismSummary()
+        // The article ids behind the cells spill into a temporary folder as they grow.
+        let spill = NSTemporaryDirectory() + "bulletin-summarize-\(getpid())-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: spill) }
+        var summary = TownMechanismSummary(spillFolder: spill)
         var seen = Set<String>()
         var problems = 0
         var records = 0
@@ -64,11 +67,11 @@ struct SummarizeCommand {
                     return
                 }
                 records += 1
-                summary.add(report)
+                try summary.add(report)
             }
             do {
                 if path == "-" {
-                    LineReader.forEachLine(in: console.standardInput(), add)
+                    try LineReader.forEachLine(in: console.standardInput(), add)
                 } else {
                     try LineReader.forEachLine(of: path, add)
                 }
@@ -90,7 +93,12 @@ struct SummarizeCommand {
             }
             console.error("bulletin: \(records) articles from \(parts.count) parts → \(outputDirectory)/\n")
         } else {
-            summary.write("summary.json", bom: false) { console.out($0) }
+            do {
+                try summary.write("summary.json", bom: false) { console.out($0) }
+            } catch {
+                console.problem(error.description)
+                return .inputProblems
+            }
         }
         return problems > 0 ? .inputProblems : .success
     }

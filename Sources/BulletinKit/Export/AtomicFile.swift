@@ -37,6 +37,19 @@ public final class AtomicFile {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Appends bytes; written out in 1 MiB chunks.
+    public func write(_ bytes: [UInt8]) throws(OutputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Writes out what is buffered and frees the buffer: for a file complete but not yet
+    /// committed while others are written.
+    public func flushAndRelease() throws(OutputError) {
+        try flush()
+        buffer = []
+    }
+
     /// Completes the file and renames it into place.
     public func commit() throws(OutputError) {
         try flush()

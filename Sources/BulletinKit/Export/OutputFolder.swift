@@ -38,7 +38,7 @@ public final class OutputFolder {
     private let log: ProgressLog
     private var unlogged: [ProgressLog.Entry] = []
     private var lastCheckpoint = DispatchTime.now().uptimeNanoseconds
-    private var summary = TownMechanismSummary()
+    private var summary: TownMechanismSummary
     private var articleCount = 0
     /// How often finished inputs are logged (and the files synced to disk before): the most work
     /// an interruption can cost a `--resume`. Syncing blocks the writer, so not too often.
@@ -63,6 +63,7 @@ public final class OutputFolder {
         workPath = path + "/" + OutputFolder.workFolderName
         let logPath = workPath + "/progress.jsonl"
         let manager = FileManager.default
+        summary = TownMechanismSummary(spillFolder: workPath + "/cells")
         if resume {
             guard manager.fileExists(atPath: logPath) else {
                 throw OutputError(path: path, reason: "no interrupted run to resume here (it completed, or never started); run without --resume")
@@ -78,15 +79,18 @@ public final class OutputFolder {
             resumed = entries
             articleCount = entries.reduce(0) { $0 + $1.record.articles }
             if lengths.isEmpty { try writeHeaders() }
-            var rebuilt = TownMechanismSummary()
+            try? manager.removeItem(atPath: workPath + "/cells")
+            var rebuilt = TownMechanismSummary(spillFolder: workPath + "/cells")
             do {
                 try LineReader.forEachLine(of: workPath + "/articles.jsonl") { _, line in
                     if let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                         let report = TownMechanismSummary.Report(record: object)
                     {
-                        rebuilt.add(report)
+                        try rebuilt.add(report)
                     }
                 }
+            } catch let error as OutputError {
+                throw error
             } catch {
                 throw OutputError(path: workPath + "/articles.jsonl", reason: "cannot read: \(error)")
             }
@@ -129,7 +133,7 @@ public final class OutputFolder {
         try jsonArray.write((articleCount == 0 ? "\n" : ",\n") + article.record)
         try articlesCSV.write(article.articleRow)
         try mentionsCSV.write(article.mentionRows)
-        if let report = article.report { summary.add(report) }
+        if let report = article.report { try summary.add(report) }
         articleCount += 1
     }
 
@@ -158,8 +162,10 @@ public final class OutputFolder {
         for name in TownMechanismSummary.fileNames {
             let file = try AtomicFile(path: path + "/" + name)
             try summary.write(name, bom: bom) { (piece: String) throws(OutputError) in try file.write(piece) }
+            try file.flushAndRelease()
             opened.append(file)
         }
+        for file in files { try file.flush() }
         let manifest = try AtomicFile(path: path + "/manifest.json")
         try manifest.write(Manifest.json(summary: runSummary, lexicons: lexicons))
         opened.append(manifest)
@@ -189,6 +195,7 @@ public final class OutputFolder {
             let file = try AtomicFile(path: folder + "/" + name)
             opened.append(file)
             try summary.write(name, bom: bom) { (piece: String) throws(OutputError) in try file.write(piece) }
+            try file.flushAndRelease()
         }
         for file in opened { try file.commit() }
     }

@@ -41,14 +41,13 @@ public struct TownMechanismSummary: Sendable {
     }
 
     public struct Cell: Sendable {
-        /// Article numbers into the summary's id table, in the order they were added.
-        var articles: [Int32] = []
+        /// The cell's number in the summary's `CellEntries`, where its article ids are.
+        let number: Int32
+        public private(set) var count = 0
         var firstDate: String? = nil
         var lastDate: String? = nil
         /// The article that reports it first: earliest date, then smallest id.
-        var first: (date: String?, article: Int32, id: String)? = nil
-
-        public var count: Int { articles.count }
+        var first: (date: String?, id: String)? = nil
     }
 
     /// What the summary needs of one article; made from an `Article` or from its JSON record.
@@ -99,41 +98,48 @@ public struct TownMechanismSummary: Sendable {
     public private(set) var cells: [Town: [String: Cell]] = [:]
     /// Mechanism id → name, for column headers.
     public private(set) var mechanismNames: [String: String] = [:]
-    /// Article ids, each once, as UTF-8 bytes: id k is `idBytes[idEnds[k]..<idEnds[k + 1]]`.
-    private var idBytes: [UInt8] = []
-    private var idEnds: [Int32] = [0]
+    /// The article ids behind each cell, spilled to disk as they grow when a folder is given.
+    private let entries: CellEntries
+    private var cellCount: Int32 = 0
 
-    public init() {}
+    /// - Parameter spillFolder: where the article ids behind the cells may go when they outgrow
+    ///   a few MB; without one they stay in memory.
+    public init(spillFolder: String? = nil) {
+        entries = CellEntries(spillFolder: spillFolder)
+    }
 
-    public mutating func add(_ article: Article) { add(Report(article)) }
+    public mutating func add(_ article: Article) throws(OutputError) { try add(Report(article)) }
 
-    public mutating func add(_ report: Report) {
+    public mutating func add(_ report: Report) throws(OutputError) {
         guard !report.towns.isEmpty, !report.mechanisms.isEmpty else { return }
-        let number = Int32(idEnds.count - 1)
-        idBytes.append(contentsOf: report.id.utf8)
-        idEnds.append(Int32(idBytes.count))
         for mechanism in report.mechanisms {
             mechanismNames[mechanism.id] = mechanism.name
             for town in report.towns {
-                cells[town, default: [:]][mechanism.id, default: Cell()].add(number, id: report.id, date: report.date)
+                if cells[town]?[mechanism.id] == nil {
+                    cells[town, default: [:]][mechanism.id] = Cell(number: cellCount)
+                    cellCount += 1
+                }
+                cells[town]![mechanism.id]!.add(id: report.id, date: report.date)
+                try entries.add(cell: cells[town]![mechanism.id]!.number, id: report.id)
             }
         }
     }
 
-    func idBytes(_ number: Int32) -> ArraySlice<UInt8> {
-        idBytes[Int(idEnds[Int(number)])..<Int(idEnds[Int(number) + 1])]
-    }
-
-    func id(_ number: Int32) -> String { String(decoding: idBytes(number), as: UTF8.self) }
-
     /// A cell's article ids in id order.
-    func sortedArticles(_ cell: Cell) -> [String] {
-        cell.articles.sorted { ArticleID.precedes(idBytes($0), idBytes($1)) }.map(id)
+    func sortedArticles(_ cell: Cell) throws(OutputError) -> [String] {
+        try entries.ids(of: cell.number).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// How many bulletins a cell's articles come from.
-    func bulletinCount(_ cell: Cell) -> Int {
-        Set(cell.articles.map { ArticleID.bulletin(of: idBytes($0)) }).count
+    /// How many bulletins a cell's articles come from (its ids sorted: one bulletin's are together).
+    func bulletinCount(_ cell: Cell) throws(OutputError) -> Int {
+        var count = 0
+        var previous: ArraySlice<UInt8>? = nil
+        for id in try entries.ids(of: cell.number) {
+            let bulletin = ArticleID.bulletin(of: id)
+            if previous.map({ !$0.elementsEqual(bulletin) }) ?? true { count += 1 }
+            previous = bulletin
+        }
+        return count
     }
 
     /// Mechanism ids in column order: most towns first, then by name.
@@ -149,7 +155,7 @@ public struct TownMechanismSummary: Sendable {
 
     /// Writes one of the summary's files (`fileNames`) to `sink` town by town, so that even the
     /// summary of a large archive is never held whole as text.
-    public func write<Failure: Error>(_ file: String, bom: Bool, to sink: (String) throws(Failure) -> Void) throws(Failure) {
+    public func write(_ file: String, bom: Bool, to sink: (String) throws(OutputError) -> Void) throws(OutputError) {
         let order = mechanismOrder  // computed once: it sorts every column
         let towns = cells.keys.sorted()
         switch file {
@@ -172,7 +178,7 @@ public struct TownMechanismSummary: Sendable {
                     guard let cell = row[id] else { continue }
                     csv.row([
                         .text(town.name), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
-                        .text(cell.firstDate ?? ""), .text(cell.lastDate ?? ""), .int(bulletinCount(cell)),
+                        .text(cell.firstDate ?? ""), .text(cell.lastDate ?? ""), .int(try bulletinCount(cell)),
                         .int(cell.count), .text(cell.first?.id ?? ""),
                     ])
                 }
@@ -192,6 +198,8 @@ public struct TownMechanismSummary: Sendable {
             try sink("{\"mechanisms\":" + head.output + ",\"towns\":[")
             for (position, town) in towns.enumerated() {
                 let row = cells[town]!
+                var articles: [String: [String]] = [:]
+                for id in order { if let cell = row[id] { articles[id] = try sortedArticles(cell) } }
                 var json = JSONWriter()
                 json.object { t in
                     t.key("name"); t.string(town.name)
@@ -207,7 +215,7 @@ public struct TownMechanismSummary: Sendable {
                                 c.key("name"); c.string(mechanismNames[id]!)
                                 c.key("count"); c.int(cell.count)
                                 c.key("first_date"); c.optionalString(cell.firstDate)
-                                c.key("articles"); c.stringArray(sortedArticles(cell))
+                                c.key("articles"); c.stringArray(articles[id]!)
                             }
                         }
                     }
@@ -219,22 +227,18 @@ public struct TownMechanismSummary: Sendable {
     }
 
     /// A file of the summary as one string (tests, small summaries).
-    public func text(of file: String, bom: Bool) -> String {
+    public func text(of file: String, bom: Bool) throws(OutputError) -> String {
         var text = ""
-        write(file, bom: bom) { text += $0 }
+        try write(file, bom: bom) { text += $0 }
         return text
     }
-
-    public func townMechanismCSV(bom: Bool) -> String { text(of: "town_mechanism.csv", bom: bom) }
-    public func firstMentionsCSV(bom: Bool) -> String { text(of: "first_mentions.csv", bom: bom) }
-    public func summaryJSON() -> String { text(of: "summary.json", bom: false) }
 }
 
 extension TownMechanismSummary.Cell {
-    /// Adds article `number` (whose id is `id`). The summary itself is not passed in: reading it
-    /// while one of its cells is being changed would copy every cell on every article.
-    mutating func add(_ number: Int32, id: String, date: String?) {
-        articles.append(number)
+    init(number: Int32) { self.number = number }
+
+    mutating func add(id: String, date: String?) {
+        count += 1
         if let date {
             if firstDate.map({ date < $0 }) ?? true { firstDate = date }
             if lastDate.map({ date > $0 }) ?? true { lastDate = date }
@@ -248,9 +252,9 @@ extension TownMechanismSummary.Cell {
             case (nil, .some): earlier = false
             case (nil, nil): earlier = smaller
             }
-            if earlier { first = (date, number, id) }
+            if earlier { first = (date, id) }
         } else {
-            first = (date, number, id)
+            first = (date, id)
         }
     }
 }

@@ -121,3 +121,30 @@ struct ArticleRecordTests {
         #expect(!line.contains("\n"))
     }
 }
+
+@Suite("Summary entries spilled to disk")
+struct CellEntriesTests {
+    @Test("ids read back from spilled runs and memory equal the ids kept in memory, in id order")
+    func spillRoundTrip() throws {
+        let folder = NSTemporaryDirectory() + "bulletin-cells-\(UUID().uuidString)"
+        let spilled = CellEntries(spillFolder: folder, runLimit: 300)
+        let kept = CellEntries()
+        var random = SplitMix64(seed: 7)
+        var expected: [Int32: [String]] = [:]
+        for _ in 0..<2_000 {
+            let cell = Int32(random.next() % 40)
+            let id = "b\(random.next() % 300)#\(1 + random.next() % 12)"
+            try spilled.add(cell: cell, id: id)
+            try kept.add(cell: cell, id: id)
+            expected[cell, default: []].append(id)
+        }
+        let runs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".run") }
+        #expect(runs.count > 10, "the small run limit should have spilled many runs")
+        for cell in Int32(0)..<40 {
+            let fromDisk = try spilled.ids(of: cell).map { String(decoding: $0, as: UTF8.self) }
+            let fromMemory = try kept.ids(of: cell).map { String(decoding: $0, as: UTF8.self) }
+            #expect(fromDisk == fromMemory)
+            #expect(fromDisk == (expected[cell] ?? []).sorted(by: ArticleID.precedes))
+        }
+    }
+}
