@@ -152,6 +152,7 @@ struct RunCommand {
                 progress: { progress.show(done: $0, total: $1, path: $2) },
                 shouldStop: { Interrupt.wasRequested },
                 alreadyDone: folder?.resumed.map { ($0.record, $0.problems) } ?? [],
+                keepInputs: false,  // the output folder logs them; standard output needs none
                 emit: { (article: Article) throws(OutputError) in
                     progress.articles += 1
                     progress.bytes += article.text.utf8.count
@@ -232,10 +233,13 @@ extension RunCommand {
                         try RunCommand.emit(article, to: folder, console: console)
                         summary.articles += 1
                     }
-                    summary.inputs.append(BatchRunner.InputRecord(
-                        path: input + "#" + bulletin.id, bytes: bulletin.text.utf8.count,
-                        sha256: SHA256.hex(of: Array(bulletin.text.utf8)), encoding: "UTF-8 (JSON Lines)",
-                        articles: 0, error: nil))
+                    summary.files += 1
+                    try folder?.finished(
+                        BatchRunner.InputRecord(
+                            path: input + "#" + bulletin.id, bytes: bulletin.text.utf8.count,
+                            sha256: SHA256.hex(of: Array(bulletin.text.utf8)), encoding: "UTF-8 (JSON Lines)",
+                            articles: articles.count, error: nil),
+                        problems: 0)
                 }
             }
             try folder?.finish(runSummary: summary, lexicons: lexicons)

@@ -12,39 +12,42 @@ public enum Manifest {
     }
 
     public static func json(summary: BatchRunner.Summary, lexicons: Lexicons) -> String {
+        head(lexicons: lexicons) + summary.inputs.map(input).joined(separator: ",") + tail(summary: summary)
+    }
+
+    // The manifest in three parts, so that an output folder can write the inputs one by one as
+    // it reads them back from its progress log: head, the inputs joined by commas, tail.
+
+    /// `{"tool":…,"version":…,"lexicons":[…],"inputs":[`
+    public static func head(lexicons: Lexicons) -> String {
         var json = JSONWriter()
-        json.object { o in
-            o.key("tool"); o.string("bulletin")
-            o.key("version"); o.string(BulletinVersion.current)
-            o.key("lexicons")
-            o.array { a in
-                for source in lexicons.sources {
-                    a.object { l in
-                        l.key("name"); l.string(source.name)
-                        l.key("sha256"); l.string(SHA256.hex(of: Array(source.contents.utf8)))
-                    }
+        json.array { a in
+            for source in lexicons.sources {
+                a.object { l in
+                    l.key("name"); l.string(source.name)
+                    l.key("sha256"); l.string(SHA256.hex(of: Array(source.contents.utf8)))
                 }
-            }
-            o.key("inputs")
-            o.array { a in
-                for input in summary.inputs {
-                    a.object { i in
-                        i.key("path"); i.string(input.path)
-                        i.key("bytes"); i.int(input.bytes)
-                        i.key("sha256"); i.string(input.sha256)
-                        i.key("encoding"); i.optionalString(input.encoding)
-                        i.key("articles"); i.int(input.articles)
-                        i.key("error"); i.optionalString(input.error)
-                    }
-                }
-            }
-            o.key("counts")
-            o.object { c in
-                c.key("files"); c.int(summary.files)
-                c.key("articles"); c.int(summary.articles)
-                c.key("errors"); c.int(summary.problems)
             }
         }
-        return json.output + "\n"
+        return "{\"tool\":\"bulletin\",\"version\":\"\(BulletinVersion.current)\",\"lexicons\":" + json.output + ",\"inputs\":["
+    }
+
+    /// One input's object.
+    public static func input(_ input: BatchRunner.InputRecord) -> String {
+        var json = JSONWriter()
+        json.object { i in
+            i.key("path"); i.string(input.path)
+            i.key("bytes"); i.int(input.bytes)
+            i.key("sha256"); i.string(input.sha256)
+            i.key("encoding"); i.optionalString(input.encoding)
+            i.key("articles"); i.int(input.articles)
+            i.key("error"); i.optionalString(input.error)
+        }
+        return json.output
+    }
+
+    /// `],"counts":{…}}` and a newline.
+    public static func tail(summary: BatchRunner.Summary) -> String {
+        "],\"counts\":{\"files\":\(summary.files),\"articles\":\(summary.articles),\"errors\":\(summary.problems)}}\n"
     }
 }

@@ -166,8 +166,23 @@ public final class OutputFolder {
             opened.append(file)
         }
         for file in files { try file.flush() }
+        // The inputs come back from the progress log, one line at a time.
+        try checkpoint()
         let manifest = try AtomicFile(path: path + "/manifest.json")
-        try manifest.write(Manifest.json(summary: runSummary, lexicons: lexicons))
+        try manifest.write(Manifest.head(lexicons: lexicons))
+        do {
+            try LineReader.forEachLine(of: log.path) { number, line in
+                guard number > 1, let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                    let entry = ProgressLog.Entry(object)
+                else { return }
+                try manifest.write((number > 2 ? "," : "") + Manifest.input(entry.record))
+            }
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError(path: log.path, reason: "cannot read: \(error)")
+        }
+        try manifest.write(Manifest.tail(summary: runSummary))
         opened.append(manifest)
         for (file, name) in zip(files, OutputFolder.streamedNames) { try file.commit(to: path + "/" + name) }
         for file in opened { try file.commit() }

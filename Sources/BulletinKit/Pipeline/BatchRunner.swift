@@ -41,10 +41,12 @@ public struct BatchRunner: Sendable {
     }
 
     public struct Summary: Sendable, Equatable {
+        /// Each input's record, when the caller asked to keep them (`keepInputs`); an output
+        /// folder logs them to disk instead, so a run over 100,000 files does not hold them all.
         public var inputs: [InputRecord] = []
         public var articles = 0
         public var problems = 0
-        public var files: Int { inputs.count }
+        public var files = 0
         /// The run was interrupted before its last input.
         public var stopped = false
 
@@ -59,6 +61,7 @@ public struct BatchRunner: Sendable {
     ///   - progress: called before each file with (done, total, path).
     ///   - alreadyDone: the inputs an interrupted run finished (`--resume`): they must be the
     ///     first inputs of the expansion, in order and unchanged in size, and are not read again.
+    ///   - keepInputs: collect every input's record in the summary (for the manifest).
     ///   - emit: receives each article in order; an error from it stops the batch.
     ///   - emitRendered: receives each article with its rendering instead, when `render` is set.
     ///   - finished: called after the last article of each input, with its record and problem count.
@@ -70,6 +73,7 @@ public struct BatchRunner: Sendable {
         progress: (Int, Int, String) -> Void = { _, _, _ in },
         shouldStop: () -> Bool = { false },
         alreadyDone: [(record: InputRecord, problems: Int)] = [],
+        keepInputs: Bool = true,
         emit: (Article) throws(OutputError) -> Void,
         emitRendered: (Article, RenderedArticle) throws(OutputError) -> Void = { _, _ in },
         finished: (InputRecord, Int) throws(OutputError) -> Void = { _, _ in }
@@ -82,7 +86,8 @@ public struct BatchRunner: Sendable {
         }
         try BatchRunner.check(alreadyDone.map(\.record), against: items)
         for (record, problems) in alreadyDone {
-            summary.inputs.append(record)
+            if keepInputs { summary.inputs.append(record) }
+            summary.files += 1
             summary.articles += record.articles
             summary.problems += problems
         }
@@ -114,7 +119,8 @@ public struct BatchRunner: Sendable {
                 }
             }
             summary.articles += result.articles.count
-            summary.inputs.append(result.record)
+            if keepInputs { summary.inputs.append(result.record) }
+            summary.files += 1
             try finished(result.record, result.problems.count)
         }
         return summary
