@@ -40,16 +40,6 @@ public struct TownMechanismSummary: Sendable {
         }
     }
 
-    public struct Cell: Sendable {
-        /// The cell's number in the summary's `CellEntries`, where its article ids are.
-        let number: Int32
-        public private(set) var count = 0
-        var firstDate: String? = nil
-        var lastDate: String? = nil
-        /// The article that reports it first: earliest date, then smallest id.
-        var first: (date: String?, id: String)? = nil
-    }
-
     /// What the summary needs of one article; made from an `Article` or from its JSON record.
     public struct Report: Sendable {
         public var id: String
@@ -95,12 +85,33 @@ public struct TownMechanismSummary: Sendable {
         }
     }
 
-    public private(set) var cells: [Town: [String: Cell]] = [:]
+    // Storage, flat and interned: it is what grows with the number of town–mechanism pairs, so
+    // each pair costs a few 4-byte slots, not a dictionary of strings. Cells are numbered in the
+    // order they first appear; the article ids behind them are in `entries`.
+    private var towns: [Town] = []
+    private var townIndex: [Town: Int32] = [:]
+    private var mechanismIDs: [String] = []
+    private var mechanismIndex: [String: Int32] = [:]
     /// Mechanism id → name, for column headers.
     public private(set) var mechanismNames: [String: String] = [:]
+    /// (town << 32 | mechanism) → cell number.
+    private var cellIndex: [UInt64: Int32] = [:]
+    private var cellTown: [Int32] = []
+    private var cellMechanism: [Int32] = []
+    private var cellCount: [Int32] = []
+    /// Indices into `dates` (-1: no dated article yet).
+    private var cellFirstDate: [Int32] = []
+    private var cellLastDate: [Int32] = []
+    /// The first report: its date (index into `dates`, -1 for none) and its id (index into `firstIDs`).
+    private var cellFirstReportDate: [Int32] = []
+    private var cellFirstReport: [Int32] = []
+    private var dates: [String] = []
+    private var dateIndex: [String: Int32] = [:]
+    /// Ids of articles that were a cell's first report at some point, as UTF-8 bytes.
+    private var firstIDBytes: [UInt8] = []
+    private var firstIDEnds: [Int32] = [0]
     /// The article ids behind each cell, spilled to disk as they grow when a folder is given.
     private let entries: CellEntries
-    private var cellCount: Int32 = 0
 
     /// - Parameter spillFolder: where the article ids behind the cells may go when they outgrow
     ///   a few MB; without one they stay in memory.
@@ -108,33 +119,103 @@ public struct TownMechanismSummary: Sendable {
         entries = CellEntries(spillFolder: spillFolder)
     }
 
+    /// The number of town–mechanism pairs seen.
+    public var cellTotal: Int { cellTown.count }
+
     public mutating func add(_ article: Article) throws(OutputError) { try add(Report(article)) }
 
     public mutating func add(_ report: Report) throws(OutputError) {
         guard !report.towns.isEmpty, !report.mechanisms.isEmpty else { return }
+        var date: Int32 = -1
+        if let text = report.date { date = intern(text) }
+        var firstID: Int32? = nil  // stored once per article, when it first becomes a first report
         for mechanism in report.mechanisms {
             mechanismNames[mechanism.id] = mechanism.name
+            let m = mechanismIndex[mechanism.id] ?? {
+                mechanismIDs.append(mechanism.id)
+                mechanismIndex[mechanism.id] = Int32(mechanismIDs.count - 1)
+                return Int32(mechanismIDs.count - 1)
+            }()
             for town in report.towns {
-                if cells[town]?[mechanism.id] == nil {
-                    cells[town, default: [:]][mechanism.id] = Cell(number: cellCount)
-                    cellCount += 1
+                let t = townIndex[town] ?? {
+                    towns.append(town)
+                    townIndex[town] = Int32(towns.count - 1)
+                    return Int32(towns.count - 1)
+                }()
+                let key = UInt64(UInt32(t)) << 32 | UInt64(UInt32(m))
+                let cell: Int
+                if let known = cellIndex[key] {
+                    cell = Int(known)
+                } else {
+                    cell = cellTown.count
+                    cellIndex[key] = Int32(cell)
+                    cellTown.append(t)
+                    cellMechanism.append(m)
+                    cellCount.append(0)
+                    cellFirstDate.append(-1)
+                    cellLastDate.append(-1)
+                    cellFirstReportDate.append(-1)
+                    cellFirstReport.append(-1)
                 }
-                cells[town]![mechanism.id]!.add(id: report.id, date: report.date)
-                try entries.add(cell: cells[town]![mechanism.id]!.number, id: report.id)
+                cellCount[cell] += 1
+                if date >= 0 {
+                    if cellFirstDate[cell] < 0 || dates[Int(date)] < dates[Int(cellFirstDate[cell])] { cellFirstDate[cell] = date }
+                    if cellLastDate[cell] < 0 || dates[Int(date)] > dates[Int(cellLastDate[cell])] { cellLastDate[cell] = date }
+                }
+                if isEarlier(date: date, id: report.id, thanFirstOf: cell) {
+                    if firstID == nil {
+                        firstIDBytes.append(contentsOf: report.id.utf8)
+                        firstIDEnds.append(Int32(firstIDBytes.count))
+                        firstID = Int32(firstIDEnds.count - 2)
+                    }
+                    cellFirstReportDate[cell] = date
+                    cellFirstReport[cell] = firstID!
+                }
+                try entries.add(cell: Int32(cell), id: report.id)
             }
         }
     }
 
+    private mutating func intern(_ date: String) -> Int32 {
+        if let known = dateIndex[date] { return known }
+        dates.append(date)
+        dateIndex[date] = Int32(dates.count - 1)
+        return Int32(dates.count - 1)
+    }
+
+    private func firstIDSlice(_ k: Int32) -> ArraySlice<UInt8> {
+        firstIDBytes[Int(firstIDEnds[Int(k)])..<Int(firstIDEnds[Int(k) + 1])]
+    }
+
+    /// The first report is the earliest date, then the smallest id; a dated report comes before
+    /// an undated one.
+    private func isEarlier(date: Int32, id: String, thanFirstOf cell: Int) -> Bool {
+        let current = cellFirstReport[cell]
+        guard current >= 0 else { return true }
+        let currentDate = cellFirstReportDate[cell]
+        let smaller = { ArticleID.precedes(Array(id.utf8)[...], firstIDSlice(current)) }
+        switch (date >= 0, currentDate >= 0) {
+        case (true, true):
+            let (new, old) = (dates[Int(date)], dates[Int(currentDate)])
+            return new < old || (new == old && smaller())
+        case (true, false): return true
+        case (false, true): return false
+        case (false, false): return smaller()
+        }
+    }
+
+    private func date(_ index: Int32) -> String? { index >= 0 ? dates[Int(index)] : nil }
+
     /// A cell's article ids in id order.
-    func sortedArticles(_ cell: Cell) throws(OutputError) -> [String] {
-        try entries.ids(of: cell.number).map { String(decoding: $0, as: UTF8.self) }
+    func sortedArticles(_ cell: Int) throws(OutputError) -> [String] {
+        try entries.ids(of: Int32(cell)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// How many bulletins a cell's articles come from (its ids sorted: one bulletin's are together).
-    func bulletinCount(_ cell: Cell) throws(OutputError) -> Int {
+    func bulletinCount(_ cell: Int) throws(OutputError) -> Int {
         var count = 0
         var previous: ArraySlice<UInt8>? = nil
-        for id in try entries.ids(of: cell.number) {
+        for id in try entries.ids(of: Int32(cell)) {
             let bulletin = ArticleID.bulletin(of: id)
             if previous.map({ !$0.elementsEqual(bulletin) }) ?? true { count += 1 }
             previous = bulletin
@@ -144,10 +225,19 @@ public struct TownMechanismSummary: Sendable {
 
     /// Mechanism ids in column order: most towns first, then by name.
     public var mechanismOrder: [String] {
-        let counts = Dictionary(grouping: cells.values.flatMap(\.keys), by: { $0 }).mapValues(\.count)
-        return counts.keys.sorted {
-            counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : mechanismNames[$0]!.unicodeScalars.lexicographicallyPrecedes(mechanismNames[$1]!.unicodeScalars)
-        }
+        var towns = [Int](repeating: 0, count: mechanismIDs.count)
+        for m in cellMechanism { towns[Int(m)] += 1 }
+        return mechanismIDs.indices.sorted { a, b in
+            if towns[a] != towns[b] { return towns[a] > towns[b] }
+            return mechanismNames[mechanismIDs[a]]!.unicodeScalars.lexicographicallyPrecedes(mechanismNames[mechanismIDs[b]]!.unicodeScalars)
+        }.map { mechanismIDs[$0] }
+    }
+
+    /// Towns in output order, each with its cells by mechanism id.
+    private func townRows() -> [(town: Town, cells: [String: Int])] {
+        var rows = [[String: Int]](repeating: [:], count: towns.count)
+        for cell in cellTown.indices { rows[Int(cellTown[cell])][mechanismIDs[Int(cellMechanism[cell])]] = cell }
+        return towns.indices.sorted { towns[$0] < towns[$1] }.map { (towns[$0], rows[$0]) }
     }
 
     /// The names of the summary's files, in the order `write` writes them.
@@ -157,29 +247,29 @@ public struct TownMechanismSummary: Sendable {
     /// summary of a large archive is never held whole as text.
     public func write(_ file: String, bom: Bool, to sink: (String) throws(OutputError) -> Void) throws(OutputError) {
         let order = mechanismOrder  // computed once: it sorts every column
-        let towns = cells.keys.sorted()
+        let rows = townRows()
         switch file {
         case "town_mechanism.csv":
             var csv = CSVWriter(bom: bom)
             csv.header(["town", "district", "city", "code"] + order.map { mechanismNames[$0]! })
-            for town in towns {
-                let row = cells[town]!
+            for (town, row) in rows {
                 csv.row([.text(town.name), .text(town.district), .text(town.city), .text(town.code)]
-                    + order.map { .int(row[$0]?.count ?? 0) })
+                    + order.map { .int(row[$0].map { Int(cellCount[$0]) } ?? 0) })
                 try sink(csv.drain())
             }
             try sink(csv.drain())
         case "first_mentions.csv":
             var csv = CSVWriter(bom: bom)
             csv.header(["town", "district", "city", "mechanism", "mechanism_id", "first_date", "last_date", "bulletins", "articles", "first_article"])
-            for town in towns {
-                let row = cells[town]!
+            for (town, row) in rows {
                 for id in order {
                     guard let cell = row[id] else { continue }
+                    let first = cellFirstReport[cell]
                     csv.row([
                         .text(town.name), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
-                        .text(cell.firstDate ?? ""), .text(cell.lastDate ?? ""), .int(try bulletinCount(cell)),
-                        .int(cell.count), .text(cell.first?.id ?? ""),
+                        .text(date(cellFirstDate[cell]) ?? ""), .text(date(cellLastDate[cell]) ?? ""),
+                        .int(try bulletinCount(cell)), .int(Int(cellCount[cell])),
+                        .text(first >= 0 ? String(decoding: firstIDSlice(first), as: UTF8.self) : ""),
                     ])
                 }
                 try sink(csv.drain())
@@ -196,8 +286,7 @@ public struct TownMechanismSummary: Sendable {
                 }
             }
             try sink("{\"mechanisms\":" + head.output + ",\"towns\":[")
-            for (position, town) in towns.enumerated() {
-                let row = cells[town]!
+            for (position, (town, row)) in rows.enumerated() {
                 var articles: [String: [String]] = [:]
                 for id in order { if let cell = row[id] { articles[id] = try sortedArticles(cell) } }
                 var json = JSONWriter()
@@ -213,8 +302,8 @@ public struct TownMechanismSummary: Sendable {
                             ms.key(id)
                             ms.object { c in
                                 c.key("name"); c.string(mechanismNames[id]!)
-                                c.key("count"); c.int(cell.count)
-                                c.key("first_date"); c.optionalString(cell.firstDate)
+                                c.key("count"); c.int(Int(cellCount[cell]))
+                                c.key("first_date"); c.optionalString(date(cellFirstDate[cell]))
                                 c.key("articles"); c.stringArray(articles[id]!)
                             }
                         }
@@ -231,30 +320,5 @@ public struct TownMechanismSummary: Sendable {
         var text = ""
         try write(file, bom: bom) { text += $0 }
         return text
-    }
-}
-
-extension TownMechanismSummary.Cell {
-    init(number: Int32) { self.number = number }
-
-    mutating func add(id: String, date: String?) {
-        count += 1
-        if let date {
-            if firstDate.map({ date < $0 }) ?? true { firstDate = date }
-            if lastDate.map({ date > $0 }) ?? true { lastDate = date }
-        }
-        if let current = first {
-            let smaller = ArticleID.precedes(id, current.id)
-            let earlier: Bool
-            switch (date, current.date) {
-            case (let new?, let old?): earlier = new < old || (new == old && smaller)
-            case (.some, nil): earlier = true
-            case (nil, .some): earlier = false
-            case (nil, nil): earlier = smaller
-            }
-            if earlier { first = (date, id) }
-        } else {
-            first = (date, id)
-        }
     }
 }
