@@ -3,8 +3,8 @@ import Foundation
 /// The (cell, article id) pairs behind the town × mechanism summary — the one part of a run's
 /// state that grows with the archive. Pairs gather in memory; with a spill folder, every
 /// `runLimit` bytes of them are sorted (by cell, then article id) and written out as a run file,
-/// so memory stays flat however many articles there are. A cell's ids are read back, from every
-/// run and from memory, only when the summary is written.
+/// so memory stays flat however many articles there are. Before the summary is written, the runs
+/// are merged into one file ordered by cell, with one small index (offset and size per cell).
 ///
 /// ```swift
 /// let entries = CellEntries(spillFolder: "out/.bulletin-partial/cells")
@@ -17,12 +17,14 @@ public final class CellEntries: @unchecked Sendable {
     private var idEnds: [Int32] = []
     private var idBytes: [UInt8] = []
     private let spillFolder: String?
-    /// Written runs: file path and, per cell, where its ids are (offset, byte count).
-    private var runs: [(path: String, index: [Int32: (offset: Int, count: Int)])] = []
+    /// Run files written so far: lines `cell<TAB>id`, sorted.
+    private var runs: [String] = []
+    /// After `merge`: the merged file (ids grouped by cell, one a line) and where each cell's are.
+    private var merged: (path: String, offsets: [Int64], sizes: [Int32])? = nil
+    /// The pairs in memory grouped by cell, built when ids are first asked for without runs.
+    private var memoryGroups: [Int32: [Int]]? = nil
     /// Bytes of pairs held before a run is written (ids plus 8 bytes a pair).
     let runLimit: Int
-    /// The pairs in memory grouped by cell, built when ids are first asked for.
-    private var memoryGroups: [Int32: [Int]]? = nil
 
     public init(spillFolder: String? = nil, runLimit: Int = 4 << 20) {
         self.spillFolder = spillFolder
@@ -30,11 +32,13 @@ public final class CellEntries: @unchecked Sendable {
     }
 
     deinit {
-        for run in runs { unlink(run.path) }
+        for run in runs { unlink(run) }
+        if let merged { unlink(merged.path) }
     }
 
     public func add(cell: Int32, id: String) throws(OutputError) {
         memoryGroups = nil
+        merged = nil
         cells.append(cell)
         idBytes.append(contentsOf: id.utf8)
         idEnds.append(Int32(idBytes.count))
@@ -45,60 +49,134 @@ public final class CellEntries: @unchecked Sendable {
         idBytes[(k == 0 ? 0 : Int(idEnds[k - 1]))..<Int(idEnds[k])]
     }
 
-    /// Sorts the pairs in memory and writes them as one run: per pair, the id and a newline,
-    /// grouped by cell.
+    /// Sorts the pairs in memory and writes them as one run.
     private func spill() throws(OutputError) {
         guard let spillFolder, !cells.isEmpty else { return }
         let order = cells.indices.sorted { a, b in
             cells[a] != cells[b] ? cells[a] < cells[b] : ArticleID.precedes(idSlice(a), idSlice(b))
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(idBytes.count + cells.count)
-        var index: [Int32: (offset: Int, count: Int)] = [:]
-        var position = 0
-        while position < order.count {
-            let cell = cells[order[position]]
-            let start = bytes.count
-            while position < order.count, cells[order[position]] == cell {
-                bytes.append(contentsOf: idSlice(order[position]))
-                bytes.append(0x0A)
-                position += 1
-            }
-            index[cell] = (start, bytes.count - start)
+        bytes.reserveCapacity(idBytes.count + 12 * cells.count)
+        for k in order {
+            bytes.append(contentsOf: String(cells[k]).utf8)
+            bytes.append(0x09)
+            bytes.append(contentsOf: idSlice(k))
+            bytes.append(0x0A)
         }
-        let path = spillFolder + "/cells-\(runs.count).run"
         do {
             try FileManager.default.createDirectory(atPath: spillFolder, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: spillFolder, reason: "cannot create the folder")
         }
+        let path = spillFolder + "/cells-\(runs.count).run"
         let file = try AtomicFile(path: path)
         try file.write(bytes)
         try file.commit()
-        runs.append((path, index))
+        runs.append(path)
         cells.removeAll(keepingCapacity: true)
         idEnds.removeAll(keepingCapacity: true)
         idBytes.removeAll(keepingCapacity: true)
     }
 
+    /// Merges the runs (and what is still in memory) into one file grouped by cell.
+    private func merge(cellCount: Int) throws(OutputError) {
+        guard let spillFolder else { return }
+        try spill()
+        let readers = try runs.map { (run: String) throws(OutputError) in try RunReader(path: run) }
+        let path = spillFolder + "/cells-merged"
+        let file = try AtomicFile(path: path)
+        var offsets = [Int64](repeating: 0, count: cellCount)
+        var sizes = [Int32](repeating: 0, count: cellCount)
+        var written: Int64 = 0
+        while true {
+            var best: Int? = nil
+            for (k, reader) in readers.enumerated() {
+                guard let head = reader.head else { continue }
+                if let b = best, let other = readers[b].head {
+                    if head.cell < other.cell || (head.cell == other.cell && ArticleID.precedes(head.id[...], other.id[...])) { best = k }
+                } else {
+                    best = k
+                }
+            }
+            guard let b = best, let head = readers[b].head else { break }
+            let cell = Int(head.cell)
+            if cell < cellCount {
+                if sizes[cell] == 0 { offsets[cell] = written }
+                sizes[cell] += Int32(head.id.count + 1)
+            }
+            try file.write(head.id + [0x0A])
+            written += Int64(head.id.count + 1)
+            try readers[b].advance()
+        }
+        try file.commit()
+        for run in runs { unlink(run) }
+        runs = []
+        merged = (path, offsets, sizes)
+    }
+
     /// A cell's article ids, in id order.
-    public func ids(of cell: Int32) throws(OutputError) -> [ArraySlice<UInt8>] {
+    /// - Parameter cellCount: how many cells there are (cells are numbered from 0).
+    public func ids(of cell: Int32, cellCount: Int) throws(OutputError) -> [ArraySlice<UInt8>] {
+        if !runs.isEmpty { try merge(cellCount: cellCount) }
+        if let merged {
+            let size = Int(cell) < merged.sizes.count ? Int(merged.sizes[Int(cell)]) : 0
+            guard size > 0 else { return [] }
+            let descriptor = open(merged.path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputError(path: merged.path, reason: String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            var buffer = [UInt8](repeating: 0, count: size)
+            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, size, off_t(merged.offsets[Int(cell)])) }
+            guard read == size else { throw OutputError(path: merged.path, reason: "cannot read back the summary's spilled entries") }
+            return buffer.split(separator: 0x0A)
+        }
         if memoryGroups == nil {
             var groups: [Int32: [Int]] = [:]
             for (k, c) in cells.enumerated() { groups[c, default: []].append(k) }
             memoryGroups = groups
         }
-        var found: [ArraySlice<UInt8>] = (memoryGroups![cell] ?? []).map(idSlice)
-        for run in runs {
-            guard let (offset, count) = run.index[cell] else { continue }
-            let descriptor = open(run.path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw OutputError(path: run.path, reason: String(cString: strerror(errno))) }
-            var buffer = [UInt8](repeating: 0, count: count)
-            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
-            close(descriptor)
-            guard read == count else { throw OutputError(path: run.path, reason: "cannot read back the summary's spilled entries") }
-            found += buffer.split(separator: 0x0A)
+        return (memoryGroups![cell] ?? []).map(idSlice).sorted(by: ArticleID.precedes)
+    }
+}
+
+/// Reads a run file line by line (`cell<TAB>id`) through a 64 KiB buffer.
+private final class RunReader {
+    let path: String
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private(set) var head: (cell: Int32, id: [UInt8])? = nil
+
+    init(path: String) throws(OutputError) {
+        self.path = path
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        try advance()
+    }
+
+    deinit { close(descriptor) }
+
+    func advance() throws(OutputError) {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                let line = buffer[position..<newline]
+                position = newline + 1
+                guard let tab = line.firstIndex(of: 0x09), let cell = Int32(String(decoding: line[..<tab], as: UTF8.self)) else {
+                    throw OutputError(path: path, reason: "a spilled summary entry is damaged")
+                }
+                head = (cell, Array(line[(tab + 1)...]))
+                return
+            }
+            if atEnd {
+                head = nil
+                return
+            }
+            buffer.removeSubrange(..<position)
+            position = 0
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+            if count == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[..<count]) }
         }
-        return found.sorted(by: ArticleID.precedes)
     }
 }

@@ -208,14 +208,14 @@ public struct TownMechanismSummary: Sendable {
 
     /// A cell's article ids in id order.
     func sortedArticles(_ cell: Int) throws(OutputError) -> [String] {
-        try entries.ids(of: Int32(cell)).map { String(decoding: $0, as: UTF8.self) }
+        try entries.ids(of: Int32(cell), cellCount: cellTown.count).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// How many bulletins a cell's articles come from (its ids sorted: one bulletin's are together).
     func bulletinCount(_ cell: Int) throws(OutputError) -> Int {
         var count = 0
         var previous: ArraySlice<UInt8>? = nil
-        for id in try entries.ids(of: Int32(cell)) {
+        for id in try entries.ids(of: Int32(cell), cellCount: cellTown.count) {
             let bulletin = ArticleID.bulletin(of: id)
             if previous.map({ !$0.elementsEqual(bulletin) }) ?? true { count += 1 }
             previous = bulletin
