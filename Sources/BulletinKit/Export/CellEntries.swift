@@ -26,7 +26,7 @@ public final class CellEntries: @unchecked Sendable {
     /// Bytes of pairs held before a run is written (ids plus 8 bytes a pair).
     let runLimit: Int
 
-    public init(spillFolder: String? = nil, runLimit: Int = 4 << 20) {
+    public init(spillFolder: String? = nil, runLimit: Int = 1 << 20) {
         self.spillFolder = spillFolder
         self.runLimit = runLimit
     }
@@ -138,7 +138,7 @@ public final class CellEntries: @unchecked Sendable {
     }
 }
 
-/// Reads a run file line by line (`cell<TAB>id`) through a 64 KiB buffer.
+/// Reads a run file line by line (`cell<TAB>id`) through a 16 KiB buffer.
 private final class RunReader {
     let path: String
     private let descriptor: Int32
@@ -173,7 +173,7 @@ private final class RunReader {
             }
             buffer.removeSubrange(..<position)
             position = 0
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            var chunk = [UInt8](repeating: 0, count: 1 << 14)
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
             if count == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[..<count]) }

@@ -206,11 +206,6 @@ public struct TownMechanismSummary: Sendable {
 
     private func date(_ index: Int32) -> String? { index >= 0 ? dates[Int(index)] : nil }
 
-    /// A cell's article ids in id order.
-    func sortedArticles(_ cell: Int) throws(OutputError) -> [String] {
-        try entries.ids(of: Int32(cell), cellCount: cellTown.count).map { String(decoding: $0, as: UTF8.self) }
-    }
-
     /// How many bulletins a cell's articles come from (its ids sorted: one bulletin's are together).
     func bulletinCount(_ cell: Int) throws(OutputError) -> Int {
         var count = 0
@@ -286,31 +281,46 @@ public struct TownMechanismSummary: Sendable {
                 }
             }
             try sink("{\"mechanisms\":" + head.output + ",\"towns\":[")
-            for (position, (town, row)) in rows.enumerated() {
-                var articles: [String: [String]] = [:]
-                for id in order { if let cell = row[id] { articles[id] = try sortedArticles(cell) } }
-                var json = JSONWriter()
-                json.object { t in
-                    t.key("name"); t.string(town.name)
-                    t.key("district"); t.string(town.district)
-                    t.key("city"); t.string(town.city)
-                    t.key("code"); t.string(town.code)
-                    t.key("mechanisms")
-                    t.object { ms in
-                        for id in order {
-                            guard let cell = row[id] else { continue }
-                            ms.key(id)
-                            ms.object { c in
-                                c.key("name"); c.string(mechanismNames[id]!)
-                                c.key("count"); c.int(Int(cellCount[cell]))
-                                c.key("first_date"); c.optionalString(date(cellFirstDate[cell]))
-                                c.key("articles"); c.stringArray(articles[id]!)
-                            }
-                        }
-                    }
-                }
-                try sink((position == 0 ? "" : ",") + json.output)
+            // Town by town and cell by cell, the ids in 64 KiB pieces: a town reported in many
+            // articles holds more ids than should ever be in memory at once.
+            var out: [UInt8] = []
+            func flush(_ out: inout [UInt8]) throws(OutputError) {
+                try sink(String(decoding: out, as: UTF8.self))
+                out.removeAll(keepingCapacity: true)
             }
+            let quoted = { (text: String, out: inout [UInt8]) in JSONWriter.appendQuoted(text, to: &out) }
+            for (position, (town, row)) in rows.enumerated() {
+                out += Array(((position == 0 ? "" : ",") + "{\"name\":").utf8)
+                quoted(town.name, &out)
+                out += Array(",\"district\":".utf8)
+                quoted(town.district, &out)
+                out += Array(",\"city\":".utf8)
+                quoted(town.city, &out)
+                out += Array(",\"code\":".utf8)
+                quoted(town.code, &out)
+                out += Array(",\"mechanisms\":{".utf8)
+                var firstCell = true
+                for id in order {
+                    guard let cell = row[id] else { continue }
+                    if !firstCell { out.append(UInt8(ascii: ",")) }
+                    firstCell = false
+                    quoted(id, &out)
+                    out += Array(":{\"name\":".utf8)
+                    quoted(mechanismNames[id]!, &out)
+                    out += Array(",\"count\":\(cellCount[cell]),\"first_date\":".utf8)
+                    if let first = date(cellFirstDate[cell]) { quoted(first, &out) } else { out += Array("null".utf8) }
+                    out += Array(",\"articles\":[".utf8)
+                    for (k, article) in try entries.ids(of: Int32(cell), cellCount: cellTown.count).enumerated() {
+                        if k > 0 { out.append(UInt8(ascii: ",")) }
+                        quoted(String(decoding: article, as: UTF8.self), &out)
+                        if out.count >= 1 << 16 { try flush(&out) }
+                    }
+                    out += Array("]}".utf8)
+                }
+                out += Array("}}".utf8)
+                if out.count >= 1 << 16 { try flush(&out) }
+            }
+            try flush(&out)
             try sink("]}\n")
         }
     }
