@@ -102,14 +102,12 @@ public struct TownMechanismSummary: Sendable {
     /// Indices into `dates` (-1: no dated article yet).
     private var cellFirstDate: [Int32] = []
     private var cellLastDate: [Int32] = []
-    /// The first report: its date (index into `dates`, -1 for none) and its id (index into `firstIDs`).
+    /// The first report: its date (index into `dates`, -1 for none) and its id ("" for none yet;
+    /// a superseded id is freed, so this stays one id per cell).
     private var cellFirstReportDate: [Int32] = []
-    private var cellFirstReport: [Int32] = []
+    private var cellFirstReport: [String] = []
     private var dates: [String] = []
     private var dateIndex: [String: Int32] = [:]
-    /// Ids of articles that were a cell's first report at some point, as UTF-8 bytes.
-    private var firstIDBytes: [UInt8] = []
-    private var firstIDEnds: [Int32] = [0]
     /// The article ids behind each cell, spilled to disk as they grow when a folder is given.
     private let entries: CellEntries
 
@@ -128,7 +126,6 @@ public struct TownMechanismSummary: Sendable {
         guard !report.towns.isEmpty, !report.mechanisms.isEmpty else { return }
         var date: Int32 = -1
         if let text = report.date { date = intern(text) }
-        var firstID: Int32? = nil  // stored once per article, when it first becomes a first report
         for mechanism in report.mechanisms {
             mechanismNames[mechanism.id] = mechanism.name
             let m = mechanismIndex[mechanism.id] ?? {
@@ -155,7 +152,7 @@ public struct TownMechanismSummary: Sendable {
                     cellFirstDate.append(-1)
                     cellLastDate.append(-1)
                     cellFirstReportDate.append(-1)
-                    cellFirstReport.append(-1)
+                    cellFirstReport.append("")
                 }
                 cellCount[cell] += 1
                 if date >= 0 {
@@ -163,13 +160,8 @@ public struct TownMechanismSummary: Sendable {
                     if cellLastDate[cell] < 0 || dates[Int(date)] > dates[Int(cellLastDate[cell])] { cellLastDate[cell] = date }
                 }
                 if isEarlier(date: date, id: report.id, thanFirstOf: cell) {
-                    if firstID == nil {
-                        firstIDBytes.append(contentsOf: report.id.utf8)
-                        firstIDEnds.append(Int32(firstIDBytes.count))
-                        firstID = Int32(firstIDEnds.count - 2)
-                    }
                     cellFirstReportDate[cell] = date
-                    cellFirstReport[cell] = firstID!
+                    cellFirstReport[cell] = report.id
                 }
                 try entries.add(cell: Int32(cell), id: report.id)
             }
@@ -183,17 +175,13 @@ public struct TownMechanismSummary: Sendable {
         return Int32(dates.count - 1)
     }
 
-    private func firstIDSlice(_ k: Int32) -> ArraySlice<UInt8> {
-        firstIDBytes[Int(firstIDEnds[Int(k)])..<Int(firstIDEnds[Int(k) + 1])]
-    }
-
     /// The first report is the earliest date, then the smallest id; a dated report comes before
     /// an undated one.
     private func isEarlier(date: Int32, id: String, thanFirstOf cell: Int) -> Bool {
         let current = cellFirstReport[cell]
-        guard current >= 0 else { return true }
+        guard !current.isEmpty else { return true }
         let currentDate = cellFirstReportDate[cell]
-        let smaller = { ArticleID.precedes(Array(id.utf8)[...], firstIDSlice(current)) }
+        let smaller = { ArticleID.precedes(id, current) }
         switch (date >= 0, currentDate >= 0) {
         case (true, true):
             let (new, old) = (dates[Int(date)], dates[Int(currentDate)])
@@ -259,12 +247,11 @@ public struct TownMechanismSummary: Sendable {
             for (town, row) in rows {
                 for id in order {
                     guard let cell = row[id] else { continue }
-                    let first = cellFirstReport[cell]
                     csv.row([
                         .text(town.name), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
                         .text(date(cellFirstDate[cell]) ?? ""), .text(date(cellLastDate[cell]) ?? ""),
                         .int(try bulletinCount(cell)), .int(Int(cellCount[cell])),
-                        .text(first >= 0 ? String(decoding: firstIDSlice(first), as: UTF8.self) : ""),
+                        .text(cellFirstReport[cell]),
                     ])
                 }
                 try sink(csv.drain())
