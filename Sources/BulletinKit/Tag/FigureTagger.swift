@@ -186,6 +186,9 @@ public struct FigureTagger: Sendable {
         var end = number.end
         var cursor = skipSpaces(s, end)
 
+        // A 号 that begins a term that is no figure (`3号楼`, `3号线`) is no day: the number is part
+        // of a name.
+        if cursor < s.count, blocked[cursor], s[cursor] == "号" { return nil }
         // Dates and years: YYYY年[M月[D日]], M月[D日], D日 after a month.
         if let date = readDate(s, start, number: number, cursor: cursor, context: &context, issueDate: issueDate) {
             return make(original, start, date.end, date.value, unit: nil, kind: date.kind, approx: false)

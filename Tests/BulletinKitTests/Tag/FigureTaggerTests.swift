@@ -135,6 +135,9 @@ struct FigureTaggerTests {
         #expect(figures("5月20日开工,22日完工", date: date).map(\.value) == [.text("2021-05-20"), .text("2021-05-22")])
         #expect(figures("2023年以来").map(\.kind) == [.year])
         #expect(figures("浦东新区2024元旦迎新健康走").map(\.kind) == [.year])
+        // A building or a metro line is no day of the month.
+        #expect(figures("12月10日，某弄3号楼加装电梯，3号线沿线居民受益，15日完工。").map(\.value) == [.text("--12-10"), .text("--12-15")])
+        #expect(figures("5月20日开工，22号完工", date: date).map(\.value) == [.text("2021-05-20"), .text("2021-05-22")])
         let range = figures("每组3至5人")
         #expect(range.first?.value == .number(3))
         #expect(range.first?.max == 5)
