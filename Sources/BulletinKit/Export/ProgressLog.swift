@@ -75,16 +75,7 @@ public struct ProgressLog {
 
     private func append(_ lines: [String]) throws(OutputError) {
         guard !lines.isEmpty else { return }
-        let bytes = Array(lines.joined(separator: "\n").utf8) + [0x0A]
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
+        try FileDescriptorWriting.writeAll(Array(lines.joined(separator: "\n").utf8) + [0x0A], to: descriptor, path: path)
         guard fsync(descriptor) == 0 else { throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
     }
 

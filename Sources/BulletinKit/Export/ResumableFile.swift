@@ -60,15 +60,7 @@ public final class ResumableFile {
 
     /// Hands every buffered byte to the system, so that `length` bytes are in the file.
     public func flush() throws(OutputError) {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
+        try FileDescriptorWriting.writeAll(buffer, to: descriptor, path: path)
         buffer.removeAll(keepingCapacity: true)
     }
 

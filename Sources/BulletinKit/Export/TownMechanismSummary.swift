@@ -43,14 +43,13 @@ public struct TownMechanismSummary: Sendable {
     /// What the summary needs of one article; made from an `Article` or from its JSON record.
     public struct Report: Sendable {
         public var id: String
-        public var bulletin: String
         public var date: String?
         public var towns: [Town]
         public var mechanisms: [(id: String, name: String)]
 
-        public init(id: String, bulletin: String, date: String?, towns: [Town], mechanisms: [(id: String, name: String)]) {
+        /// The bulletin an article comes from is the part of its id before `#`: it is not stored again.
+        public init(id: String, date: String?, towns: [Town], mechanisms: [(id: String, name: String)]) {
             self.id = id
-            self.bulletin = bulletin
             self.date = date
             self.towns = towns
             self.mechanisms = mechanisms
@@ -58,7 +57,7 @@ public struct TownMechanismSummary: Sendable {
 
         public init(_ article: Article) {
             self.init(
-                id: article.id, bulletin: article.bulletin, date: article.date?.description,
+                id: article.id, date: article.date?.description,
                 towns: article.locations.filter { $0.level == .town }.map {
                     Town(name: $0.name, ambiguous: $0.ambiguous, district: $0.district, city: $0.city, code: $0.code)
                 },
@@ -67,12 +66,13 @@ public struct TownMechanismSummary: Sendable {
 
         /// From a parsed `articles.jsonl` record; nil when it is not an article record.
         public init?(record object: [String: Any]) {
-            guard let id = object["id"] as? String, let bulletin = object["bulletin"] as? String,
+            // A record names its bulletin; the summary reads it from the id.
+            guard let id = object["id"] as? String, object["bulletin"] is String,
                 let locations = object["locations"] as? [[String: Any]],
                 let mechanisms = object["mechanisms"] as? [[String: Any]]
             else { return nil }
             self.init(
-                id: id, bulletin: bulletin, date: object["date"] as? String,
+                id: id, date: object["date"] as? String,
                 towns: locations.filter { $0["level"] as? String == "town" }.map {
                     Town(
                         name: $0["name"] as? String ?? "", ambiguous: $0["ambiguous"] as? Bool ?? false,

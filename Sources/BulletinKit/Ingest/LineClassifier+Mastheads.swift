@@ -26,7 +26,7 @@ extension LineClassifier {
         guard let last = scalars.last, last == "版" || last == "页" || ScalarClass.isASCIIDigit(last) else { return false }
         var run = 0
         for scalar in scalars {
-            if scalar == "…" || scalar == "." || scalar == "·" || scalar == "…" {
+            if scalar == "…" || scalar == "." || scalar == "·" {
                 run += scalar == "…" ? 3 : 1
                 if run >= 6 { return true }
             } else {

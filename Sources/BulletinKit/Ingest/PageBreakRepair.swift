@@ -93,7 +93,7 @@ struct PageBreakRepair: Sendable {
                 while let next = nextTextLine(after: index, lines: lines, kinds: kinds),
                     PageBreakRepair.runsOn(lines[index], into: lines[next], width: wrap, adjacent: next == index + 1)
                         || continues(paragraph.text, with: lines[next].text)
-                        || brokenAcrossPageFurniture(paragraph.text, lines[(index + 1)..<next], kinds[(index + 1)..<next])
+                        || brokenAcrossPageFurniture(paragraph.text, kinds[(index + 1)..<next])
                 {
                     joins.append(Join(firstLine: lines[index].number, nextLine: lines[next].number))
                     paragraph.text += lines[next].text
@@ -133,7 +133,7 @@ struct PageBreakRepair: Sendable {
     /// An unfinished line right above a page footer or header (`…继续推广信访代` / `九亭报·要闻　01`
     /// / … / `理员“上门接单”做法，…`) runs on over it: a heading is not set at the foot of a page
     /// with its text on the next.
-    func brokenAcrossPageFurniture(_ first: String, _ between: ArraySlice<SourceLine>, _ kinds: ArraySlice<LineClassifier.Kind>) -> Bool {
+    func brokenAcrossPageFurniture(_ first: String, _ kinds: ArraySlice<LineClassifier.Kind>) -> Bool {
         guard kinds.contains(where: { if case .masthead = $0 { true } else { false } }),
             !LineShape.isTerminated(first), !LineShape.isKicker(first), first.unicodeScalars.count >= 12
         else { return false }
