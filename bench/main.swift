@@ -127,12 +127,14 @@ var count = 0
 let tagging = seconds { for bulletin in articles { count += tagger.tag(bulletin).reduce(0) { $0 + $1.locations.count } } }
 print(String(format: "location tagging: %.1f MB/s (%d locations)", mb / tagging, count))
 
-let names = lexicons.gazetteer.forms.keys.map { Array($0.utf8) }
+let names = lexicons.gazetteer.forms.keys.map { Array($0.unicodeScalars) }
 var matcher: PhraseMatcher!
 let matcherBuild = seconds { matcher = PhraseMatcher(patterns: names) }
-let joined = Array(archive.map(\.text).joined(separator: "\n").utf8)
+let joinedText = archive.map(\.text).joined(separator: "\n")
+let joined = Array(joinedText.utf8)
+let joinedScalars = Array(joinedText.unicodeScalars)
 var hits = 0
-let scan = seconds { hits = matcher.allMatches(in: joined).count }
+let scan = seconds { hits = matcher.allMatches(in: joinedScalars).count }
 print(String(format: "phrase matcher: build %.3f s for %d patterns, scan %.1f MB/s (%d hits)", matcherBuild, names.count, mb / scan, hits))
 
 let figureTagger = FigureTagger(lexicons: lexicons, units: lexicons.units, notFigures: lexicons.notFigures)

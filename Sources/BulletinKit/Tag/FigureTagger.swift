@@ -28,7 +28,7 @@ public struct FigureTagger: Sendable {
 
     public init(lexicons: Lexicons, units: [(String, Figure.Kind, Double)], notFigures: [String]) {
         self.units = units.map { (Array($0.0.unicodeScalars), $0.1, $0.2) }.sorted { $0.unit.count > $1.unit.count }
-        self.notFigures = PhraseMatcher(patterns: notFigures.map { Array(lexicons.folding.fold($0).utf8) })
+        self.notFigures = PhraseMatcher(patterns: notFigures.map { Array(lexicons.folding.fold($0).unicodeScalars) })
         self.folding = lexicons.folding
     }
 
@@ -37,10 +37,8 @@ public struct FigureTagger: Sendable {
         let s = scalarText.folded
         var blocked = [Bool](repeating: false, count: s.count + 1)
         for span in excluded { for i in span where i < s.count { blocked[i] = true } }
-        for match in notFigures.allMatches(in: scalarText.bytes) {
-            for i in scalarText.scalarOffset(ofByte: match.start)..<scalarText.scalarOffset(ofByte: match.end) {
-                blocked[i] = true
-            }
+        for match in notFigures.allMatches(in: s) {
+            for i in match.start..<match.end { blocked[i] = true }
         }
         var figures: [Figure] = []
         var context = DateContext(year: issueDate?.year, month: nil)

@@ -18,14 +18,14 @@ public struct MechanismTagger: Sendable {
     public init(lexicon: MechanismLexicon, folding: LookalikeFolding) {
         self.lexicon = lexicon
         self.folding = folding
-        var patterns: [[UInt8]] = []
+        var patterns: [[Unicode.Scalar]] = []
         var owners: [Int] = []
         var seen = Set<String>()
         for (index, entry) in lexicon.entries.enumerated() {
             for form in entry.forms {
                 let key = MechanismLexicon.matchKey(form, folding: folding)
                 guard !key.isEmpty, seen.insert(key).inserted else { continue }
-                patterns.append(Array(key.utf8))
+                patterns.append(Array(key.unicodeScalars))
                 owners.append(index)
             }
         }
@@ -44,22 +44,21 @@ public struct MechanismTagger: Sendable {
     public func mechanisms(in text: String) -> [Tag] {
         let original = Array(text.unicodeScalars)
         // The normalised view and, for each of its scalars, where it stands in the original.
-        var bytes: [UInt8] = []
-        var scalarAtByte: [Int] = []
-        bytes.reserveCapacity(original.count * 3)
+        var view: [Unicode.Scalar] = []
+        var originalIndex: [Int] = []
+        view.reserveCapacity(original.count)
+        originalIndex.reserveCapacity(original.count)
         for (index, scalar) in original.enumerated() {
             let folded = folding.fold(scalar)
             guard !MechanismLexicon.isIgnored(folded) else { continue }
-            for byte in UTF8.encode(folded)! {
-                bytes.append(byte)
-                scalarAtByte.append(index)
-            }
+            view.append(folded)
+            originalIndex.append(index)
         }
         var tags: [Tag] = []
         var tagIndex: [Int: Int] = [:]
-        for match in matcher.leftmostLongest(in: bytes) {
-            var start = scalarAtByte[match.start]
-            var end = scalarAtByte[match.end - 1] + 1
+        for match in matcher.leftmostLongest(in: view) {
+            var start = originalIndex[match.start]
+            var end = originalIndex[match.end - 1] + 1
             (start, end) = MechanismTagger.balanced(original, start, end)
             let mention = Mention(
                 start: start, end: end, surface: String(String.UnicodeScalarView(original[start..<end])))
