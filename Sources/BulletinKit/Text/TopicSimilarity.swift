@@ -7,16 +7,29 @@ import Foundation
 ///
 /// Ingestion asks it whether the text after a heading goes on with the article above (a
 /// subheading) or turns to a new subject (a new article's title): TextTiling in small.
+///
+/// Vectors are sorted arrays of packed bigrams, compared by merging: no hashing, and sums taken
+/// in key order, so the result is the same bit for bit on every run.
 struct TopicSimilarity: Sendable {
-    private var documentFrequency: [UInt64: Int] = [:]
+    /// Every bigram of the bulletin, sorted, and the number of paragraphs it occurs in.
+    private var keys: [UInt64] = []
+    private var documentFrequency: [Int32] = []
     private var documents = 0
 
     /// Learns bigram rarity from the bulletin's paragraphs.
     init(paragraphs: [String]) {
+        var all: [UInt64] = []
         for paragraph in paragraphs {
             documents += 1
-            for key in Set(TopicSimilarity.bigrams(paragraph)) {
-                documentFrequency[key, default: 0] += 1
+            all += TopicSimilarity.counted(TopicSimilarity.bigrams(paragraph)).map(\.key)
+        }
+        all.sort()
+        for key in all {
+            if keys.last == key {
+                documentFrequency[documentFrequency.count - 1] += 1
+            } else {
+                keys.append(key)
+                documentFrequency.append(1)
             }
         }
     }
@@ -27,31 +40,64 @@ struct TopicSimilarity: Sendable {
         let vb = vector(b)
         guard !va.isEmpty, !vb.isEmpty else { return 0 }
         var dot = 0.0
-        for (key, weight) in va { if let other = vb[key] { dot += weight * other } }
-        let norm = { (v: [UInt64: Double]) in v.values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        var i = 0
+        var j = 0
+        while i < va.count, j < vb.count {
+            if va[i].key == vb[j].key {
+                dot += va[i].weight * vb[j].weight
+                i += 1
+                j += 1
+            } else if va[i].key < vb[j].key {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        let norm = { (v: [(key: UInt64, weight: Double)]) in v.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot() }
         return dot / (norm(va) * norm(vb))
     }
 
     /// How many of `a`'s bigrams occur in `b`, weighted by rarity: used to see which of two
     /// bodies a short title belongs to.
     func coverage(of a: String, in b: String) -> Double {
-        let inB = Set(TopicSimilarity.bigrams(b))
+        let inA = TopicSimilarity.counted(TopicSimilarity.bigrams(a))
+        let inB = TopicSimilarity.counted(TopicSimilarity.bigrams(b))
         var covered = 0.0
-        for key in Set(TopicSimilarity.bigrams(a)) where inB.contains(key) { covered += idf(key) }
+        var j = 0
+        for (key, _) in inA {
+            while j < inB.count, inB[j].key < key { j += 1 }
+            if j < inB.count, inB[j].key == key { covered += idf(key) }
+        }
         return covered
     }
 
     private func idf(_ key: UInt64) -> Double {
-        let df = Double(documentFrequency[key] ?? 0)
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        let df = low < keys.count && keys[low] == key ? Double(documentFrequency[low]) : 0
         return log(Double(documents + 1) / (df + 1)) + 1
     }
 
-    private func vector(_ text: String) -> [UInt64: Double] {
-        var counts: [UInt64: Int] = [:]
-        for key in TopicSimilarity.bigrams(text) { counts[key, default: 0] += 1 }
-        var vector: [UInt64: Double] = [:]
-        for (key, count) in counts { vector[key] = (1 + log(Double(count))) * idf(key) }
-        return vector
+    /// The text's bigrams with their tf-idf weights, in key order.
+    private func vector(_ text: String) -> [(key: UInt64, weight: Double)] {
+        TopicSimilarity.counted(TopicSimilarity.bigrams(text)).map { ($0.key, (1 + log(Double($0.count))) * idf($0.key)) }
+    }
+
+    /// Distinct keys in increasing order, each with how often it occurs.
+    static func counted(_ keys: [UInt64]) -> [(key: UInt64, count: Int)] {
+        var result: [(key: UInt64, count: Int)] = []
+        for key in keys.sorted() {
+            if result.last?.key == key {
+                result[result.count - 1].count += 1
+            } else {
+                result.append((key, 1))
+            }
+        }
+        return result
     }
 
     /// Adjacent ideograph pairs, each packed into one integer.
