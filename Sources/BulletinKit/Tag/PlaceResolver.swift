@@ -55,9 +55,10 @@ struct PlaceResolver: Sendable {
         while changed && rounds < 4 {
             changed = false
             rounds += 1
-            let bulletinAnchors = readings.flatMap { $0.compactMap(resolvedPlace) }
+            // Scores depend on the set of anchors, not on how often each is named: each once.
+            let bulletinAnchors = PlaceResolver.distinct(readings.flatMap { $0.compactMap(resolvedPlace) })
             for (a, mentions) in readings.enumerated() {
-                let articleAnchors = mentions.compactMap(resolvedPlace)
+                let articleAnchors = PlaceResolver.distinct(mentions.compactMap(resolvedPlace))
                 for (m, reading) in mentions.enumerated() {
                     guard case .ambiguous(let candidates) = reading else { continue }
                     // Candidates of the other ambiguous names support each other too (长征镇 and
@@ -68,8 +69,8 @@ struct PlaceResolver: Sendable {
                         let open = openCandidates(reading)
                         return open.contains(where: own.contains) ? [] : open
                     }
-                    let articleOpen = mentions.flatMap(others)
-                    let bulletinOpen = readings.flatMap { $0.flatMap(others) }
+                    let articleOpen = PlaceResolver.distinct(mentions.flatMap(others))
+                    let bulletinOpen = PlaceResolver.distinct(readings.flatMap { $0.flatMap(others) })
                     let scored = candidates.map { candidate -> (Int, [Int]) in
                         (candidate, [
                             best(candidate, articleAnchors), best(candidate, articleOpen),
@@ -141,14 +142,32 @@ struct PlaceResolver: Sendable {
         return nil
     }
 
+    /// Each place once, in index order.
+    static func distinct(_ places: [Int]) -> [Int] {
+        var result: [Int] = []
+        for place in places.sorted() where result.last != place { result.append(place) }
+        return result
+    }
+
+    /// Whether `place` is `index` or one of its ancestors (as far as `chain` reaches).
+    private func chain(of index: Int, contains place: Int) -> Bool {
+        var current = Int32(index)
+        var steps = 0
+        while current >= 0, steps < 8 {
+            if Int(current) == place { return true }
+            current = parents[Int(current)]
+            steps += 1
+        }
+        return false
+    }
+
     /// The closest relation between a candidate and any of the anchors.
     private func best(_ candidate: Int, _ anchors: [Int]) -> Int {
         var score = 0
         let chain = self.chain(candidate)
         for anchor in anchors where anchor != candidate {
-            let anchorChain = self.chain(anchor)
-            if chain.contains(anchor) || anchorChain.contains(candidate) { return 4 }
-            for place in chain.dropFirst() where anchorChain.contains(place) {
+            if chain.contains(anchor) || self.chain(of: anchor, contains: candidate) { return 4 }
+            for place in chain.dropFirst() where self.chain(of: anchor, contains: place) {
                 switch gazetteer.places[place].level {
                 case .district: score = max(score, 3)
                 case .city: score = max(score, 2)
