@@ -62,7 +62,6 @@ struct CommunityFinder: Sendable {
             // A name right after a preposition or verb of place (`在香楠社区`, `走进…`) is a proper name.
             let afterBoundaryWord = start > 0 && endsWithBoundary(s, at: start)
             let length = index - start
-            let name = String(String.UnicodeScalarView(s[start..<index]))
             let generic =
                 (genericFollowers.contains { matches($0, s, at: suffixEnd) }
                     && (suffix == Array("社区".unicodeScalars) || suffix == Array("村".unicodeScalars)))
@@ -74,7 +73,7 @@ struct CommunityFinder: Sendable {
                 !bare || (start > 0 && blocked[start - 1]) || afterBoundaryWord
                 || (index > 0 && toponymEndings.contains(s[index - 1]))
                 || roleFollowers.contains { matches($0, s, at: suffixEnd) }
-            if CommunityFinder.nameLength.contains(length), !isStopName(name), !generic, named {
+            if CommunityFinder.nameLength.contains(length), !isStopName(s[start..<index]), !generic, named {
                 found.append(start..<suffixEnd)
                 lastEnd = suffixEnd
                 index = suffixEnd
@@ -88,10 +87,9 @@ struct CommunityFinder: Sendable {
         return found
     }
 
-    private func isStopName(_ name: String) -> Bool {
-        if stopNames.contains(name) { return true }
-        // `新农村`, `要求各村`: a stop name at the end of the stretch is no name either.
-        return stopNames.contains { name.hasSuffix($0) }
+    /// Whether the name, or its end (`新农村`, `要求各村`), is a stop name.
+    private func isStopName(_ name: ArraySlice<Unicode.Scalar>) -> Bool {
+        name.indices.contains { stopNames.contains(String(String.UnicodeScalarView(name[$0...]))) }
     }
 
     /// Whether a boundary word ends right before `position`.
