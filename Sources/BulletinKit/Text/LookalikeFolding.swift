@@ -35,10 +35,7 @@ public struct LookalikeFolding: Sendable {
         case 0xFF01...0xFF5E:
             // Full-width ASCII sits at a fixed distance from ASCII; keep Chinese full-width
             // punctuation (，：；！？（）) as printed, since layout cues read it.
-            switch scalar {
-            case "，", "：", "；", "！", "？", "（", "）": return scalar
-            default: return Unicode.Scalar(value - 0xFEE0)!
-            }
+            return LookalikeFolding.isKeptFullWidth(value) ? scalar : Unicode.Scalar(value - 0xFEE0)!
         case 0x2F00...0x2FD5, 0xF900...0xFAFF, 0x2F800...0x2FA1F:
             return LookalikeFolding.compatibilityMapping(scalar)
         default:
@@ -50,13 +47,15 @@ public struct LookalikeFolding: Sendable {
     public func fold(_ text: String) -> String {
         // Most lines hold no look-alike at all: find out on the bytes before building a string.
         guard LookalikeFolding.mayNeedFolding(text) else { return text }
-        var folded = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { folded.append(fold(scalar)) }
-        return String(folded)
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { UTF8.encode(fold(scalar)) { folded.append($0) } }
+        return String(decoding: folded, as: UTF8.self)
     }
 
     /// Whether the UTF-8 holds a scalar in a folded range: U+2E80–U+2FDF (E2 BA–BF), U+3000
-    /// (E3 80 80), U+F900–U+FAFF (EF A4–AB), U+FF01–U+FF5E (EF BC–BD), U+2F800– (F0 AF).
+    /// (E3 80 80), U+F900–U+FAFF (EF A4–AB), U+FF01–U+FF5E (EF BC–BD) but for the Chinese
+    /// punctuation kept as printed (almost every line has a `，`), U+2F800– (F0 AF).
     static func mayNeedFolding(_ text: String) -> Bool {
         ByteSearch.bytes(of: text) { b in
             var i = 0
@@ -64,13 +63,24 @@ public struct LookalikeFolding: Sendable {
                 switch b[i] {
                 case 0xE2 where b[i + 1] >= 0xBA && b[i + 1] <= 0xBF: return true
                 case 0xE3 where b[i + 1] == 0x80 && b[i + 2] == 0x80: return true
-                case 0xEF where (b[i + 1] >= 0xA4 && b[i + 1] <= 0xAB) || b[i + 1] == 0xBC || b[i + 1] == 0xBD:
-                    return true
+                case 0xEF where b[i + 1] >= 0xA4 && b[i + 1] <= 0xAB: return true
+                case 0xEF where b[i + 1] == 0xBC || b[i + 1] == 0xBD:
+                    let value = 0xF000 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    guard isKeptFullWidth(value) else { return true }
+                    i += 3
                 case 0xF0 where b[i + 1] == 0xAF: return true
                 default: i += 1
                 }
             }
             return false
+        }
+    }
+
+    /// Full-width punctuation that stays as printed: ，：；！？（）.
+    static func isKeptFullWidth(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xFF0C, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0xFF08, 0xFF09: return true
+        default: return false
         }
     }
 
