@@ -303,7 +303,7 @@ struct ArticleAssembler {
         let above = ([open.title?.title].compactMap { $0 } + open.paragraphs.map(\.text))
             .joined(separator: "\n")
         return ArticleAssembler.townNames(in: String(paragraph.text.prefix(30)))
-            .contains { !above.contains($0) }
+            .contains { !above.containsBytes($0) }
     }
 
     /// Town-level names in a stretch of text, found by their suffix (`东山街道`, `湖塘镇`): the

@@ -12,9 +12,12 @@
 /// ```
 public struct Ingester: Sendable {
     public let lexicons: Lexicons
+    /// Built once: it prepares its word lists from the cues.
+    let classifier: LineClassifier
 
     public init(lexicons: Lexicons) {
         self.lexicons = lexicons
+        self.classifier = LineClassifier(cues: lexicons.layoutCues)
     }
 
     /// The articles of a bulletin and how each line was read.
@@ -49,7 +52,6 @@ public struct Ingester: Sendable {
     public func articles(in bulletin: Bulletin) -> Result {
         let cues = lexicons.layoutCues
         let lines = SourceLine.lines(of: bulletin.text, folding: lexicons.folding)
-        let classifier = LineClassifier(cues: cues)
         let kinds = classifier.demotingSignOffDates(
             lines, classifier.absorbingContents(lines, classifier.absorbingMastheadNames(lines, lines.map(classifier.classify))))
 

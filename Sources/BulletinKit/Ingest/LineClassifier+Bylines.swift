@@ -30,11 +30,11 @@ extension LineClassifier {
             if cues.endsWithDeckSuffix(String(inner)) { return nil }
             let names = nameTokens(inner)
             // `（通讯员供稿）`: a credit without a name.
-            if names.isEmpty, inner.contains("供稿") { return [] }
+            if names.isEmpty, inner.containsBytes("供稿") { return [] }
             guard !names.isEmpty, names.allSatisfy({ $0.count <= 12 }) else { return nil }
             return names
         }
-        if cues.startsWithBylinePrefix(folded), !folded.contains("。"), !folded.contains("，") {
+        if cues.startsWithBylinePrefix(folded), !folded.containsBytes("。"), !folded.containsBytes("，") {
             let names = nameTokens(Substring(folded))
             return names.isEmpty ? nil : names
         }
@@ -45,17 +45,14 @@ extension LineClassifier {
     /// words (`记者`, `通讯员`, `文`, `图`) removed. Every token must be ideographs only.
     func nameTokens(_ inner: Substring) -> [String] {
         let separators: Set<Character> = [" ", "/", "／", "、", "：", ":", "\u{3000}", "\t"]
-        // Role words: the byline prefixes of the lexicon (记者, 通讯员, 本报评论员 …) and their short forms.
-        let roles = Set(["文", "图", "摄影", "摄", "供稿", "撰稿", "编辑", "本报", "报道"]
-            + cues.cues(for: .bylinePrefix).map { String($0.unicodeScalars.filter(ScalarClass.isIdeograph).map(Character.init)) })
         var names: [String] = []
         for token in inner.split(whereSeparator: { separators.contains($0) }) {
             var name = String(token)
-            for role in roles.sorted(by: { $0.count > $1.count }) where name.hasPrefix(role) && name.count > role.count + 1 {
+            for role in roleWords where name.hasPrefix(role) && name.count > role.count + 1 {
                 name = String(name.dropFirst(role.count))
                 break
             }
-            if roles.contains(name) { continue }
+            if roleWords.contains(name) { continue }
             guard name.unicodeScalars.allSatisfy(ScalarClass.isIdeograph) else { return [] }
             names.append(name)
         }

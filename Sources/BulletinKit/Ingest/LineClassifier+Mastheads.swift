@@ -81,8 +81,12 @@ extension LineClassifier {
     func mastheadDate(_ folded: String) -> IssueDate? {
         // Cheap test first: no 年, no date (this runs for every line).
         guard ByteSearch.contains(folded, LineClassifier.yearMark) else { return nil }
-        let compact = Array(folded.unicodeScalars.filter { !ScalarClass.isSpace($0) })
-        guard compact.count <= 30 else { return nil }
+        var compact: [Unicode.Scalar] = []
+        for scalar in folded.unicodeScalars where !ScalarClass.isSpace(scalar) {
+            compact.append(scalar)
+            // A paragraph that mentions a year is no masthead date: stop reading it early.
+            if compact.count > 30 { return nil }
+        }
         var i = 0
         func number() -> Int? {
             var value = 0
@@ -113,9 +117,7 @@ extension LineClassifier {
             i = save
         }
         // What may follow a masthead date: weekday, issue number, lunar date, punctuation.
-        let rest = String(String.UnicodeScalarView(compact[i...]))
-        let allowed = Set("星期周一二三四五六日天第总期版农历腊正冬月初十廿卅0123456789,，、|/()（）-")
-        guard rest.allSatisfy({ allowed.contains($0) }) else { return nil }
+        guard compact[i...].allSatisfy({ LineClassifier.afterMastheadDate.contains($0) }) else { return nil }
         return IssueDate(year: year, month: month, day: day)
     }
 
@@ -127,7 +129,7 @@ extension LineClassifier {
         var index = 0
         while index < lines.count {
             // A contents header is a few characters (`本期导读 IN THIS ISSUE`): test nothing longer.
-            guard lines[index].length <= 32 else {
+            guard lines[index].length <= 32, lines[index].folded.unicodeScalars.contains(where: contentsCueEnds.contains) else {
                 index += 1
                 continue
             }
@@ -216,6 +218,7 @@ extension LineClassifier {
     }
 
     static let yearMark: [UInt8] = Array("年".utf8)
+    static let afterMastheadDate = Set("星期周一二三四五六日天第总期版农历腊正冬月初十廿卅0123456789,，、|/()（）-".unicodeScalars)
 
     /// A page header or imprint line holding a date among other layout words, set apart by wide
     /// gaps or naming the paper (`2　综合新闻　　罗店镇报　2024年9月13日`, `中共…政法委员会　　二〇二四年六月二十八日`).

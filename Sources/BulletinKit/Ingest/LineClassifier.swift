@@ -17,6 +17,25 @@ struct LineClassifier: Sendable {
     }
 
     let cues: LayoutCues
+    /// Role words a byline name may start with (`记者`, `通讯员`, `文`, `图`): the byline prefixes
+    /// of the lexicon, their short forms and a few fixed ones; longest first.
+    let roleWords: [String]
+
+    /// The last characters of the contents-header cues (`导读` → `读`): a line holding none of
+    /// them is no contents header, which spares building its bare form.
+    let contentsCueEnds: [Unicode.Scalar]
+
+    init(cues: LayoutCues) {
+        self.cues = cues
+        var ends: [Unicode.Scalar] = []
+        for cue in cues.cues(for: .contentsHeader) {
+            if let last = cue.unicodeScalars.last, !ends.contains(last) { ends.append(last) }
+        }
+        contentsCueEnds = ends
+        let roles = Set(["文", "图", "摄影", "摄", "供稿", "撰稿", "编辑", "本报", "报道"]
+            + cues.cues(for: .bylinePrefix).map { String(String.UnicodeScalarView($0.unicodeScalars.filter(ScalarClass.isIdeograph))) })
+        roleWords = roles.sorted { $0.count != $1.count ? $0.count > $1.count : $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
 
     /// Lines of layout furniture are short; a longer line is always text.
     static let furnitureMaxLength = 60
@@ -42,7 +61,7 @@ struct LineClassifier: Sendable {
     func sectionName(_ folded: String) -> String? {
         guard folded.hasPrefix("【"), folded.hasSuffix("】") else { return nil }
         let inner = folded.dropFirst().dropLast()
-        guard !inner.isEmpty, inner.count <= 24, !inner.contains("【"), !inner.contains("】")
+        guard !inner.isEmpty, inner.count <= 24, !inner.containsBytes("【"), !inner.containsBytes("】")
         else { return nil }
         return String(inner).trimmingSpaces
     }
@@ -52,9 +71,9 @@ struct LineClassifier: Sendable {
     func continuationMarker(_ folded: String) -> Kind? {
         let inner = stripBrackets(folded)
         if cues.isEndMark(inner) { return .endMark }
-        guard folded.contains("版") || folded.contains("页") else { return nil }
+        guard folded.containsBytes("版") || folded.containsBytes("页") else { return nil }
         if cues.containsForwardContinuation(folded) {
-            let unit: String = folded.contains("版") ? "版" : "页"
+            let unit: String = folded.containsBytes("版") ? "版" : "页"
             return .continuedForward(page: pageNumber(folded).map { "\($0)\(unit)" } ?? unit)
         }
         if cues.containsBackwardContinuation(folded) { return .continuedBackward }

@@ -39,8 +39,8 @@ struct TitleBlock: Sendable, Equatable {
                     spaceBefore && !spaceAfter || cues.endsWithDeckSuffix(rightTrimmed)
                 let leftIsKicker =
                     !rightIsDeck
-                    && (spaceAfter && !spaceBefore || leftTrimmed.contains("、")
-                        || leftTrimmed.contains("，") || leftTrimmed.contains(","))
+                    && (spaceAfter && !spaceBefore || leftTrimmed.containsBytes("、")
+                        || leftTrimmed.containsBytes("，") || leftTrimmed.containsBytes(","))
                 if leftIsKicker {
                     others.append(leftTrimmed)
                     mains.append(rightTrimmed)

@@ -15,6 +15,10 @@ enum ByteSearch {
     }
 
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { contains(haystack, $0) }
+    }
+
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first else { return true }
         guard haystack.count >= needle.count else { return false }
         var index = 0
@@ -30,11 +34,31 @@ enum ByteSearch {
         return false
     }
 
+    /// Runs `body` on the text's UTF-8 bytes without copying when the string is native.
+    @inline(__always)
+    static func bytes<R>(of text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        let copy = Array(text.utf8)
+        return copy.withUnsafeBufferPointer(body)
+    }
+
     /// Runs `body` on the string's UTF-8 bytes without copying when the string is native.
     @inline(__always)
     static func bytes<R>(of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
         let copy = Array(string.utf8)
         return copy.withUnsafeBufferPointer(body)
+    }
+}
+
+extension StringProtocol {
+    /// Whether `needle` occurs in this text, compared byte for byte: the test layout rules need,
+    /// without the CFString round trip of Foundation's `contains(_:)`.
+    ///
+    /// ```swift
+    /// "下转第4版".containsBytes("版")   // true
+    /// ```
+    func containsBytes(_ needle: String) -> Bool {
+        ByteSearch.bytes(of: self) { haystack in ByteSearch.bytes(of: needle) { ByteSearch.contains(haystack, $0) } }
     }
 }
