@@ -99,8 +99,18 @@ public struct JSONWriter: Sendable {
         out.append(UInt8(ascii: "\""))
         ByteSearch.bytes(of: string) { input in
             var index = 0
+            // Runs of bytes that need no escape (nearly all of Chinese text) are copied at once.
+            var runStart = 0
+            func flush() {
+                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index])) }
+            }
             while index < input.count {
                 let byte = input[index]
+                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                flush()
                 switch byte {
                 case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
                 case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
@@ -119,7 +129,9 @@ public struct JSONWriter: Sendable {
                     out.append(byte)
                 }
                 index += 1
+                runStart = index
             }
+            flush()
         }
         out.append(UInt8(ascii: "\""))
     }
