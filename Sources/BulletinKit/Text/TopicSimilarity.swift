@@ -18,13 +18,19 @@ struct TopicSimilarity: Sendable {
 
     /// Learns bigram rarity from the bulletin's paragraphs.
     init(paragraphs: [String]) {
-        var all: [UInt64] = []
-        for paragraph in paragraphs {
-            documents += 1
-            all += TopicSimilarity.counted(TopicSimilarity.bigrams(paragraph)).map(\.key)
+        // One sort of (bigram, paragraph) pairs packed into one integer — a bigram takes 42
+        // bits, the paragraph number the other 22 — then one pass counts the paragraphs of
+        // each bigram.
+        var pairs: [UInt64] = []
+        for (number, paragraph) in paragraphs.enumerated() where number < 1 << 22 {
+            for key in TopicSimilarity.bigrams(paragraph) { pairs.append(key << 22 | UInt64(number)) }
         }
-        all.sort()
-        for key in all {
+        documents = paragraphs.count
+        pairs.sort()
+        var previous = UInt64.max
+        for pair in pairs where pair != previous {
+            previous = pair
+            let key = pair >> 22
             if keys.last == key {
                 documentFrequency[documentFrequency.count - 1] += 1
             } else {
@@ -89,8 +95,10 @@ struct TopicSimilarity: Sendable {
 
     /// Distinct keys in increasing order, each with how often it occurs.
     static func counted(_ keys: [UInt64]) -> [(key: UInt64, count: Int)] {
+        var sorted = keys
+        sorted.sort()
         var result: [(key: UInt64, count: Int)] = []
-        for key in keys.sorted() {
+        for key in sorted {
             if result.last?.key == key {
                 result[result.count - 1].count += 1
             } else {
