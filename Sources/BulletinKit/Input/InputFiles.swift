@@ -12,24 +12,24 @@ public enum InputFiles {
 
     /// The expansion, and the inputs that could not be expanded (a missing path, an unreadable
     /// directory), reported by the caller while the rest still runs.
-    public static func expand(_ inputs: [String]) -> (items: [Item], problems: [InputError]) {
-        var items: [Item] = []
+    public static func expand(_ inputs: [String]) -> (items: InputList, problems: [InputError]) {
+        var items = InputList()
         var problems: [InputError] = []
-        var visitedDirectories = Set<String>()
+        var visitedDirectories = Set<DirectoryIdentity>()
         for input in inputs {
             if input == "-" {
                 items.append(.standardInput)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            var status = stat()
+            guard stat(input, &status) == 0 else {
                 problems.append(.notFound(path: input))
                 continue
             }
-            if isDirectory.boolValue {
-                var found: [String] = []
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                var found = InputList()
                 collect(input, into: &found, problems: &problems, visited: &visitedDirectories)
-                items += found.sorted(by: pathOrder).map(Item.file)
+                items.append(contentsOf: found.sortedByPath())
             } else {
                 items.append(.file(input))
             }
@@ -37,36 +37,60 @@ public enum InputFiles {
         return (items, problems)
     }
 
+    /// A directory as the file system knows it, whatever path (or symlink) leads to it.
+    private struct DirectoryIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    /// The `*.txt` files under a directory, recursively, listed with `readdir` (the entry type
+    /// comes with the name; only symlinks and file systems that do not tell are `stat`ed).
     private static func collect(
-        _ directory: String, into found: inout [String], problems: inout [InputError],
-        visited: inout Set<String>
+        _ directory: String, into found: inout InputList, problems: inout [InputError],
+        visited: inout Set<DirectoryIdentity>
     ) {
-        let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-        guard visited.insert(resolved).inserted else { return }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
+        var status = stat()
+        guard stat(directory, &status) == 0,
+            visited.insert(DirectoryIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))).inserted
+        else { return }
+        guard let handle = opendir(directory) else {
             problems.append(.unreadable(path: directory, reason: "cannot list the directory"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                continue  // a dangling symlink
+        defer { closedir(handle) }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        var subdirectories: [String] = []
+        while let entry = readdir(handle) {
+            let (name, type) = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) {
+                    (String(cString: $0), entry.pointee.d_type)
+                }
             }
-            if isDirectory.boolValue {
-                collect(path, into: &found, problems: &problems, visited: &visited)
-            } else if name.lowercased().hasSuffix(".txt") {
-                found.append(path)
+            if name.hasPrefix(".") { continue }
+            let path = prefix + name
+            var isDirectory = Int32(type) == DT_DIR
+            var isFile = Int32(type) == DT_REG
+            if Int32(type) == DT_LNK || Int32(type) == DT_UNKNOWN {
+                var target = stat()
+                guard stat(path, &target) == 0 else { continue }  // a dangling symlink
+                isDirectory = (target.st_mode & S_IFMT) == S_IFDIR
+                isFile = !isDirectory
             }
+            if isDirectory {
+                subdirectories.append(path)
+            } else if isFile, hasTextExtension(name) {
+                found.append(.file(path))
+            }
+        }
+        for subdirectory in subdirectories {
+            collect(subdirectory, into: &found, problems: &problems, visited: &visited)
         }
     }
 
-    /// Byte-wise path order, the same on every machine and locale.
-    private static func pathOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+    /// `.txt` in any case.
+    private static func hasTextExtension(_ name: String) -> Bool {
+        let tail = name.utf8.suffix(4)
+        return tail.count == 4 && tail.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 } == Array(".txt".utf8)
     }
 
     /// Reads a whole file.

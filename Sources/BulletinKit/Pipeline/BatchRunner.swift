@@ -95,7 +95,7 @@ public struct BatchRunner: Sendable {
         // free, and emitted here in input order, so the output is the same whatever the number
         // of jobs. Workers run at most `ahead` files past the one being emitted: memory holds a
         // bounded number of results however large the archive.
-        let parallel = jobs > 1 && !items.contains(.standardInput) && items.count - alreadyDone.count > 1
+        let parallel = jobs > 1 && !items.readsStandardInput && items.count - alreadyDone.count > 1
         let pipeline = parallel ? OrderedPipeline(runner: self, items: items, from: alreadyDone.count, ahead: jobs * 4) : nil
         pipeline?.start(workers: jobs)
         defer { pipeline?.finish() }
@@ -128,7 +128,7 @@ public struct BatchRunner: Sendable {
 
     /// Resuming is only sound over the same inputs in the same order: the finished ones must
     /// open the list, each still its logged size.
-    static func check(_ done: [InputRecord], against items: [InputFiles.Item]) throws(OutputError) {
+    static func check(_ done: [InputRecord], against items: InputList) throws(OutputError) {
         guard done.count <= items.count else {
             throw OutputError(path: done[items.count].path, reason: "was finished by the interrupted run but is no longer an input; run without --resume")
         }
@@ -156,7 +156,7 @@ public struct BatchRunner: Sendable {
     /// caller waits for; `finish` stops them and waits until they are gone.
     final class OrderedPipeline: @unchecked Sendable {
         private let runner: BatchRunner
-        private let items: [InputFiles.Item]
+        private let items: InputList
         private let ahead: Int
         private let condition = NSCondition()
         private var nextClaim: Int
@@ -165,7 +165,7 @@ public struct BatchRunner: Sendable {
         private var stopping = false
         private let group = DispatchGroup()
 
-        init(runner: BatchRunner, items: [InputFiles.Item], from start: Int, ahead: Int) {
+        init(runner: BatchRunner, items: InputList, from start: Int, ahead: Int) {
             self.runner = runner
             self.items = items
             self.ahead = max(1, ahead)
