@@ -36,4 +36,14 @@ struct LookalikeFoldingTests {
             (0x2E80...0x2FD5).compactMap(Unicode.Scalar.init) + (0xF900...0xFAFF).compactMap(Unicode.Scalar.init)))
         #expect(folding.fold(everyLookalike).unicodeScalars.count == everyLookalike.unicodeScalars.count)
     }
+
+    @Test("the byte pre-check misses no look-alike, and passes lines whose only full-width marks are kept")
+    func preCheck() {
+        let ranges = [0x2E80...0x3000, 0xF900...0xFAFF, 0xFF01...0xFF5E, 0x2F800...0x2FA1F]
+        for scalar in ranges.joined().compactMap(Unicode.Scalar.init) where folding.fold(scalar) != scalar {
+            #expect(LookalikeFolding.mayNeedFolding("社区" + String(scalar) + "居委"), "U+\(String(scalar.value, radix: 16))")
+        }
+        #expect(!LookalikeFolding.mayNeedFolding("近日，社区（居委）召开会议：议题有三；好！对吗？"))
+        #expect(LookalikeFolding.mayNeedFolding("近日，第３期"))
+    }
 }
