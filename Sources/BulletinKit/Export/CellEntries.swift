@@ -88,25 +88,45 @@ public final class CellEntries: @unchecked Sendable {
         var offsets = [Int64](repeating: 0, count: cellCount)
         var sizes = [Int32](repeating: 0, count: cellCount)
         var written: Int64 = 0
-        while true {
-            var best: Int? = nil
-            for (k, reader) in readers.enumerated() {
-                guard let head = reader.head else { continue }
-                if let b = best, let other = readers[b].head {
-                    if head.cell < other.cell || (head.cell == other.cell && ArticleID.precedes(head.id[...], other.id[...])) { best = k }
-                } else {
-                    best = k
-                }
+        // A binary min-heap of the readers by their head: a merge of 150 runs (1 GB of input)
+        // costs log 150 comparisons an entry, not 150.
+        let precedes = { (a: Int, b: Int) -> Bool in
+            guard let x = readers[a].head else { return false }
+            guard let y = readers[b].head else { return true }
+            return x.cell != y.cell ? x.cell < y.cell : ArticleID.precedes(x.id[...], y.id[...])
+        }
+        var heap = readers.indices.filter { readers[$0].head != nil }
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                var smallest = parent
+                let left = 2 * parent + 1
+                if left < heap.count, precedes(heap[left], heap[smallest]) { smallest = left }
+                if left + 1 < heap.count, precedes(heap[left + 1], heap[smallest]) { smallest = left + 1 }
+                if smallest == parent { return }
+                heap.swapAt(parent, smallest)
+                parent = smallest
             }
-            guard let b = best, let head = readers[b].head else { break }
+        }
+        for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+        var line: [UInt8] = []
+        while let b = heap.first, let head = readers[b].head {
             let cell = Int(head.cell)
             if cell < cellCount {
                 if sizes[cell] == 0 { offsets[cell] = written }
                 sizes[cell] += Int32(head.id.count + 1)
             }
-            try file.write(head.id + [0x0A])
+            line.removeAll(keepingCapacity: true)
+            line += head.id
+            line.append(0x0A)
+            try file.write(line)
             written += Int64(head.id.count + 1)
             try readers[b].advance()
+            if readers[b].head == nil {
+                heap[0] = heap[heap.count - 1]
+                heap.removeLast()
+            }
+            siftDown(0)
         }
         try file.commit()
         for run in runs { unlink(run) }
@@ -138,12 +158,14 @@ public final class CellEntries: @unchecked Sendable {
     }
 }
 
-/// Reads a run file line by line (`cell<TAB>id`) through a 16 KiB buffer.
+/// Reads a run file line by line (`cell<TAB>id`) through one 8 KiB buffer: a merge holds one
+/// reader per run, so the buffers are what the merge costs in memory.
 private final class RunReader {
     let path: String
     private let descriptor: Int32
-    private var buffer: [UInt8] = []
-    private var position = 0
+    private var buffer = [UInt8](repeating: 0, count: 1 << 13)
+    private var start = 0
+    private var end = 0
     private var atEnd = false
     private(set) var head: (cell: Int32, id: [UInt8])? = nil
 
@@ -158,9 +180,9 @@ private final class RunReader {
 
     func advance() throws(OutputError) {
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
-                let line = buffer[position..<newline]
-                position = newline + 1
+            if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
+                let line = buffer[start..<newline]
+                start = newline + 1
                 guard let tab = line.firstIndex(of: 0x09), let cell = Int32(String(decoding: line[..<tab], as: UTF8.self)) else {
                     throw OutputError(path: path, reason: "a spilled summary entry is damaged")
                 }
@@ -171,12 +193,16 @@ private final class RunReader {
                 head = nil
                 return
             }
-            buffer.removeSubrange(..<position)
-            position = 0
-            var chunk = [UInt8](repeating: 0, count: 1 << 14)
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            // Keep the unfinished line, at the front, and fill the rest.
+            buffer.withUnsafeMutableBytes { raw in
+                if start > 0, end > start { raw.baseAddress!.copyMemory(from: raw.baseAddress! + start, byteCount: end - start) }
+            }
+            end -= start
+            start = 0
+            if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }  // a line longer than the buffer
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + end, $0.count - end) }
             if count < 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
-            if count == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[..<count]) }
+            if count == 0 { atEnd = true } else { end += count }
         }
     }
 }
