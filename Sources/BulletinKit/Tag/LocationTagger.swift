@@ -54,7 +54,7 @@ public struct LocationTagger: Sendable {
         var fullByArticle: [Set<Int>] = []
         for (candidates, text) in zip(raw, texts) {
             let fullOnes = candidates.filter { candidate in
-                guard case .form = matcher.patterns[candidate.pattern] else { return true }
+                guard !matcher.isNotAPlace(candidate.pattern) else { return true }
                 return matcher.isFull[candidate.pattern] && !breaksNameEnd(candidate, text)
             }
             let settled = PhraseMatcher.leftmostLongest(
@@ -74,10 +74,9 @@ public struct LocationTagger: Sendable {
             let text = texts[articleIndex]
             var kept: [Found] = []
             for candidate in candidates {
-                switch matcher.patterns[candidate.pattern] {
-                case .notAPlace:
+                if matcher.isNotAPlace(candidate.pattern) {
                     kept.append(Found(start: candidate.start, end: candidate.end, places: [], isBlock: true))
-                case .form:
+                } else {
                     if breaksNameEnd(candidate, text) { continue }
                     var places: [Int] = []
                     for entry in matcher.entries[candidate.pattern] {

@@ -4,14 +4,6 @@
 /// It reports raw candidates; `LocationTagger` decides which short forms count, settles overlaps
 /// leftmost-longest and resolves ambiguous names.
 struct PlaceMatcher: Sendable {
-    /// What a pattern stands for.
-    enum Pattern: Sendable {
-        /// A written form of one or more places.
-        case form(String)
-        /// A term that hides the place names inside it (`浦江经验`).
-        case notAPlace
-    }
-
     /// One occurrence in an article, in scalar offsets.
     struct Candidate: Sendable, Equatable {
         let start: Int
@@ -19,7 +11,9 @@ struct PlaceMatcher: Sendable {
         let pattern: Int
     }
 
-    let patterns: [Pattern]
+    /// Patterns below this number are written forms of places; the rest are `not-a-place`
+    /// terms that hide the place names inside them (`浦江经验`).
+    let formCount: Int
     /// The places each pattern names (empty for `notAPlace`), looked up once at build time so
     /// the scan never hashes a string.
     let entries: [[Gazetteer.Form]]
@@ -28,25 +22,25 @@ struct PlaceMatcher: Sendable {
     let matcher: PhraseMatcher
 
     init(gazetteer: Gazetteer, cues: PlaceCues, folding: LookalikeFolding) {
-        var patterns: [Pattern] = []
         var scalars: [[Unicode.Scalar]] = []
+        var entries: [[Gazetteer.Form]] = []
         // Byte order, not String order: the same result on every run at a fraction of the cost.
         for form in gazetteer.forms.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            patterns.append(.form(form))
             scalars.append(Array(folding.fold(form).unicodeScalars))
+            entries.append(gazetteer.forms[form] ?? [])
         }
+        formCount = scalars.count
         for term in cues.cues(for: .notAPlace) {
-            patterns.append(.notAPlace)
             scalars.append(Array(folding.fold(term).unicodeScalars))
+            entries.append([])
         }
-        self.patterns = patterns
-        self.entries = patterns.map { pattern in
-            if case .form(let form) = pattern { return gazetteer.forms[form] ?? [] }
-            return []
-        }
+        self.entries = entries
         self.isFull = entries.map { $0.contains { $0.kind == .full } }
         self.matcher = PhraseMatcher(patterns: scalars)
     }
+
+    /// Whether a pattern is a `not-a-place` term rather than a place's written form.
+    func isNotAPlace(_ pattern: Int) -> Bool { pattern >= formCount }
 
     func candidates(in text: ScalarText) -> [Candidate] {
         matcher.allMatches(in: text.folded).map { Candidate(start: $0.start, end: $0.end, pattern: $0.pattern) }
