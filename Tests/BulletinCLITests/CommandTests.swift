@@ -134,9 +134,12 @@ struct CommandTests {
     @Test("run -o writes articles.jsonl and manifest.json; a bad file is reported, exit 1, the rest written")
     func outputFolder() throws {
         let inputs = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: inputs) }
         try brief.write(toFile: inputs + "/2024-03-08_linfen.txt", atomically: false, encoding: .utf8)
         try Data([0, 1, 2, 3, 0xFF]).write(to: URL(fileURLWithPath: inputs + "/broken.txt"))
-        let out = try temporaryFolder() + "/new/out"
+        let outParent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: outParent) }
+        let out = outParent + "/new/out"
         let c = Captured()
         #expect(c.run(["run", inputs, "-o", out]) == .inputProblems)
         #expect(c.err.contains("bulletin: \(inputs)/broken.txt: binary file"))
@@ -158,7 +161,9 @@ struct CommandTests {
     @Test("two runs over the corpus, with 1 job and with 3, give byte-identical outputs")
     func deterministic() throws {
         let first = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: first) }
         let second = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: second) }
         let corpus = packageRoot + "/corpus"
         #expect(Captured().run(["run", corpus, "-o", first, "-q", "-j", "1"]) == .success)
         #expect(Captured().run(["run", corpus, "-o", second, "-q", "-j", "3"]) == .success)
@@ -173,6 +178,7 @@ struct CommandTests {
     @Test("split shows each line's role")
     func split() throws {
         let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try ("扫码关注“临汾发布”公众号\n\n" + brief + "\n·王芳·\n").write(
             toFile: folder + "/b.txt", atomically: false, encoding: .utf8)
         let c = Captured()
@@ -289,6 +295,7 @@ struct ReportCommandTests {
     @Test("the page of the corpus holds the towns, mechanisms, counts and charts, with no network")
     func page() throws {
         let file = NSTemporaryDirectory() + "bulletin-report-\(UUID().uuidString).html"
+        defer { try? FileManager.default.removeItem(atPath: file) }
         let c = Captured()
         #expect(c.run(["report", QueryCommandTests.output, "-o", file]) == .success)
         let html = try String(contentsOfFile: file, encoding: .utf8)
@@ -303,6 +310,7 @@ struct ReportCommandTests {
           .enabled(if: chromium != nil, "needs Chromium (CI installs it)"))
     func browser() throws {
         let file = NSTemporaryDirectory() + "bulletin-report-\(UUID().uuidString).html"
+        defer { try? FileManager.default.removeItem(atPath: file) }
         #expect(Captured().run(["report", QueryCommandTests.output, "-o", file]) == .success)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium!)
@@ -390,7 +398,9 @@ struct InterruptTests {
     func interruptAndResume() throws {
         try #require(FileManager.default.isExecutableFile(atPath: InterruptTests.binary), "build the package first")
         let inputs = try InterruptTests.archive()
+        defer { try? FileManager.default.removeItem(atPath: inputs) }
         let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
         let whole = try InterruptTests.start(["run", inputs, "-j", "2", "-q", "-o", work + "/whole"])
         whole.waitUntilExit()
         #expect(whole.terminationStatus == 0)
@@ -420,7 +430,9 @@ struct InterruptTests {
     @Test("--resume refuses other inputs, other options, and a folder with nothing to resume")
     func resumeRefusals() throws {
         let corpus = packageRoot + "/corpus"
-        let out = try temporaryFolder() + "/out"
+        let outParent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: outParent) }
+        let out = outParent + "/out"
         let nothing = Captured()
         #expect(nothing.run(["run", corpus, "-q", "-o", out, "--resume"]) == .inputProblems)
         #expect(nothing.err.contains("\(out): no interrupted run to resume here"))
@@ -454,6 +466,7 @@ struct LexiconCommandTests {
     @Test("check names the file and line of a malformed user lexicon; the built-in ones pass")
     func check() throws {
         let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try "id\tname\tcategory\taliases\tdescription\nmy-one\t我的机制\tvisiting\t\t\nmy-one\t重复\tvisiting\t\t\n"
             .write(toFile: folder + "/bad.tsv", atomically: false, encoding: .utf8)
         let bad = Captured()
@@ -475,6 +488,7 @@ struct LexiconCommandTests {
     @Test("a user lexicon given to run adds its mechanisms")
     func userLexicon() throws {
         let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try "id\tname\tcategory\taliases\tdescription\nqingchen\t邻里早茶会\tconsultation-democracy\t早茶会\t\n"
             .write(toFile: folder + "/mine.tsv", atomically: false, encoding: .utf8)
         let c = Captured(stdin: "社区早茶会开起来了\n\n近日，社区邻里早茶会每周开一次，居民有事随时来谈。\n")
@@ -516,6 +530,7 @@ struct UnwritableOutputTests {
         let binary = packageRoot + "/.build/debug/bulletin"
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build the package first")
         let mountPoint = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
         // Inside the namespace: a complete small run first, then the whole corpus into the same
         // folder, which does not fit in 64 KiB.
         let script = """

@@ -60,6 +60,7 @@ struct CSVTests {
     @Test("every table of a corpus run reads back and agrees with the JSON records")
     func roundTrip() throws {
         let folder = NSTemporaryDirectory() + "bulletin-csv-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let output = try OutputFolder(path: folder, bom: true, identity: "csv round trip")
         var articles: [Article] = []
         for name in Corpus.bulletinNames() {

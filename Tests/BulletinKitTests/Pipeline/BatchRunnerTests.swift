@@ -31,6 +31,7 @@ struct BatchRunnerTests {
     @Test("each bad input is reported by name, and every good one is still split")
     func badInputs() throws {
         let folder = try badInputFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         var problems: [InputError] = []
         var articles: [Article] = []
         let summary = try BatchRunner(ingester: Corpus.ingester).run(
@@ -59,6 +60,7 @@ struct BatchRunnerTests {
     @Test("directories are read recursively in a stable sorted order, symlink loops once")
     func directoryOrder() throws {
         let folder = NSTemporaryDirectory() + "bulletin-order-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         for sub in ["b", "a/z", "a"] {
             try FileManager.default.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
         }
@@ -78,6 +80,7 @@ struct BatchRunnerTests {
     @Test("a file removed or rewritten after the folder was listed: reported or read as it is then, the batch goes on")
     func filesChangingMidRun() throws {
         let folder = NSTemporaryDirectory() + "bulletin-vanish-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let names = (0..<12).map { String(format: "%02d.txt", $0) }
         for name in names { try good.write(toFile: folder + "/" + name, atomically: false, encoding: .utf8) }
