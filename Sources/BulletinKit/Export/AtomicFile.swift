@@ -31,16 +31,20 @@ public final class AtomicFile {
         self.handle = handle
     }
 
-    /// Appends text; written out in 1 MiB chunks, so memory stays flat for any archive size.
+    /// Bytes gathered before a write: large enough that writes are few, small enough that the
+    /// several files a run finishes at once stay small in memory.
+    static let bufferSize = 1 << 18
+
+    /// Appends text; written out in 256 KiB chunks, so memory stays flat for any archive size.
     public func write(_ text: String) throws(OutputError) {
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 20 { try flush() }
+        if buffer.count >= AtomicFile.bufferSize { try flush() }
     }
 
-    /// Appends bytes; written out in 1 MiB chunks.
+    /// Appends bytes; written out in 256 KiB chunks.
     public func write(_ bytes: [UInt8]) throws(OutputError) {
         buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 20 { try flush() }
+        if buffer.count >= AtomicFile.bufferSize { try flush() }
     }
 
     /// Writes out what is buffered and frees the buffer: for a file complete but not yet
@@ -80,11 +84,12 @@ public final class AtomicFile {
 
     private func flush() throws(OutputError) {
         guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
+        do throws(OutputError) {
+            // Straight to the descriptor: FileHandle would copy the buffer into a Data first.
+            try FileDescriptorWriting.writeAll(buffer, to: handle.fileDescriptor, path: path)
         } catch {
             discard()
-            throw OutputError(path: path, reason: "cannot write: \(error.localizedDescription)")
+            throw error
         }
         buffer.removeAll(keepingCapacity: true)
     }
