@@ -152,12 +152,15 @@ public final class OutputFolder {
         for file in files { try file.sync() }
         try log.append(unlogged)
         unlogged.removeAll()
+        MemoryRelease.returnFreePages()
     }
 
     /// Writes the summary tables and the manifest, renames every file into place and removes the
     /// work folder.
     public func finish(runSummary: BatchRunner.Summary, lexicons: Lexicons) throws(OutputError) {
         try jsonArray.write(articleCount == 0 ? "]\n" : "\n]\n")
+        // The workers are done: what their arenas hold free goes back before the summary is built.
+        MemoryRelease.returnFreePages()
         var opened: [AtomicFile] = []
         for name in TownMechanismSummary.fileNames {
             let file = try AtomicFile(path: path + "/" + name)
