@@ -34,19 +34,12 @@ enum ByteSearch {
         return false
     }
 
-    /// Runs `body` on the text's UTF-8 bytes without copying when the string is native.
+    /// Runs `body` on the text's UTF-8 bytes (a `String` or a `Substring`) without copying when
+    /// the string is native.
     @inline(__always)
     static func bytes<R>(of text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         let copy = Array(text.utf8)
-        return copy.withUnsafeBufferPointer(body)
-    }
-
-    /// Runs `body` on the string's UTF-8 bytes without copying when the string is native.
-    @inline(__always)
-    static func bytes<R>(of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
-        let copy = Array(string.utf8)
         return copy.withUnsafeBufferPointer(body)
     }
 }
