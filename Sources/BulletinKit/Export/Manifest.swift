@@ -35,19 +35,25 @@ public enum Manifest {
     /// One input's object.
     public static func input(_ input: BatchRunner.InputRecord) -> String {
         var json = JSONWriter()
-        json.object { i in
-            i.key("path"); i.string(input.path)
-            i.key("bytes"); i.int(input.bytes)
-            i.key("sha256"); i.string(input.sha256)
-            i.key("encoding"); i.optionalString(input.encoding)
-            i.key("articles"); i.int(input.articles)
-            i.key("error"); i.optionalString(input.error)
-        }
+        json.object { input.writeFields(to: &$0) }
         return json.output
     }
 
     /// `],"counts":{…}}` and a newline.
     public static func tail(summary: BatchRunner.Summary) -> String {
         "],\"counts\":{\"files\":\(summary.files),\"articles\":\(summary.articles),\"errors\":\(summary.problems)}}\n"
+    }
+}
+
+extension BatchRunner.InputRecord {
+    /// The input's fields as the manifest lists them (`path`, `bytes`, `sha256`, `encoding`,
+    /// `articles`, `error`), into an open JSON object; the progress log writes the same ones.
+    func writeFields(to object: inout JSONWriter) {
+        object.key("path"); object.string(path)
+        object.key("bytes"); object.int(bytes)
+        object.key("sha256"); object.string(sha256)
+        object.key("encoding"); object.optionalString(encoding)
+        object.key("articles"); object.int(articles)
+        object.key("error"); object.optionalString(error)
     }
 }

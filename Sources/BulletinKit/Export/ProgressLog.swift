@@ -86,12 +86,7 @@ extension ProgressLog.Entry {
     var json: String {
         var json = JSONWriter()
         json.object { o in
-            o.key("path"); o.string(record.path)
-            o.key("bytes"); o.int(record.bytes)
-            o.key("sha256"); o.string(record.sha256)
-            o.key("encoding"); o.optionalString(record.encoding)
-            o.key("articles"); o.int(record.articles)
-            o.key("error"); o.optionalString(record.error)
+            record.writeFields(to: &o)
             o.key("problems"); o.int(problems)
             o.key("lengths"); o.array { a in for length in lengths { a.int(length) } }
         }
