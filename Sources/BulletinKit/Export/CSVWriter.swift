@@ -20,14 +20,22 @@ public struct CSVWriter: Sendable {
         case empty
     }
 
-    public private(set) var output: String
+    /// The CSV so far, as UTF-8 bytes (built as bytes, like `JSONWriter`: the mention table is
+    /// most of what a run writes).
+    public private(set) var bytes: [UInt8]
 
     public init(bom: Bool = true) {
-        output = bom ? "\u{FEFF}" : ""
+        bytes = bom ? [0xEF, 0xBB, 0xBF] : []
     }
 
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
+
     public mutating func row(_ cells: [Cell]) {
-        output += cells.map(CSVWriter.field).joined(separator: ",") + "\r\n"
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            CSVWriter.append(cell, to: &bytes)
+        }
+        bytes.append(contentsOf: [0x0D, 0x0A])
     }
 
     public mutating func header(_ names: [String]) {
@@ -36,32 +44,40 @@ public struct CSVWriter: Sendable {
 
     /// Takes what has been written so far (for streaming to a file) and starts afresh.
     public mutating func drain() -> String {
-        defer { output = "" }
+        defer { bytes.removeAll(keepingCapacity: true) }
         return output
     }
 
     static func field(_ cell: Cell) -> String {
+        var out: [UInt8] = []
+        append(cell, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func append(_ cell: Cell, to out: inout [UInt8]) {
         switch cell {
-        case .empty: return ""
-        case .int(let value): return String(value)
-        case .bool(let value): return value ? "true" : "false"
+        case .empty: return
+        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .number(let value):
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-        case .text(var text):
-            if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-                text = "'" + text
+            out.append(contentsOf: (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)).utf8)
+        case .text(let text):
+            ByteSearch.bytes(of: text) { input in
+                // `=`, `+`, `-`, `@`, tab, CR: a spreadsheet would run the cell as a formula.
+                let guarded = input.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
+                let needsQuotes = input.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                if needsQuotes { out.append(0x22) }
+                if guarded { out.append(UInt8(ascii: "'")) }
+                if needsQuotes {
+                    for byte in input {
+                        out.append(byte)
+                        if byte == 0x22 { out.append(0x22) }
+                    }
+                    out.append(0x22)
+                } else {
+                    out.append(contentsOf: input)
+                }
             }
-            let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            guard needsQuotes else { return text }
-            var quoted = String.UnicodeScalarView()
-            quoted.append("\"")
-            for scalar in text.unicodeScalars {
-                quoted.append(scalar)
-                if scalar == "\"" { quoted.append("\"") }
-            }
-            quoted.append("\"")
-            return String(quoted)
         }
     }
 }
-
