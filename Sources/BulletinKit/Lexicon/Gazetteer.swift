@@ -80,12 +80,14 @@ public struct Gazetteer: Sendable {
     }
 
     private mutating func addForm(_ form: String, place: Int, kind: FormKind) {
-        var list = forms[form, default: []]
-        if !list.contains(where: { $0.place == place && $0.kind >= kind }) {
-            list.removeAll { $0.place == place }
-            list.append(Form(place: place, kind: kind))
-        }
-        forms[form] = list
+        // Changed in place: one hash of the form, no copy of its list.
+        Gazetteer.record(Form(place: place, kind: kind), in: &forms[form, default: []])
+    }
+
+    private static func record(_ form: Form, in list: inout [Form]) {
+        guard !list.contains(where: { $0.place == form.place && $0.kind >= form.kind }) else { return }
+        list.removeAll { $0.place == form.place }
+        list.append(form)
     }
 
     public func place(code: String) -> Place? { byCode[code].map { places[$0] } }

@@ -25,9 +25,10 @@ struct PlaceMatcher: Sendable {
         var scalars: [[Unicode.Scalar]] = []
         var entries: [[Gazetteer.Form]] = []
         // Byte order, not String order: the same result on every run at a fraction of the cost.
-        for form in gazetteer.forms.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            scalars.append(Array(folding.fold(form).unicodeScalars))
-            entries.append(gazetteer.forms[form] ?? [])
+        let forms = Array(gazetteer.forms)
+        for index in ByteSearch.byteOrder(of: forms.map(\.key)) {
+            scalars.append(Array(folding.fold(forms[index].key).unicodeScalars))
+            entries.append(forms[index].value)
         }
         formCount = scalars.count
         for term in cues.cues(for: .notAPlace) {
