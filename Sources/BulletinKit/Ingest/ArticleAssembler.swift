@@ -338,7 +338,7 @@ struct ArticleAssembler {
         current = Draft(title: block, section: section)
         current!.firstLine = headings[0].lines[0]
         for heading in headings {
-            roles[heading.lines[0]] = heading.text.contains(block.title) ? .title : .subtitle
+            roles[heading.lines[0]] = heading.text.containsBytes(block.title) ? .title : .subtitle
         }
     }
 

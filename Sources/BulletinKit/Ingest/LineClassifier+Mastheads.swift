@@ -6,19 +6,31 @@ extension LineClassifier {
         let folded = line.folded
         guard line.length <= LineClassifier.furnitureMaxLength else { return false }
         let scalars = folded.unicodeScalars
-        let ideographs = scalars.filter(ScalarClass.isIdeograph).count
         // English banner lines, URLs, page numbers: no Chinese at all.
-        if ideographs == 0 { return true }
-        if folded.hasSuffix("。") { return false }
+        if !scalars.contains(where: ScalarClass.isIdeograph) { return true }
+        guard let last = scalars.last, last != "。" else { return false }
         if cues.isBoilerplate(folded) || cues.endsLikeImprint(folded) { return true }
-        let compact = String(String.UnicodeScalarView(scalars.filter { !ScalarClass.isSpace($0) }))
-        if compact.count <= 12, cues.endsWithPaperName(compact),
-            !compact.contains(where: { "，,。、“”".contains($0) })
+        // What is left needs the line without its spaces, and only a short one (a paper's name,
+        // a page or issue line) or one ending in a page (a contents entry) can pass.
+        var length = 0
+        for scalar in scalars where !ScalarClass.isSpace(scalar) { length += 1 }
+        guard length <= LineClassifier.pageOrIssueMaxLength || last == "版" || last == "页" || ScalarClass.isASCIIDigit(last)
+        else { return false }
+        var compactScalars = String.UnicodeScalarView()
+        for scalar in scalars where !ScalarClass.isSpace(scalar) { compactScalars.append(scalar) }
+        let compact = String(compactScalars)
+        if length <= 12, cues.endsWithPaperName(compact),
+            !compactScalars.contains(where: LineClassifier.mastheadNamePunctuation.contains)
         {
             return true
         }
         return isPageOrIssueLine(compact) || isContentsEntry(compact)
     }
+
+    /// A paper's name above its masthead carries none of these.
+    static let mastheadNamePunctuation: [Unicode.Scalar] = Array("，,。、“”".unicodeScalars)
+    /// `总第 1203 期` and the like run to 14 characters at most.
+    static let pageOrIssueMaxLength = 14
 
     /// A table-of-contents entry: a title, leader dots, a page (`…群众诉求家门口办结 ………… 1、2版`).
     func isContentsEntry(_ compact: String) -> Bool {
@@ -65,7 +77,9 @@ extension LineClassifier {
 
     /// `第 3 版`, `第86期`, `总第 1203 期`, `第3版 要闻`: a page or issue line.
     func isPageOrIssueLine(_ compact: String) -> Bool {
-        guard compact.count <= 14 else { return false }
+        guard let first = compact.unicodeScalars.first, first == "总" || first == "第",
+            compact.unicodeScalars.count <= LineClassifier.pageOrIssueMaxLength
+        else { return false }
         var rest = Substring(compact)
         if rest.hasPrefix("总") { rest = rest.dropFirst() }
         guard rest.hasPrefix("第") else { return false }

@@ -107,12 +107,12 @@ struct LineClassifier: Sendable {
     func isCaption(_ line: SourceLine) -> Bool {
         guard line.length <= 80 else { return false }
         let folded = line.folded
-        if cues.cues(for: .captionPrefix).contains(where: { folded.hasPrefix($0) }) {
+        if cues.startsWithCaptionPrefix(folded) {
             // `▲12月13日，…，当天共走访沿街商铺86家。（摄影　李晨）`: a photo-news brief, not a caption.
             return !isPhotoNews(folded)
         }
         return line.length <= LineClassifier.furnitureMaxLength
-            && cues.cues(for: .captionContains).contains { folded.contains($0) }
+            && cues.containsCaptionWord(folded)
             && !folded.hasSuffix("。")
     }
 

@@ -16,7 +16,7 @@ struct TitleBlock: Sendable, Equatable {
     init(lines printed: [String], cues: LayoutCues) {
         let lines = printed.map { TitleBlock.undecorated($0, cues: cues) }
         for (line, bare) in zip(printed, lines) where line != bare {
-            if let range = line.range(of: bare) { decorations.append(String(line[..<range.lowerBound])) }
+            if let range = line.rangeOfBytes(bare) { decorations.append(String(line[..<range.lowerBound])) }
         }
         var mains: [String] = []
         var others: [String] = []
@@ -28,7 +28,7 @@ struct TitleBlock: Sendable, Equatable {
             } else if (line.hasPrefix("（") && line.hasSuffix("）")) || (line.hasPrefix("(") && line.hasSuffix(")")) {
                 // A deck in brackets: `（周铁镇深化河长制工作纪实）`.
                 others.append(String(line.dropFirst().dropLast()).trimmingSpaces)
-            } else if let dash = line.range(of: "——") {
+            } else if let dash = line.rangeOfBytes("——") {
                 let left = String(line[..<dash.lowerBound])
                 let right = String(line[dash.upperBound...])
                 let leftTrimmed = TitleBlock.trimDashes(left)

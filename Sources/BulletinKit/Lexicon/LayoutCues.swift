@@ -73,9 +73,14 @@ public struct LayoutCues: Sendable {
         any(.paperSuffix) { ByteSearch.hasSuffix(line, $0) }
     }
 
-    public func isCaption(_ line: String) -> Bool {
+    /// Whether a line opens like a photo caption (`▲`, `图为`).
+    public func startsWithCaptionPrefix(_ line: String) -> Bool {
         any(.captionPrefix) { ByteSearch.hasPrefix(line, $0) }
-            || any(.captionContains) { ByteSearch.contains(line, $0) }
+    }
+
+    /// Whether a line holds a word only captions use (`摄`, `供图`).
+    public func containsCaptionWord(_ line: String) -> Bool {
+        any(.captionContains) { ByteSearch.contains(line, $0) }
     }
 
     public func startsWithBylinePrefix(_ line: String) -> Bool {

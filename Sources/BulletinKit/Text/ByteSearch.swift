@@ -19,19 +19,24 @@ enum ByteSearch {
     }
 
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
+        firstOffset(of: needle, in: haystack) != nil
+    }
+
+    /// The byte offset of the first occurrence of `needle` in `haystack`.
+    static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard haystack.count >= needle.count else { return nil }
         var index = 0
         let last = haystack.count - needle.count
         while index <= last {
             if haystack[index] == first {
                 var offset = 1
                 while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+                if offset == needle.count { return index }
             }
             index += 1
         }
-        return false
+        return nil
     }
 
     /// Whether `a` sorts before `b` byte by byte: a total order that is the same on every
@@ -85,5 +90,20 @@ extension StringProtocol {
     /// ```
     func containsBytes(_ needle: String) -> Bool {
         ByteSearch.bytes(of: self) { haystack in ByteSearch.bytes(of: needle) { ByteSearch.contains(haystack, $0) } }
+    }
+
+    /// Where `needle` first occurs in this text, found byte for byte (Foundation's `range(of:)`
+    /// goes through CFString).
+    ///
+    /// ```swift
+    /// "聚焦｜十项民生实事".rangeOfBytes("十项")   // the range of 十项
+    /// ```
+    func rangeOfBytes(_ needle: String) -> Range<Index>? {
+        let found = ByteSearch.bytes(of: self) { haystack in
+            ByteSearch.bytes(of: needle) { ByteSearch.firstOffset(of: $0, in: haystack) }
+        }
+        guard let offset = found else { return nil }
+        let lower = utf8.index(startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
 }

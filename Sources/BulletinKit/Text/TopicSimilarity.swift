@@ -26,7 +26,7 @@ struct TopicSimilarity: Sendable {
             for key in TopicSimilarity.bigrams(paragraph) { pairs.append(key << 22 | UInt64(number)) }
         }
         documents = paragraphs.count
-        pairs.sort()
+        RadixSort.sort(&pairs)
         var previous = UInt64.max
         for pair in pairs where pair != previous {
             previous = pair
@@ -96,7 +96,7 @@ struct TopicSimilarity: Sendable {
     /// Distinct keys in increasing order, each with how often it occurs.
     static func counted(_ keys: [UInt64]) -> [(key: UInt64, count: Int)] {
         var sorted = keys
-        sorted.sort()
+        RadixSort.sort(&sorted)
         var result: [(key: UInt64, count: Int)] = []
         for key in sorted {
             if result.last?.key == key {
