@@ -161,7 +161,7 @@ struct RunCommand {
                 emitRendered: { (article: Article, rendered: RenderedArticle) throws(OutputError) in
                     progress.articles += 1
                     progress.bytes += article.text.utf8.count
-                    if let folder { try folder.write(rendered) } else { console.out(rendered.record + "\n") }
+                    if let folder { try folder.write(rendered) } else { console.out(String(decoding: rendered.record + [0x0A], as: UTF8.self)) }
                 },
                 finished: { (record, problems) throws(OutputError) in try folder?.finished(record, problems: problems) })
             progress.clear()

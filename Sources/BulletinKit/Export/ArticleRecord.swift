@@ -4,6 +4,11 @@
 public enum ArticleRecord {
     /// One record as a single line of JSON (no trailing newline).
     public static func json(_ article: Article) -> String {
+        String(decoding: bytes(article), as: UTF8.self)
+    }
+
+    /// `json(_:)` as UTF-8 bytes, the way output files take it.
+    public static func bytes(_ article: Article) -> [UInt8] {
         var json = JSONWriter()
         json.object { o in
             o.key("id"); o.string(article.id)
@@ -53,7 +58,7 @@ public enum ArticleRecord {
                 }
             }
         }
-        return json.output
+        return json.bytes
     }
 
     static func write(_ location: Location, to json: inout JSONWriter) {

@@ -44,8 +44,13 @@ public struct CSVWriter: Sendable {
 
     /// Takes what has been written so far (for streaming to a file) and starts afresh.
     public mutating func drain() -> String {
+        String(decoding: drainBytes(), as: UTF8.self)
+    }
+
+    /// `drain()` as the UTF-8 bytes.
+    public mutating func drainBytes() -> [UInt8] {
         defer { bytes.removeAll(keepingCapacity: true) }
-        return output
+        return bytes
     }
 
     static func field(_ cell: Cell) -> String {

@@ -127,10 +127,15 @@ public final class OutputFolder {
         try write(RenderedArticle.full(article))
     }
 
+    private static let newline: [UInt8] = [0x0A]
+    private static let commaNewline: [UInt8] = [0x2C, 0x0A]
+
     /// Appends an article rendered beforehand (by `RenderedArticle.full`, in a worker).
     public func write(_ article: RenderedArticle) throws(OutputError) {
-        try jsonl.write(article.record + "\n")
-        try jsonArray.write((articleCount == 0 ? "\n" : ",\n") + article.record)
+        try jsonl.write(article.record)
+        try jsonl.write(OutputFolder.newline)
+        try jsonArray.write(articleCount == 0 ? OutputFolder.newline : OutputFolder.commaNewline)
+        try jsonArray.write(article.record)
         try articlesCSV.write(article.articleRow)
         try mentionsCSV.write(article.mentionRows)
         if let report = article.report { try summary.add(report) }

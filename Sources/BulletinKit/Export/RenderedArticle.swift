@@ -2,27 +2,28 @@
 /// `articles.csv` and `mentions.csv`, and what the summary needs. Rendering is most of the cost
 /// of writing, so the batch runner's workers render in parallel and the one writer only appends.
 public struct RenderedArticle: Sendable {
-    /// The SPEC record, one line without its newline.
-    public var record: String
+    /// The SPEC record, one line without its newline, as UTF-8 (kept as bytes: they go to files
+    /// as bytes, and a `String` of them would be validated once more for nothing).
+    public var record: [UInt8]
     /// The article's row of `articles.csv` and its rows of `mentions.csv` (empty for JSON Lines
     /// output alone).
-    public var articleRow: String
-    public var mentionRows: String
+    public var articleRow: [UInt8]
+    public var mentionRows: [UInt8]
     public var report: TownMechanismSummary.Report?
 
     /// The record alone, for JSON Lines on standard output.
     public static func record(_ article: Article) -> RenderedArticle {
-        RenderedArticle(record: ArticleRecord.json(article), articleRow: "", mentionRows: "", report: nil)
+        RenderedArticle(record: ArticleRecord.bytes(article), articleRow: [], mentionRows: [], report: nil)
     }
 
     /// Everything an output folder writes of the article.
     public static func full(_ article: Article) -> RenderedArticle {
         var csv = CSVWriter(bom: false)
         csv.row(ArticleTables.articleRow(article))
-        let articleRow = csv.drain()
+        let articleRow = csv.drainBytes()
         for row in ArticleTables.mentionRows(article) { csv.row(row) }
         return RenderedArticle(
-            record: ArticleRecord.json(article), articleRow: articleRow, mentionRows: csv.drain(),
+            record: ArticleRecord.bytes(article), articleRow: articleRow, mentionRows: csv.drainBytes(),
             report: TownMechanismSummary.Report(article))
     }
 }
