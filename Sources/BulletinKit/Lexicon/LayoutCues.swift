@@ -142,9 +142,10 @@ extension LayoutCues {
     /// Whether a heading starts `X：` / `X: ` where X is a short name ending like an actor
     /// (`周浦镇：…`, `海永镇纪委: …`), the way article titles do and subheadings do not.
     public func startsWithActorColon(_ heading: String) -> Bool {
-        guard let colon = heading.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
-        let actor = heading[..<colon].trimmingCharacters(in: .whitespaces)
-        guard (2...12).contains(actor.count) else { return false }
+        let scalars = heading.unicodeScalars
+        guard let colon = scalars.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
+        let actor = Substring(scalars[..<colon].trimmingSpaces())
+        guard (2...12).contains(actor.unicodeScalars.count) else { return false }
         return any(.actorSuffix) { ByteSearch.hasSuffix(actor, $0) }
     }
 }

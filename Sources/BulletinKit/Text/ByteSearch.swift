@@ -6,11 +6,11 @@ enum ByteSearch {
         bytes(of: haystack) { contains($0, needle) }
     }
 
-    static func hasPrefix(_ haystack: String, _ needle: [UInt8]) -> Bool {
+    static func hasPrefix(_ haystack: some StringProtocol, _ needle: [UInt8]) -> Bool {
         bytes(of: haystack) { $0.count >= needle.count && $0.prefix(needle.count).elementsEqual(needle) }
     }
 
-    static func hasSuffix(_ haystack: String, _ needle: [UInt8]) -> Bool {
+    static func hasSuffix(_ haystack: some StringProtocol, _ needle: [UInt8]) -> Bool {
         bytes(of: haystack) { $0.count >= needle.count && $0.suffix(needle.count).elementsEqual(needle) }
     }
 

@@ -13,7 +13,11 @@ import Foundation
 struct TopicSimilarity: Sendable {
     /// Every bigram of the bulletin, sorted, and the number of paragraphs it occurs in.
     private var keys: [UInt64] = []
-    private var documentFrequency: [Int32] = []
+    /// Each key's inverse document frequency, computed once: `log` is the dearest step of a
+    /// comparison otherwise.
+    private var inverseFrequency: [Double] = []
+    /// The weight of a bigram no paragraph has.
+    private var unseenWeight = 0.0
     private var documents = 0
 
     /// Learns bigram rarity from the bulletin's paragraphs.
@@ -27,6 +31,7 @@ struct TopicSimilarity: Sendable {
         }
         documents = paragraphs.count
         RadixSort.sort(&pairs)
+        var documentFrequency: [Int32] = []
         var previous = UInt64.max
         for pair in pairs where pair != previous {
             previous = pair
@@ -38,6 +43,12 @@ struct TopicSimilarity: Sendable {
                 documentFrequency.append(1)
             }
         }
+        inverseFrequency = documentFrequency.map { TopicSimilarity.inverseFrequency(documents: documents, frequency: Double($0)) }
+        unseenWeight = TopicSimilarity.inverseFrequency(documents: documents, frequency: 0)
+    }
+
+    private static func inverseFrequency(documents: Int, frequency: Double) -> Double {
+        log(Double(documents + 1) / (frequency + 1)) + 1
     }
 
     /// Cosine similarity in 0…1 of the two texts' weighted bigram vectors.
@@ -84,13 +95,13 @@ struct TopicSimilarity: Sendable {
             let mid = (low + high) >> 1
             if keys[mid] < key { low = mid + 1 } else { high = mid }
         }
-        let df = low < keys.count && keys[low] == key ? Double(documentFrequency[low]) : 0
-        return log(Double(documents + 1) / (df + 1)) + 1
+        return low < keys.count && keys[low] == key ? inverseFrequency[low] : unseenWeight
     }
 
     /// The text's bigrams with their tf-idf weights, in key order.
     private func vector(_ text: String) -> [(key: UInt64, weight: Double)] {
-        TopicSimilarity.counted(TopicSimilarity.bigrams(text)).map { ($0.key, (1 + log(Double($0.count))) * idf($0.key)) }
+        // (1 + log 1 is 1: most bigrams occur once.)
+        TopicSimilarity.counted(TopicSimilarity.bigrams(text)).map { ($0.key, ($0.count == 1 ? 1 : 1 + log(Double($0.count))) * idf($0.key)) }
     }
 
     /// Distinct keys in increasing order, each with how often it occurs.
