@@ -8,23 +8,21 @@ extension LineClassifier {
     /// `文/王芳 图/李强` → `["王芳", "李强"]`.
     func bylineNames(_ folded: String) -> [String]? {
         // A bullet before a byline: `■ 本报记者　陆佳琪`, and a bare name after one, `□ 周立群`.
-        if let first = folded.unicodeScalars.first, cues.cues(for: .briefBullet).contains(String(first)) {
+        let scalars = folded.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return nil }
+        if briefBullets.contains(first) {
             let rest = String(folded.unicodeScalars.dropFirst()).trimmingSpaces
             guard rest != folded, !rest.isEmpty else { return nil }
-            let scalars = rest.unicodeScalars
-            if (2...3).contains(scalars.count), scalars.allSatisfy(ScalarClass.isIdeograph) { return [rest] }
+            let restScalars = rest.unicodeScalars
+            if (2...3).contains(restScalars.count), restScalars.allSatisfy(ScalarClass.isIdeograph) { return [rest] }
             return cues.startsWithBylinePrefix(rest) ? bylineNames(rest) : nil
         }
-        let dots: Set<Character> = ["·", "•", "・", "‧", "∙"]
-        if let first = folded.first, let last = folded.last, dots.contains(first),
-            dots.contains(last), folded.count > 2
-        {
-            let names = nameTokens(folded.dropFirst().dropLast())
+        if LineClassifier.bylineDots.contains(first), LineClassifier.bylineDots.contains(last), scalars.count > 2 {
+            let names = nameTokens(Substring(scalars.dropFirst().dropLast()))
             return names.isEmpty || names.contains(where: { $0.count > 5 }) ? nil : names
         }
-        let brackets: [(Character, Character)] = [("(", ")"), ("（", "）"), ("[", "]")]
-        for (open, close) in brackets where folded.first == open && folded.last == close {
-            let inner = folded.dropFirst().dropLast()
+        for (open, close) in LineClassifier.bylineBrackets where first == open && last == close {
+            let inner = Substring(scalars.dropFirst().dropLast())
             if inner.contains(where: { "图摄完版".contains($0) }) { return nil }
             // `（周铁镇深化河长制工作纪实）` is a deck below a title, not a byline.
             if cues.endsWithDeckSuffix(String(inner)) { return nil }
@@ -40,6 +38,10 @@ extension LineClassifier {
         }
         return nil
     }
+
+    /// Dots a byline may stand between: `·夏凡 张顺燕·`.
+    static let bylineDots: [Unicode.Scalar] = ["·", "•", "・", "‧", "∙"]
+    static let bylineBrackets: [(Unicode.Scalar, Unicode.Scalar)] = [("(", ")"), ("（", "）"), ("[", "]")]
 
     /// Splits a byline's inner text into names: separated by spaces, `/`, `、` or colons, role
     /// words (`记者`, `通讯员`, `文`, `图`) removed. Every token must be ideographs only.

@@ -190,8 +190,11 @@ extension LineClassifier {
 
     /// Whether a line holds only a date (`2024年6月20日`).
     static func isDateOnly(_ text: String) -> Bool {
-        LineClassifier(cues: LayoutCues()).mastheadDate(text) != nil
+        plain.mastheadDate(text) != nil
     }
+
+    /// A classifier without cues, for the tests that need none (built once).
+    private static let plain = LineClassifier(cues: LayoutCues())
 
     /// A date alone on a line right under article text, past the top of the file, is the date a
     /// notice or letter is signed with (`中共…宣传办` / `2024年6月20日`): text, not masthead.

@@ -25,8 +25,14 @@ struct LineClassifier: Sendable {
     /// them is no contents header, which spares building its bare form.
     let contentsCueEnds: [Unicode.Scalar]
 
+    /// The brief bullets (`■`, `◆`) that are one character, as scalars.
+    let briefBullets: [Unicode.Scalar]
+
     init(cues: LayoutCues) {
         self.cues = cues
+        briefBullets = cues.cues(for: .briefBullet).compactMap { cue in
+            cue.unicodeScalars.count == 1 ? cue.unicodeScalars.first : nil
+        }
         var ends: [Unicode.Scalar] = []
         for cue in cues.cues(for: .contentsHeader) {
             if let last = cue.unicodeScalars.last, !ends.contains(last) { ends.append(last) }
@@ -128,9 +134,13 @@ struct LineClassifier: Sendable {
     }
 
     func stripBrackets(_ folded: String) -> String {
-        var inner = Substring(folded)
-        while let first = inner.first, "(（[【<《>－-—".contains(first) { inner = inner.dropFirst() }
-        while let last = inner.last, ")）]】>》<－-—".contains(last) { inner = inner.dropLast() }
-        return String(inner).trimmingSpaces
+        var inner = Substring(folded).unicodeScalars
+        while let first = inner.first, LineClassifier.openingMarks.contains(first) { inner = inner.dropFirst() }
+        while let last = inner.last, LineClassifier.closingMarks.contains(last) { inner = inner.dropLast() }
+        return String(Substring(inner.trimmingSpaces()))
     }
+
+    /// What a marker line may be wrapped in: `（下转第4版）`, `——完——`.
+    static let openingMarks: [Unicode.Scalar] = Array("(（[【<《>－-—".unicodeScalars)
+    static let closingMarks: [Unicode.Scalar] = Array(")）]】>》<－-—".unicodeScalars)
 }
