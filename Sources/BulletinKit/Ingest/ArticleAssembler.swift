@@ -40,13 +40,27 @@ struct ArticleAssembler {
         var lateTitle: String?
         var section: String?
         var byline: [String] = []
-        var paragraphs: [(text: String, isSubheading: Bool)] = []
+        private(set) var paragraphs: [(text: String, isSubheading: Bool)] = []
+        /// The bigram counts of the paragraphs, kept up as they are added: the article so far is
+        /// compared with the text below each heading and lead.
+        private(set) var bodyCounts = TopicSimilarity.Counts()
         var continued: String?
         var closed = false
         /// The source line the article starts on (its first title or body line).
         var firstLine = 0
 
         var bodyText: String { paragraphs.map(\.text).joined(separator: "\n") }
+
+        mutating func append(_ text: String, isSubheading: Bool) {
+            paragraphs.append((text, isSubheading))
+            bodyCounts = bodyCounts.merged(with: TopicSimilarity.counts(text))
+        }
+
+        /// Takes off the end of the last paragraph (a byline printed there): after assembly,
+        /// when the counts are no longer read.
+        mutating func replaceLastParagraph(with text: String) {
+            paragraphs[paragraphs.count - 1].text = text
+        }
         var bodyParagraphCount: Int { paragraphs.filter { !$0.isSubheading }.count }
     }
 
@@ -173,7 +187,7 @@ struct ArticleAssembler {
         let heading = headings[0]
         if isSubheading(heading, at: run.lowerBound, in: open, body: body) {
             titleBlocks.remove(run.lowerBound)
-            open.paragraphs.append((heading.text, true))
+            open.append(heading.text, isSubheading: true)
             roles[heading.lines[0]] = .subheading
             current = open
         } else {
@@ -211,9 +225,11 @@ struct ArticleAssembler {
             reasons[line] = "the text below opens like a news lead"
             return false
         }
-        let above = ([article.title?.title, article.title?.subtitle].compactMap { $0 }
-            + article.paragraphs.map(\.text)).joined(separator: "\n")
-        let similarity = topics.similarity(above, following)
+        // The title lines and the paragraphs, as if joined by line breaks.
+        let above = [article.title?.title, article.title?.subtitle].compactMap { $0 }
+            .reduce(TopicSimilarity.Counts()) { $0.merged(with: TopicSimilarity.counts($1)) }
+            .merged(with: article.bodyCounts)
+        let similarity = topics.similarity(above, TopicSimilarity.counts(following))
         let shown = String(format: "%.2f", similarity)
         if similarity >= ArticleAssembler.subheadingSimilarity {
             reasons[line] = "the text below goes on with the article (similarity \(shown))"
@@ -266,7 +282,7 @@ struct ArticleAssembler {
     /// Whether a title-like line shares more with the untitled article above than with the body
     /// below it: a title the layout placed after its article.
     private func belongsToArticleAbove(_ heading: String, article: Draft, nextBody: Int) -> Bool {
-        let above = topics.coverage(of: heading, in: article.bodyText)
+        let above = topics.coverage(of: heading, in: article.bodyCounts)
         let below = topics.coverage(of: heading, in: sectionText(from: nextBody))
         return above > below
     }
@@ -285,7 +301,7 @@ struct ArticleAssembler {
             current = Draft(section: section)
             current!.firstLine = paragraph.lines[0]
         }
-        current!.paragraphs.append((paragraph.text, false))
+        current!.append(paragraph.text, isSubheading: false)
         roles[paragraph.lines[0]] = .body
         for line in paragraph.lines.dropFirst() { roles[line] = .joined }
     }
@@ -297,7 +313,7 @@ struct ArticleAssembler {
     private func startsUnrelatedBrief(_ paragraph: Paragraph) -> Bool {
         guard let open = current, !open.paragraphs.isEmpty,
             cues.startsWithLeadOpener(paragraph.text) || LineShape.startsWithDate(paragraph.text),
-            topics.similarity(open.bodyText, paragraph.text) < ArticleAssembler.subheadingSimilarity / 2
+            topics.similarity(open.bodyCounts, TopicSimilarity.counts(paragraph.text)) < ArticleAssembler.subheadingSimilarity / 2
         else { return false }
         if paragraph.gapBefore >= 2 { return true }
         let above = ([open.title?.title].compactMap { $0 } + open.paragraphs.map(\.text))

@@ -83,7 +83,7 @@ public struct Ingester: Sendable {
             {
                 let scalars = Array(draft.paragraphs[last].text.unicodeScalars)
                 detached.append(String(String.UnicodeScalarView(scalars[start...])))
-                draft.paragraphs[last].text = String(String.UnicodeScalarView(scalars[..<start]))
+                draft.replaceLastParagraph(with: String(String.UnicodeScalarView(scalars[..<start])))
                 draft.byline = names
             }
             var article = Ingester.article(from: draft, index: offset + 1, bulletin: bulletin, date: date)

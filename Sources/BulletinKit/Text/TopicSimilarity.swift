@@ -51,39 +51,102 @@ struct TopicSimilarity: Sendable {
         log(Double(documents + 1) / (frequency + 1)) + 1
     }
 
+    /// A text's bigrams: distinct keys in increasing order, each with how often it occurs.
+    /// Texts joined by line breaks have the merged counts of their parts (no bigram spans a
+    /// line break), so an article's counts grow paragraph by paragraph instead of being
+    /// recounted from its whole text at every comparison.
+    struct Counts: Sendable, Equatable {
+        var keys: [UInt64] = []
+        var occurrences: [Int32] = []
+
+        var isEmpty: Bool { keys.isEmpty }
+
+        /// The counts of this text and another joined to it.
+        func merged(with other: Counts) -> Counts {
+            if other.isEmpty { return self }
+            if isEmpty { return other }
+            var result = Counts()
+            result.keys.reserveCapacity(keys.count + other.keys.count)
+            result.occurrences.reserveCapacity(keys.count + other.keys.count)
+            var i = 0
+            var j = 0
+            while i < keys.count || j < other.keys.count {
+                if j == other.keys.count || i < keys.count && keys[i] < other.keys[j] {
+                    result.keys.append(keys[i])
+                    result.occurrences.append(occurrences[i])
+                    i += 1
+                } else if i == keys.count || other.keys[j] < keys[i] {
+                    result.keys.append(other.keys[j])
+                    result.occurrences.append(other.occurrences[j])
+                    j += 1
+                } else {
+                    result.keys.append(keys[i])
+                    result.occurrences.append(occurrences[i] + other.occurrences[j])
+                    i += 1
+                    j += 1
+                }
+            }
+            return result
+        }
+    }
+
+    /// The bigram counts of a text.
+    static func counts(_ text: String) -> Counts {
+        var sorted = bigrams(text)
+        RadixSort.sort(&sorted)
+        var counts = Counts()
+        for key in sorted {
+            if counts.keys.last == key {
+                counts.occurrences[counts.occurrences.count - 1] += 1
+            } else {
+                counts.keys.append(key)
+                counts.occurrences.append(1)
+            }
+        }
+        return counts
+    }
+
     /// Cosine similarity in 0…1 of the two texts' weighted bigram vectors.
     func similarity(_ a: String, _ b: String) -> Double {
-        let va = vector(a)
-        let vb = vector(b)
+        similarity(TopicSimilarity.counts(a), TopicSimilarity.counts(b))
+    }
+
+    /// Cosine similarity in 0…1 of two texts' weighted bigram vectors, from their counts.
+    func similarity(_ a: Counts, _ b: Counts) -> Double {
+        let va = weights(a)
+        let vb = weights(b)
         guard !va.isEmpty, !vb.isEmpty else { return 0 }
         var dot = 0.0
         var i = 0
         var j = 0
         while i < va.count, j < vb.count {
-            if va[i].key == vb[j].key {
-                dot += va[i].weight * vb[j].weight
+            if a.keys[i] == b.keys[j] {
+                dot += va[i] * vb[j]
                 i += 1
                 j += 1
-            } else if va[i].key < vb[j].key {
+            } else if a.keys[i] < b.keys[j] {
                 i += 1
             } else {
                 j += 1
             }
         }
-        let norm = { (v: [(key: UInt64, weight: Double)]) in v.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot() }
+        let norm = { (v: [Double]) in v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
         return dot / (norm(va) * norm(vb))
     }
 
     /// How many of `a`'s bigrams occur in `b`, weighted by rarity: used to see which of two
     /// bodies a short title belongs to.
     func coverage(of a: String, in b: String) -> Double {
-        let inA = TopicSimilarity.counted(TopicSimilarity.bigrams(a))
-        let inB = TopicSimilarity.counted(TopicSimilarity.bigrams(b))
+        coverage(of: a, in: TopicSimilarity.counts(b))
+    }
+
+    func coverage(of a: String, in b: Counts) -> Double {
+        let inA = TopicSimilarity.counts(a)
         var covered = 0.0
         var j = 0
-        for (key, _) in inA {
-            while j < inB.count, inB[j].key < key { j += 1 }
-            if j < inB.count, inB[j].key == key { covered += idf(key) }
+        for key in inA.keys {
+            while j < b.keys.count, b.keys[j] < key { j += 1 }
+            if j < b.keys.count, b.keys[j] == key { covered += idf(key) }
         }
         return covered
     }
@@ -98,25 +161,10 @@ struct TopicSimilarity: Sendable {
         return low < keys.count && keys[low] == key ? inverseFrequency[low] : unseenWeight
     }
 
-    /// The text's bigrams with their tf-idf weights, in key order.
-    private func vector(_ text: String) -> [(key: UInt64, weight: Double)] {
+    /// The tf-idf weight of each key of the counts, in key order.
+    private func weights(_ counts: Counts) -> [Double] {
         // (1 + log 1 is 1: most bigrams occur once.)
-        TopicSimilarity.counted(TopicSimilarity.bigrams(text)).map { ($0.key, ($0.count == 1 ? 1 : 1 + log(Double($0.count))) * idf($0.key)) }
-    }
-
-    /// Distinct keys in increasing order, each with how often it occurs.
-    static func counted(_ keys: [UInt64]) -> [(key: UInt64, count: Int)] {
-        var sorted = keys
-        RadixSort.sort(&sorted)
-        var result: [(key: UInt64, count: Int)] = []
-        for key in sorted {
-            if result.last?.key == key {
-                result[result.count - 1].count += 1
-            } else {
-                result.append((key, 1))
-            }
-        }
-        return result
+        zip(counts.keys, counts.occurrences).map { key, count in (count == 1 ? 1 : 1 + log(Double(count))) * idf(key) }
     }
 
     /// Adjacent ideograph pairs, each packed into one integer.
