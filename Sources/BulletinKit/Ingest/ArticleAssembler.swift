@@ -325,10 +325,10 @@ struct ArticleAssembler {
     /// Town-level names in a stretch of text, found by their suffix (`东山街道`, `湖塘镇`): the
     /// suffix with the two ideographs before it, which is enough to tell two towns apart.
     static func townNames(in text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         var names: [String] = []
         for suffix in ["街道", "镇"] {
-            let pattern = Array(suffix.unicodeScalars)
+            let pattern = suffix.scalarArray
             var index = 2
             while index + pattern.count <= scalars.count {
                 if Array(scalars[index..<index + pattern.count]) == pattern,

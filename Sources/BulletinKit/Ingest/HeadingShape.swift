@@ -21,7 +21,7 @@ struct HeadingShape: Sendable, Equatable {
         var separators: [Unicode.Scalar] = []
         var runs: [Int] = []
         var current = 0
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         for scalar in scalars {
             if let kind = HeadingShape.separatorKind(scalar) {
                 runs.append(current)

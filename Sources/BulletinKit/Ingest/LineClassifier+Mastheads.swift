@@ -34,7 +34,7 @@ extension LineClassifier {
 
     /// A table-of-contents entry: a title, leader dots, a page (`…群众诉求家门口办结 ………… 1、2版`).
     func isContentsEntry(_ compact: String) -> Bool {
-        let scalars = Array(compact.unicodeScalars)
+        let scalars = compact.scalarArray
         guard let last = scalars.last, last == "版" || last == "页" || ScalarClass.isASCIIDigit(last) else { return false }
         var run = 0
         for scalar in scalars {
@@ -245,7 +245,7 @@ extension LineClassifier {
             !LineShape.isTerminated(line.text),
             !line.folded.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "。" })
         else { return nil }
-        let scalars = Array(line.text.unicodeScalars)
+        let scalars = line.text.scalarArray
         var gap = 0
         var wideGap = false
         for scalar in scalars {
@@ -261,7 +261,7 @@ extension LineClassifier {
         }
         guard wideGap || namesPaper else { return nil }
         // The date: the text from a year (four digits or numerals before 年) to the end.
-        let folded = Array(line.folded.unicodeScalars)
+        let folded = line.folded.scalarArray
         for (index, scalar) in folded.enumerated() where scalar == "年" && index >= 4 {
             let start = index - 4
             let tail = String(String.UnicodeScalarView(folded[start...]))

@@ -125,7 +125,7 @@ struct LineClassifier: Sendable {
     /// A paragraph under a photo that tells the news in full: a sentence of several clauses
     /// (two commas or more, 40 characters or more) that ends with `。`, before any credit.
     func isPhotoNews(_ folded: String) -> Bool {
-        var scalars = Array(folded.unicodeScalars)
+        var scalars = folded.scalarArray
         if scalars.last == "）" || scalars.last == ")", let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }) {
             scalars.removeSubrange(open...)
         }

@@ -70,7 +70,7 @@ enum LineShape {
 
     /// A row of a numbers box: a label, a wide gap, a figure (`走访居民　12600余户`, `办结率　　88.1%`).
     static func isFigureRow(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         guard let gapStart = scalars.firstIndex(where: ScalarClass.isSpace), gapStart >= 2,
             scalars[..<gapStart].allSatisfy(ScalarClass.isIdeograph)
         else { return false }

@@ -34,7 +34,7 @@ extension IssueDate {
     /// IssueDate(fileName: "2024-05_zhoupu")?.description      // "2024-05"
     /// ```
     public init?(fileName: String) {
-        let scalars = Array(fileName.unicodeScalars)
+        let scalars = fileName.scalarArray
         var index = 0
         while index < scalars.count {
             if isDigit(scalars[index]) && (index == 0 || !isDigit(scalars[index - 1])) {

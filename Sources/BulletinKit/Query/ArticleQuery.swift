@@ -141,7 +141,7 @@ public struct ArticleQuery: Sendable {
 
     /// Up to three names closest to `name` by edit distance over characters.
     static func nearest(_ name: String, among names: [String]) -> [String] {
-        let target = Array(name.unicodeScalars)
+        let target = name.scalarArray
         let distance = { (other: String) in EditDistance.between(name, other) }
         let scored = Set(names).map { ($0, distance($0)) }.filter { $0.1 <= Swift.max(2, target.count / 2) }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.prefix(3).map(\.0)

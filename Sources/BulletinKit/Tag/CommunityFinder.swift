@@ -10,19 +10,26 @@ struct CommunityFinder: Sendable {
     let boundaries: [[Unicode.Scalar]]
     let roleFollowers: [[Unicode.Scalar]]
     let toponymEndings: Set<Unicode.Scalar>
+    /// The first characters of the suffixes: a position holding none of them starts no suffix,
+    /// which spares trying each suffix at every character of the article.
+    let suffixStarts: Set<Unicode.Scalar>
+
+    static let community: [Unicode.Scalar] = ["社", "区"]
+    static let village: [Unicode.Scalar] = ["村"]
 
     /// Community names are two to five characters before the suffix.
     static let nameLength = 2...5
 
     init(cues: PlaceCues) {
-        suffixes = cues.cues(for: .communitySuffix).map { Array($0.unicodeScalars) }
+        suffixes = cues.cues(for: .communitySuffix).map { $0.scalarArray }
             .sorted { $0.count > $1.count }
+        suffixStarts = Set(suffixes.compactMap(\.first))
         stopNames = Set(cues.cues(for: .communityStopName))
-        genericFollowers = cues.cues(for: .communityGenericFollower).map { Array($0.unicodeScalars) }
-        villageFollowers = cues.cues(for: .villageGenericFollower).map { Array($0.unicodeScalars) }
-        boundaries = cues.cues(for: .communityBoundary).map { Array($0.unicodeScalars) }
+        genericFollowers = cues.cues(for: .communityGenericFollower).map { $0.scalarArray }
+        villageFollowers = cues.cues(for: .villageGenericFollower).map { $0.scalarArray }
+        boundaries = cues.cues(for: .communityBoundary).map { $0.scalarArray }
             .sorted { $0.count > $1.count }
-        roleFollowers = cues.cues(for: .communityRoleFollower).map { Array($0.unicodeScalars) }
+        roleFollowers = cues.cues(for: .communityRoleFollower).map { $0.scalarArray }
         toponymEndings = Set(cues.cues(for: .toponymEnding).compactMap { $0.unicodeScalars.first })
     }
 
@@ -41,7 +48,7 @@ struct CommunityFinder: Sendable {
         /// A longer suffix read and refused (`上海工人|新村`) is not read again as a shorter one.
         var refusedUntil = 0
         while index < s.count {
-            guard !blocked[index], index >= refusedUntil,
+            guard suffixStarts.contains(s[index]), !blocked[index], index >= refusedUntil,
                 let suffix = suffixes.first(where: { matches($0, s, at: index) })
             else {
                 index += 1
@@ -64,11 +71,11 @@ struct CommunityFinder: Sendable {
             let length = index - start
             let generic =
                 (genericFollowers.contains { matches($0, s, at: suffixEnd) }
-                    && (suffix == Array("社区".unicodeScalars) || suffix == Array("村".unicodeScalars)))
-                || (suffix == Array("村".unicodeScalars) && villageFollowers.contains { matches($0, s, at: suffixEnd) })
+                    && (suffix == CommunityFinder.community || suffix == CommunityFinder.village))
+                || (suffix == CommunityFinder.village && villageFollowers.contains { matches($0, s, at: suffixEnd) })
             // A bare 社区 is mostly the common noun (`引导社区群众`, `社区食堂`): it names a community
             // only right after a place, with a toponym ending, or before a community's role word.
-            let bare = suffix == Array("社区".unicodeScalars)
+            let bare = suffix == CommunityFinder.community
             let named =
                 !bare || (start > 0 && blocked[start - 1]) || afterBoundaryWord
                 || (index > 0 && toponymEndings.contains(s[index - 1]))

@@ -26,9 +26,9 @@ public struct LocationTagger: Sendable {
         gazetteer = lexicons.gazetteer
         matcher = PlaceMatcher(gazetteer: lexicons.gazetteer, cues: lexicons.placeCues, folding: lexicons.folding)
         communities = CommunityFinder(cues: lexicons.placeCues)
-        shortFollowers = lexicons.placeCues.cues(for: .shortFollower).map { Array($0.unicodeScalars) }
-        shortBlockers = lexicons.placeCues.cues(for: .shortBlocker).map { Array($0.unicodeScalars) }
-        nameEndBreakers = lexicons.placeCues.cues(for: .nameEndBreaker).map { Array($0.unicodeScalars) }.filter { $0.count >= 2 }
+        shortFollowers = lexicons.placeCues.cues(for: .shortFollower).map { $0.scalarArray }
+        shortBlockers = lexicons.placeCues.cues(for: .shortBlocker).map { $0.scalarArray }
+        nameEndBreakers = lexicons.placeCues.cues(for: .nameEndBreaker).map { $0.scalarArray }.filter { $0.count >= 2 }
         folding = lexicons.folding
         self.region = region
         commonStems = Set(lexicons.placeCues.cues(for: .commonWordStem))

@@ -35,7 +35,7 @@ public struct MechanismSuggester {
     /// Reads one tagged article.
     public mutating func add(_ article: Article) {
         let towns = Set(article.locations.filter { $0.level == .town }.map(\.name))
-        let s = Array(article.text.unicodeScalars)
+        let s = article.text.scalarArray
         for (start, end, quotedOnly) in candidateSpans(s) {
             let name = String(String.UnicodeScalarView(s[start..<end])).trimmingSpaces
             let key = MechanismLexicon.matchKey(name)
@@ -85,13 +85,13 @@ public struct MechanismSuggester {
                 if end < s.count, s[end] == close, end - index >= 3, !isSlogan {
                     // A quoted word with the mechanism word right after it (`“365”工作机制`) is one name.
                     var after = end + 1
-                    if let suffix = suffixes.first(where: { matches(Array($0.unicodeScalars), s, at: after) }) {
+                    if let suffix = suffixes.first(where: { matches($0.scalarArray, s, at: after) }) {
                         after += suffix.unicodeScalars.count
                         spans.append((index, after, false))
                     } else {
                         // A quoted name ending like a mechanism (`“老杨工作法”`) is no mere slogan.
                         let named = suffixes.contains { suffix in
-                            let word = Array(suffix.unicodeScalars)
+                            let word = suffix.scalarArray
                             return end - word.count > index && matches(word, s, at: end - word.count)
                         }
                         spans.append((index + 1, end, !named))
@@ -101,7 +101,7 @@ public struct MechanismSuggester {
             index += 1
         }
         // Names ending like a mechanism.
-        for suffix in suffixes.map({ Array($0.unicodeScalars) }) {
+        for suffix in suffixes.map({ $0.scalarArray }) {
             var at = 0
             while at + suffix.count <= s.count {
                 if matches(suffix, s, at: at) {
@@ -117,7 +117,7 @@ public struct MechanismSuggester {
             }
         }
         // Pattern families.
-        let families = ["所联动", "格合一", "长制", "经验"].map { Array($0.unicodeScalars) }
+        let families = ["所联动", "格合一", "长制", "经验"].map { $0.scalarArray }
         for family in families {
             var at = 1
             while at + family.count <= s.count {

@@ -25,7 +25,7 @@ public struct MechanismTagger: Sendable {
             for form in entry.forms {
                 let key = MechanismLexicon.matchKey(form, folding: folding)
                 guard !key.isEmpty, seen.insert(key).inserted else { continue }
-                patterns.append(Array(key.unicodeScalars))
+                patterns.append(key.scalarArray)
                 owners.append(index)
             }
         }
@@ -42,7 +42,7 @@ public struct MechanismTagger: Sendable {
     }
 
     public func mechanisms(in text: String) -> [Tag] {
-        let original = Array(text.unicodeScalars)
+        let original = text.scalarArray
         // The normalised view and, for each of its scalars, where it stands in the original.
         var view: [Unicode.Scalar] = []
         var originalIndex: [Int] = []

@@ -2,8 +2,8 @@
 /// subcommands, mechanism and town names).
 public enum EditDistance {
     public static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars)
-        let b = Array(b.unicodeScalars)
+        let a = a.scalarArray
+        let b = b.scalarArray
         var previous = Array(0...b.count)
         for (i, x) in a.enumerated() {
             var row = [i + 1] + [Int](repeating: 0, count: b.count)

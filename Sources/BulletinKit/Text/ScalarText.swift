@@ -11,7 +11,7 @@ struct ScalarText {
     let folded: [Unicode.Scalar]
 
     init(_ text: String, folding: LookalikeFolding) {
-        original = Array(text.unicodeScalars)
+        original = text.scalarArray
         var folded: [Unicode.Scalar] = []
         folded.reserveCapacity(original.count)
         for scalar in original { folded.append(folding.fold(scalar)) }

@@ -7,7 +7,7 @@
 /// ```
 public enum Sentence {
     public static func around(offset: Int, in text: String) -> String {
-        around(offset: offset, in: Array(text.unicodeScalars))
+        around(offset: offset, in: text.scalarArray)
     }
 
     /// The same over scalars already split out, for callers that ask about many offsets of one text.
@@ -33,7 +33,7 @@ public enum Sentence {
         var cache: [Int: String] = [:]
 
         public init(_ text: String) {
-            scalars = Array(text.unicodeScalars)
+            scalars = text.scalarArray
             utf8 = Array(text.utf8)
             var offsets = [Int]()
             offsets.reserveCapacity(scalars.count + 1)
