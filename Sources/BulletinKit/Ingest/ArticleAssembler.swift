@@ -31,6 +31,8 @@ struct ArticleAssembler {
     private var section: String? = nil
     private let headingCandidates: [Int]
     private let headingShapes: [Int: HeadingShape]
+    /// The bigram counts of each paragraph block, by block index (empty for other blocks).
+    private let blockCounts: [TopicSimilarity.Counts]
     /// Block indices already read as title lines: a title is no parallel sibling of a subheading.
     private var titleBlocks = Set<Int>()
 
@@ -41,19 +43,32 @@ struct ArticleAssembler {
         var section: String?
         var byline: [String] = []
         private(set) var paragraphs: [(text: String, isSubheading: Bool)] = []
-        /// The bigram counts of the paragraphs, kept up as they are added: the article so far is
-        /// compared with the text below each heading and lead.
+        /// The bigram counts of the paragraphs, for comparing the article so far with the text
+        /// below a heading or lead: the counts of paragraphs added since the last comparison wait
+        /// in `pendingCounts` and are merged in when the next comparison needs them.
         private(set) var bodyCounts = TopicSimilarity.Counts()
+        private var pendingCounts: [TopicSimilarity.Counts] = []
         var continued: String?
         var closed = false
         /// The source line the article starts on (its first title or body line).
         var firstLine = 0
 
+        init(title: TitleBlock? = nil, section: String?) {
+            self.title = title
+            self.section = section
+        }
+
         var bodyText: String { paragraphs.map(\.text).joined(separator: "\n") }
 
-        mutating func append(_ text: String, isSubheading: Bool) {
+        mutating func append(_ text: String, isSubheading: Bool, counts: TopicSimilarity.Counts) {
             paragraphs.append((text, isSubheading))
-            bodyCounts = bodyCounts.merged(with: TopicSimilarity.counts(text))
+            pendingCounts.append(counts)
+        }
+
+        /// Brings `bodyCounts` up to date with every paragraph.
+        mutating func settleCounts() {
+            for counts in pendingCounts { bodyCounts = bodyCounts.merged(with: counts) }
+            pendingCounts.removeAll()
         }
 
         /// Takes off the end of the last paragraph (a byline printed there): after assembly,
@@ -67,18 +82,21 @@ struct ArticleAssembler {
     init(blocks: [Block], cues: LayoutCues) {
         self.blocks = blocks
         self.cues = cues
-        var texts: [String] = []
+        var counts = [TopicSimilarity.Counts](repeating: TopicSimilarity.Counts(), count: blocks.count)
+        var paragraphCounts: [TopicSimilarity.Counts] = []
         var candidates: [Int] = []
         var shapes: [Int: HeadingShape] = [:]
         for (index, block) in blocks.enumerated() {
             guard case .paragraph(let paragraph) = block else { continue }
-            texts.append(paragraph.text)
+            counts[index] = TopicSimilarity.counts(paragraph.text)
+            paragraphCounts.append(counts[index])
             if ArticleAssembler.isHeading(paragraph, cues: cues) {
                 candidates.append(index)
                 shapes[index] = HeadingShape(paragraph.text)
             }
         }
-        self.topics = TopicSimilarity(paragraphs: texts)
+        self.topics = TopicSimilarity(paragraphCounts: paragraphCounts)
+        self.blockCounts = counts
         self.headingCandidates = candidates
         self.headingShapes = shapes
     }
@@ -150,7 +168,7 @@ struct ArticleAssembler {
                     index = end + 1
                     continue
                 }
-                addBody(paragraph)
+                addBody(paragraph, at: index)
             }
             index += 1
         }
@@ -168,6 +186,7 @@ struct ArticleAssembler {
             start(titledBy: headings)
             return
         }
+        open.settleCounts()
         if headings.count >= 2 {
             if open.title == nil, open.bodyParagraphCount >= 2,
                 belongsToArticleAbove(headings[0].text, article: open, nextBody: body)
@@ -187,7 +206,7 @@ struct ArticleAssembler {
         let heading = headings[0]
         if isSubheading(heading, at: run.lowerBound, in: open, body: body) {
             titleBlocks.remove(run.lowerBound)
-            open.append(heading.text, isSubheading: true)
+            open.append(heading.text, isSubheading: true, counts: blockCounts[run.lowerBound])
             roles[heading.lines[0]] = .subheading
             current = open
         } else {
@@ -229,7 +248,7 @@ struct ArticleAssembler {
         let above = [article.title?.title, article.title?.subtitle].compactMap { $0 }
             .reduce(TopicSimilarity.Counts()) { $0.merged(with: TopicSimilarity.counts($1)) }
             .merged(with: article.bodyCounts)
-        let similarity = topics.similarity(above, TopicSimilarity.counts(following))
+        let similarity = topics.similarity(above, sectionCounts(from: body))
         let shown = String(format: "%.2f", similarity)
         if similarity >= ArticleAssembler.subheadingSimilarity {
             reasons[line] = "the text below goes on with the article (similarity \(shown))"
@@ -279,6 +298,20 @@ struct ArticleAssembler {
         return texts.joined(separator: "\n")
     }
 
+    /// The bigram counts of `sectionText(from:)`.
+    private func sectionCounts(from start: Int) -> TopicSimilarity.Counts {
+        var counts = TopicSimilarity.Counts()
+        var taken = 0
+        var index = start
+        while index < blocks.count, taken < 4, case .paragraph(let p) = blocks[index] {
+            if taken > 0, ArticleAssembler.isHeading(p, cues: cues) { break }
+            counts = counts.merged(with: blockCounts[index])
+            taken += 1
+            index += 1
+        }
+        return counts
+    }
+
     /// Whether a title-like line shares more with the untitled article above than with the body
     /// below it: a title the layout placed after its article.
     private func belongsToArticleAbove(_ heading: String, article: Draft, nextBody: Int) -> Bool {
@@ -289,9 +322,9 @@ struct ArticleAssembler {
 
     // MARK: - Body
 
-    private mutating func addBody(_ paragraph: Paragraph) {
+    private mutating func addBody(_ paragraph: Paragraph, at index: Int) {
         let labelled = LineShape.startsWithBracketLabel(paragraph.text) || cues.startsWithBriefBullet(paragraph.text)
-        let brief = startsUnrelatedBrief(paragraph) || (!(current?.paragraphs.isEmpty ?? true) && labelled)
+        let brief = startsUnrelatedBrief(paragraph, at: index) || (!(current?.paragraphs.isEmpty ?? true) && labelled)
         if brief {
             reasons[paragraph.lines[0]] = labelled
                 ? "opens with a bullet or a 【label】: a brief of its own" : "a lead on another subject: a brief of its own"
@@ -301,7 +334,7 @@ struct ArticleAssembler {
             current = Draft(section: section)
             current!.firstLine = paragraph.lines[0]
         }
-        current!.append(paragraph.text, isSubheading: false)
+        current!.append(paragraph.text, isSubheading: false, counts: blockCounts[index])
         roles[paragraph.lines[0]] = .body
         for line in paragraph.lines.dropFirst() { roles[line] = .joined }
     }
@@ -310,10 +343,13 @@ struct ArticleAssembler {
     /// with the open article, and either stands after a column gap or names a town or street the
     /// article has not (`6月12日，东山街道…` under an article on 湖熟街道) is a title-less brief of
     /// its own rather than the article's next paragraph.
-    private func startsUnrelatedBrief(_ paragraph: Paragraph) -> Bool {
-        guard let open = current, !open.paragraphs.isEmpty,
-            cues.startsWithLeadOpener(paragraph.text) || LineShape.startsWithDate(paragraph.text),
-            topics.similarity(open.bodyCounts, TopicSimilarity.counts(paragraph.text)) < ArticleAssembler.subheadingSimilarity / 2
+    private mutating func startsUnrelatedBrief(_ paragraph: Paragraph, at index: Int) -> Bool {
+        guard current.map({ !$0.paragraphs.isEmpty }) ?? false,
+            cues.startsWithLeadOpener(paragraph.text) || LineShape.startsWithDate(paragraph.text)
+        else { return false }
+        current!.settleCounts()
+        guard let open = current,
+            topics.similarity(open.bodyCounts, blockCounts[index]) < ArticleAssembler.subheadingSimilarity / 2
         else { return false }
         if paragraph.gapBefore >= 2 { return true }
         let above = ([open.title?.title].compactMap { $0 } + open.paragraphs.map(\.text))

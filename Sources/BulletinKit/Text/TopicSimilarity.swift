@@ -22,20 +22,21 @@ struct TopicSimilarity: Sendable {
 
     /// Learns bigram rarity from the bulletin's paragraphs.
     init(paragraphs: [String]) {
-        // One sort of (bigram, paragraph) pairs packed into one integer — a bigram takes 42
-        // bits, the paragraph number the other 22 — then one pass counts the paragraphs of
-        // each bigram.
-        var pairs: [UInt64] = []
-        for (number, paragraph) in paragraphs.enumerated() where number < 1 << 22 {
-            for key in TopicSimilarity.bigrams(paragraph) { pairs.append(key << 22 | UInt64(number)) }
-        }
-        documents = paragraphs.count
-        RadixSort.sort(&pairs)
+        self.init(paragraphCounts: paragraphs.map(TopicSimilarity.counts))
+    }
+
+    /// Learns bigram rarity from the counts of the bulletin's paragraphs (which the caller keeps,
+    /// to compare articles without counting their text again).
+    init(paragraphCounts: [Counts]) {
+        // Each paragraph's distinct bigrams, all together, sorted: the run of a bigram is the
+        // number of paragraphs it occurs in.
+        var all: [UInt64] = []
+        all.reserveCapacity(paragraphCounts.reduce(0) { $0 + $1.keys.count })
+        for counts in paragraphCounts { all.append(contentsOf: counts.keys) }
+        documents = paragraphCounts.count
+        RadixSort.sort(&all)
         var documentFrequency: [Int32] = []
-        var previous = UInt64.max
-        for pair in pairs where pair != previous {
-            previous = pair
-            let key = pair >> 22
+        for key in all {
             if keys.last == key {
                 documentFrequency[documentFrequency.count - 1] += 1
             } else {
@@ -163,8 +164,28 @@ struct TopicSimilarity: Sendable {
 
     /// The tf-idf weight of each key of the counts, in key order.
     private func weights(_ counts: Counts) -> [Double] {
-        // (1 + log 1 is 1: most bigrams occur once.)
-        zip(counts.keys, counts.occurrences).map { key, count in (count == 1 ? 1 : 1 + log(Double(count))) * idf(key) }
+        // Both key lists are sorted: each key is looked for from where the last one was found,
+        // by galloping (steps of 1, 2, 4, … then a binary search), not from the start.
+        var from = 0
+        return zip(counts.keys, counts.occurrences).map { key, count in
+            var step = 1
+            var high = from
+            while high < keys.count, keys[high] < key {
+                from = high + 1
+                high += step
+                step <<= 1
+            }
+            var low = from
+            high = min(high, keys.count)
+            while low < high {
+                let mid = (low + high) >> 1
+                if keys[mid] < key { low = mid + 1 } else { high = mid }
+            }
+            from = low
+            let idf = low < keys.count && keys[low] == key ? inverseFrequency[low] : unseenWeight
+            // (1 + log 1 is 1: most bigrams occur once.)
+            return (count == 1 ? 1 : 1 + log(Double(count))) * idf
+        }
     }
 
     /// Adjacent ideograph pairs, each packed into one integer.
