@@ -9,8 +9,9 @@
 /// RadixSort.sort(&keys)   // [7, 0x4E00_0000_0000, 0x4E00_0000_0001]
 /// ```
 enum RadixSort {
-    /// Below this many keys a comparison sort is cheaper than eight 256-bucket histograms.
-    static let threshold = 512
+    /// Below this many keys a comparison sort is cheaper than eight 256-bucket histograms
+    /// (measured on bigram keys: even at 200, radix 1.25x faster at 300, 1.9x at 1,200).
+    static let threshold = 256
 
     static func sort(_ keys: inout [UInt64]) {
         let count = keys.count
