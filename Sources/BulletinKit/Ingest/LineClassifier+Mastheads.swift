@@ -235,7 +235,7 @@ extension LineClassifier {
     }
 
     static let yearMark: [UInt8] = Array("年".utf8)
-    static let afterMastheadDate = Set("星期周一二三四五六日天第总期版农历腊正冬月初十廿卅0123456789,，、|/()（）-".unicodeScalars)
+    static let afterMastheadDate = ScalarSet("星期周一二三四五六日天第总期版农历腊正冬月初十廿卅0123456789,，、|/()（）-".unicodeScalars)
 
     /// A page header or imprint line holding a date among other layout words, set apart by wide
     /// gaps or naming the paper (`2　综合新闻　　罗店镇报　2024年9月13日`, `中共…政法委员会　　二〇二四年六月二十八日`).

@@ -9,10 +9,10 @@ struct CommunityFinder: Sendable {
     let villageFollowers: [[Unicode.Scalar]]
     let boundaries: [[Unicode.Scalar]]
     let roleFollowers: [[Unicode.Scalar]]
-    let toponymEndings: Set<Unicode.Scalar>
+    let toponymEndings: ScalarSet
     /// The first characters of the suffixes: a position holding none of them starts no suffix,
     /// which spares trying each suffix at every character of the article.
-    let suffixStarts: Set<Unicode.Scalar>
+    let suffixStarts: ScalarSet
 
     static let community: [Unicode.Scalar] = ["社", "区"]
     static let village: [Unicode.Scalar] = ["村"]
@@ -23,14 +23,14 @@ struct CommunityFinder: Sendable {
     init(cues: PlaceCues) {
         suffixes = cues.cues(for: .communitySuffix).map { $0.scalarArray }
             .sorted { $0.count > $1.count }
-        suffixStarts = Set(suffixes.compactMap(\.first))
+        suffixStarts = ScalarSet(suffixes.compactMap(\.first))
         stopNames = Set(cues.cues(for: .communityStopName))
         genericFollowers = cues.cues(for: .communityGenericFollower).map { $0.scalarArray }
         villageFollowers = cues.cues(for: .villageGenericFollower).map { $0.scalarArray }
         boundaries = cues.cues(for: .communityBoundary).map { $0.scalarArray }
             .sorted { $0.count > $1.count }
         roleFollowers = cues.cues(for: .communityRoleFollower).map { $0.scalarArray }
-        toponymEndings = Set(cues.cues(for: .toponymEnding).compactMap { $0.unicodeScalars.first })
+        toponymEndings = ScalarSet(cues.cues(for: .toponymEnding).compactMap { $0.unicodeScalars.first })
     }
 
     /// Communities in `text`, outside the `taken` spans (places already found), as scalar ranges.

@@ -20,11 +20,11 @@ public struct FigureTagger: Sendable {
     static let prefixApprox = ["不少于", "不低于", "不足", "不到", "大约", "将近", "接近", "超过", "多达", "约", "近", "超", "逾"]
         .map { $0.scalarArray }
     static let suffixApprox = ["以上", "左右", "上下", "多", "余"].map { $0.scalarArray }
-    static let rangeMarks: Set<Unicode.Scalar> = ["至", "到", "-", "~", "～", "—", "－"]
+    static let rangeMarks: ScalarSet = ["至", "到", "-", "~", "～", "—", "－"]
     static let ordinalUnits = ["届", "次", "批", "期", "季度", "个", "名", "位", "轮", "年", "版", "章", "条", "项", "天", "家"]
         .map { $0.scalarArray }
     /// Measure words after which `一` reads "a" rather than a count.
-    static let articleMeasures: Set<Unicode.Scalar> = Set("个批名次项场支位件份家处座条道面台张本封声句起种群番些点句股块间回趟段".unicodeScalars)
+    static let articleMeasures = ScalarSet("个批名次项场支位件份家处座条道面台张本封声句起种群番些点句股块间回趟段".unicodeScalars)
 
     public init(lexicons: Lexicons, units: [(String, Figure.Kind, Double)], notFigures: [String]) {
         self.units = units.map { ($0.0.scalarArray, $0.1, $0.2) }.sorted { $0.unit.count > $1.unit.count }
