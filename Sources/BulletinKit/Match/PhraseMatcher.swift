@@ -34,8 +34,9 @@ public struct PhraseMatcher: Sendable {
     }
 
     public let patternCount: Int
-    /// Symbol of each BMP scalar (1-based; 0: in no pattern).
-    private var bmpSymbol: [UInt32] = []
+    /// Symbol of each BMP scalar (1-based; 0: in no pattern). BMP scalars take the lowest
+    /// symbols, and there are fewer than 65,536 of them: 16 bits each keeps the table at 128 KB.
+    private var bmpSymbol: [UInt16] = []
     /// Scalars beyond the BMP that patterns use, sorted, and their symbols.
     private var astralScalars: [UInt32] = []
     private var astralSymbols: [UInt32] = []
@@ -51,6 +52,25 @@ public struct PhraseMatcher: Sendable {
     private var outputLink: [Int32] = []
     private var depth: [Int32] = []
 
+    /// What the scan reads of a state, in one place: a state costs one cache line, not five.
+    struct ScanState {
+        var edgeStart: Int32
+        var edgeEnd: Int32
+        var fail: Int32
+        /// The state whose pattern is reported first on reaching this one (itself or its
+        /// nearest output link), or 0.
+        var firstHit: Int32
+    }
+
+    /// An edge: its symbol and target side by side, so a binary search reads both at once.
+    struct Edge {
+        var symbol: UInt32
+        var target: Int32
+    }
+
+    private var states: [ScanState] = []
+    private var edges: [Edge] = []
+
     /// Builds the automaton. Empty patterns are ignored; duplicate patterns report the first index.
     public init(patterns: [[Unicode.Scalar]]) {
         patternCount = patterns.count
@@ -61,10 +81,10 @@ public struct PhraseMatcher: Sendable {
         var unique: [UInt32] = []
         for value in alphabet where unique.last != value { unique.append(value) }
         alphabet = []
-        bmpSymbol = [UInt32](repeating: 0, count: 0x10000)
+        bmpSymbol = [UInt16](repeating: 0, count: 0x10000)
         for (index, value) in unique.enumerated() {
             if value < 0x10000 {
-                bmpSymbol[Int(value)] = UInt32(index + 1)
+                bmpSymbol[Int(value)] = UInt16(index + 1)
             } else {
                 astralScalars.append(value)
                 astralSymbols.append(UInt32(index + 1))
@@ -153,13 +173,25 @@ public struct PhraseMatcher: Sendable {
                 queue.append(child)
             }
         }
+        // 4. The scan's layout: per-state records and interleaved edges; the build's own
+        //    arrays are dropped.
+        states = (0..<stateCount).map { state in
+            ScanState(
+                edgeStart: edgeStart[state], edgeEnd: edgeStart[state + 1], fail: fail[state],
+                firstHit: output[state] >= 0 ? Int32(state) : outputLink[state])
+        }
+        edges = zip(edgeSymbols, edgeTargets).map { Edge(symbol: $0, target: $1) }
+        edgeStart = []
+        edgeSymbols = []
+        edgeTargets = []
+        fail = []
     }
 
     /// The symbol of a scalar, 0 when no pattern contains it.
     @inline(__always)
     private func symbol(of scalar: Unicode.Scalar) -> UInt32 {
         let value = scalar.value
-        if value < 0x10000 { return bmpSymbol[Int(value)] }
+        if value < 0x10000 { return UInt32(bmpSymbol[Int(value)]) }
         var low = 0
         var high = astralScalars.count
         while low < high {
@@ -192,17 +224,15 @@ public struct PhraseMatcher: Sendable {
         // Unsafe buffers in the loop: no bounds checks or retains on the automaton's arrays.
         bmpSymbol.withUnsafeBufferPointer { bmpSymbol in
         rootNext.withUnsafeBufferPointer { rootNext in
-        edgeStart.withUnsafeBufferPointer { edgeStart in
-        edgeSymbols.withUnsafeBufferPointer { edgeSymbols in
-        edgeTargets.withUnsafeBufferPointer { edgeTargets in
-        fail.withUnsafeBufferPointer { fail in
+        states.withUnsafeBufferPointer { states in
+        edges.withUnsafeBufferPointer { edges in
         output.withUnsafeBufferPointer { output in
         outputLink.withUnsafeBufferPointer { outputLink in
         depth.withUnsafeBufferPointer { depth in
             var state: Int32 = 0
             for index in 0..<text.count {
                 let value = text[index].value
-                let symbol = value < 0x10000 ? bmpSymbol[Int(value)] : self.symbol(of: text[index])
+                let symbol = value < 0x10000 ? UInt32(bmpSymbol[Int(value)]) : self.symbol(of: text[index])
                 if symbol == 0 {
                     // In no pattern: nothing can match across it.
                     state = 0
@@ -213,32 +243,33 @@ public struct PhraseMatcher: Sendable {
                         state = rootNext[Int(symbol)]
                         break
                     }
-                    var low = Int(edgeStart[Int(state)])
-                    var high = Int(edgeStart[Int(state) + 1])
+                    let record = states[Int(state)]
+                    var low = Int(record.edgeStart)
+                    var high = Int(record.edgeEnd)
                     var next: Int32 = -1
                     while low < high {
                         let mid = (low + high) >> 1
-                        let s = edgeSymbols[mid]
-                        if s == symbol {
-                            next = edgeTargets[mid]
+                        let edge = edges[mid]
+                        if edge.symbol == symbol {
+                            next = edge.target
                             break
                         }
-                        if s < symbol { low = mid + 1 } else { high = mid }
+                        if edge.symbol < symbol { low = mid + 1 } else { high = mid }
                     }
                     if next >= 0 {
                         state = next
                         break
                     }
-                    state = fail[Int(state)]
+                    state = record.fail
                 }
-                var hit = output[Int(state)] >= 0 ? state : outputLink[Int(state)]
+                var hit = states[Int(state)].firstHit
                 while hit != 0 {
                     let length = Int(depth[Int(hit)])
                     matches.append(Match(start: index + 1 - length, end: index + 1, pattern: Int(output[Int(hit)])))
                     hit = outputLink[Int(hit)]
                 }
             }
-        }}}}}}}}}
+        }}}}}}}
         return matches
     }
 
