@@ -59,6 +59,21 @@ public struct CSVWriter: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether a field holds a comma, quote or line break, tested eight bytes at a time.
+    static func needsQuotes(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 8 <= input.count {
+            let word = ByteSearch.word(at: index, in: input)
+            if ByteSearch.word(word, has: 0x2C) || ByteSearch.word(word, has: 0x22) || ByteSearch.word(word, has: 0x0A)
+                || ByteSearch.word(word, has: 0x0D)
+            {
+                return true
+            }
+            index += 8
+        }
+        return input[index...].contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     static func append(_ cell: Cell, to out: inout [UInt8]) {
         switch cell {
         case .empty: return
@@ -70,7 +85,7 @@ public struct CSVWriter: Sendable {
             ByteSearch.bytes(of: text) { input in
                 // `=`, `+`, `-`, `@`, tab, CR: a spreadsheet would run the cell as a formula.
                 let guarded = input.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
-                let needsQuotes = input.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                let needsQuotes = CSVWriter.needsQuotes(input)
                 if needsQuotes { out.append(0x22) }
                 if guarded { out.append(UInt8(ascii: "'")) }
                 if needsQuotes {

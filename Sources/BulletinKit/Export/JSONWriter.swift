@@ -105,6 +105,16 @@ public struct JSONWriter: Sendable {
                 if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index])) }
             }
             while index < input.count {
+                // Eight plain bytes at a time while there are eight left.
+                if index + 8 <= input.count {
+                    let word = ByteSearch.word(at: index, in: input)
+                    if !ByteSearch.word(word, hasLessThan: 0x20), !ByteSearch.word(word, has: UInt8(ascii: "\"")),
+                        !ByteSearch.word(word, has: UInt8(ascii: "\\")), !ByteSearch.word(word, has: 0xE2)
+                    {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = input[index]
                 if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
                     index += 1

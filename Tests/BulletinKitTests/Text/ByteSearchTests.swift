@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import BulletinKit
+
+@Suite("Byte search")
+struct ByteSearchTests {
+    @Test("word tests find a byte, or a byte below a bound, exactly when one of the eight has it")
+    func wordTests() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var words: [UInt64] = []
+        for _ in 0..<20000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            words.append(state)
+        }
+        // Words of Chinese UTF-8 with one special byte put in at each position.
+        let chinese = Array("石港镇北渡村".utf8)
+        for position in 0..<8 {
+            for special: UInt8 in [0x00, 0x0A, 0x1F, 0x20, 0x22, 0x2C, 0x5C, 0xE2, 0x7F, 0x80, 0xFF] {
+                var bytes = Array(chinese[0..<8])
+                bytes[position] = special
+                words.append(bytes.withUnsafeBufferPointer { ByteSearch.word(at: 0, in: $0) })
+            }
+        }
+        for word in words {
+            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64($0 * 8)) }
+            for probe: UInt8 in [0x0A, 0x22, 0x2C, 0x5C, 0xE2, 0x00, 0xFF] {
+                #expect(ByteSearch.word(word, has: probe) == bytes.contains(probe))
+            }
+            for bound: UInt8 in [1, 0x20, 0x80] {
+                #expect(ByteSearch.word(word, hasLessThan: bound) == bytes.contains { $0 < bound })
+            }
+        }
+    }
+
+    @Test("JSON strings and CSV fields with a special byte at every offset of a long Chinese run")
+    func writersAtEveryOffset() throws {
+        let run = "街道推进三所联动工作走访群众"
+        for special in ["\"", "\\", "\n", ",", "\u{1}", "\u{2028}", "“"] {
+            for offset in 0...run.unicodeScalars.count {
+                var scalars = Array(run.unicodeScalars)
+                scalars.insert(contentsOf: special.unicodeScalars, at: offset)
+                let text = String(String.UnicodeScalarView(scalars))
+                var json = JSONWriter()
+                json.stringArray([text])
+                let parsed = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String]
+                #expect(parsed == [text])
+                let quoted = CSVWriter.field(.text(text)).hasPrefix("\"")
+                #expect(quoted == (special == "\"" || special == "\n" || special == ","), "\(text)")
+            }
+        }
+    }
+}
