@@ -370,7 +370,7 @@ struct ArticleAssembler {
                 if Array(scalars[index..<index + pattern.count]) == pattern,
                     scalars[index - 2..<index].allSatisfy(ScalarClass.isIdeograph)
                 {
-                    let name = String(String.UnicodeScalarView(scalars[index - 2..<index + pattern.count]))
+                    let name = String(scalars: scalars[index - 2..<index + pattern.count])
                     if !["全镇", "各镇", "本镇", "该镇", "我镇", "乡镇", "城镇", "各街道", "本街道", "该街道"]
                         .contains(where: { name.hasSuffix($0) })
                     {

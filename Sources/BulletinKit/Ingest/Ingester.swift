@@ -82,8 +82,8 @@ public struct Ingester: Sendable {
                 let (names, start) = classifier.trailingByline(draft.paragraphs[last].text)
             {
                 let scalars = Array(draft.paragraphs[last].text.unicodeScalars)
-                detached.append(String(String.UnicodeScalarView(scalars[start...])))
-                draft.replaceLastParagraph(with: String(String.UnicodeScalarView(scalars[..<start])))
+                detached.append(String(scalars: scalars[start...]))
+                draft.replaceLastParagraph(with: String(scalars: scalars[..<start]))
                 draft.byline = names
             }
             var article = Ingester.article(from: draft, index: offset + 1, bulletin: bulletin, date: date)

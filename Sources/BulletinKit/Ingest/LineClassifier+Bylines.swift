@@ -69,7 +69,7 @@ extension LineClassifier {
         guard let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), s.count - open <= 30, open > 0,
             ScalarClass.isSentenceEnd(s[open - 1]) || ScalarClass.isCloser(s[open - 1])
         else { return nil }
-        let inner = String(String.UnicodeScalarView(s[(open + 1)..<(s.count - 1)]))
+        let inner = String(scalars: s[(open + 1)..<(s.count - 1)])
         // `（镇河长办）`: a short office name after the last sentence credits the office.
         let office = inner.unicodeScalars.count <= 10 && inner.unicodeScalars.allSatisfy(ScalarClass.isIdeograph)
             && cues.cues(for: .bylineOfficeSuffix).contains { inner.hasSuffix($0) }
@@ -88,8 +88,8 @@ extension LineClassifier {
         guard let open = s.prefix(14).firstIndex(where: { $0 == "（" || $0 == "(" }), open >= 1,
             let close = s[open...].firstIndex(where: { $0 == "）" || $0 == ")" })
         else { return nil }
-        let before = String(String.UnicodeScalarView(s[..<open]))
+        let before = String(scalars: s[..<open])
         guard cues.cues(for: .bylineLead).contains(where: { before.hasSuffix($0) }) else { return nil }
-        return bylineNames("(" + String(String.UnicodeScalarView(s[(open + 1)..<close])) + ")")
+        return bylineNames("(" + String(scalars: s[(open + 1)..<close]) + ")")
     }
 }

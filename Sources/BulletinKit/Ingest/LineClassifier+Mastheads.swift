@@ -72,7 +72,7 @@ extension LineClassifier {
         guard parts.count >= 2, content <= 40 else { return false }
         let isPageNumber = { (part: [Unicode.Scalar]) in (1...3).contains(part.count) && part.allSatisfy(ScalarClass.isASCIIDigit) }
         return isPageNumber(parts[0]) || isPageNumber(parts[parts.count - 1])
-            || parts.contains { isPageOrIssueLine(String(String.UnicodeScalarView($0))) }
+            || parts.contains { isPageOrIssueLine(String(scalars: $0)) }
     }
 
     /// `第 3 版`, `第86期`, `总第 1203 期`, `第3版 要闻`: a page or issue line.
@@ -264,7 +264,7 @@ extension LineClassifier {
         let folded = line.folded.scalarArray
         for (index, scalar) in folded.enumerated() where scalar == "年" && index >= 4 {
             let start = index - 4
-            let tail = String(String.UnicodeScalarView(folded[start...]))
+            let tail = String(scalars: folded[start...])
             let tailStop = tail.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }) ?? tail.endIndex
             if let date = mastheadDate(String(tail[..<tailStop])) ?? mastheadDate(tail) { return date }
         }

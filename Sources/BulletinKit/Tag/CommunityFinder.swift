@@ -96,7 +96,7 @@ struct CommunityFinder: Sendable {
 
     /// Whether the name, or its end (`新农村`, `要求各村`), is a stop name.
     private func isStopName(_ name: ArraySlice<Unicode.Scalar>) -> Bool {
-        name.indices.contains { stopNames.contains(String(String.UnicodeScalarView(name[$0...]))) }
+        name.indices.contains { stopNames.contains(String(scalars: name[$0...])) }
     }
 
     /// Whether a boundary word ends right before `position`.

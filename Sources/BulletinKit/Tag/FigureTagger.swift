@@ -157,7 +157,7 @@ public struct FigureTagger: Sendable {
             var end = skipSpaces(s, number.end)
             guard let unit = FigureTagger.ordinalUnits.first(where: { matches($0, s, end) }) else { return nil }
             end += unit.count
-            return make(original, start, end, .number(number.value), unit: String(String.UnicodeScalarView(unit)), kind: .ordinal, approx: false)
+            return make(original, start, end, .number(number.value), unit: String(scalars: unit), kind: .ordinal, approx: false)
         }
         // 百分之三十三
         if isPercentWord(s, start) {
@@ -166,7 +166,7 @@ public struct FigureTagger: Sendable {
         }
         // Structural codes: 1+5+19+114+867, 2+3+19+X, 1+3+N.
         if ScalarClass.isASCIIDigit(s[start]), let code = readCode(s, start) {
-            return make(original, start, code, .text(String(String.UnicodeScalarView(s[start..<code]))), unit: nil, kind: .code, approx: false)
+            return make(original, start, code, .text(String(scalars: s[start..<code])), unit: nil, kind: .code, approx: false)
         }
         guard let number = readNumber(s, start, blocked) else { return nil }
         var figureStart = start
@@ -220,12 +220,12 @@ public struct FigureTagger: Sendable {
             let unit = units.first(where: { matches($0.unit, s, cursor + 2) && $0.kind == .duration })
         {
             // `一个多月`, `两个半小时`: 个 + 多/半 + a unit of time.
-            unitText = "个" + String(String.UnicodeScalarView(unit.unit))
+            unitText = "个" + String(scalars: unit.unit)
             kind = .duration
             if s[cursor + 1] == "多" { approx = true } else { scaleValue += 0.5 }
             end = cursor + 2 + unit.unit.count
         } else if let unit = units.first(where: { matches($0.unit, s, cursor) && !blockedSpan(blocked, cursor, $0.unit.count) }) {
-            unitText = String(String.UnicodeScalarView(unit.unit))
+            unitText = String(scalars: unit.unit)
             kind = unit.kind
             end = cursor + unit.unit.count
             scale = unit.scale
@@ -292,7 +292,7 @@ public struct FigureTagger: Sendable {
         var j = end
         while j < s.count, j - end < 5, ScalarClass.isIdeograph(s[j]) { j += 1 }
         guard j - end >= 1, j - end <= 4, j == s.count || !ScalarClass.isIdeograph(s[j]) else { return nil }
-        return String(String.UnicodeScalarView(s[end..<j]))
+        return String(scalars: s[end..<j])
     }
 
     private func make(

@@ -37,7 +37,7 @@ public struct MechanismSuggester {
         let towns = Set(article.locations.filter { $0.level == .town }.map(\.name))
         let s = article.text.scalarArray
         for (start, end, quotedOnly) in candidateSpans(s) {
-            let name = String(String.UnicodeScalarView(s[start..<end])).trimmingSpaces
+            let name = String(scalars: s[start..<end]).trimmingSpaces
             let key = MechanismLexicon.matchKey(name)
             let ideographs = key.unicodeScalars.filter(ScalarClass.isIdeograph).count
             guard key.unicodeScalars.count >= 3 || (ideographs >= 2 && key.unicodeScalars.count >= 2),

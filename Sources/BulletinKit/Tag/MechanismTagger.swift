@@ -61,7 +61,7 @@ public struct MechanismTagger: Sendable {
             var end = originalIndex[match.end - 1] + 1
             (start, end) = MechanismTagger.balanced(original, start, end)
             let mention = Mention(
-                start: start, end: end, surface: String(String.UnicodeScalarView(original[start..<end])))
+                start: start, end: end, surface: String(scalars: original[start..<end]))
             let owner = owners[match.pattern]
             if let existing = tagIndex[owner] {
                 tags[existing].mentions.append(mention)

@@ -42,3 +42,45 @@ extension StringProtocol {
         }
     }
 }
+
+extension String {
+    /// A string of the given scalars, encoded straight into its UTF-8 storage.
+    ///
+    /// `String(scalars: slice)` appends scalar by scalar through the generic
+    /// path; the taggers build every mention's surface this way.
+    ///
+    /// ```swift
+    /// String(scalars: "在⻄塘镇".scalarArray[1...])   // "⻄塘镇"
+    /// ```
+    init(scalars: some Collection<Unicode.Scalar>) {
+        var length = 0
+        for scalar in scalars { length &+= UTF8.width(scalar) }
+        self.init(unsafeUninitializedCapacity: length) { buffer in
+            var index = 0
+            for scalar in scalars {
+                let value = scalar.value
+                switch value {
+                case ..<0x80:
+                    buffer[index] = UInt8(value)
+                    index &+= 1
+                case ..<0x800:
+                    buffer[index] = UInt8(0xC0 | value >> 6)
+                    buffer[index + 1] = UInt8(0x80 | value & 0x3F)
+                    index &+= 2
+                case ..<0x10000:
+                    buffer[index] = UInt8(0xE0 | value >> 12)
+                    buffer[index + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[index + 2] = UInt8(0x80 | value & 0x3F)
+                    index &+= 3
+                default:
+                    buffer[index] = UInt8(0xF0 | value >> 18)
+                    buffer[index + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    buffer[index + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[index + 3] = UInt8(0x80 | value & 0x3F)
+                    index &+= 4
+                }
+            }
+            return index
+        }
+    }
+}

@@ -20,10 +20,10 @@ struct ScalarText {
 
     /// The characters as printed between two scalar offsets.
     func surface(_ start: Int, _ end: Int) -> String {
-        String(String.UnicodeScalarView(original[start..<end]))
+        String(scalars: original[start..<end])
     }
 
     func foldedString(_ start: Int, _ end: Int) -> String {
-        String(String.UnicodeScalarView(folded[start..<end]))
+        String(scalars: folded[start..<end])
     }
 }

@@ -20,7 +20,7 @@ public enum Sentence {
         while end < s.count, !isEnd(s[end]) { end += 1 }
         if end < s.count, s[end] != "\n" { end += 1 }
         while end < s.count, ScalarClass.isCloser(s[end]) { end += 1 }
-        return String(String.UnicodeScalarView(s[start..<end])).trimmingSpaces
+        return String(scalars: s[start..<end]).trimmingSpaces
     }
 
     /// Sentences of one text looked up by many offsets (every mention of an article): bounds

@@ -25,3 +25,24 @@ struct ScalarDecodingTests {
         #expect(text.scalarArray == Array(text.unicodeScalars))
     }
 }
+
+@Suite("Scalar encoding")
+struct ScalarEncodingTests {
+    @Test("String(scalars:) equals the scalar view's string for every UTF-8 length and any slice")
+    func matchesScalarView() {
+        var all = String.UnicodeScalarView()
+        for value in UInt32(0)...0x10FFFF where value % 89 == 0 || value < 0x900 {
+            if let scalar = Unicode.Scalar(value) { all.append(scalar) }
+        }
+        let scalars = Array(all)
+        #expect(String(scalars: scalars) == String(all))
+        let text = "在⻄塘镇𠀀走访群众120户。"
+        let array = Array(text.unicodeScalars)
+        for start in 0...array.count {
+            for end in start...array.count {
+                #expect(String(scalars: array[start..<end]) == String(String.UnicodeScalarView(array[start..<end])))
+            }
+        }
+        #expect(String(scalars: [Unicode.Scalar]()).isEmpty)
+    }
+}
