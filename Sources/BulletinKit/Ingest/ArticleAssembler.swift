@@ -227,7 +227,7 @@ struct ArticleAssembler {
             reasons[line] = "starts with a name and a colon, as titles do"
             return false
         }
-        if heading.text.unicodeScalars.count <= 4 {
+        if heading.text.scalarCount <= 4 {
             reasons[line] = "too short for a title (背景, 做法, 成效)"
             return true
         }

@@ -71,7 +71,7 @@ extension LineClassifier {
         else { return nil }
         let inner = String(scalars: s[(open + 1)..<(s.count - 1)])
         // `（镇河长办）`: a short office name after the last sentence credits the office.
-        let office = inner.unicodeScalars.count <= 10 && inner.unicodeScalars.allSatisfy(ScalarClass.isIdeograph)
+        let office = inner.scalarCount <= 10 && inner.unicodeScalars.allSatisfy(ScalarClass.isIdeograph)
             && cues.cues(for: .bylineOfficeSuffix).contains { inner.hasSuffix($0) }
         // `（摄影　李晨）` after a photo-news brief credits its photographer.
         if inner.hasPrefix("摄影") || inner.hasPrefix("摄"), case let names = nameTokens(Substring(inner)), !names.isEmpty {

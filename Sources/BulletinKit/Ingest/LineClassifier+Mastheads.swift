@@ -78,7 +78,7 @@ extension LineClassifier {
     /// `第 3 版`, `第86期`, `总第 1203 期`, `第3版 要闻`: a page or issue line.
     func isPageOrIssueLine(_ compact: String) -> Bool {
         guard let first = compact.unicodeScalars.first, first == "总" || first == "第",
-            compact.unicodeScalars.count <= LineClassifier.pageOrIssueMaxLength
+            compact.scalarCount <= LineClassifier.pageOrIssueMaxLength
         else { return false }
         var rest = Substring(compact)
         if rest.hasPrefix("总") { rest = rest.dropFirst() }
@@ -154,7 +154,7 @@ extension LineClassifier {
             // …or a short heading ending with one (`要闻导读`).
             let header = cues.cues(for: .contentsHeader).contains { cue in
                 bare.hasPrefix(cue) && !bare.dropFirst(cue.count).unicodeScalars.contains(where: ScalarClass.isIdeograph)
-                    || bare.hasSuffix(cue) && bare.unicodeScalars.count <= cue.unicodeScalars.count + 2
+                    || bare.hasSuffix(cue) && bare.scalarCount <= cue.scalarCount + 2
             }
             guard kinds[index] == .text || kinds[index] == .section(bare), header else {
                 index += 1

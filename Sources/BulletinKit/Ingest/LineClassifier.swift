@@ -31,7 +31,7 @@ struct LineClassifier: Sendable {
     init(cues: LayoutCues) {
         self.cues = cues
         briefBullets = cues.cues(for: .briefBullet).compactMap { cue in
-            cue.unicodeScalars.count == 1 ? cue.unicodeScalars.first : nil
+            cue.scalarCount == 1 ? cue.unicodeScalars.first : nil
         }
         var ends: [Unicode.Scalar] = []
         for cue in cues.cues(for: .contentsHeader) {

@@ -39,7 +39,7 @@ enum LineShape {
     /// (`社区食堂开张了，老人满意吗？`); a quoted exclamation (`…！”`) may not.
     static func isQuestionOrExclamationTitle(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last, "？！?!".unicodeScalars.contains(last) else { return false }
-        return text.unicodeScalars.count <= 36 && !ByteSearch.contains(text, fullStop)
+        return text.scalarCount <= 36 && !ByteSearch.contains(text, fullStop)
             && !text.unicodeScalars.dropLast().contains { "？！?!；;".unicodeScalars.contains($0) }
     }
 
@@ -48,14 +48,14 @@ enum LineShape {
 
     /// Whether a line ends with `——`: a kicker above its title.
     static func isKicker(_ text: String) -> Bool {
-        text.hasSuffix("——") && text.unicodeScalars.count > 2
+        text.hasSuffix("——") && text.scalarCount > 2
     }
 
     /// Whether text could be a heading on its own: not a sentence end, no full stop inside, and
     /// short. `cues` rules out lines that open like a news lead (`近期，镇党委…`).
     static func couldBeHeading(_ text: String, cues: LayoutCues) -> Bool {
         if isTerminated(text) && !isKicker(text) && !isQuestionOrExclamationTitle(text) { return false }
-        let length = text.unicodeScalars.count
+        let length = text.scalarCount
         let limit = hasDash(text) ? maxHeadingWithDashLength : maxHeadingLength
         if length > limit || length == 0 { return false }
         if ByteSearch.contains(text, fullStop) { return false }

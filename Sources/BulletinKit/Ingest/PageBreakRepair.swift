@@ -135,7 +135,7 @@ struct PageBreakRepair: Sendable {
     /// with its text on the next.
     func brokenAcrossPageFurniture(_ first: String, _ kinds: ArraySlice<LineClassifier.Kind>) -> Bool {
         guard kinds.contains(where: { if case .masthead = $0 { true } else { false } }),
-            !LineShape.isTerminated(first), !LineShape.isKicker(first), first.unicodeScalars.count >= 12
+            !LineShape.isTerminated(first), !LineShape.isKicker(first), first.scalarCount >= 12
         else { return false }
         return true
     }

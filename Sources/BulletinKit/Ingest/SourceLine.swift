@@ -7,7 +7,7 @@ struct SourceLine: Sendable {
     let text: String
     /// `text` folded scalar for scalar (same length).
     let folded: String
-    /// `text.unicodeScalars.count`.
+    /// `text.scalarCount`.
     let length: Int
     /// The line starts with spaces: in hard-wrapped text, the first line of a paragraph.
     let indented: Bool
@@ -29,7 +29,7 @@ struct SourceLine: Sendable {
         self.indented = lower > scalars.startIndex
         self.text = trimmed
         self.folded = folding.fold(trimmed)
-        self.length = trimmed.unicodeScalars.count
+        self.length = trimmed.scalarCount
         self.columnWidth = length + scalars.distance(from: scalars.startIndex, to: lower)
     }
 

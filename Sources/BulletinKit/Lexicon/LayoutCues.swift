@@ -145,7 +145,7 @@ extension LayoutCues {
         let scalars = heading.unicodeScalars
         guard let colon = scalars.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
         let actor = Substring(scalars[..<colon].trimmingSpaces())
-        guard (2...12).contains(actor.unicodeScalars.count) else { return false }
+        guard (2...12).contains(actor.scalarCount) else { return false }
         return any(.actorSuffix) { ByteSearch.hasSuffix(actor, $0) }
     }
 }

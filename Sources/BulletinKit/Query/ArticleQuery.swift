@@ -86,7 +86,7 @@ public struct ArticleQuery: Sendable {
 
     /// The mention to quote: the first one in the body, else the one in the title.
     static func evidence(_ starts: [Int], title: String?) -> Int {
-        let titleLength = title.map { $0.unicodeScalars.count } ?? -1
+        let titleLength = title.map { $0.scalarCount } ?? -1
         return starts.first { $0 > titleLength } ?? starts.first ?? 0
     }
 

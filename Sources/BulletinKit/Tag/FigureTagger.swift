@@ -246,7 +246,7 @@ public struct FigureTagger: Sendable {
         }
         // `一` with a measure word is the article "a" (`一批`, `一名`, `一扇门`), not a count.
         if !number.arabic, number.value == 1, maximum == nil, !approx, kind == .count,
-            let unit = unitText, unit.unicodeScalars.count == 1
+            let unit = unitText, unit.scalarCount == 1
         {
             return nil
         }
@@ -278,7 +278,7 @@ public struct FigureTagger: Sendable {
             matches(unit.scalarArray, s, upper.end)
         {
             maximum = upper.value
-            end = upper.end + unit.unicodeScalars.count
+            end = upper.end + unit.scalarCount
         }
         var figure = make(original, figureStart, end, .number(value), unit: unitText, kind: kind, approx: approx)
         figure.max = maximum.map { $0 * scale }

@@ -40,8 +40,8 @@ public struct MechanismSuggester {
             let name = String(scalars: s[start..<end]).trimmingSpaces
             let key = MechanismLexicon.matchKey(name)
             let ideographs = key.unicodeScalars.filter(ScalarClass.isIdeograph).count
-            guard key.unicodeScalars.count >= 3 || (ideographs >= 2 && key.unicodeScalars.count >= 2),
-                key.unicodeScalars.count <= 16, !stopList.contains(key),
+            guard key.scalarCount >= 3 || (ideographs >= 2 && key.scalarCount >= 2),
+                key.scalarCount <= 16, !stopList.contains(key),
                 // already known, or a piece of a known name (`四百`, `家门口`)
                 !known.contains(where: { key.contains($0) || $0.contains(key) })
             else { continue }
@@ -86,7 +86,7 @@ public struct MechanismSuggester {
                     // A quoted word with the mechanism word right after it (`“365”工作机制`) is one name.
                     var after = end + 1
                     if let suffix = suffixes.first(where: { matches($0.scalarArray, s, at: after) }) {
-                        after += suffix.unicodeScalars.count
+                        after += suffix.scalarCount
                         spans.append((index, after, false))
                     } else {
                         // A quoted name ending like a mechanism (`“老杨工作法”`) is no mere slogan.

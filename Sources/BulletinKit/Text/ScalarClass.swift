@@ -83,6 +83,4 @@ extension String {
         return String(String.UnicodeScalarView(self.unicodeScalars[...].trimmingSpaces()))
     }
 
-    /// Number of Unicode scalars: the unit all offsets in an article record count in.
-    var scalarCount: Int { unicodeScalars.count }
 }

@@ -1,4 +1,14 @@
 extension StringProtocol {
+    /// Number of Unicode scalars, the unit all offsets in an article record count in: the
+    /// UTF-8 bytes that start a scalar, counted (the scalar view decodes each one to count it).
+    var scalarCount: Int {
+        ByteSearch.bytes(of: self) { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count &+= 1 }
+            return count
+        }
+    }
+
     /// The text's Unicode scalars as an array, decoded straight from its UTF-8.
     ///
     /// `Array(text.unicodeScalars)` walks the text twice through the scalar view (once to count,
@@ -11,8 +21,7 @@ extension StringProtocol {
     /// ```
     var scalarArray: [Unicode.Scalar] {
         ByteSearch.bytes(of: self) { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count &+= 1 }
+            let count = scalarCount
             return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
                 var index = 0
                 var written = 0
