@@ -372,7 +372,7 @@ struct ArticleAssembler {
                 {
                     let name = String(scalars: scalars[index - 2..<index + pattern.count])
                     if !["全镇", "各镇", "本镇", "该镇", "我镇", "乡镇", "城镇", "各街道", "本街道", "该街道"]
-                        .contains(where: { name.hasSuffix($0) })
+                        .contains(where: { name.hasSuffixBytes($0) })
                     {
                         names.append(name)
                     }

@@ -50,7 +50,7 @@ extension LineClassifier {
         var names: [String] = []
         for token in inner.split(whereSeparator: { separators.contains($0) }) {
             var name = String(token)
-            for role in roleWords where name.hasPrefix(role) && name.count > role.count + 1 {
+            for role in roleWords where name.hasPrefixBytes(role) && name.count > role.count + 1 {
                 name = String(name.dropFirst(role.count))
                 break
             }
@@ -72,9 +72,9 @@ extension LineClassifier {
         let inner = String(scalars: s[(open + 1)..<(s.count - 1)])
         // `（镇河长办）`: a short office name after the last sentence credits the office.
         let office = inner.scalarCount <= 10 && inner.unicodeScalars.allSatisfy(ScalarClass.isIdeograph)
-            && cues.cues(for: .bylineOfficeSuffix).contains { inner.hasSuffix($0) }
+            && cues.cues(for: .bylineOfficeSuffix).contains { inner.hasSuffixBytes($0) }
         // `（摄影　李晨）` after a photo-news brief credits its photographer.
-        if inner.hasPrefix("摄影") || inner.hasPrefix("摄"), case let names = nameTokens(Substring(inner)), !names.isEmpty {
+        if inner.hasPrefixBytes("摄影") || inner.hasPrefixBytes("摄"), case let names = nameTokens(Substring(inner)), !names.isEmpty {
             return (names, open)
         }
         guard cues.startsWithBylinePrefix(inner) || office, let names = bylineNames("(" + inner + ")") else { return nil }
@@ -89,7 +89,7 @@ extension LineClassifier {
             let close = s[open...].firstIndex(where: { $0 == "）" || $0 == ")" })
         else { return nil }
         let before = String(scalars: s[..<open])
-        guard cues.cues(for: .bylineLead).contains(where: { before.hasSuffix($0) }) else { return nil }
+        guard cues.cues(for: .bylineLead).contains(where: { before.hasSuffixBytes($0) }) else { return nil }
         return bylineNames("(" + String(scalars: s[(open + 1)..<close]) + ")")
     }
 }

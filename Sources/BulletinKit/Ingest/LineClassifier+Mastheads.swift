@@ -81,13 +81,13 @@ extension LineClassifier {
             compact.scalarCount <= LineClassifier.pageOrIssueMaxLength
         else { return false }
         var rest = Substring(compact)
-        if rest.hasPrefix("总") { rest = rest.dropFirst() }
-        guard rest.hasPrefix("第") else { return false }
+        if rest.hasPrefixBytes("总") { rest = rest.dropFirst() }
+        guard rest.hasPrefixBytes("第") else { return false }
         rest = rest.dropFirst()
         let number = rest.prefix { $0.isASCII && $0.isNumber || "一二三四五六七八九十百零〇".contains($0) }
         guard !number.isEmpty else { return false }
         rest = rest.dropFirst(number.count)
-        return rest.hasPrefix("版") || rest.hasPrefix("期")
+        return rest.hasPrefixBytes("版") || rest.hasPrefixBytes("期")
     }
 
     /// A line that is only a date (`2024年3月8日 星期五`, `2023年12月15日 第 48 期`): the issue
@@ -153,8 +153,8 @@ extension LineClassifier {
             // `本期导读`, `【导读】`, `本期导读 IN THIS ISSUE`: the cue, then nothing Chinese.
             // …or a short heading ending with one (`要闻导读`).
             let header = cues.cues(for: .contentsHeader).contains { cue in
-                bare.hasPrefix(cue) && !bare.dropFirst(cue.count).unicodeScalars.contains(where: ScalarClass.isIdeograph)
-                    || bare.hasSuffix(cue) && bare.scalarCount <= cue.scalarCount + 2
+                bare.hasPrefixBytes(cue) && !bare.dropFirst(cue.count).unicodeScalars.contains(where: ScalarClass.isIdeograph)
+                    || bare.hasSuffixBytes(cue) && bare.scalarCount <= cue.scalarCount + 2
             }
             guard kinds[index] == .text || kinds[index] == .section(bare), header else {
                 index += 1
@@ -257,7 +257,7 @@ extension LineClassifier {
             }
         }
         let namesPaper = cues.cues(for: .paperSuffix).contains { cue in
-            line.folded.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).contains { $0.hasSuffix(cue) }
+            line.folded.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).contains { $0.hasSuffixBytes(cue) }
         }
         guard wideGap || namesPaper else { return nil }
         // The date: the text from a year (four digits or numerals before 年) to the end.

@@ -65,7 +65,7 @@ struct LineClassifier: Sendable {
 
     /// `【网格治理】` → `网格治理`: a whole line in lenticular brackets, short.
     func sectionName(_ folded: String) -> String? {
-        guard folded.hasPrefix("【"), folded.hasSuffix("】") else { return nil }
+        guard folded.hasPrefixBytes("【"), folded.hasSuffixBytes("】") else { return nil }
         let inner = folded.dropFirst().dropLast()
         guard !inner.isEmpty, inner.count <= 24, !inner.containsBytes("【"), !inner.containsBytes("】")
         else { return nil }
@@ -104,7 +104,7 @@ struct LineClassifier: Sendable {
             return nil
         }
         let after = folded[start...].prefix { numerals[$0] != nil || $0 == "十" }
-        if after.hasPrefix("十") { return 10 + (after.dropFirst().first.flatMap { numerals[$0] } ?? 0) }
+        if after.hasPrefixBytes("十") { return 10 + (after.dropFirst().first.flatMap { numerals[$0] } ?? 0) }
         return numerals[after.first!]
     }
 
@@ -119,7 +119,7 @@ struct LineClassifier: Sendable {
         }
         return line.length <= LineClassifier.furnitureMaxLength
             && cues.containsCaptionWord(folded)
-            && !folded.hasSuffix("。")
+            && !folded.hasSuffixBytes("。")
     }
 
     /// A paragraph under a photo that tells the news in full: a sentence of several clauses

@@ -48,7 +48,7 @@ enum LineShape {
 
     /// Whether a line ends with `——`: a kicker above its title.
     static func isKicker(_ text: String) -> Bool {
-        text.hasSuffix("——") && text.scalarCount > 2
+        text.hasSuffixBytes("——") && text.scalarCount > 2
     }
 
     /// Whether text could be a heading on its own: not a sentence end, no full stop inside, and

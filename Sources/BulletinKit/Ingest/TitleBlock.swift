@@ -23,9 +23,9 @@ struct TitleBlock: Sendable, Equatable {
         for line in lines {
             if LineShape.isKicker(line) {
                 others.append(TitleBlock.trimDashes(line))
-            } else if line.hasPrefix("——") {
+            } else if line.hasPrefixBytes("——") {
                 others.append(TitleBlock.trimDashes(line))
-            } else if (line.hasPrefix("（") && line.hasSuffix("）")) || (line.hasPrefix("(") && line.hasSuffix(")")) {
+            } else if (line.hasPrefixBytes("（") && line.hasSuffixBytes("）")) || (line.hasPrefixBytes("(") && line.hasSuffixBytes(")")) {
                 // A deck in brackets: `（周铁镇深化河长制工作纪实）`.
                 others.append(String(line.dropFirst().dropLast()).trimmingSpaces)
             } else if let dash = line.rangeOfBytes("——") {
@@ -81,8 +81,8 @@ struct TitleBlock: Sendable, Equatable {
 
     private static func trimDashes(_ text: String) -> String {
         var t = Substring(text)
-        while t.hasPrefix("—") { t = t.dropFirst() }
-        while t.hasSuffix("—") { t = t.dropLast() }
+        while t.hasPrefixBytes("—") { t = t.dropFirst() }
+        while t.hasSuffixBytes("—") { t = t.dropLast() }
         return String(t).trimmingSpaces
     }
 }

@@ -116,7 +116,7 @@ public struct Gazetteer: Sendable {
             current = place.parentCode.flatMap { byCode[$0] }
             steps += 1
         }
-        if city == nil, let province, province.hasSuffix("市") { city = province }
+        if city == nil, let province, province.hasSuffixBytes("市") { city = province }
         return (province, city, district)
     }
 

@@ -33,6 +33,8 @@ public struct LayoutCues: Sendable {
     private var cues: [Role: [String]] = [:]
     /// The same cues as UTF-8 bytes, which the line tests compare (see `ByteSearch`).
     private var bytes: [Role: [[UInt8]]] = [:]
+    /// The lead openers split at their ellipsis once (`自…以来` → `自`, `以来`), not per paragraph.
+    private var leadOpeners: [(head: [UInt8], tail: [UInt8]?)] = []
 
     public init() {}
 
@@ -53,6 +55,10 @@ public struct LayoutCues: Sendable {
     public mutating func add(_ cue: String, role: Role) {
         cues[role, default: []].append(cue)
         bytes[role, default: []].append(Array(cue.utf8))
+        if role == .leadOpener {
+            let cueBytes = Array(cue.utf8)
+            leadOpeners.append(LayoutCues.ellipsisSplit(cueBytes).map { ($0.head, $0.tail) } ?? (cueBytes, nil))
+        }
     }
 
     private func any(_ role: Role, _ test: ([UInt8]) -> Bool) -> Bool {
@@ -101,17 +107,26 @@ public struct LayoutCues: Sendable {
 
     /// Whether a paragraph opens like a news lead (`近日，…`, `日前,…`, `近年来,…`, `自…以来，…`).
     public func startsWithLeadOpener(_ paragraph: String) -> Bool {
-        for cue in bytes[.leadOpener] ?? [] {
-            // `自…以来`: the prefix, then the suffix before the first comma.
-            if let ellipsis = LayoutCues.ellipsisSplit(cue) {
-                guard ByteSearch.hasPrefix(paragraph, ellipsis.head) else { continue }
-                let firstClause = paragraph.prefix { $0 != "，" && $0 != "," }
-                if ByteSearch.hasSuffix(String(firstClause), ellipsis.tail) { return true }
-            } else if ByteSearch.hasPrefix(paragraph, cue) {
-                return true
+        ByteSearch.bytes(of: paragraph) { text in
+            for opener in leadOpeners where text.starts(with: opener.head) {
+                guard let tail = opener.tail else { return true }
+                // `自…以来`: the prefix, then the suffix before the first comma.
+                let clause = text[..<LayoutCues.firstCommaOffset(text)]
+                if clause.count >= tail.count, clause.suffix(tail.count).elementsEqual(tail) { return true }
             }
+            return false
         }
-        return false
+    }
+
+    /// The byte offset of the first `，` (EF BC 8C) or `,`, or the end.
+    private static func firstCommaOffset(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        while index < text.count {
+            if text[index] == UInt8(ascii: ",") { return index }
+            if text[index] == 0xEF, index + 2 < text.count, text[index + 1] == 0xBC, text[index + 2] == 0x8C { return index }
+            index += 1
+        }
+        return text.count
     }
 
     /// A cue written `A…B`, split at the ellipsis (U+2026, E2 80 A6).

@@ -126,7 +126,7 @@ struct PlaceResolver: Sendable {
 
     /// A town's name without its 镇/乡/街道.
     static func stem(_ name: String) -> String {
-        for suffix in ["街道", "镇", "乡"] where name.hasSuffix(suffix) {
+        for suffix in ["街道", "镇", "乡"] where name.hasSuffixBytes(suffix) {
             return String(name.dropLast(suffix.count))
         }
         return name

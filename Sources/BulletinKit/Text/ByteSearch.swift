@@ -120,6 +120,21 @@ extension StringProtocol {
         ByteSearch.bytes(of: self) { haystack in ByteSearch.bytes(of: needle) { ByteSearch.contains(haystack, $0) } }
     }
 
+    /// Whether the text starts with `prefix`, compared byte for byte: the standard library's
+    /// `hasPrefix` compares Characters (grapheme clusters), which layout tests do not need.
+    func hasPrefixBytes(_ prefix: some StringProtocol) -> Bool {
+        ByteSearch.bytes(of: self) { text in
+            ByteSearch.bytes(of: prefix) { text.count >= $0.count && text.prefix($0.count).elementsEqual($0) }
+        }
+    }
+
+    /// Whether the text ends with `suffix`, compared byte for byte.
+    func hasSuffixBytes(_ suffix: some StringProtocol) -> Bool {
+        ByteSearch.bytes(of: self) { text in
+            ByteSearch.bytes(of: suffix) { text.count >= $0.count && text.suffix($0.count).elementsEqual($0) }
+        }
+    }
+
     /// Where `needle` first occurs in this text, found byte for byte (Foundation's `range(of:)`
     /// goes through CFString).
     ///
