@@ -58,7 +58,9 @@ public enum ArticleRecord {
                 }
             }
         }
-        return json.bytes
+        // Exactly its size: records wait in memory until their file's turn to be written, and
+        // the writer's buffer grew by doubling.
+        return json.bytes.exactSizeCopy()
     }
 
     static func write(_ location: Location, to json: inout JSONWriter) {

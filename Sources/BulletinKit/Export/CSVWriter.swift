@@ -47,10 +47,11 @@ public struct CSVWriter: Sendable {
         String(decoding: drainBytes(), as: UTF8.self)
     }
 
-    /// `drain()` as the UTF-8 bytes.
+    /// `drain()` as the UTF-8 bytes: a copy of exactly their size (rendered rows wait in memory
+    /// until their file's turn to be written), the buffer kept for the next rows.
     public mutating func drainBytes() -> [UInt8] {
         defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes
+        return bytes.exactSizeCopy()
     }
 
     static func field(_ cell: Cell) -> String {

@@ -109,6 +109,15 @@ enum ByteSearch {
     }
 }
 
+extension [UInt8] {
+    /// A copy without the spare capacity an array grown by appending keeps.
+    func exactSizeCopy() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = withUnsafeBufferPointer { buffer.initialize(from: $0).1 }
+        }
+    }
+}
+
 extension StringProtocol {
     /// Whether `needle` occurs in this text, compared byte for byte: the test layout rules need,
     /// without the CFString round trip of Foundation's `contains(_:)`.
