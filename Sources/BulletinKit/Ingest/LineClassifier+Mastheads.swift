@@ -256,9 +256,8 @@ extension LineClassifier {
                 gap = 0
             }
         }
-        let namesPaper = cues.cues(for: .paperSuffix).contains { cue in
-            line.folded.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).contains { $0.hasSuffixBytes(cue) }
-        }
+        let parts = line.folded.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(Substring.init)
+        let namesPaper = parts.contains(where: cues.endsWithPaperName)
         guard wideGap || namesPaper else { return nil }
         // The date: the text from a year (four digits or numerals before 年) to the end.
         let folded = line.folded.scalarArray

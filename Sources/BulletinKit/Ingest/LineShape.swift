@@ -54,6 +54,9 @@ enum LineShape {
     /// Whether text could be a heading on its own: not a sentence end, no full stop inside, and
     /// short. `cues` rules out lines that open like a news lead (`近期，镇党委…`).
     static func couldBeHeading(_ text: String, cues: LayoutCues) -> Bool {
+        // Longer than any heading for sure (a scalar is at most four bytes), without counting:
+        // paragraphs rejoined from many lines are asked at every join.
+        if text.utf8.count > 4 * maxHeadingWithDashLength { return false }
         if isTerminated(text) && !isKicker(text) && !isQuestionOrExclamationTitle(text) { return false }
         let length = text.scalarCount
         let limit = hasDash(text) ? maxHeadingWithDashLength : maxHeadingLength

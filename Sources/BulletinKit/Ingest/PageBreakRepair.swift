@@ -89,13 +89,17 @@ struct PageBreakRepair: Sendable {
                 gap = 0
             case .text:
                 var paragraph = Paragraph(text: line.text, lines: [line.number], gapBefore: gap)
+                // Kept up line by line: a paragraph rejoined from thousands of lines is not
+                // rescanned at every join.
+                var quoteBalance = LineShape.openQuoteBalance(line.text)
                 gap = 0
                 while let next = nextTextLine(after: index, lines: lines, kinds: kinds),
                     PageBreakRepair.runsOn(lines[index], into: lines[next], width: wrap, adjacent: next == index + 1)
-                        || continues(paragraph.text, with: lines[next].text)
+                        || continues(paragraph.text, quoteBalance: quoteBalance, with: lines[next].text)
                         || brokenAcrossPageFurniture(paragraph.text, kinds[(index + 1)..<next])
                 {
                     joins.append(Join(firstLine: lines[index].number, nextLine: lines[next].number))
+                    quoteBalance += LineShape.openQuoteBalance(lines[next].text)
                     paragraph.text += lines[next].text
                     paragraph.lines.append(lines[next].number)
                     index = next
@@ -135,17 +139,22 @@ struct PageBreakRepair: Sendable {
     /// with its text on the next.
     func brokenAcrossPageFurniture(_ first: String, _ kinds: ArraySlice<LineClassifier.Kind>) -> Bool {
         guard kinds.contains(where: { if case .masthead = $0 { true } else { false } }),
-            !LineShape.isTerminated(first), !LineShape.isKicker(first), first.scalarCount >= 12
+            !LineShape.isTerminated(first), !LineShape.isKicker(first), first.unicodeScalars.prefix(12).count >= 12
         else { return false }
         return true
     }
 
     /// Whether `next` is the rest of the paragraph `first` that a break cut.
     func continues(_ first: String, with next: String) -> Bool {
+        continues(first, quoteBalance: LineShape.openQuoteBalance(first), with: next)
+    }
+
+    /// `continues(_:with:)` with the quotation balance of `first` already known.
+    func continues(_ first: String, quoteBalance: Int, with next: String) -> Bool {
         if LineShape.isTerminated(first) || LineShape.isKicker(first) { return false }
         // `问：…` starts a turn of an interview, not the middle of a sentence.
         if LineShape.startsMidSentence(next) && !cues.startsWithDialoguePrefix(next) { return true }
-        if LineShape.openQuoteBalance(first) > 0 && LineShape.closesUnopenedQuote(next) {
+        if quoteBalance > 0 && LineShape.closesUnopenedQuote(next) {
             return true
         }
         if LineShape.couldBeHeading(first, cues: cues) { return false }

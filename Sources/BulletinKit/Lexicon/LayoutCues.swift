@@ -75,7 +75,7 @@ public struct LayoutCues: Sendable {
         any(.boilerplateSuffix) { ByteSearch.hasSuffix(line, $0) }
     }
 
-    public func endsWithPaperName(_ line: String) -> Bool {
+    public func endsWithPaperName(_ line: some StringProtocol) -> Bool {
         any(.paperSuffix) { ByteSearch.hasSuffix(line, $0) }
     }
 
