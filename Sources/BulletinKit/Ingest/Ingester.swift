@@ -81,7 +81,7 @@ public struct Ingester: Sendable {
             if draft.byline.isEmpty, let last = draft.paragraphs.indices.last, !draft.paragraphs[last].isSubheading,
                 let (names, start) = classifier.trailingByline(draft.paragraphs[last].text)
             {
-                let scalars = Array(draft.paragraphs[last].text.unicodeScalars)
+                let scalars = draft.paragraphs[last].text.scalarArray
                 detached.append(String(scalars: scalars[start...]))
                 draft.replaceLastParagraph(with: String(scalars: scalars[..<start]))
                 draft.byline = names

@@ -64,6 +64,8 @@ extension LineClassifier {
     /// A byline printed at the end of the last paragraph (`…已完成路基施工。（通讯员 钱晓燕）`):
     /// the names, and where the bracket starts (in scalars).
     func trailingByline(_ paragraph: String) -> (names: [String], start: Int)? {
+        // Most paragraphs end in `。`: no need to split them into scalars.
+        guard let end = paragraph.unicodeScalars.last, end == "）" || end == ")" else { return nil }
         let s = paragraph.scalarArray
         guard let last = s.last, last == "）" || last == ")", s.count > 4 else { return nil }
         guard let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), s.count - open <= 30, open > 0,
