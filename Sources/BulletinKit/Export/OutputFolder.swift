@@ -36,7 +36,12 @@ public final class OutputFolder {
     private var articlesCSV: ResumableFile { files[2] }
     private var mentionsCSV: ResumableFile { files[3] }
     private let log: ProgressLog
-    private var unlogged: [ProgressLog.Entry] = []
+    /// The log lines of inputs finished since the last checkpoint, as bytes.
+    private var unlogged: [UInt8] = []
+    /// A checkpoint is also taken when this many bytes of log lines wait: at hundreds of files
+    /// a second, 30 seconds of them (and the copies made to write them at once) were a spike of
+    /// over 10 MB above the run's flat memory.
+    static let unloggedLimit = 1 << 20
     private var lastCheckpoint = DispatchTime.now().uptimeNanoseconds
     private var summary: TownMechanismSummary
     private var articleCount = 0
@@ -145,8 +150,12 @@ public final class OutputFolder {
     /// Notes that every article of an input has been written. The progress log learns of it at
     /// the next checkpoint, at most `checkpointSeconds` later.
     public func finished(_ record: BatchRunner.InputRecord, problems: Int) throws(OutputError) {
-        unlogged.append(ProgressLog.Entry(record: record, problems: problems, lengths: files.map(\.length)))
-        if DispatchTime.now().uptimeNanoseconds - lastCheckpoint > checkpointNanoseconds { try checkpoint() }
+        ProgressLog.Entry(record: record, problems: problems, lengths: files.map(\.length)).appendLine(to: &unlogged)
+        if DispatchTime.now().uptimeNanoseconds - lastCheckpoint > checkpointNanoseconds
+            || unlogged.count >= OutputFolder.unloggedLimit
+        {
+            try checkpoint()
+        }
     }
 
     /// Flushes and syncs the streamed files, then logs the inputs finished since the last
@@ -155,8 +164,8 @@ public final class OutputFolder {
         lastCheckpoint = DispatchTime.now().uptimeNanoseconds
         guard !unlogged.isEmpty else { return }
         for file in files { try file.sync() }
-        try log.append(unlogged)
-        unlogged.removeAll()
+        try log.append(lines: unlogged)
+        unlogged.removeAll(keepingCapacity: true)
         MemoryRelease.returnFreePages()
     }
 

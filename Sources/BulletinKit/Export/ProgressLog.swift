@@ -28,7 +28,7 @@ public struct ProgressLog {
         json.object { o in
             o.key("run"); o.string(identity)
         }
-        try log.append([json.output])
+        try log.append(lines: json.bytes + [0x0A])
         return log
     }
 
@@ -70,12 +70,15 @@ public struct ProgressLog {
 
     /// Appends finished inputs in one write, then syncs.
     public func append(_ entries: [Entry]) throws(OutputError) {
-        try append(entries.map(\.json))
+        var lines: [UInt8] = []
+        for entry in entries { entry.appendLine(to: &lines) }
+        try append(lines: lines)
     }
 
-    private func append(_ lines: [String]) throws(OutputError) {
+    /// Appends log lines already written as bytes (each ending in a line break), then syncs.
+    public func append(lines: [UInt8]) throws(OutputError) {
         guard !lines.isEmpty else { return }
-        try FileDescriptorWriting.writeAll(Array(lines.joined(separator: "\n").utf8) + [0x0A], to: descriptor, path: path)
+        try FileDescriptorWriting.writeAll(lines, to: descriptor, path: path)
         guard fsync(descriptor) == 0 else { throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
     }
 
@@ -83,14 +86,16 @@ public struct ProgressLog {
 }
 
 extension ProgressLog.Entry {
-    var json: String {
+    /// Appends the entry's log line, line break included.
+    func appendLine(to bytes: inout [UInt8]) {
         var json = JSONWriter()
         json.object { o in
             record.writeFields(to: &o)
             o.key("problems"); o.int(problems)
             o.key("lengths"); o.array { a in for length in lengths { a.int(length) } }
         }
-        return json.output
+        bytes += json.bytes
+        bytes.append(0x0A)
     }
 
     init?(_ object: [String: Any]) {

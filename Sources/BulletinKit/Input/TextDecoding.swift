@@ -102,19 +102,25 @@ public enum TextDecoding {
         return controls * 100 > min(bytes.count, 1 << 16)
     }
 
+    /// A NUL, or control characters (other than tab, line ends and form feed) in more than one
+    /// of a hundred of the first 65,536 characters. Read on the UTF-8 bytes: a control
+    /// character is one byte and never part of a longer sequence.
     private static func containsControlCharacters(_ text: String) -> Bool {
-        var controls = 0
-        var total = 0
-        for scalar in text.unicodeScalars.prefix(1 << 16) {
-            total += 1
-            if scalar.value == 0 { return true }
-            if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r"
-                && scalar != "\u{0C}"
-            {
-                controls += 1
+        ByteSearch.bytes(of: text) { bytes in
+            var controls = 0
+            var total = 0
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 {
+                    if total == 1 << 16 { break }
+                    total += 1
+                }
+                if byte < 0x20 {
+                    if byte == 0 { return true }
+                    if byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { controls += 1 }
+                }
             }
+            return controls * 100 > total
         }
-        return controls * 100 > total
     }
 
     /// Offset of the first byte that breaks UTF-8, for the error message.
