@@ -33,7 +33,11 @@ public struct FigureTagger: Sendable {
     }
 
     public func figures(in text: String, excluded: [Range<Int>], issueDate: IssueDate?) -> [Figure] {
-        let scalarText = ScalarText(text, folding: folding)
+        figures(in: ScalarText(text, folding: folding), excluded: excluded, issueDate: issueDate)
+    }
+
+    /// The figures of an article already split into scalars and folded (by the same folding).
+    func figures(in scalarText: ScalarText, excluded: [Range<Int>], issueDate: IssueDate?) -> [Figure] {
         let s = scalarText.folded
         var blocked = [Bool](repeating: false, count: s.count + 1)
         for span in excluded { for i in span where i < s.count { blocked[i] = true } }

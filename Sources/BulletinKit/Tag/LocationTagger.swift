@@ -46,7 +46,11 @@ public struct LocationTagger: Sendable {
 
     /// The locations of each article, in article order.
     public func locations(in articles: [Article]) -> [[Location]] {
-        let texts = articles.map { ScalarText($0.text, folding: folding) }
+        locations(in: articles.map { ScalarText($0.text, folding: folding) })
+    }
+
+    /// The locations of each article, from the articles' texts split into scalars and folded.
+    func locations(in texts: [ScalarText]) -> [[Location]] {
         let raw = texts.map { matcher.candidates(in: $0) }
 
         // Places named in full, by article and over the bulletin: the context for short forms.

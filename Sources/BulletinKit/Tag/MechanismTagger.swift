@@ -42,14 +42,18 @@ public struct MechanismTagger: Sendable {
     }
 
     public func mechanisms(in text: String) -> [Tag] {
-        let original = text.scalarArray
+        mechanisms(in: ScalarText(text, folding: folding))
+    }
+
+    /// The mechanisms of an article already split into scalars and folded (by the same folding).
+    func mechanisms(in text: ScalarText) -> [Tag] {
+        let original = text.original
         // The normalised view and, for each of its scalars, where it stands in the original.
         var view: [Unicode.Scalar] = []
         var originalIndex: [Int] = []
         view.reserveCapacity(original.count)
         originalIndex.reserveCapacity(original.count)
-        for (index, scalar) in original.enumerated() {
-            let folded = folding.fold(scalar)
+        for (index, folded) in text.folded.enumerated() {
             guard !MechanismLexicon.isIgnored(folded) else { continue }
             view.append(folded)
             originalIndex.append(index)

@@ -18,15 +18,18 @@ public struct Tagger: Sendable {
     }
 
     public func tag(_ articles: [Article]) -> [Article] {
-        let found = locations.locations(in: articles)
-        return zip(articles, found).map { article, locations in
-            var tagged = article
-            tagged.locations = locations
-            tagged.mechanisms = mechanisms.mechanisms(in: article.text)
+        // Each text split into scalars and folded once, for all three taggers (they share one
+        // folding: the lexicons').
+        let texts = articles.map { ScalarText($0.text, folding: locations.folding) }
+        let found = locations.locations(in: texts)
+        return articles.indices.map { index in
+            var tagged = articles[index]
+            tagged.locations = found[index]
+            tagged.mechanisms = mechanisms.mechanisms(in: texts[index])
             // Numerals inside mechanism and place names are not figures.
-            let names = tagged.mechanisms.flatMap(\.mentions) + locations.flatMap(\.mentions)
+            let names = tagged.mechanisms.flatMap(\.mentions) + found[index].flatMap(\.mentions)
             tagged.figures = figures.figures(
-                in: article.text, excluded: names.map { $0.start..<$0.end }, issueDate: article.date)
+                in: texts[index], excluded: names.map { $0.start..<$0.end }, issueDate: tagged.date)
             return tagged
         }
     }
