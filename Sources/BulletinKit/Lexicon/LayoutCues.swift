@@ -35,6 +35,8 @@ public struct LayoutCues: Sendable {
     private var bytes: [Role: [[UInt8]]] = [:]
     /// The lead openers split at their ellipsis once (`自…以来` → `自`, `以来`), not per paragraph.
     private var leadOpeners: [(head: [UInt8], tail: [UInt8]?)] = []
+    /// The boilerplate words, searched for in one pass.
+    private var boilerplateWords = ByteCueSet([])
 
     public init() {}
 
@@ -55,6 +57,7 @@ public struct LayoutCues: Sendable {
     public mutating func add(_ cue: String, role: Role) {
         cues[role, default: []].append(cue)
         bytes[role, default: []].append(Array(cue.utf8))
+        if role == .boilerplate { boilerplateWords = ByteCueSet(bytes[.boilerplate] ?? []) }
         if role == .leadOpener {
             let cueBytes = Array(cue.utf8)
             leadOpeners.append(LayoutCues.ellipsisSplit(cueBytes).map { ($0.head, $0.tail) } ?? (cueBytes, nil))
@@ -68,7 +71,7 @@ public struct LayoutCues: Sendable {
     public func cues(for role: Role) -> [String] { cues[role] ?? [] }
 
     public func isBoilerplate(_ line: String) -> Bool {
-        any(.boilerplate) { ByteSearch.contains(line, $0) } || any(.boilerplatePrefix) { ByteSearch.hasPrefix(line, $0) }
+        boilerplateWords.occurs(in: line) || any(.boilerplatePrefix) { ByteSearch.hasPrefix(line, $0) }
     }
 
     public func endsLikeImprint(_ line: String) -> Bool {

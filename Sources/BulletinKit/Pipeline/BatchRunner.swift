@@ -268,19 +268,26 @@ public struct BatchRunner: Sendable {
     public static let longLineLimit = 64 * 1024
 
     private static func longestLine(_ text: String) -> (line: Int, bytes: Int)? {
-        var best: (Int, Int)? = nil
-        var line = 1
-        var length = 0
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                if length > best?.1 ?? 0 { best = (line, length) }
-                line += 1
-                length = 0
-            } else {
-                length += 1
+        ByteSearch.bytes(of: text) { bytes in
+            var best: (Int, Int)? = nil
+            var line = 1
+            var lineStart = 0
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes without a line break at a time.
+                if index + 8 <= bytes.count, !ByteSearch.word(ByteSearch.word(at: index, in: bytes), has: 0x0A) {
+                    index += 8
+                    continue
+                }
+                if bytes[index] == 0x0A {
+                    if index - lineStart > best?.1 ?? 0 { best = (line, index - lineStart) }
+                    line += 1
+                    lineStart = index + 1
+                }
+                index += 1
             }
+            if bytes.count - lineStart > best?.1 ?? 0 { best = (line, bytes.count - lineStart) }
+            return best
         }
-        if length > best?.1 ?? 0 { best = (line, length) }
-        return best
     }
 }

@@ -50,4 +50,18 @@ struct ByteSearchTests {
             }
         }
     }
+
+    @Test("a cue set finds any of its words wherever they stand, like searching for each in turn")
+    func cueSet() {
+        let words = ["二维码", "扫一扫", "主办：", "a", "编辑部"]
+        let set = ByteCueSet(words.map { Array($0.utf8) })
+        let texts = [
+            "", "扫", "扫描二维码关注", "二维码", "本报编辑部", "主办:", "主办：某镇", "aside", "bcd", "扫一",
+            "街道推进三所联动工作走访群众", "联系我们 扫一扫",
+        ]
+        for text in texts {
+            #expect(set.occurs(in: text) == words.contains { text.containsBytes($0) }, "\(text)")
+        }
+        #expect(!ByteCueSet([]).occurs(in: "二维码"))
+    }
 }
