@@ -125,9 +125,9 @@ print(String(format: "ingestion: %.1f MB/s", mb / ingest))
 
 var count = 0
 let tagging = seconds { for bulletin in articles { count += tagger.tag(bulletin).reduce(0) { $0 + $1.locations.count } } }
-print(String(format: "location tagging: %.1f MB/s (%d locations)", mb / tagging, count))
+print(String(format: "tagging (places, mechanisms, figures): %.1f MB/s (%d locations)", mb / tagging, count))
 
-let names = lexicons.gazetteer.forms.keys.map { Array($0.unicodeScalars) }
+let names = lexicons.gazetteer.allForms.map { Array($0.form.unicodeScalars) }
 var matcher: PhraseMatcher!
 let matcherBuild = seconds { matcher = PhraseMatcher(patterns: names) }
 let joinedText = archive.map(\.text).joined(separator: "\n")

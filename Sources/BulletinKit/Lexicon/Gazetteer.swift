@@ -24,7 +24,24 @@ public struct Gazetteer: Sendable {
     public private(set) var places: [Place] = []
     private var byCode: [String: Int] = [:]
     /// Written form → the places it names.
-    public private(set) var forms: [String: [Form]] = [:]
+    private var forms: [FormKey: [Form]] = [:]
+
+    /// A written form as a dictionary key, hashed and compared as its UTF-8 bytes: `String`
+    /// hashes Chinese text through Unicode normalization, which was an eighth of start-up.
+    struct FormKey: Hashable, Sendable {
+        let text: String
+
+        func hash(into hasher: inout Hasher) {
+            ByteSearch.bytes(of: text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (a: FormKey, b: FormKey) -> Bool {
+            ByteSearch.bytes(of: a.text) { x in ByteSearch.bytes(of: b.text) { $0.elementsEqual(x) } }
+        }
+    }
+
+    /// Every written form with the places it names, in no particular order.
+    public var allForms: [(form: String, places: [Form])] { forms.map { ($0.key.text, $0.value) } }
 
     public init() {}
 
@@ -55,7 +72,10 @@ public struct Gazetteer: Sendable {
                 file: file, line: row.line,
                 message: "level must be province, city, district or town, not '\(row.value("level"))'")
         }
-        let split = { (cell: String) in cell.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }
+        // Most places have no aliases or short forms: an empty cell needs no splitting.
+        let split = { (cell: String) in
+            cell.isEmpty ? [] : cell.unicodeScalars.split(separator: "|").map { String(Substring($0)).trimmingSpaces }.filter { !$0.isEmpty }
+        }
         let parent = row.value("parent_code")
         add(Place(
             code: row.value("code"), name: row.value("name"), level: level,
@@ -81,7 +101,7 @@ public struct Gazetteer: Sendable {
 
     private mutating func addForm(_ form: String, place: Int, kind: FormKind) {
         // Changed in place: one hash of the form, no copy of its list.
-        Gazetteer.record(Form(place: place, kind: kind), in: &forms[form, default: []])
+        Gazetteer.record(Form(place: place, kind: kind), in: &forms[FormKey(text: form), default: []])
     }
 
     private static func record(_ form: Form, in list: inout [Form]) {
@@ -95,7 +115,7 @@ public struct Gazetteer: Sendable {
     public func index(code: String) -> Int? { byCode[code] }
 
     public func places(named form: String) -> [Place] {
-        (forms[form] ?? []).map { places[$0.place] }
+        (forms[FormKey(text: form)] ?? []).map { places[$0.place] }
     }
 
     /// Province, city and district names above a place (a municipality is its own city).

@@ -25,10 +25,10 @@ struct PlaceMatcher: Sendable {
         var scalars: [[Unicode.Scalar]] = []
         var entries: [[Gazetteer.Form]] = []
         // Byte order, not String order: the same result on every run at a fraction of the cost.
-        let forms = Array(gazetteer.forms)
-        for index in ByteSearch.byteOrder(of: forms.map(\.key)) {
-            scalars.append(Array(folding.fold(forms[index].key).unicodeScalars))
-            entries.append(forms[index].value)
+        let forms = gazetteer.allForms
+        for index in ByteSearch.byteOrder(of: forms.map(\.form)) {
+            scalars.append(folding.fold(forms[index].form).scalarArray)
+            entries.append(forms[index].places)
         }
         formCount = scalars.count
         for term in cues.cues(for: .notAPlace) {
