@@ -105,15 +105,17 @@ public struct JSONWriter: Sendable {
                 if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index])) }
             }
             while index < input.count {
-                // Eight plain bytes at a time while there are eight left.
+                // Eight bytes at a time while there are eight left: past them all when none may
+                // need an escape, else straight to the first that may.
                 if index + 8 <= input.count {
                     let word = ByteSearch.word(at: index, in: input)
-                    if !ByteSearch.word(word, hasLessThan: 0x20), !ByteSearch.word(word, has: UInt8(ascii: "\"")),
-                        !ByteSearch.word(word, has: UInt8(ascii: "\\")), !ByteSearch.word(word, has: 0xE2)
-                    {
+                    let special = ByteSearch.mask(word, lessThan: 0x20) | ByteSearch.mask(word, equalTo: UInt8(ascii: "\""))
+                        | ByteSearch.mask(word, equalTo: UInt8(ascii: "\\")) | ByteSearch.mask(word, equalTo: 0xE2)
+                    if special == 0 {
                         index += 8
                         continue
                     }
+                    index += special.trailingZeroBitCount >> 3
                 }
                 let byte = input[index]
                 if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {

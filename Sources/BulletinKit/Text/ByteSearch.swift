@@ -82,15 +82,24 @@ enum ByteSearch {
 
     /// Whether any byte of the word is `byte`.
     @inline(__always)
-    static func word(_ word: UInt64, has byte: UInt8) -> Bool {
-        let x = word ^ (ones &* UInt64(byte))
-        return (x &- ones) & ~x & highs != 0
-    }
+    static func word(_ word: UInt64, has byte: UInt8) -> Bool { mask(word, equalTo: byte) != 0 }
 
     /// Whether any byte of the word is below `bound` (at most 128).
     @inline(__always)
-    static func word(_ word: UInt64, hasLessThan bound: UInt8) -> Bool {
-        (word &- ones &* UInt64(bound)) & ~word & highs != 0
+    static func word(_ word: UInt64, hasLessThan bound: UInt8) -> Bool { mask(word, lessThan: bound) != 0 }
+
+    /// The high bit of each byte equal to `byte` set (and perhaps of bytes above the first such
+    /// one): the lowest set bit, divided by eight, is the offset of the first.
+    @inline(__always)
+    static func mask(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs
+    }
+
+    /// As `mask(_:equalTo:)`, for bytes below `bound` (at most 128).
+    @inline(__always)
+    static func mask(_ word: UInt64, lessThan bound: UInt8) -> UInt64 {
+        (word &- ones &* UInt64(bound)) & ~word & highs
     }
 
     /// The eight bytes at `offset` as one word (in memory order: the first byte lowest).

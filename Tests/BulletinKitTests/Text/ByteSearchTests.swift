@@ -29,6 +29,13 @@ struct ByteSearchTests {
             }
             for bound: UInt8 in [1, 0x20, 0x80] {
                 #expect(ByteSearch.word(word, hasLessThan: bound) == bytes.contains { $0 < bound })
+                // The lowest bit of the mask marks the first such byte exactly.
+                let mask = ByteSearch.mask(word, lessThan: bound)
+                #expect((mask == 0 ? nil : mask.trailingZeroBitCount / 8) == bytes.firstIndex { $0 < bound })
+            }
+            for probe: UInt8 in [0x22, 0xE2, 0x00] {
+                let mask = ByteSearch.mask(word, equalTo: probe)
+                #expect((mask == 0 ? nil : mask.trailingZeroBitCount / 8) == bytes.firstIndex(of: probe))
             }
         }
     }
@@ -36,7 +43,7 @@ struct ByteSearchTests {
     @Test("JSON strings and CSV fields with a special byte at every offset of a long Chinese run")
     func writersAtEveryOffset() throws {
         let run = "街道推进三所联动工作走访群众"
-        for special in ["\"", "\\", "\n", ",", "\u{1}", "\u{2028}", "“"] {
+        for special in ["\"", "\\", "\n", ",", "\u{1}", "\u{2028}", "“", "“\"—\n", "\u{2029}”"] {
             for offset in 0...run.unicodeScalars.count {
                 var scalars = Array(run.unicodeScalars)
                 scalars.insert(contentsOf: special.unicodeScalars, at: offset)
@@ -46,7 +53,7 @@ struct ByteSearchTests {
                 let parsed = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String]
                 #expect(parsed == [text])
                 let quoted = CSVWriter.field(.text(text)).hasPrefix("\"")
-                #expect(quoted == (special == "\"" || special == "\n" || special == ","), "\(text)")
+                #expect(quoted == special.contains { $0 == "\"" || $0 == "\n" || $0 == "," }, "\(text)")
             }
         }
     }
