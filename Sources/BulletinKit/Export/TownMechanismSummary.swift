@@ -31,6 +31,20 @@ public struct TownMechanismSummary: Sendable {
             self.init(name: name + (ambiguous ? " (ambiguous)" : ""), district: district ?? "", city: city ?? "", code: code ?? "")
         }
 
+        /// Hashed and compared as UTF-8 bytes: `String` hashes Chinese text through Unicode
+        /// normalization, and the summary looks a town up for every article that names one.
+        public func hash(into hasher: inout Hasher) {
+            for field in [name, district, city, code] {
+                ByteSearch.bytes(of: field) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                hasher.combine(0xFF as UInt8)  // never in UTF-8: fields cannot run into each other
+            }
+        }
+
+        public static func == (a: Town, b: Town) -> Bool {
+            let same = { (x: String, y: String) in ByteSearch.bytes(of: x) { p in ByteSearch.bytes(of: y) { $0.elementsEqual(p) } } }
+            return same(a.name, b.name) && same(a.district, b.district) && same(a.city, b.city) && same(a.code, b.code)
+        }
+
         /// City, district, name, code, compared byte-wise: the same order on every machine.
         public static func < (a: Town, b: Town) -> Bool {
             for (x, y) in zip([a.city, a.district, a.name, a.code], [b.city, b.district, b.name, b.code]) where x != y {
@@ -126,6 +140,14 @@ public struct TownMechanismSummary: Sendable {
         guard !report.towns.isEmpty, !report.mechanisms.isEmpty else { return }
         var date: Int32 = -1
         if let text = report.date { date = intern(text) }
+        // Each town looked up once, not once per mechanism.
+        let townNumbers = report.towns.map { town in
+            townIndex[town] ?? {
+                towns.append(town)
+                townIndex[town] = Int32(towns.count - 1)
+                return Int32(towns.count - 1)
+            }()
+        }
         for mechanism in report.mechanisms {
             mechanismNames[mechanism.id] = mechanism.name
             let m = mechanismIndex[mechanism.id] ?? {
@@ -133,12 +155,7 @@ public struct TownMechanismSummary: Sendable {
                 mechanismIndex[mechanism.id] = Int32(mechanismIDs.count - 1)
                 return Int32(mechanismIDs.count - 1)
             }()
-            for town in report.towns {
-                let t = townIndex[town] ?? {
-                    towns.append(town)
-                    townIndex[town] = Int32(towns.count - 1)
-                    return Int32(towns.count - 1)
-                }()
+            for t in townNumbers {
                 let key = UInt64(UInt32(t)) << 32 | UInt64(UInt32(m))
                 let cell: Int
                 if let known = cellIndex[key] {
@@ -216,11 +233,14 @@ public struct TownMechanismSummary: Sendable {
         }.map { mechanismIDs[$0] }
     }
 
-    /// Towns in output order, each with its cells by mechanism id.
-    private func townRows() -> [(town: Town, cells: [String: Int])] {
-        var rows = [[String: Int]](repeating: [:], count: towns.count)
-        for cell in cellTown.indices { rows[Int(cellTown[cell])][mechanismIDs[Int(cellMechanism[cell])]] = cell }
-        return towns.indices.sorted { towns[$0] < towns[$1] }.map { (towns[$0], rows[$0]) }
+    /// Towns in output order, each with its cells as (column in `order`, cell), by column: the
+    /// tables are written without a dictionary lookup per town and mechanism.
+    private func townRows(order: [String]) -> [(town: Town, cells: [(column: Int, cell: Int)])] {
+        var column = [Int](repeating: 0, count: mechanismIDs.count)
+        for (position, id) in order.enumerated() { column[Int(mechanismIndex[id]!)] = position }
+        var rows = [[(column: Int, cell: Int)]](repeating: [], count: towns.count)
+        for cell in cellTown.indices { rows[Int(cellTown[cell])].append((column[Int(cellMechanism[cell])], cell)) }
+        return towns.indices.sorted { towns[$0] < towns[$1] }.map { (towns[$0], rows[$0].sorted { $0.column < $1.column }) }
     }
 
     /// The names of the summary's files, in the order `write` writes them.
@@ -230,14 +250,15 @@ public struct TownMechanismSummary: Sendable {
     /// summary of a large archive is never held whole as text.
     public func write(_ file: String, bom: Bool, to sink: (String) throws(OutputError) -> Void) throws(OutputError) {
         let order = mechanismOrder  // computed once: it sorts every column
-        let rows = townRows()
+        let rows = townRows(order: order)
         switch file {
         case "town_mechanism.csv":
             var csv = CSVWriter(bom: bom)
             csv.header(["town", "district", "city", "code"] + order.map { mechanismNames[$0]! })
             for (town, row) in rows {
-                csv.row([.text(town.name), .text(town.district), .text(town.city), .text(town.code)]
-                    + order.map { .int(row[$0].map { Int(cellCount[$0]) } ?? 0) })
+                var counts = [Int](repeating: 0, count: order.count)
+                for (column, cell) in row { counts[column] = Int(cellCount[cell]) }
+                csv.row([.text(town.name), .text(town.district), .text(town.city), .text(town.code)] + counts.map { .int($0) })
                 try sink(csv.drain())
             }
             try sink(csv.drain())
@@ -245,8 +266,8 @@ public struct TownMechanismSummary: Sendable {
             var csv = CSVWriter(bom: bom)
             csv.header(["town", "district", "city", "mechanism", "mechanism_id", "first_date", "last_date", "bulletins", "articles", "first_article"])
             for (town, row) in rows {
-                for id in order {
-                    guard let cell = row[id] else { continue }
+                for (column, cell) in row {
+                    let id = order[column]
                     csv.row([
                         .text(town.name), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
                         .text(date(cellFirstDate[cell]) ?? ""), .text(date(cellLastDate[cell]) ?? ""),
@@ -287,8 +308,8 @@ public struct TownMechanismSummary: Sendable {
                 quoted(town.code, &out)
                 out += Array(",\"mechanisms\":{".utf8)
                 var firstCell = true
-                for id in order {
-                    guard let cell = row[id] else { continue }
+                for (column, cell) in row {
+                    let id = order[column]
                     if !firstCell { out.append(UInt8(ascii: ",")) }
                     firstCell = false
                     quoted(id, &out)
