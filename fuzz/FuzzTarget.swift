@@ -1,3 +1,5 @@
+import Foundation
+
 // libFuzzer entry point for ingestion + tagging. Built and run by fuzz/run.sh, not by SwiftPM.
 //
 // Every input is decoded as a bulletin file would be; what decodes is split and tagged, and every
@@ -23,7 +25,14 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             check(mention.start, mention.end, mention.surface)
         }
         for figure in article.figures { check(figure.start, figure.end, figure.text) }
-        _ = ArticleRecord.json(article)
+        // Rendering: the record parses back as JSON with the article's text; the CSV rows and the
+        // summary report are built (the writers scan eight bytes at a time).
+        let rendered = RenderedArticle.full(article)
+        let object = try? JSONSerialization.jsonObject(with: Data(rendered.record)) as? [String: Any]
+        precondition(object?["text"] as? String == article.text, "record does not parse back to the text")
+        precondition(String(validating: rendered.mentionRows, as: UTF8.self) != nil, "mention rows are not UTF-8")
+        var summary = TownMechanismSummary()
+        if let report = rendered.report { try? summary.add(report) }
     }
     return 0
 }
