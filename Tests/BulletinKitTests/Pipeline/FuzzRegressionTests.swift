@@ -16,10 +16,20 @@ struct FuzzRegressionTests {
         let articles = Corpus.tagger.tag(Corpus.ingester.articles(in: Bulletin(path: name, text: decoded.text)).articles)
         for article in articles {
             let scalars = Array(article.text.unicodeScalars)
-            for figure in article.figures {
-                #expect(figure.end <= scalars.count)
-                #expect(String(String.UnicodeScalarView(scalars[figure.start..<figure.end])) == figure.text)
+            let spans = article.figures.map { ($0.start, $0.end, $0.text) }
+                + (article.locations.flatMap(\.mentions) + article.mechanisms.flatMap(\.mentions)).map { ($0.start, $0.end, $0.surface) }
+            for (start, end, surface) in spans {
+                #expect(start >= 0 && start < end && end <= scalars.count, "\(start)..<\(end) of \(scalars.count)")
+                guard start >= 0, start < end, end <= scalars.count else { continue }
+                #expect(String(String.UnicodeScalarView(scalars[start..<end])) == surface)
             }
+            // The record parses back to the article's text (Foundation's parser drops a U+FEFF
+            // inside a string, where Python's json keeps it: compared without); the CSV rows are UTF-8.
+            let rendered = RenderedArticle.full(article)
+            let object = try JSONSerialization.jsonObject(with: Data(rendered.record)) as? [String: Any]
+            let withoutBOM = { (text: String) in String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{FEFF}" })) }
+            #expect((object?["text"] as? String).map(withoutBOM) == withoutBOM(article.text))
+            #expect(String(validating: rendered.mentionRows, as: UTF8.self) != nil)
         }
     }
 
