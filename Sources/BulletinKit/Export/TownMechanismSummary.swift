@@ -34,15 +34,19 @@ public struct TownMechanismSummary: Sendable {
         /// Hashed and compared as UTF-8 bytes: `String` hashes Chinese text through Unicode
         /// normalization, and the summary looks a town up for every article that names one.
         public func hash(into hasher: inout Hasher) {
-            for field in [name, district, city, code] {
-                ByteSearch.bytes(of: field) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                hasher.combine(0xFF as UInt8)  // never in UTF-8: fields cannot run into each other
-            }
+            // 0xFF never occurs in UTF-8: the fields cannot run into each other.
+            ByteSearch.hash(name, into: &hasher)
+            hasher.combine(0xFF as UInt8)
+            ByteSearch.hash(district, into: &hasher)
+            hasher.combine(0xFF as UInt8)
+            ByteSearch.hash(city, into: &hasher)
+            hasher.combine(0xFF as UInt8)
+            ByteSearch.hash(code, into: &hasher)
         }
 
         public static func == (a: Town, b: Town) -> Bool {
-            let same = { (x: String, y: String) in ByteSearch.bytes(of: x) { p in ByteSearch.bytes(of: y) { $0.elementsEqual(p) } } }
-            return same(a.name, b.name) && same(a.district, b.district) && same(a.city, b.city) && same(a.code, b.code)
+            ByteSearch.equal(a.name, b.name) && ByteSearch.equal(a.district, b.district)
+                && ByteSearch.equal(a.city, b.city) && ByteSearch.equal(a.code, b.code)
         }
 
         /// City, district, name, code, compared byte-wise: the same order on every machine.

@@ -32,11 +32,11 @@ public struct Gazetteer: Sendable {
         let text: String
 
         func hash(into hasher: inout Hasher) {
-            ByteSearch.bytes(of: text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            ByteSearch.hash(text, into: &hasher)
         }
 
         static func == (a: FormKey, b: FormKey) -> Bool {
-            ByteSearch.bytes(of: a.text) { x in ByteSearch.bytes(of: b.text) { $0.elementsEqual(x) } }
+            ByteSearch.equal(a.text, b.text)
         }
     }
 

@@ -55,6 +55,18 @@ enum ByteSearch {
         }
     }
 
+    /// Whether two texts are the same bytes: `String`'s `==` compares canonical equivalents,
+    /// normalizing Chinese text first; dictionary keys of lexicon data need byte equality only.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        bytes(of: a) { x in bytes(of: b) { $0.elementsEqual(x) } }
+    }
+
+    /// Feeds a text's bytes to a hasher (`String` hashes its normalized form), for keys that
+    /// compare with `equal(_:_:)`.
+    static func hash(_ text: String, into hasher: inout Hasher) {
+        bytes(of: text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
     /// The indices of `strings` in byte order. Sorting 40,000 place names by comparing them
     /// whole cost more than building the gazetteer; most differ in their first eight bytes, so
     /// those are compared as one integer first.

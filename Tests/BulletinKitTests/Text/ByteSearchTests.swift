@@ -7,12 +7,8 @@ import Testing
 struct ByteSearchTests {
     @Test("word tests find a byte, or a byte below a bound, exactly when one of the eight has it")
     func wordTests() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var words: [UInt64] = []
-        for _ in 0..<20000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            words.append(state)
-        }
+        var random = SplitMix64(seed: 7)
+        var words: [UInt64] = (0..<20000).map { _ in random.next() }
         // Words of Chinese UTF-8 with one special byte put in at each position.
         let chinese = Array("石港镇北渡村".utf8)
         for position in 0..<8 {

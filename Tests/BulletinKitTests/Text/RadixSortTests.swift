@@ -4,21 +4,9 @@ import Testing
 
 @Suite("Radix sort")
 struct RadixSortTests {
-    /// A small deterministic generator, so a failure can be replayed.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("agrees with sort() on packed bigram keys, full-width keys and runs of duplicates", arguments: [0, 1, 255, 256, 257, 5000])
     func agreesWithSort(count: Int) {
-        var random = SplitMix(state: UInt64(count))
+        var random = SplitMix64(seed: UInt64(count))
         // Bigram keys as TopicSimilarity packs them: two ideographs and a paragraph number.
         let ideographs = Array("街道镇社区居委会网格治理三所联动走访".unicodeScalars)
         let packed: [UInt64] = (0..<count).map { _ in
