@@ -123,6 +123,15 @@ var articles: [[Article]] = []
 let ingest = seconds { articles = archive.map { ingester.articles(in: $0).articles } }
 print(String(format: "ingestion: %.1f MB/s", mb / ingest))
 
+// Hostile layout: runs of short title-like lines (an honour roll, a list of names). Role decoding
+// is linear in the number of lines: doubling the lines should double the time, not quadruple it.
+for lines in [25_000, 50_000] {
+    let roll = (0..<lines).map { "优秀网格员\($0 % 97)号 张\($0 % 13)明" }.joined(separator: "\n")
+    var cut = 0
+    let time = seconds { cut = ingester.articles(in: Bulletin(path: "roll.txt", text: roll)).articles.count }
+    print(String(format: "short lines: %d lines in %.2f s (%d articles)", lines, time, cut))
+}
+
 var count = 0
 let tagging = seconds { for bulletin in articles { count += tagger.tag(bulletin).reduce(0) { $0 + $1.locations.count } } }
 print(String(format: "tagging (places, mechanisms, figures): %.1f MB/s (%d locations)", mb / tagging, count))

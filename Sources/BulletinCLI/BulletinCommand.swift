@@ -25,6 +25,7 @@ public enum BulletinCommand {
             .init(label: "summarize", text: "Merge partial runs into one town × mechanism summary."),
             .init(label: "split", text: "Show how one bulletin is cut into articles, line by line."),
             .init(label: "lexicon", text: "Check, count and grow the lexicons."),
+            .init(label: "train", text: "Learn the layout model from annotated bulletins; cross-validate it."),
             .init(label: "help", text: "Show help for a subcommand."),
         ],
         footer: "See 'bulletin help <subcommand>' for detailed help.")
@@ -57,7 +58,7 @@ public enum BulletinCommand {
         }
         let rest = Array(arguments.dropFirst())
         guard let subcommand = subcommandHelp(first) else {
-            let names = ["run", "query", "report", "summarize", "split", "lexicon", "help"]
+            let names = ["run", "query", "report", "summarize", "split", "lexicon", "train", "help"]
             let nearest = names.min { editDistance(first, $0) < editDistance(first, $1) }!
             let hint = editDistance(first, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
             return usageError(
@@ -74,6 +75,7 @@ public enum BulletinCommand {
             case "query": return try QueryCommand(arguments: rest).run(console: console)
             case "report": return try ReportCommand(arguments: rest).run(console: console)
             case "summarize": return try SummarizeCommand(arguments: rest).run(console: console)
+            case "train": return try TrainCommand(arguments: rest).run(console: console)
             default: return try SplitCommand(arguments: rest).run(console: console)
             }
         } catch {
@@ -89,6 +91,7 @@ public enum BulletinCommand {
         case "query": QueryCommand.help
         case "report": ReportCommand.help
         case "summarize": SummarizeCommand.help
+        case "train": TrainCommand.help
         default: nil
         }
     }

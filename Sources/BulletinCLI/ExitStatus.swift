@@ -1,7 +1,8 @@
 /// The command's exit status (SPEC): 0 success, 1 the input had problems that were reported (the
-/// good part is still written), 2 usage error.
+/// good part is still written), 2 usage error, 3 the output could not be written.
 public enum ExitStatus: Int32, Sendable {
     case success = 0
     case inputProblems = 1
     case usage = 2
+    case outputFailed = 3
 }

@@ -7,19 +7,25 @@ struct SplitCommand {
     static let help = CommandHelp(
         name: "split",
         overview: "Show how one bulletin is cut into articles, line by line.",
-        usage: "bulletin split <file>",
+        usage: "bulletin split <file> [--lexicon <file> ...]",
         arguments: [.init(label: "<file>", text: "A bulletin text file, or - for standard input.")],
-        options: [.init(label: "-h, --help", text: "Show help information.")])
+        options: [
+            .init(label: "--lexicon <file>", text: "Add a lexicon of your own, as for 'run' (layout weights from\n'bulletin train' replace the built-in ones)."),
+            .init(label: "-h, --help", text: "Show help information."),
+        ],
+        footer: "Each paragraph's line shows its role, and under it the features that spoke most for\n  that role with their learned weights.")
 
     let path: String
+    let userLexicons: [String]
 
     init(arguments: [String]) throws(UsageError) {
-        let parsed = try ArgumentScanner(options: []).scan(arguments)
+        let parsed = try ArgumentScanner(options: [.init(long: "lexicon", takesValue: true)]).scan(arguments)
         guard parsed.positionals.count == 1 else {
             throw UsageError(
                 parsed.positionals.isEmpty ? "missing <file>" : "split takes one <file>")
         }
         path = parsed.positionals[0]
+        userLexicons = parsed.values["lexicon"] ?? []
     }
 
     func run(console: Console) -> ExitStatus {
@@ -28,7 +34,15 @@ struct SplitCommand {
             let bytes = path == "-" ? console.standardInput() : try InputFiles.read(path)
             let decoded = try TextDecoding.decode(bytes, path: path)
             let bulletin = Bulletin(path: path, text: decoded.text)
-            result = Ingester(lexicons: try Lexicons.builtin()).articles(in: bulletin)
+            var lexicons = try Lexicons.builtin()
+            for path in userLexicons {
+                let bytes = try InputFiles.read(path)
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    throw LexiconError.unreadable(file: path, reason: "not UTF-8")
+                }
+                try lexicons.add(userFile: path, contents: text)
+            }
+            result = Ingester(lexicons: lexicons).articles(in: bulletin)
         } catch let error as InputError {
             console.problem(error.description)
             return .inputProblems

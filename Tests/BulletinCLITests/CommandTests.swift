@@ -54,6 +54,7 @@ struct CommandTests {
               summarize               Merge partial runs into one town × mechanism summary.
               split                   Show how one bulletin is cut into articles, line by line.
               lexicon                 Check, count and grow the lexicons.
+              train                   Learn the layout model from annotated bulletins; cross-validate it.
               help                    Show help for a subcommand.
 
             OPTIONS:

@@ -13,6 +13,8 @@ public struct GoldBulletin: Decodable, Sendable, Equatable {
         public var bodyEnd: String
         public var truncated: Bool
         public var continued: String?
+        /// Photo captions in and around the article, as printed (when the gold lists them).
+        public var captions: [String]?
         /// Location gold, when the bulletin has it.
         public var towns: [GoldTown]?
         public var districts: [String]?
@@ -23,7 +25,7 @@ public struct GoldBulletin: Decodable, Sendable, Equatable {
         public var mechanisms: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case title, subtitle, section, byline, subheadings, truncated, continued
+            case title, subtitle, section, byline, subheadings, truncated, continued, captions
             case towns, districts, communities, figures, mechanisms
             case bodyStart = "body_start"
             case bodyEnd = "body_end"
@@ -72,6 +74,9 @@ public struct GoldBulletin: Decodable, Sendable, Equatable {
 
     public var bulletin: String
     public var date: String?
+    /// The layout family the bulletin was written in (`shequbao`, `zhenbao`, `jianbao`,
+    /// `feature`, `web`, `briefs`), for scores by family.
+    public var layout: String?
     public var articles: [Article]
 
     /// Reads `path`.

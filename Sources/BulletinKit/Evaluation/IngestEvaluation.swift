@@ -30,6 +30,15 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
         matched == 0 ? 0 : Double(fieldsCorrect[field] ?? 0) / Double(matched)
     }
 
+    /// Adds another score to this one (bulletins scored apart, summed).
+    public mutating func merge(_ other: IngestEvaluation) {
+        gold += other.gold
+        predicted += other.predicted
+        matched += other.matched
+        for (field, count) in other.fieldsCorrect { fieldsCorrect[field, default: 0] += count }
+        misses += other.misses
+    }
+
     /// Adds one bulletin's articles to the score.
     public mutating func add(predicted articles: [Article], gold: GoldBulletin) {
         self.gold += gold.articles.count
@@ -50,7 +59,7 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
             matched += 1
             let article = articles[found]
             let checks: [(String, Bool)] = [
-                ("title", article.title == expected.title),
+                ("title", IngestEvaluation.sameTitle(article.title, expected.title)),
                 ("subtitle", article.subtitle == expected.subtitle),
                 ("section", article.section == expected.section),
                 ("byline", article.byline == expected.byline),
@@ -72,6 +81,14 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
             misses.append(
                 "\(gold.bulletin)#\(article.index): extra article “\(article.title ?? String(IngestEvaluation.body(of: article).prefix(12)))”")
         }
+    }
+
+    /// Titles compared without their spacing: a title broken over two lines, or set with a
+    /// full-width space, is the same title (`新泾镇推行“多格合一”　一张网格管到底`).
+    static func sameTitle(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        let unspaced = { (s: String) in s.unicodeScalars.filter { !ScalarClass.isSpace($0) } }
+        return unspaced(a).elementsEqual(unspaced(b))
     }
 
     /// The article's text after its title and subtitle lines.

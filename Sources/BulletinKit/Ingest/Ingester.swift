@@ -1,9 +1,11 @@
 /// Splits a bulletin into articles: the ingestion stage of the pipeline.
 ///
-/// Lines are classified (`LineClassifier`), paragraphs cut by page breaks rejoined
-/// (`PageBreakRepair`), and the blocks cut into articles (`ArticleAssembler`). Mastheads, QR-code
-/// blurbs and captions are dropped; everything else ends up in some article's text, title,
-/// subtitle or byline.
+/// Lines are classified (`LineClassifier`: masthead, caption, section, byline, marker or text),
+/// paragraphs cut by page breaks rejoined (`PageBreakRepair`), every block given its role for the
+/// whole bulletin at once by the learned layout model (`BlockFeatures`, `LayoutModel`: kicker,
+/// title, deck, dateline, lead, body, subheading, caption, brief …), and the roles cut into
+/// articles (`RoleAssembler`). Mastheads, QR-code blurbs and captions are dropped; everything else
+/// ends up in some article's text, title, subtitle or byline.
 ///
 /// ```swift
 /// let ingester = Ingester(lexicons: try .builtin())
@@ -14,10 +16,21 @@ public struct Ingester: Sendable {
     public let lexicons: Lexicons
     /// Built once: it prepares its word lists from the cues.
     let classifier: LineClassifier
+    let features: BlockFeatures
+    /// The weights that choose the roles (`layout-weights.tsv`, or a model being trained).
+    let model: LayoutModel
 
     public init(lexicons: Lexicons) {
+        self.init(lexicons: lexicons, model: lexicons.layoutModel)
+    }
+
+    /// An ingester deciding roles with `model` instead of the built-in weights (training,
+    /// cross-validation).
+    public init(lexicons: Lexicons, model: LayoutModel) {
         self.lexicons = lexicons
         self.classifier = LineClassifier(cues: lexicons.layoutCues)
+        self.features = BlockFeatures(cues: lexicons.layoutCues, classifier: classifier)
+        self.model = model
     }
 
     /// The articles of a bulletin and how each line was read.
@@ -29,7 +42,8 @@ public struct Ingester: Sendable {
         public var lines: [String]
         /// Page-break repairs: (line, next line) pairs that were joined into one paragraph.
         public var joins: [(Int, Int)]
-        /// Why a heading or paragraph was read as it was, by line number (1-based).
+        /// Why a block was read as it was, by line number (1-based): the features that spoke most
+        /// for its role, with their weights.
         public var reasons: [Int: String]
         /// The source line each article starts on (its first title or body line), by article.
         public var firstLines: [Int]
@@ -41,52 +55,101 @@ public struct Ingester: Sendable {
         /// Lines dropped as layout (mastheads, captions, section markers, bylines, markers).
         public var dropped: [(line: Int, text: String, role: LineRole)] {
             zip(lines.indices, lines).compactMap { index, text in
-                switch roles[index] {
-                case .masthead, .caption, .section, .byline, .marker: (index + 1, text, roles[index])
-                default: nil
-                }
+                roles[index].isDropped ? (index + 1, text, roles[index]) : nil
             }
         }
     }
 
-    public func articles(in bulletin: Bulletin) -> Result {
-        let cues = lexicons.layoutCues
+    /// A bulletin laid out as blocks, with each block's features: what the model decides on.
+    struct Layout {
+        var lines: [SourceLine]
+        var kinds: [LineClassifier.Kind]
+        var blocks: [Block]
+        var joins: [PageBreakRepair.Join]
+        var features: [[String]]
+        var mastheadDate: IssueDate?
+
+        /// The fixed role of each furniture block, nil for paragraphs.
+        var fixed: [BlockRole?] { blocks.map(GoldRoles.fixedRole) }
+    }
+
+    func layout(of bulletin: Bulletin) -> Layout {
         let lines = SourceLine.lines(of: bulletin.text, folding: lexicons.folding)
         let kinds = classifier.demotingSignOffDates(
             lines, classifier.absorbingContents(lines, classifier.absorbingMastheadNames(lines, lines.map(classifier.classify))))
-
-        var roles = [LineRole](repeating: .blank, count: lines.count)
         var mastheadDate: IssueDate? = nil
-        for (index, kind) in kinds.enumerated() {
+        for case .masthead(let date?) in kinds {
+            mastheadDate = date
+            break
+        }
+        let (blocks, joins) = PageBreakRepair(cues: lexicons.layoutCues).blocks(lines: lines, kinds: kinds)
+        return Layout(
+            lines: lines, kinds: kinds, blocks: blocks, joins: joins, features: features.features(of: blocks),
+            mastheadDate: mastheadDate)
+    }
+
+    public func articles(in bulletin: Bulletin) -> Result {
+        let layout = layout(of: bulletin)
+        let rows = layout.features.map(model.rows)
+        let decided = model.decode(rows: rows, fixed: layout.fixed)
+        return result(bulletin: bulletin, layout: layout, rows: rows, decided: decided)
+    }
+
+    /// The articles cut with the roles given (the gold's, to see what the rest of ingestion
+    /// leaves reachable).
+    func articles(in bulletin: Bulletin, layout: Layout, decided: [BlockRole]) -> [Article] {
+        result(bulletin: bulletin, layout: layout, rows: layout.features.map { _ in [] }, decided: decided).articles
+    }
+
+    private func result(bulletin: Bulletin, layout: Layout, rows: [[Int]], decided: [BlockRole]) -> Result {
+        let (drafts, blockRoles) = RoleAssembler(classifier: classifier, cues: lexicons.layoutCues)
+            .assemble(blocks: layout.blocks, roles: decided)
+
+        var roles = [LineRole](repeating: .blank, count: layout.lines.count)
+        for (index, kind) in layout.kinds.enumerated() {
             switch kind {
-            case .masthead(let date):
-                roles[index] = .masthead
-                if mastheadDate == nil { mastheadDate = date }
+            case .masthead: roles[index] = .masthead
             case .caption: roles[index] = .caption
             default: break
             }
         }
+        var reasons: [Int: String] = [:]
+        for (index, block) in layout.blocks.enumerated() {
+            switch block {
+            case .section(_, let line): roles[line - 1] = .section
+            case .byline(_, let line): roles[line - 1] = .byline
+            case .continuedForward(_, let line), .continuedBackward(let line), .endMark(let line): roles[line - 1] = .marker
+            case .paragraph(let paragraph):
+                let role = blockRoles[index]
+                roles[paragraph.lines[0] - 1] = LineRole(role)
+                for line in paragraph.lines.dropFirst() {
+                    roles[line - 1] = LineRole(role).isDropped ? LineRole(role) : .joined
+                }
+                let previous = index > 0 ? blockRoles[index - 1] : nil
+                let strongest = model.strongest(rows: rows[index], role: decided[index], previous: previous)
+                if !strongest.isEmpty {
+                    var reason = strongest.map { "\($0.0) \(LayoutModel.signed($0.1))" }.joined(separator: ", ")
+                    if role != decided[index] { reason = "read as \(decided[index].name), kept as \(role.name): " + reason }
+                    reasons[paragraph.lines[0]] = reason
+                }
+            }
+        }
 
-        let (blocks, joins) = PageBreakRepair(cues: cues).blocks(lines: lines, kinds: kinds)
-        var assembler = ArticleAssembler(blocks: blocks, cues: cues)
-        let drafts = assembler.assemble()
-        for (line, role) in assembler.roles { roles[line - 1] = role }
-
-        let date = bulletin.date ?? mastheadDate
+        let date = bulletin.date ?? layout.mastheadDate
         var detached: [String] = []
         let articles = drafts.enumerated().map { offset, original in
             var draft = original
-            detached += draft.title?.decorations ?? []
+            detached += draft.decorations
             // A byline printed at the end of the last paragraph comes off it.
             if draft.byline.isEmpty, let last = draft.paragraphs.indices.last, !draft.paragraphs[last].isSubheading,
                 let (names, start) = classifier.trailingByline(draft.paragraphs[last].text)
             {
                 let scalars = draft.paragraphs[last].text.scalarArray
                 detached.append(String(scalars: scalars[start...]))
-                draft.replaceLastParagraph(with: String(scalars: scalars[..<start]))
+                draft.paragraphs[last].text = String(scalars: scalars[..<start])
                 draft.byline = names
             }
-            var article = Ingester.article(from: draft, index: offset + 1, bulletin: bulletin, date: date)
+            var article = article(from: draft, index: offset + 1, bulletin: bulletin, date: date)
             // An untitled piece that starts mid-sentence was cut off at its start.
             if article.title == nil, let first = draft.paragraphs.first?.text, LineShape.startsMidSentence(first) {
                 article.truncated = true
@@ -100,16 +163,15 @@ public struct Ingester: Sendable {
             return article
         }
         return Result(
-            articles: articles, roles: roles, lines: lines.map(\.text),
-            joins: joins.map { ($0.firstLine, $0.nextLine) },
-            reasons: assembler.reasons, firstLines: drafts.map(\.firstLine), date: date, detached: detached)
+            articles: articles, roles: roles, lines: layout.lines.map(\.text),
+            joins: layout.joins.map { ($0.firstLine, $0.nextLine) },
+            reasons: reasons, firstLines: drafts.map(\.firstLine), date: date, detached: detached)
     }
 
-    private static func article(
-        from draft: ArticleAssembler.Draft, index: Int, bulletin: Bulletin, date: IssueDate?
-    ) -> Article {
-        let title = draft.lateTitle ?? draft.title?.title
-        let subtitle = draft.title?.subtitle
+    private func article(from draft: RoleAssembler.Draft, index: Int, bulletin: Bulletin, date: IssueDate?) -> Article {
+        let head = draft.titleAndSubtitle(cues: lexicons.layoutCues)
+        let title = draft.lateTitle ?? head.title
+        let subtitle = head.subtitle
         var lines: [String] = []
         if let title { lines.append(title) }
         if let subtitle { lines.append(subtitle) }
@@ -118,11 +180,13 @@ public struct Ingester: Sendable {
         // A notice signed with a date (`2024年6月20日`) ends complete.
         let signedWithDate = lastBody.map { LineClassifier.isDateOnly($0) } ?? false
         let truncated = draft.continued != nil || (lastBody.map { !LineShape.isTerminated($0) } ?? true) && !signedWithDate
-        return Article(
+        var article = Article(
             bulletin: bulletin.id, source: bulletin.source, index: index, title: title,
             subtitle: subtitle, section: draft.section, byline: draft.byline,
             subheadings: draft.paragraphs.filter(\.isSubheading).map(\.text),
             truncated: truncated, continued: draft.continued, date: date,
             text: lines.joined(separator: "\n"))
+        article.captions = draft.captions
+        return article
     }
 }

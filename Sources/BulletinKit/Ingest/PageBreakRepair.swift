@@ -7,6 +7,9 @@ struct Paragraph: Sendable {
     var lines: [Int]
     /// Blank lines before its first line.
     var gapBefore: Int
+    /// The line classifier read it as a photo caption (`图为…`, `▲ …`); the layout model decides
+    /// whether it is one or a photo-news brief.
+    var classifiedAsCaption = false
 }
 
 /// The bulletin after line classification and page-break repair: paragraphs and the layout
@@ -71,7 +74,10 @@ struct PageBreakRepair: Sendable {
             case .masthead:
                 break  // dropped; a page header is part of the gap between columns
             case .caption:
-                gap = 0  // a photo and its caption sit between paragraphs of one article
+                // A photo and its caption sit between paragraphs of one article; the layout model
+                // decides whether it is a caption or a photo-news brief.
+                blocks.append(.paragraph(Paragraph(text: line.text, lines: [line.number], gapBefore: gap, classifiedAsCaption: true)))
+                gap = 0
             case .section(let name):
                 blocks.append(.section(name, line: line.number))
                 gap = 0

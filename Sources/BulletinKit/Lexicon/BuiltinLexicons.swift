@@ -9,6 +9,8 @@ public struct Lexicons: Sendable {
     }
 
     public var layoutCues: LayoutCues
+    /// The learned weights that give each block of a bulletin its role (`layout-weights.tsv`).
+    public var layoutModel: LayoutModel
     public var folding: LookalikeFolding
     public var gazetteer: Gazetteer
     public var placeCues: PlaceCues
@@ -43,6 +45,7 @@ public struct Lexicons: Sendable {
         var notMechanisms: [String] = []
         var units: [(String, Figure.Kind, Double)] = []
         var notFigures: [String] = []
+        var layoutModel = LayoutModel()
         for source in sources {
             switch source.name {
             case "layout-cues.tsv":
@@ -52,6 +55,8 @@ public struct Lexicons: Sendable {
                 for role in LayoutCues.Role.allCases {
                     for cue in more.cues(for: role) { cues.add(cue, role: role) }
                 }
+            case "layout-weights.tsv":
+                layoutModel = try LayoutModel(parsing: source.contents, file: source.name)
             case "lookalikes.tsv":
                 let table = try TSVTable(
                     parsing: source.contents, file: source.name, required: ["from", "to"])
@@ -114,6 +119,7 @@ public struct Lexicons: Sendable {
             }
         }
         self.layoutCues = cues
+        self.layoutModel = layoutModel
         self.folding = LookalikeFolding(table: folds)
         self.gazetteer = gazetteer
         self.placeCues = placeCues
@@ -137,6 +143,9 @@ public struct Lexicons: Sendable {
         } else if columns.isSuperset(of: ["code", "name", "level"]) {
             let table = try TSVTable(parsing: contents, file: path, required: ["code", "name", "level"])
             for place in try Gazetteer(table: table).places { gazetteer.add(place) }
+        } else if columns.isSuperset(of: ["feature", "role", "weight"]) {
+            // Layout weights trained on one's own gold (`bulletin train`) replace the built-in ones.
+            layoutModel = try LayoutModel(parsing: contents, file: path)
         } else if columns.isSuperset(of: ["cue", "role"]) {
             let table = try TSVTable(parsing: contents, file: path, required: ["cue", "role"])
             for row in table.rows {

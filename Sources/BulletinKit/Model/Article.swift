@@ -20,6 +20,8 @@ public struct Article: Sendable, Equatable {
     public var truncated: Bool
     /// Where a continuation marker sends the reader (`>>> 下接 2 版` → `2版`).
     public var continued: String?
+    /// Photo captions ingestion dropped from `text` in and around the article.
+    public var captions = 0
     public var date: IssueDate?
     public var text: String
     /// Places the article mentions (filled by the tagging stage).

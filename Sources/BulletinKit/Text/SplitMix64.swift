@@ -1,5 +1,6 @@
-/// A seeded generator (SplitMix64) for reproducible random tests: the seed is printed on failure.
-struct SplitMix64: RandomNumberGenerator {
+/// SplitMix64: a small, fixed pseudo-random sequence, for deterministic shuffling (training) and
+/// reproducible random tests.
+struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

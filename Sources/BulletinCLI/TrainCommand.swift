@@ -1,0 +1,131 @@
+import BulletinKit
+import Foundation
+
+/// `bulletin train CORPUS... [-o FILE] [--cross-validate] [--score DIR]`: learns the layout
+/// model's weights from annotated bulletins, measures them leaving one bulletin out, and scores
+/// them on bulletins they never saw.
+struct TrainCommand {
+    static let options: [ArgumentScanner.OptionSpec] = [
+        .init(long: "output", short: "o", takesValue: true),
+        .init(long: "cross-validate", takesValue: false),
+        .init(long: "score", takesValue: true),
+        .init(long: "epochs", takesValue: true),
+        .init(long: "verbose", short: "v", takesValue: false),
+    ]
+
+    static let help = CommandHelp(
+        name: "train",
+        overview: "Learn the layout model (which line is a title, subheading, caption …) from gold.",
+        usage: "bulletin train <corpus> ... [-o <file>] [--cross-validate] [--score <dir>] [--epochs <n>] [-v]",
+        arguments: [
+            .init(label: "<corpus>", text: "A folder of bulletins NAME.txt, each with its gold NAME.gold.json\n(format in corpus/README.md).")
+        ],
+        options: [
+            .init(label: "-o, --output <file>", text: "Write the weights there (lexicons/layout-weights.tsv to build them\ninto the tool); without it they go to standard output."),
+            .init(label: "--cross-validate", text: "Leave each bulletin out in turn, train on the others, score it; print\nboundary P/R/F1 and titles by layout family."),
+            .init(label: "--score <dir>", text: "Score the trained weights on the annotated bulletins of <dir>, which\ntraining did not see; print the table by family."),
+            .init(label: "--epochs <n>", text: "Passes over the corpus (default 20)."),
+            .init(label: "-v, --verbose", text: "Also print each bulletin's score and every miss."),
+            .init(label: "-h, --help", text: "Show help information."),
+        ],
+        footer: "Training is deterministic: the same gold gives the same weights, byte for byte.")
+
+    let folders: [String]
+    let output: String?
+    let crossValidate: Bool
+    let scoreFolder: String?
+    let epochs: Int
+    let verbose: Bool
+
+    init(arguments: [String]) throws(UsageError) {
+        let parsed = try ArgumentScanner(options: TrainCommand.options).scan(arguments)
+        guard !parsed.positionals.isEmpty else { throw UsageError("missing <corpus>: give a folder of annotated bulletins") }
+        folders = parsed.positionals
+        output = parsed.last("output")
+        crossValidate = parsed.flag("cross-validate")
+        scoreFolder = parsed.last("score")
+        verbose = parsed.flag("verbose")
+        if let text = parsed.last("epochs") {
+            guard let n = Int(text), (1...200).contains(n) else { throw UsageError("--epochs takes a whole number from 1 to 200") }
+            epochs = n
+        } else {
+            epochs = 20
+        }
+    }
+
+    func run(console: Console) -> ExitStatus {
+        let lexicons: Lexicons
+        do { lexicons = try Lexicons.builtin() } catch {
+            console.problem("\(error)")
+            return .inputProblems
+        }
+        var training = LayoutTraining(lexicons: lexicons)
+        training.perceptron.epochs = epochs
+        var examples: [LayoutTraining.Example] = []
+        do {
+            for folder in folders { examples += try training.examples(in: folder) }
+        } catch {
+            console.problem("\(error)")
+            return .inputProblems
+        }
+        guard !examples.isEmpty else {
+            console.problem("\(folders.joined(separator: ", ")): no bulletin with a .gold.json beside it")
+            return .inputProblems
+        }
+        for example in examples {
+            for problem in example.problems { console.error("bulletin: warning: \(problem)\n") }
+        }
+        let articles = examples.reduce(0) { $0 + $1.gold.articles.count }
+        console.error("\(examples.count) bulletins, \(articles) gold articles\n")
+
+        if crossValidate {
+            let result = training.crossValidate(examples)
+            console.out("leave-one-bulletin-out, \(epochs) epochs:\n" + result.table + "\n")
+            let ceiling = training.ceiling(examples)
+            console.out(String(format: "with the gold's roles (what classification and repair leave reachable): P %.3f R %.3f F1 %.3f titles %.3f\n", ceiling.precision, ceiling.recall, ceiling.f1, ceiling.accuracy("title")))
+            if verbose { for miss in ceiling.misses { console.out("    ceiling: \(miss)\n") } }
+            if verbose {
+                console.out(TrainCommand.details(names: result.examples.map(\.name), scores: result.scores))
+                console.out("block roles, gold (rows) against decoded (columns):\n" + result.confusion.table + "\n")
+            }
+        }
+        let model = training.train(examples)
+        if let scoreFolder {
+            let unseen: [LayoutTraining.Example]
+            do { unseen = try training.examples(in: scoreFolder) } catch {
+                console.problem("\(error)")
+                return .inputProblems
+            }
+            let scores = training.evaluate(model, on: unseen)
+            let result = CrossValidation(
+                examples: unseen.map { (name: $0.name, family: $0.family) }, scores: unseen.map { scores[$0.name]! })
+            console.out("trained on \(examples.count) bulletins, scored on \(unseen.count) unseen in \(scoreFolder):\n" + result.table + "\n")
+            if verbose { console.out(TrainCommand.details(names: result.examples.map(\.name), scores: result.scores)) }
+        }
+        if crossValidate || scoreFolder != nil, output == nil { return .success }
+        let text = training.weightsFile(model, trainedOn: examples)
+        guard let output else {
+            console.out(text)
+            return .success
+        }
+        do {
+            let file = try AtomicFile(path: output)
+            try file.write(text)
+            try file.commit()
+        } catch {
+            console.problem("\(error)")
+            return .outputFailed
+        }
+        console.error("wrote \(output)\n")
+        return .success
+    }
+
+    static func details(names: [String], scores: [IngestEvaluation]) -> String {
+        var out = ""
+        for (name, score) in zip(names, scores) {
+            out += String(format: "%@  F1 %.3f  titles %.3f\n", name, score.f1, score.accuracy("title"))
+            for miss in score.misses { out += "    \(miss)\n" }
+        }
+        return out
+    }
+}

@@ -1,0 +1,342 @@
+/// The observations the layout model weighs for each block of a bulletin: the shape of the line
+/// (length, punctuation, numbering, dashes), the layout words of `layout-cues.tsv`, parallel
+/// headings nearby, how far the topic shifts across the block, its neighbours, and facts about the
+/// whole bulletin (does it close articles with bylines, does it number its parts).
+///
+/// Features are names (`len:5-6`, `end:。`, `cue:lead-opener`, `topic:<0.05`); the model learns
+/// a weight for each name and role from the gold (`layout-weights.tsv`). Furniture blocks (section
+/// markers, bylines, continuation markers) have fixed roles and no features.
+struct BlockFeatures {
+    /// Blocks read together: a heading candidate's parallel sibling is looked for this many
+    /// candidates away on each side; topic windows take this many paragraphs.
+    static let parallelWindow = 3
+    static let topicWindow = 4
+
+    let cues: LayoutCues
+    let classifier: LineClassifier
+    /// The byline and lead words of the cues (`记者`, `通讯员`, `本报讯`).
+    let creditWords: [String]
+
+    init(cues: LayoutCues, classifier: LineClassifier) {
+        self.cues = cues
+        self.classifier = classifier
+        creditWords = (cues.cues(for: .bylinePrefix) + cues.cues(for: .bylineLead)).map { $0.trimmingSpaces }.filter { $0.scalarCount >= 2 }
+    }
+
+    /// The features of every block (empty for furniture), in block order. Linear in the number of
+    /// blocks: each looks at a fixed window around it.
+    func features(of blocks: [Block]) -> [[String]] {
+        var paragraphs: [Int] = []  // block indices of paragraphs
+        var counts: [TopicSimilarity.Counts] = []
+        for (index, block) in blocks.enumerated() {
+            if case .paragraph(let p) = block {
+                paragraphs.append(index)
+                counts.append(TopicSimilarity.counts(p.text))
+            }
+        }
+        let topics = TopicSimilarity(paragraphCounts: counts)
+        var positionOf = [Int](repeating: -1, count: blocks.count)
+        for (position, index) in paragraphs.enumerated() { positionOf[index] = position }
+
+        // Facts about the whole bulletin.
+        var bylineBlocks = 0
+        var sections = 0
+        for block in blocks {
+            switch block {
+            case .byline: bylineBlocks += 1
+            case .section: sections += 1
+            default: break
+            }
+        }
+        let texts = paragraphs.map { index -> Paragraph in
+            guard case .paragraph(let p) = blocks[index] else { preconditionFailure() }
+            return p
+        }
+        let headingLike = texts.map { LineShape.couldBeHeading($0.text, cues: cues) && $0.lines.count == 1 }
+        let shapes = zip(texts, headingLike).map { $1 ? HeadingShape($0.text) : nil }
+        let numbered = texts.filter { LineShape.isEnumerated($0.text) }.count
+        var bulletinFacts: [String] = []
+        if bylineBlocks >= 2 { bulletinFacts.append("bulletin:bylines") }
+        if numbered >= 2 { bulletinFacts.append("bulletin:numbered") }
+        if sections >= 1 { bulletinFacts.append("bulletin:sections") }
+        let headingShare = texts.isEmpty ? 0 : Double(headingLike.filter { $0 }.count) / Double(texts.count)
+        bulletinFacts.append(headingShare > 0.45 ? "bulletin:headings>45%" : headingShare > 0.25 ? "bulletin:headings>25%" : "bulletin:headings<25%")
+
+        // Hard boundaries (bylines, markers, sections) between paragraph positions.
+        var boundaryBefore = [Bool](repeating: false, count: paragraphs.count)
+        var previousKind = [String](repeating: "start", count: paragraphs.count)
+        var nextKind = [String](repeating: "end", count: paragraphs.count)
+        var sinceFurniture = [Int](repeating: 99, count: paragraphs.count)
+        do {
+            var sawBoundary = false
+            var lastKind = "start"
+            var distance = 99
+            var position = 0
+            for block in blocks {
+                if case .paragraph = block {
+                    boundaryBefore[position] = sawBoundary
+                    previousKind[position] = lastKind
+                    sinceFurniture[position] = distance
+                    sawBoundary = false
+                    lastKind = headingLike[position] ? "heading" : "text"
+                    distance = min(distance + 1, 99)
+                    position += 1
+                } else {
+                    sawBoundary = true
+                    lastKind = BlockFeatures.furnitureName(block)
+                    distance = 0
+                }
+            }
+            var next = "end"
+            position = paragraphs.count - 1
+            for block in blocks.reversed() {
+                if case .paragraph = block {
+                    nextKind[position] = next
+                    next = headingLike[position] ? "heading" : "text"
+                    position -= 1
+                } else {
+                    next = BlockFeatures.furnitureName(block)
+                }
+            }
+        }
+
+        var result = [[String]](repeating: [], count: blocks.count)
+        for (position, paragraph) in texts.enumerated() {
+            var f: [String] = ["bias"]
+            let text = paragraph.text
+            let scalars = text.scalarArray
+            let length = scalars.count
+            let heading = headingLike[position]
+            f.append("len:" + BlockFeatures.lengthBin(length))
+            f.append("lines:" + (paragraph.lines.count >= 3 ? "3+" : String(paragraph.lines.count)))
+            f.append("gap:" + (paragraph.gapBefore >= 2 ? "2+" : String(paragraph.gapBefore)))
+            if heading { f.append("heading") }
+            if paragraph.classifiedAsCaption { f.append("classified:caption") }
+            if LineShape.isTerminated(text) { f.append("terminated") }
+            if let last = scalars.last { f.append("end:" + BlockFeatures.punctuationClass(last)) }
+            if let first = scalars.first {
+                f.append("first:" + String(first))
+                if scalars.count >= 2 { f.append("first2:" + String(first) + String(scalars[1])) }
+            }
+            if let last = scalars.last { f.append("last:" + String(last)) }
+            if scalars.dropLast().contains("。") { f.append("full-stop-inside") }
+            if LineShape.readsLikeSentence(text) { f.append("reads-like-sentence") }
+            let commas = scalars.filter { $0 == "，" || $0 == "," }.count
+            f.append("commas:" + (commas >= 3 ? "3+" : String(commas)))
+            if scalars.contains(where: { $0 == " " || $0 == "\u{3000}" }) { f.append("space-inside") }
+            if scalars.contains(where: { $0 == "：" || $0 == ":" }) {
+                let colon = scalars.firstIndex(where: { $0 == "：" || $0 == ":" })!
+                f.append(colon <= 8 ? "colon:early" : "colon:late")
+            }
+            if scalars.contains(where: { $0 == "“" || $0 == "「" }) { f.append("quote") }
+            if scalars.contains(where: { $0 == "《" }) { f.append("book-title-marks") }
+            if scalars.contains(where: ScalarClass.isASCIIDigit) { f.append("digits") }
+            if LineShape.isEnumerated(text) { f.append("enumerated:" + BlockFeatures.enumerationKind(scalars)) }
+            if LineShape.isKicker(text) { f.append("dash:end") }
+            if text.hasPrefixBytes("——") { f.append("dash:start") }
+            if LineShape.hasDash(text) { f.append("dash") }
+            if let first = scalars.first, let last = scalars.last,
+                (first == "（" && last == "）") || (first == "(" && last == ")")
+            {
+                f.append("bracketed")
+            }
+            if LineShape.isQuestionOrExclamationTitle(text) { f.append("question-title") }
+            if LineShape.startsMidSentence(text) { f.append("starts-mid-sentence") }
+            if LineShape.startsWithDate(text) { f.append("starts-with-date") }
+            if LineShape.startsWithBracketLabel(text) { f.append("bracket-label") }
+            if LineShape.isFigureRow(text) { f.append("figure-row") }
+            // Words of layout-cues.tsv.
+            let folded = text
+            if cues.startsWithLeadOpener(folded) { f.append("cue:lead-opener") }
+            if cues.startsWithActorColon(folded) { f.append("cue:actor-colon") }
+            if cues.startsWithDialoguePrefix(folded) { f.append("cue:dialogue") }
+            if cues.startsWithBriefBullet(folded) { f.append("cue:brief-bullet") }
+            if cues.startsWithCaptionPrefix(folded) { f.append("cue:caption-prefix") }
+            if cues.containsCaptionWord(folded) { f.append("cue:caption-word") }
+            if cues.startsWithBylinePrefix(folded) { f.append("cue:byline-prefix") }
+            if length <= LineClassifier.furnitureMaxLength {
+                if cues.isBoilerplate(folded) { f.append("cue:boilerplate") }
+                if cues.endsLikeImprint(folded) { f.append("cue:imprint") }
+                if cues.endsWithPaperName(folded) { f.append("cue:paper-name") }
+            }
+            if classifier.leadByline(text) != nil { f.append("cue:lead-byline") }
+            if isCreditLine(scalars) { f.append("credit-line") }
+            if classifier.isPhotoNews(folded) { f.append("photo-news") }
+            // Neighbours.
+            f.append("prev:" + previousKind[position])
+            f.append("next:" + nextKind[position])
+            f.append("since-furniture:" + (sinceFurniture[position] >= 3 ? "3+" : String(sinceFurniture[position])))
+            if position == 0 { f.append("first-paragraph") }
+            if position + 1 < texts.count {
+                let below = texts[position + 1].text
+                if cues.startsWithLeadOpener(below) || LineShape.startsWithDate(below) { f.append("next:lead-opener") }
+                if classifier.leadByline(below) != nil { f.append("next:lead-byline") }
+                if cues.startsWithDialoguePrefix(below) { f.append("next:dialogue") }
+                if isCreditLine(below.scalarArray) { f.append("next:credit-line") }
+                if LineShape.startsMidSentence(below) { f.append("next:mid-sentence") }
+            }
+            if position > 0, !LineShape.isTerminated(texts[position - 1].text), !headingLike[position - 1] {
+                f.append("prev:unterminated-text")
+            }
+            // Parallel headings nearby, with no furniture between.
+            if let shape = shapes[position] {
+                var parallel = false
+                var low = position
+                var seen = 0
+                while low > 0, seen < BlockFeatures.parallelWindow, !boundaryBefore[low] {
+                    low -= 1
+                    if shapes[low] != nil { seen += 1 }
+                }
+                var high = position
+                seen = 0
+                while high + 1 < texts.count, seen < BlockFeatures.parallelWindow, !boundaryBefore[high + 1] {
+                    high += 1
+                    if shapes[high] != nil { seen += 1 }
+                }
+                for other in low...high where other != position {
+                    if let otherShape = shapes[other], shape.isParallel(to: otherShape) {
+                        parallel = true
+                        break
+                    }
+                }
+                if parallel { f.append("parallel") }
+                if LineShape.isEnumerated(text) {
+                    let kind = BlockFeatures.enumerationKind(scalars)
+                    let sibling = (low...high).contains { other in
+                        other != position && LineShape.isEnumerated(texts[other].text)
+                            && BlockFeatures.enumerationKind(texts[other].text.scalarArray) == kind
+                    }
+                    if sibling { f.append("enumerated-sibling") }
+                }
+            }
+            // Topic shift: the paragraphs above against the paragraphs below.
+            var above = TopicSimilarity.Counts()
+            var taken = 0
+            var p = position - 1
+            while p >= 0, taken < BlockFeatures.topicWindow, !boundaryBefore[p + 1] {
+                above = above.merged(with: counts[p])
+                taken += 1
+                p -= 1
+            }
+            var below = TopicSimilarity.Counts()
+            taken = 0
+            p = position + 1
+            while p < texts.count, taken < BlockFeatures.topicWindow, !boundaryBefore[p] {
+                below = below.merged(with: counts[p])
+                taken += 1
+                p += 1
+            }
+            if above.keys.isEmpty {
+                f.append("topic:nothing-above")
+            } else if below.keys.isEmpty {
+                f.append("topic:nothing-below")
+            } else {
+                let across = topics.similarity(above, below)
+                f.append("topic:" + BlockFeatures.similarityBin(across))
+                if heading {
+                    let up = topics.coverage(of: text, in: above)
+                    let down = topics.coverage(of: text, in: below)
+                    if up > down { f.append("words-above>below") }
+                }
+            }
+            if heading {
+                let own = topics.similarity(counts[position], below)
+                f.append("own-topic:" + BlockFeatures.similarityBin(own))
+            }
+            // A town the paragraphs above did not name (`6月12日，东山街道…` after an article on 湖熟街道).
+            if position > 0, !heading {
+                let head = String(scalars: scalars.prefix(30))
+                let names = TownNameShape.names(in: head)
+                if !names.isEmpty {
+                    let recent = texts[max(0, position - BlockFeatures.topicWindow)..<position].map(\.text)
+                    if names.contains(where: { name in !recent.contains { $0.containsBytes(name) } }) {
+                        f.append("new-town")
+                    }
+                }
+            }
+            // Conjunctions the model cannot form by itself.
+            let shapeKey = heading ? "heading" : "text"
+            for fact in bulletinFacts { f.append(fact + "&" + shapeKey) }
+            f.append("prev:\(previousKind[position])&next:\(nextKind[position])&\(shapeKey)")
+            if heading {
+                f.append("heading&len:" + BlockFeatures.lengthBin(length))
+                f.append("heading&since-furniture:" + (sinceFurniture[position] >= 3 ? "3+" : String(sinceFurniture[position])))
+            }
+            result[paragraphs[position]] = f
+        }
+        return result
+    }
+
+    static func furnitureName(_ block: Block) -> String {
+        switch block {
+        case .paragraph: "text"
+        case .section: "section"
+        case .byline: "byline"
+        case .continuedForward: "marker-forward"
+        case .continuedBackward: "marker-backward"
+        case .endMark: "end-mark"
+        }
+    }
+
+    static func lengthBin(_ length: Int) -> String {
+        switch length {
+        case ..<3: "1-2"
+        case ..<5: "3-4"
+        case ..<7: "5-6"
+        case ..<10: "7-9"
+        case ..<13: "10-12"
+        case ..<17: "13-16"
+        case ..<21: "17-20"
+        case ..<26: "21-25"
+        case ..<31: "26-30"
+        case ..<41: "31-40"
+        case ..<61: "41-60"
+        case ..<101: "61-100"
+        default: "101+"
+        }
+    }
+
+    static func similarityBin(_ value: Double) -> String {
+        switch value {
+        case ..<0.01: "0"
+        case ..<0.05: "<0.05"
+        case ..<0.1: "<0.1"
+        case ..<0.2: "<0.2"
+        case ..<0.35: "<0.35"
+        default: ">=0.35"
+        }
+    }
+
+    static func punctuationClass(_ scalar: Unicode.Scalar) -> String {
+        if ScalarClass.isIdeograph(scalar) { return "ideograph" }
+        if ScalarClass.isASCIIDigit(scalar) { return "digit" }
+        if ScalarClass.isASCIILetter(scalar) { return "latin" }
+        switch scalar {
+        case "。", "！", "？", "；", "：", "，", "、", "…", "”", "）", "—", "」", "》", "】": return String(scalar)
+        case "!": return "！"
+        case "?": return "？"
+        case ")": return "）"
+        case ",": return "，"
+        case ":": return "："
+        case ";": return "；"
+        default: return "other"
+        }
+    }
+
+    /// `一、` → `cn`, `（一）` → `paren-cn`, `(1)` → `paren-digit`, `1.` → `digit`.
+    static func enumerationKind(_ scalars: [Unicode.Scalar]) -> String {
+        guard let first = scalars.first else { return "none" }
+        let open = first == "（" || first == "("
+        let number = open ? scalars.dropFirst().first : first
+        let digit = number.map(ScalarClass.isASCIIDigit) ?? false
+        return (open ? "paren-" : "") + (digit ? "digit" : "cn")
+    }
+
+    /// A short line of credits holding a byline or lead word of `layout-cues.tsv`:
+    /// `本报讯 记者 王某 通讯员 李某`, `■ 本报记者 陆佳琪`, `文/张三 图/李四`.
+    func isCreditLine(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.count <= 40, !scalars.contains("。"), !scalars.contains("，") else { return false }
+        let text = String(scalars: scalars)
+        return creditWords.contains { text.containsBytes($0) }
+    }
+}

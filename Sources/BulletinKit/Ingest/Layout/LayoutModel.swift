@@ -1,0 +1,175 @@
+import Foundation
+
+/// The learned weights of the layout model (`lexicons/layout-weights.tsv`): for each feature name
+/// and block role, how much the feature speaks for that role. Transitions are features too
+/// (`prev=title` with role `deck`: how likely a deck follows a title).
+///
+/// ```
+/// feature            role        weight
+/// cue:lead-opener    lead        2.815
+/// parallel           subheading  3.120
+/// prev=title         dateline    1.406
+/// ```
+///
+/// Roles of a whole bulletin are chosen together by `decode`, Viterbi over the blocks: linear in
+/// their number.
+public struct LayoutModel: Sendable {
+    static let roleCount = BlockRole.allCases.count
+
+    /// Feature name → row of `weights` (one weight per role).
+    private(set) var index: [String: Int] = [:]
+    private(set) var names: [String] = []
+    /// `names.count × roleCount` weights, row by row.
+    var weights: [Double] = []
+    /// `(previous role + 1) × roleCount + role`: row 0 is the start of the bulletin.
+    var transitions: [Double] = Array(repeating: 0, count: (roleCount + 1) * roleCount)
+
+    public init() {}
+
+    /// The row of a feature, made when missing (training).
+    mutating func row(for name: String) -> Int {
+        if let row = index[name] { return row }
+        let row = names.count
+        index[name] = row
+        names.append(name)
+        weights.append(contentsOf: repeatElement(0, count: LayoutModel.roleCount))
+        return row
+    }
+
+    /// The rows of known features (inference: an unseen feature weighs nothing).
+    func rows(for features: [String]) -> [Int] { features.compactMap { index[$0] } }
+
+    func score(rows: [Int], role: BlockRole) -> Double {
+        var total = 0.0
+        for row in rows { total += weights[row * LayoutModel.roleCount + role.rawValue] }
+        return total
+    }
+
+    func transition(from previous: BlockRole?, to role: BlockRole) -> Double {
+        transitions[((previous?.rawValue ?? -1) + 1) * LayoutModel.roleCount + role.rawValue]
+    }
+
+    /// The best role sequence for a bulletin's blocks. `fixed[i]` is the role of a furniture
+    /// block; paragraph blocks choose among `BlockRole.paragraphRoles`.
+    func decode(rows: [[Int]], fixed: [BlockRole?]) -> [BlockRole] {
+        let n = rows.count
+        guard n > 0 else { return [] }
+        let roles = BlockRole.allCases
+        let count = roles.count
+        let minusInfinity = -Double.infinity
+        var score = [Double](repeating: minusInfinity, count: n * count)
+        var back = [Int](repeating: -1, count: n * count)
+        func candidates(_ i: Int) -> [BlockRole] { fixed[i].map { [$0] } ?? BlockRole.paragraphRoles }
+        for role in candidates(0) {
+            score[role.rawValue] = transition(from: nil, to: role) + self.score(rows: rows[0], role: role)
+        }
+        for i in 1..<n {
+            let previous = candidates(i - 1)
+            for role in candidates(i) {
+                let emission = self.score(rows: rows[i], role: role)
+                var best = minusInfinity
+                var bestPrevious = -1
+                for p in previous {
+                    let s = score[(i - 1) * count + p.rawValue] + transition(from: p, to: role)
+                    if s > best || bestPrevious < 0 {
+                        best = s
+                        bestPrevious = p.rawValue
+                    }
+                }
+                score[i * count + role.rawValue] = best + emission
+                back[i * count + role.rawValue] = bestPrevious
+            }
+        }
+        var last = -1
+        var best = minusInfinity
+        for role in candidates(n - 1) where score[(n - 1) * count + role.rawValue] > best || last < 0 {
+            best = score[(n - 1) * count + role.rawValue]
+            last = role.rawValue
+        }
+        var result = [BlockRole](repeating: .body, count: n)
+        var i = n - 1
+        while i >= 0 {
+            result[i] = roles[last]
+            last = back[i * count + last]
+            i -= 1
+        }
+        return result
+    }
+
+    /// The features that spoke most for `role` in a block, strongest first, with their weights:
+    /// what `bulletin split` prints as the reason.
+    func strongest(rows: [Int], role: BlockRole, previous: BlockRole?, limit: Int = 3) -> [(String, Double)] {
+        var parts = rows.map { (names[$0], weights[$0 * LayoutModel.roleCount + role.rawValue]) }
+        parts.append(("prev=" + (previous?.name ?? "start"), transition(from: previous, to: role)))
+        return Array(parts.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit))
+    }
+
+    /// `+1.250` / `-0.300`.
+    static func signed(_ weight: Double) -> String { (weight >= 0 ? "+" : "") + String(format: "%.2f", weight) }
+
+    // MARK: - The weights file
+
+    /// Reads `layout-weights.tsv` (columns `feature`, `role`, `weight`; a transition's feature is
+    /// `prev=ROLE` or `prev=start`).
+    /// - Throws: `LexiconError` naming the file and line of an unknown role or a weight that is
+    ///   not a number.
+    public init(parsing text: String, file: String) throws(LexiconError) {
+        var model = LayoutModel()
+        try TSVTable.forEachRow(parsing: text, file: file, required: ["feature", "role", "weight"]) { row throws(LexiconError) in
+            let feature = row.value("feature")
+            guard let role = BlockRole(name: row.value("role")) else {
+                throw .malformedRow(file: file, line: row.line, message: "unknown role '\(row.value("role"))'")
+            }
+            guard let weight = Double(row.value("weight")), weight.isFinite else {
+                throw .malformedRow(file: file, line: row.line, message: "weight '\(row.value("weight"))' is not a number")
+            }
+            if feature.hasPrefixBytes("prev=") {
+                let name = String(feature.dropFirst(5))
+                let previous: BlockRole?
+                if name == "start" {
+                    previous = nil
+                } else if let known = BlockRole(name: name) {
+                    previous = known
+                } else {
+                    throw .malformedRow(file: file, line: row.line, message: "unknown role in '\(feature)'")
+                }
+                model.transitions[((previous?.rawValue ?? -1) + 1) * LayoutModel.roleCount + role.rawValue] = weight
+            } else {
+                let r = model.row(for: feature)
+                model.weights[r * LayoutModel.roleCount + role.rawValue] = weight
+            }
+        }
+        self = model
+    }
+
+    /// The weights as `layout-weights.tsv`: sorted, weights rounded to three decimals, zeros left
+    /// out, so the same training gives the same file.
+    public func tsv(header: [String]) -> String {
+        var lines: [String] = header.map { "# " + $0 }
+        lines.append("feature\trole\tweight")
+        func format(_ w: Double) -> String? {
+            let rounded = (w * 1000).rounded() / 1000
+            guard rounded != 0 else { return nil }
+            return String(format: "%.3f", rounded)
+        }
+        var rowsOut: [(String, String, String)] = []
+        for previous in [nil] + BlockRole.allCases.map(Optional.some) {
+            for role in BlockRole.allCases {
+                if let w = format(transition(from: previous, to: role)) {
+                    rowsOut.append(("prev=" + (previous?.name ?? "start"), role.name, w))
+                }
+            }
+        }
+        var features: [(String, String, String)] = []
+        for (row, name) in names.enumerated() {
+            for role in BlockRole.allCases {
+                if let w = format(weights[row * LayoutModel.roleCount + role.rawValue]) {
+                    features.append((name, role.name, w))
+                }
+            }
+        }
+        features.sort { $0.0 != $1.0 ? $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) : BlockRole(name: $0.1)!.rawValue < BlockRole(name: $1.1)!.rawValue }
+        for (f, r, w) in rowsOut + features { lines.append("\(f)\t\(r)\t\(w)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,208 @@
+/// Cuts a bulletin into articles from the roles the layout model chose for its blocks: one pass,
+/// no look-back.
+///
+/// - A kicker or title starts an article unless it continues the head of one that has no body
+///   yet (`kicker` → `title` → `deck` → `dateline`); a title line right after another is the
+///   rest of a title broken over two lines.
+/// - A brief starts a title-less article; so does body text after a byline or marker closed
+///   the article above.
+/// - A section marker, byline, continuation marker or end mark closes the article; a byline
+///   under a title with no body yet is that article's own.
+/// - Captions and masthead lines are dropped (captions counted in the nearest article).
+struct RoleAssembler {
+    let classifier: LineClassifier
+    let cues: LayoutCues
+
+    /// An article under construction.
+    struct Draft {
+        var kickers: [String] = []
+        var titleLines: [String] = []
+        var decks: [String] = []
+        var lateTitle: String?
+        var section: String?
+        var byline: [String] = []
+        var paragraphs: [(text: String, isSubheading: Bool)] = []
+        var continued: String?
+        var closed = false
+        /// The source line the article starts on (its first title or body line).
+        var firstLine = 0
+        var captions = 0
+        /// What was taken off the front of title lines (`◎`, `聚焦｜`), as printed.
+        var decorations: [String] = []
+
+        var hasBody: Bool { !paragraphs.isEmpty }
+        var hasHead: Bool { !kickers.isEmpty || !titleLines.isEmpty || !decks.isEmpty }
+
+        /// Main title and subtitle (kicker and deck, in printed order).
+        func titleAndSubtitle(cues: LayoutCues) -> (title: String?, subtitle: String?) {
+            var others = kickers.map(RoleAssembler.trimDashes)
+            var title: String? = nil
+            // Title lines in a row are one title broken over lines.
+            let joined = titleLines.joined()
+            if !titleLines.isEmpty, !LineShape.hasDash(joined) {
+                title = joined
+            } else if !titleLines.isEmpty {
+                // Both halves on one line (`…促成效—— 打响…攻坚战`): the title block's reading of
+                // the dash.
+                let block = TitleBlock(lines: [joined], cues: cues)
+                title = block.title
+                if let sub = block.subtitle { others.append(sub) }
+            } else if !kickers.isEmpty, decks.isEmpty {
+                // A kicker with no title under it is the title.
+                title = others.removeLast()
+            }
+            for deck in decks {
+                var d = Substring(RoleAssembler.trimDashes(deck))
+                if (d.hasPrefixBytes("（") && d.hasSuffixBytes("）")) || (d.hasPrefixBytes("(") && d.hasSuffixBytes(")")) {
+                    d = d.dropFirst().dropLast()
+                }
+                others.append(String(d).trimmingSpaces)
+            }
+            if title == nil, !others.isEmpty { title = others.removeFirst() }
+            return (title, others.isEmpty ? nil : others.joined(separator: " "))
+        }
+    }
+
+    /// The articles, and each block's role as finally used (a role that made no sense where it
+    /// stood is read as the nearest one that does: a deck with no title above is a title).
+    func assemble(blocks: [Block], roles: [BlockRole]) -> (drafts: [Draft], roles: [BlockRole]) {
+        var drafts: [Draft] = []
+        var current: Draft? = nil
+        var section: String? = nil
+        var used = roles
+        var pendingCaptions = 0
+
+        func finish() {
+            if var draft = current, draft.hasHead || draft.hasBody {
+                draft.captions += pendingCaptions
+                pendingCaptions = 0
+                drafts.append(draft)
+            }
+            current = nil
+        }
+        func start(line: Int) {
+            finish()
+            current = Draft(section: section)
+            current!.firstLine = line
+            current!.captions = pendingCaptions
+            pendingCaptions = 0
+        }
+        /// Whether the open article is still in its head: no body yet, not closed.
+        func inHead() -> Bool { current.map { !$0.closed && !$0.hasBody && $0.hasHead } ?? false }
+        func openForBody() -> Bool { current.map { !$0.closed && ($0.hasBody || $0.hasHead) } ?? false }
+
+        for (index, block) in blocks.enumerated() {
+            switch block {
+            case .section(let name, _):
+                finish()
+                section = name
+            case .byline(let names, _):
+                if current != nil, current!.byline.isEmpty { current!.byline = names }
+                if current?.hasBody ?? false { current?.closed = true }
+            case .continuedForward(let page, _):
+                current?.continued = page
+                current?.closed = true
+            case .continuedBackward:
+                // `（上接第1版）`: a continuation starts here, under its repeated title if one is open.
+                if !inHead() { finish() }
+            case .endMark:
+                current?.closed = true
+            case .paragraph(let paragraph):
+                let line = paragraph.lines[0]
+                var role = roles[index]
+                let text = paragraph.text
+                switch role {
+                case .masthead:
+                    break
+                case .caption:
+                    if current != nil { current!.captions += 1 } else { pendingCaptions += 1 }
+                case .kicker:
+                    if inHead(), current!.titleLines.isEmpty, current!.decks.isEmpty {
+                        current!.kickers.append(text)
+                    } else {
+                        start(line: line)
+                        current!.kickers.append(text)
+                    }
+                case .title:
+                    let bare = TitleBlock.undecorated(text, cues: cues)
+                    if inHead(), current!.decks.isEmpty {
+                        current!.titleLines.append(bare)
+                    } else {
+                        start(line: line)
+                        current!.titleLines.append(bare)
+                    }
+                    if let range = text.rangeOfBytes(bare), range.lowerBound > text.startIndex {
+                        current!.decorations.append(String(text[..<range.lowerBound]))
+                    }
+                case .deck:
+                    if inHead() {
+                        current!.decks.append(text)
+                    } else {
+                        role = .title
+                        start(line: line)
+                        current!.titleLines.append(TitleBlock.undecorated(text, cues: cues))
+                    }
+                case .dateline:
+                    if let open = current, !open.closed, !open.hasBody {
+                        if current!.byline.isEmpty { current!.byline = datelineNames(text) }
+                    } else {
+                        // A credit line with no head above: the start of an article all the same.
+                        start(line: line)
+                        current!.byline = datelineNames(text)
+                    }
+                case .lead, .body, .subheading:
+                    if role == .subheading, !openForBody() {
+                        role = .title
+                        start(line: line)
+                        current!.titleLines.append(TitleBlock.undecorated(text, cues: cues))
+                        break
+                    }
+                    if role != .subheading, !(openForBody() || (current.map { !$0.closed && !$0.hasHead && !$0.hasBody && !$0.byline.isEmpty } ?? false)) {
+                        role = .brief
+                        start(line: line)
+                    }
+                    current!.paragraphs.append((text, role == .subheading))
+                case .brief:
+                    start(line: line)
+                    current!.paragraphs.append((text, false))
+                case .lateTitle:
+                    if var open = current, open.titleLines.isEmpty, open.kickers.isEmpty, open.hasBody {
+                        open.lateTitle = text
+                        current = open
+                    } else {
+                        role = .title
+                        start(line: line)
+                        current!.titleLines.append(TitleBlock.undecorated(text, cues: cues))
+                    }
+                case .section, .byline, .markerForward, .markerBackward, .endMark:
+                    break
+                }
+                used[index] = role
+            }
+        }
+        finish()
+        return (drafts, used)
+    }
+
+    /// The names in a credit line under a title: `本报讯 记者 王某 通讯员 李某` → `["王某", "李某"]`.
+    func datelineNames(_ text: String) -> [String] {
+        if let names = classifier.bylineNames(text) { return names }
+        if let names = classifier.leadByline(text) { return names }
+        var inner = Substring(text)
+        for lead in cues.cues(for: .bylineLead) where inner.hasPrefixBytes(lead) {
+            inner = inner.dropFirst(lead.count)
+            break
+        }
+        if let first = inner.unicodeScalars.first, cues.cues(for: .briefBullet).contains(String(first)) {
+            inner = inner.dropFirst()
+        }
+        return classifier.nameTokens(inner)
+    }
+
+    static func trimDashes(_ text: String) -> String {
+        var t = Substring(text)
+        while t.hasPrefixBytes("—") { t = t.dropFirst() }
+        while t.hasSuffixBytes("—") { t = t.dropLast() }
+        return String(t).trimmingSpaces
+    }
+}
