@@ -20,6 +20,7 @@ public enum ArticleRecord {
             o.key("section"); o.optionalString(article.section)
             o.key("byline"); o.stringArray(article.byline)
             o.key("subheadings"); o.stringArray(article.subheadings)
+            o.key("captions"); o.int(article.captions)
             o.key("truncated"); o.bool(article.truncated)
             o.key("continued"); o.optionalString(article.continued)
             o.key("date"); o.optionalString(article.date?.description)
