@@ -37,9 +37,16 @@ struct RoleAssembler {
         func titleAndSubtitle(cues: LayoutCues) -> (title: String?, subtitle: String?) {
             var others = kickers.map(RoleAssembler.trimDashes)
             var title: String? = nil
-            // Title lines in a row are one title broken over lines.
+            // Title lines in a row are one title broken over lines when each line is at least as
+            // long as the next (a wrap fills a line before it breaks); a shorter line above a
+            // longer one is a kicker set as a title (`百舸争流 争先创优在行动` / `崇川区举办…`).
             let joined = titleLines.joined()
-            if !titleLines.isEmpty, !LineShape.hasDash(joined) {
+            let wrapped = zip(titleLines, titleLines.dropFirst()).allSatisfy { $0.scalarCount >= $1.scalarCount }
+            if titleLines.count > 1, !wrapped, !LineShape.hasDash(joined) {
+                let block = TitleBlock(lines: titleLines, cues: cues)
+                title = block.title
+                if let sub = block.subtitle { others.append(sub) }
+            } else if !titleLines.isEmpty, !LineShape.hasDash(joined) {
                 title = joined
             } else if !titleLines.isEmpty {
                 // Both halves on one line (`…促成效—— 打响…攻坚战`): the title block's reading of
