@@ -98,16 +98,9 @@ struct RunCommand {
 
     func run(console: Console) -> ExitStatus {
         Interrupt.install()
-        var lexicons: Lexicons
+        let lexicons: Lexicons
         do {
-            lexicons = try Lexicons.builtin()
-            for path in userLexicons {
-                let bytes = try InputFiles.read(path)
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    throw LexiconError.unreadable(file: path, reason: "not UTF-8")
-                }
-                try lexicons.add(userFile: path, contents: text)
-            }
+            lexicons = try UserLexicons.load(userLexicons)
         } catch let error as LexiconError {
             console.problem(error.description)
             return .usage

@@ -34,15 +34,8 @@ struct SplitCommand {
             let bytes = path == "-" ? console.standardInput() : try InputFiles.read(path)
             let decoded = try TextDecoding.decode(bytes, path: path)
             let bulletin = Bulletin(path: path, text: decoded.text)
-            var lexicons = try Lexicons.builtin()
-            for path in userLexicons {
-                let bytes = try InputFiles.read(path)
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    throw LexiconError.unreadable(file: path, reason: "not UTF-8")
-                }
-                try lexicons.add(userFile: path, contents: text)
-            }
-            result = Ingester(lexicons: lexicons).articles(in: bulletin)
+            let lexicons = try UserLexicons.load(userLexicons)
+            result = Ingester(lexicons: lexicons).articles(in: bulletin, explaining: true)
         } catch let error as InputError {
             console.problem(error.description)
             return .inputProblems

@@ -83,8 +83,8 @@ struct TrainCommand {
             console.out("leave-one-bulletin-out, \(epochs) epochs:\n" + result.table + "\n")
             let ceiling = training.ceiling(examples)
             console.out(String(format: "with the gold's roles (what classification and repair leave reachable): P %.3f R %.3f F1 %.3f titles %.3f\n", ceiling.precision, ceiling.recall, ceiling.f1, ceiling.accuracy("title")))
-            if verbose { for miss in ceiling.misses { console.out("    ceiling: \(miss)\n") } }
             if verbose {
+                for miss in ceiling.misses { console.out("    ceiling: \(miss)\n") }
                 console.out(TrainCommand.details(names: result.examples.map(\.name), scores: result.scores))
                 console.out("block roles, gold (rows) against decoded (columns):\n" + result.confusion.table + "\n")
             }
@@ -96,9 +96,7 @@ struct TrainCommand {
                 console.problem("\(error)")
                 return .inputProblems
             }
-            let scores = training.evaluate(model, on: unseen)
-            let result = CrossValidation(
-                examples: unseen.map { (name: $0.name, family: $0.family) }, scores: unseen.map { scores[$0.name]! })
+            let result = training.score(model, on: unseen)
             console.out("trained on \(examples.count) bulletins, scored on \(unseen.count) unseen in \(scoreFolder):\n" + result.table + "\n")
             if verbose { console.out(TrainCommand.details(names: result.examples.map(\.name), scores: result.scores)) }
         }

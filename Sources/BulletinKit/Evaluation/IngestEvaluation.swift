@@ -87,15 +87,19 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
     /// full-width space, is the same title (`新泾镇推行“多格合一”　一张网格管到底`).
     static func sameTitle(_ a: String?, _ b: String?) -> Bool {
         guard let a, let b else { return a == nil && b == nil }
-        let unspaced = { (s: String) in s.unicodeScalars.filter { !ScalarClass.isSpace($0) } }
-        return unspaced(a).elementsEqual(unspaced(b))
+        return a.withoutSpaces == b.withoutSpaces
     }
 
     /// The article's text after its title and subtitle lines.
     static func body(of article: Article) -> String {
         // Leading bullets (◆ ■ ●) are decoration the gold may leave out of `body_start`.
         let body = article.bodyLines.joined(separator: "\n")
-        return String(body.drop { "◆■●▶★◇□◎▲ 　".contains($0) })
+        return withoutLeadingBullets(body)
+    }
+
+    /// Leading bullets (◆ ■ ●) are decoration the gold may leave out of `body_start`.
+    static func withoutLeadingBullets(_ text: String) -> String {
+        String(text.drop { "◆■●▶★◇□◎▲ 　".contains($0) })
     }
 
     public var description: String {

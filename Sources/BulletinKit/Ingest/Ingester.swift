@@ -43,7 +43,7 @@ public struct Ingester: Sendable {
         /// Page-break repairs: (line, next line) pairs that were joined into one paragraph.
         public var joins: [(Int, Int)]
         /// Why a block was read as it was, by line number (1-based): the features that spoke most
-        /// for its role, with their weights.
+        /// for its role, with their weights. Filled only when asked (`explaining`).
         public var reasons: [Int: String]
         /// The source line each article starts on (its first title or body line), by article.
         public var firstLines: [Int]
@@ -70,7 +70,7 @@ public struct Ingester: Sendable {
         var mastheadDate: IssueDate?
 
         /// The fixed role of each furniture block, nil for paragraphs.
-        var fixed: [BlockRole?] { blocks.map(GoldRoles.fixedRole) }
+        var fixed: [BlockRole?] { blocks.map(BlockRole.init(furniture:)) }
     }
 
     func layout(of bulletin: Bulletin) -> Layout {
@@ -88,20 +88,22 @@ public struct Ingester: Sendable {
             mastheadDate: mastheadDate)
     }
 
-    public func articles(in bulletin: Bulletin) -> Result {
+    /// - Parameter explaining: also say, for each block, which features decided its role
+    ///   (`bulletin split`); a run does not pay for it.
+    public func articles(in bulletin: Bulletin, explaining: Bool = false) -> Result {
         let layout = layout(of: bulletin)
         let rows = layout.features.map(model.rows)
         let decided = model.decode(rows: rows, fixed: layout.fixed)
-        return result(bulletin: bulletin, layout: layout, rows: rows, decided: decided)
+        return result(bulletin: bulletin, layout: layout, decided: decided, explainedBy: explaining ? rows : nil)
     }
 
     /// The articles cut with the roles given (the gold's, to see what the rest of ingestion
     /// leaves reachable).
     func articles(in bulletin: Bulletin, layout: Layout, decided: [BlockRole]) -> [Article] {
-        result(bulletin: bulletin, layout: layout, rows: layout.features.map { _ in [] }, decided: decided).articles
+        result(bulletin: bulletin, layout: layout, decided: decided, explainedBy: nil).articles
     }
 
-    private func result(bulletin: Bulletin, layout: Layout, rows: [[Int]], decided: [BlockRole]) -> Result {
+    private func result(bulletin: Bulletin, layout: Layout, decided: [BlockRole], explainedBy rows: [[Int]]?) -> Result {
         let (drafts, blockRoles) = RoleAssembler(classifier: classifier, cues: lexicons.layoutCues)
             .assemble(blocks: layout.blocks, roles: decided)
 
@@ -121,10 +123,10 @@ public struct Ingester: Sendable {
             case .continuedForward(_, let line), .continuedBackward(let line), .endMark(let line): roles[line - 1] = .marker
             case .paragraph(let paragraph):
                 let role = blockRoles[index]
-                roles[paragraph.lines[0] - 1] = LineRole(role)
-                for line in paragraph.lines.dropFirst() {
-                    roles[line - 1] = LineRole(role).isDropped ? LineRole(role) : .joined
-                }
+                let lineRole = LineRole(role)
+                roles[paragraph.lines[0] - 1] = lineRole
+                for line in paragraph.lines.dropFirst() { roles[line - 1] = lineRole.isDropped ? lineRole : .joined }
+                guard let rows else { continue }
                 let previous = index > 0 ? blockRoles[index - 1] : nil
                 let strongest = model.strongest(rows: rows[index], role: decided[index], previous: previous)
                 if !strongest.isEmpty {

@@ -25,9 +25,9 @@ struct TitleBlock: Sendable, Equatable {
                 others.append(TitleBlock.trimDashes(line))
             } else if line.hasPrefixBytes("——") {
                 others.append(TitleBlock.trimDashes(line))
-            } else if (line.hasPrefixBytes("（") && line.hasSuffixBytes("）")) || (line.hasPrefixBytes("(") && line.hasSuffixBytes(")")) {
+            } else if let inner = TitleBlock.bracketed(line) {
                 // A deck in brackets: `（周铁镇深化河长制工作纪实）`.
-                others.append(String(line.dropFirst().dropLast()).trimmingSpaces)
+                others.append(inner)
             } else if let dash = line.rangeOfBytes("——") {
                 let left = String(line[..<dash.lowerBound])
                 let right = String(line[dash.upperBound...])
@@ -79,7 +79,15 @@ struct TitleBlock: Sendable, Equatable {
         return result.isEmpty ? line : result
     }
 
-    private static func trimDashes(_ text: String) -> String {
+    /// The text inside brackets that wrap the whole line (`（…纪实）` → `…纪实`), or nil.
+    static func bracketed(_ text: String) -> String? {
+        guard (text.hasPrefixBytes("（") && text.hasSuffixBytes("）")) || (text.hasPrefixBytes("(") && text.hasSuffixBytes(")"))
+        else { return nil }
+        return String(text.dropFirst().dropLast()).trimmingSpaces
+    }
+
+    /// Without the `——` of a kicker or deck: `——松江区…小记` → `松江区…小记`.
+    static func trimDashes(_ text: String) -> String {
         var t = Substring(text)
         while t.hasPrefixBytes("—") { t = t.dropFirst() }
         while t.hasSuffixBytes("—") { t = t.dropLast() }

@@ -83,4 +83,10 @@ extension String {
         return String(String.UnicodeScalarView(self.unicodeScalars[...].trimmingSpaces()))
     }
 
+    /// The string with every space of any kind taken out: what spacing-blind comparisons use
+    /// (`新泾镇推行“多格合一”　一张网格管到底` and `…多格合一” 一张…` are one title).
+    var withoutSpaces: String {
+        String(String.UnicodeScalarView(unicodeScalars.filter { !ScalarClass.isSpace($0) }))
+    }
+
 }

@@ -12,22 +12,22 @@ struct GoldRoles {
     /// The roles, and one line per gold string that no block matched (an alignment problem: the
     /// gold or the page-break repair is off there).
     func roles(of blocks: [Block], gold: GoldBulletin) -> (roles: [BlockRole], problems: [String]) {
-        var roles = blocks.map { GoldRoles.fixedRole($0) ?? .masthead }
+        var roles = blocks.map { BlockRole(furniture: $0) ?? .masthead }
         var problems: [String] = []
         let texts: [String?] = blocks.map { block in
-            if case .paragraph(let p) = block { return GoldRoles.squeezed(p.text) }
+            if case .paragraph(let p) = block { return p.text.withoutSpaces }
             return nil
         }
         let bare = blocks.map { block -> String? in
-            if case .paragraph(let p) = block { return GoldRoles.squeezed(GoldRoles.unbulleted(p.text)) }
+            if case .paragraph(let p) = block { return IngestEvaluation.withoutLeadingBullets(p.text).withoutSpaces }
             return nil
         }
         var cursor = 0
         var previous: GoldBulletin.Article? = nil
         var previousTitled = true
         for (number, article) in gold.articles.enumerated() {
-            let start = GoldRoles.squeezed(article.bodyStart)
-            let end = GoldRoles.squeezed(article.bodyEnd)
+            let start = article.bodyStart.withoutSpaces
+            let end = article.bodyEnd.withoutSpaces
             guard let first = (cursor..<blocks.count).first(where: { bare[$0]?.hasPrefix(start) ?? false })
                 ?? (cursor..<blocks.count).first(where: { texts[$0]?.contains(start) ?? false })
             else {
@@ -41,31 +41,31 @@ struct GoldRoles {
                 continue
             }
             // The head: from the previous body up to this one.
-            let title = article.title.map(GoldRoles.squeezed)
-            let subtitle = article.subtitle.map(GoldRoles.squeezed)
-            let captions = Set((article.captions ?? []) + (previous?.captions ?? []).map { $0 }).map(GoldRoles.squeezed)
+            let title = article.title.map(\.withoutSpaces)
+            let subtitle = article.subtitle.map(\.withoutSpaces)
+            let captions = ((article.captions ?? []) + (previous?.captions ?? [])).map(\.withoutSpaces)
             var sawTitle = false
             var head = false
             for index in cursor..<first {
                 guard let text = texts[index] else { continue }
-                let plain = GoldRoles.squeezed(TitleBlock.undecorated(GoldRoles.undashed(text), cues: classifier.cues))
+                let plain = TitleBlock.undecorated(TitleBlock.trimDashes(text), cues: classifier.cues).withoutSpaces
                 if let title, !plain.isEmpty, title.contains(plain) || plain.contains(title) {
                     roles[index] = .title
                     sawTitle = true
                     head = true
-                } else if !previousTitled, let previousTitle = previous?.title.map(GoldRoles.squeezed),
+                } else if !previousTitled, let previousTitle = previous?.title.map(\.withoutSpaces),
                     !plain.isEmpty, previousTitle.contains(plain) || plain.contains(previousTitle)
                 {
                     roles[index] = .lateTitle
                     previousTitled = true
-                } else if let subtitle, !plain.isEmpty, subtitle.contains(GoldRoles.unbracketed(plain)) {
+                } else if let subtitle, !plain.isEmpty, subtitle.contains(TitleBlock.bracketed(plain) ?? plain) {
                     roles[index] = sawTitle ? .deck : .kicker
                     head = true
                 } else if captions.contains(where: { $0 == text || $0.contains(text) || text.contains($0) })
                     || (article.captions == nil && GoldRoles.classifiedAsCaption(blocks[index]))
                 {
                     roles[index] = .caption
-                } else if head || sawTitle, article.subheadings.map(GoldRoles.squeezed).contains(text) {
+                } else if head || sawTitle, article.subheadings.map(\.withoutSpaces).contains(text) {
                     // A subheading set before the first paragraph (`缘起` right under the title).
                     roles[index] = .subheading
                     head = true
@@ -79,7 +79,7 @@ struct GoldRoles {
                 problems.append("\(gold.bulletin): article \(number + 1): no block holds the title “\(article.title!)”")
             }
             roles[first] = head || sawTitle ? .lead : .brief
-            let subheadings = article.subheadings.map(GoldRoles.squeezed)
+            let subheadings = article.subheadings.map(\.withoutSpaces)
             var nextSubheading = (cursor..<first).filter { roles[$0] == .subheading }.count
             if last > first {
                 for index in (first + 1)...last {
@@ -108,49 +108,19 @@ struct GoldRoles {
         // After the last article: its late title, captions, or masthead lines.
         for index in cursor..<blocks.count {
             guard let text = texts[index] else { continue }
-            if !previousTitled, let previousTitle = previous?.title.map(GoldRoles.squeezed), previousTitle.contains(text) {
+            if !previousTitled, let previousTitle = previous?.title.map(\.withoutSpaces), previousTitle.contains(text) {
                 roles[index] = .lateTitle
                 previousTitled = true
-            } else if (previous?.captions ?? []).map(GoldRoles.squeezed).contains(text) || GoldRoles.classifiedAsCaption(blocks[index]) {
+            } else if (previous?.captions ?? []).map(\.withoutSpaces).contains(text) || GoldRoles.classifiedAsCaption(blocks[index]) {
                 roles[index] = .caption
             }
         }
         return (roles, problems)
     }
 
-    /// The fixed role of a furniture block, nil for a paragraph.
-    static func fixedRole(_ block: Block) -> BlockRole? {
-        switch block {
-        case .paragraph: nil
-        case .section: .section
-        case .byline: .byline
-        case .continuedForward: .markerForward
-        case .continuedBackward: .markerBackward
-        case .endMark: .endMark
-        }
-    }
-
     static func classifiedAsCaption(_ block: Block) -> Bool {
         if case .paragraph(let p) = block { return p.classifiedAsCaption }
         return false
-    }
-
-    /// Without white space, which the gold keeps as one space and extraction spreads.
-    static func squeezed(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !ScalarClass.isSpace($0) }))
-    }
-
-    static func unbulleted(_ text: String) -> String {
-        String(text.drop { "◆■●▶★◇□◎▲ 　".contains($0) })
-    }
-
-    static func undashed(_ text: String) -> String { RoleAssembler.trimDashes(text) }
-
-    static func unbracketed(_ text: String) -> String {
-        if (text.hasPrefixBytes("（") && text.hasSuffixBytes("）")) || (text.hasPrefixBytes("(") && text.hasSuffixBytes(")")) {
-            return String(text.dropFirst().dropLast())
-        }
-        return text
     }
 
     /// A short line holding every name of the article's byline.

@@ -89,16 +89,16 @@ public struct LayoutTraining: Sendable {
         return StructuredPerceptron.Sequence(rows: rows, fixed: example.layout.fixed, gold: example.roles)
     }
 
-    /// Scores the articles `model` cuts from each example against its gold.
-    public func evaluate(_ model: LayoutModel, on examples: [Example]) -> [String: IngestEvaluation] {
+    /// Scores the articles `model` cuts from each example against its gold, by bulletin and
+    /// family (bulletins it was not trained on, for an honest figure).
+    public func score(_ model: LayoutModel, on examples: [Example]) -> CrossValidation {
         let ingester = Ingester(lexicons: lexicons, model: model)
-        var byName: [String: IngestEvaluation] = [:]
-        for example in examples {
+        let scores = examples.map { example in
             var evaluation = IngestEvaluation()
             evaluation.add(predicted: ingester.articles(in: example.bulletin).articles, gold: example.gold)
-            byName[example.name] = evaluation
+            return evaluation
         }
-        return byName
+        return CrossValidation(examples: examples.map { (name: $0.name, family: $0.family) }, scores: scores)
     }
 
     /// The score ingestion would reach if the model chose every role as the gold does: what

@@ -54,7 +54,9 @@ struct BlockFeatures {
         }
         let headingLike = texts.map { LineShape.couldBeHeading($0.text, cues: cues) && $0.lines.count == 1 }
         let shapes = zip(texts, headingLike).map { $1 ? HeadingShape($0.text) : nil }
-        let numbered = texts.filter { LineShape.isEnumerated($0.text) }.count
+        // How each paragraph is numbered as a part (`cn` for `一、`, `paren-cn` for `（一）` …), or nil.
+        let enumeration = texts.map { LineShape.isEnumerated($0.text) ? BlockFeatures.enumerationKind($0.text.scalarArray) : nil }
+        let numbered = enumeration.filter { $0 != nil }.count
         var bulletinFacts: [String] = []
         if bylineBlocks >= 2 { bulletinFacts.append("bulletin:bylines") }
         if numbered >= 2 { bulletinFacts.append("bulletin:numbered") }
@@ -131,7 +133,7 @@ struct BlockFeatures {
             if scalars.contains(where: { $0 == "“" || $0 == "「" }) { f.append("quote") }
             if scalars.contains(where: { $0 == "《" }) { f.append("book-title-marks") }
             if scalars.contains(where: ScalarClass.isASCIIDigit) { f.append("digits") }
-            if LineShape.isEnumerated(text) { f.append("enumerated:" + BlockFeatures.enumerationKind(scalars)) }
+            if let kind = enumeration[position] { f.append("enumerated:" + kind) }
             if LineShape.isKicker(text) { f.append("dash:end") }
             if text.hasPrefixBytes("——") { f.append("dash:start") }
             if LineShape.hasDash(text) { f.append("dash") }
@@ -145,23 +147,22 @@ struct BlockFeatures {
             if LineShape.startsWithDate(text) { f.append("starts-with-date") }
             if LineShape.startsWithBracketLabel(text) { f.append("bracket-label") }
             if LineShape.isFigureRow(text) { f.append("figure-row") }
-            // Words of layout-cues.tsv.
-            let folded = text
-            if cues.startsWithLeadOpener(folded) { f.append("cue:lead-opener") }
-            if cues.startsWithActorColon(folded) { f.append("cue:actor-colon") }
-            if cues.startsWithDialoguePrefix(folded) { f.append("cue:dialogue") }
-            if cues.startsWithBriefBullet(folded) { f.append("cue:brief-bullet") }
-            if cues.startsWithCaptionPrefix(folded) { f.append("cue:caption-prefix") }
-            if cues.containsCaptionWord(folded) { f.append("cue:caption-word") }
-            if cues.startsWithBylinePrefix(folded) { f.append("cue:byline-prefix") }
+            // Words of layout-cues.tsv, matched against the paragraph as printed.
+            if cues.startsWithLeadOpener(text) { f.append("cue:lead-opener") }
+            if cues.startsWithActorColon(text) { f.append("cue:actor-colon") }
+            if cues.startsWithDialoguePrefix(text) { f.append("cue:dialogue") }
+            if cues.startsWithBriefBullet(text) { f.append("cue:brief-bullet") }
+            if cues.startsWithCaptionPrefix(text) { f.append("cue:caption-prefix") }
+            if cues.containsCaptionWord(text) { f.append("cue:caption-word") }
+            if cues.startsWithBylinePrefix(text) { f.append("cue:byline-prefix") }
             if length <= LineClassifier.furnitureMaxLength {
-                if cues.isBoilerplate(folded) { f.append("cue:boilerplate") }
-                if cues.endsLikeImprint(folded) { f.append("cue:imprint") }
-                if cues.endsWithPaperName(folded) { f.append("cue:paper-name") }
+                if cues.isBoilerplate(text) { f.append("cue:boilerplate") }
+                if cues.endsLikeImprint(text) { f.append("cue:imprint") }
+                if cues.endsWithPaperName(text) { f.append("cue:paper-name") }
             }
             if classifier.leadByline(text) != nil { f.append("cue:lead-byline") }
             if isCreditLine(scalars) { f.append("credit-line") }
-            if classifier.isPhotoNews(folded) { f.append("photo-news") }
+            if classifier.isPhotoNews(text) { f.append("photo-news") }
             // Neighbours.
             f.append("prev:" + previousKind[position])
             f.append("next:" + nextKind[position])
@@ -200,12 +201,8 @@ struct BlockFeatures {
                     }
                 }
                 if parallel { f.append("parallel") }
-                if LineShape.isEnumerated(text) {
-                    let kind = BlockFeatures.enumerationKind(scalars)
-                    let sibling = (low...high).contains { other in
-                        other != position && LineShape.isEnumerated(texts[other].text)
-                            && BlockFeatures.enumerationKind(texts[other].text.scalarArray) == kind
-                    }
+                if let kind = enumeration[position] {
+                    let sibling = (low...high).contains { other in other != position && enumeration[other] == kind }
                     if sibling { f.append("enumerated-sibling") }
                 }
             }

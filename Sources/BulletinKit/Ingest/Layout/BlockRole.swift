@@ -71,6 +71,15 @@ public enum BlockRole: Int, Sendable, CaseIterable, Equatable {
         self = role
     }
 
-    /// Title lines: the head of an article.
-    var isHead: Bool { self == .kicker || self == .title || self == .deck || self == .dateline }
+    /// The fixed role of a furniture block (section marker, byline, marker), nil for a paragraph.
+    init?(furniture block: Block) {
+        switch block {
+        case .paragraph: return nil
+        case .section: self = .section
+        case .byline: self = .byline
+        case .continuedForward: self = .markerForward
+        case .continuedBackward: self = .markerBackward
+        case .endMark: self = .endMark
+        }
+    }
 }

@@ -35,7 +35,7 @@ struct RoleAssembler {
 
         /// Main title and subtitle (kicker and deck, in printed order).
         func titleAndSubtitle(cues: LayoutCues) -> (title: String?, subtitle: String?) {
-            var others = kickers.map(RoleAssembler.trimDashes)
+            var others = kickers.map(TitleBlock.trimDashes)
             var title: String? = nil
             // Title lines in a row are one title broken over lines when each line is at least as
             // long as the next (a wrap fills a line before it breaks); a shorter line above a
@@ -59,11 +59,8 @@ struct RoleAssembler {
                 title = others.removeLast()
             }
             for deck in decks {
-                var d = Substring(RoleAssembler.trimDashes(deck))
-                if (d.hasPrefixBytes("（") && d.hasSuffixBytes("）")) || (d.hasPrefixBytes("(") && d.hasSuffixBytes(")")) {
-                    d = d.dropFirst().dropLast()
-                }
-                others.append(String(d).trimmingSpaces)
+                let undashed = TitleBlock.trimDashes(deck)
+                others.append(TitleBlock.bracketed(undashed) ?? undashed)
             }
             if title == nil, !others.isEmpty { title = others.removeFirst() }
             return (title, others.isEmpty ? nil : others.joined(separator: " "))
@@ -96,7 +93,20 @@ struct RoleAssembler {
         }
         /// Whether the open article is still in its head: no body yet, not closed.
         func inHead() -> Bool { current.map { !$0.closed && !$0.hasBody && $0.hasHead } ?? false }
+        /// Whether a subheading can go on in the open article: it has a head or a body.
         func openForBody() -> Bool { current.map { !$0.closed && ($0.hasBody || $0.hasHead) } ?? false }
+        /// Whether body text goes on in the open article: it has a head, a body, or only the
+        /// credit line it started with.
+        func acceptsBody() -> Bool { current.map { !$0.closed && ($0.hasBody || $0.hasHead || !$0.byline.isEmpty) } ?? false }
+        /// A title line: the next line of the open head, or the first of a new article.
+        func addTitle(_ text: String, line: Int, continuingHead: Bool) {
+            let bare = TitleBlock.undecorated(text, cues: cues)
+            if !continuingHead { start(line: line) }
+            current!.titleLines.append(bare)
+            if let range = text.rangeOfBytes(bare), range.lowerBound > text.startIndex {
+                current!.decorations.append(String(text[..<range.lowerBound]))
+            }
+        }
 
         for (index, block) in blocks.enumerated() {
             switch block {
@@ -131,23 +141,13 @@ struct RoleAssembler {
                         current!.kickers.append(text)
                     }
                 case .title:
-                    let bare = TitleBlock.undecorated(text, cues: cues)
-                    if inHead(), current!.decks.isEmpty {
-                        current!.titleLines.append(bare)
-                    } else {
-                        start(line: line)
-                        current!.titleLines.append(bare)
-                    }
-                    if let range = text.rangeOfBytes(bare), range.lowerBound > text.startIndex {
-                        current!.decorations.append(String(text[..<range.lowerBound]))
-                    }
+                    addTitle(text, line: line, continuingHead: inHead() && current!.decks.isEmpty)
                 case .deck:
                     if inHead() {
                         current!.decks.append(text)
                     } else {
                         role = .title
-                        start(line: line)
-                        current!.titleLines.append(TitleBlock.undecorated(text, cues: cues))
+                        addTitle(text, line: line, continuingHead: false)
                     }
                 case .dateline:
                     if let open = current, !open.closed, !open.hasBody {
@@ -160,11 +160,10 @@ struct RoleAssembler {
                 case .lead, .body, .subheading:
                     if role == .subheading, !openForBody() {
                         role = .title
-                        start(line: line)
-                        current!.titleLines.append(TitleBlock.undecorated(text, cues: cues))
+                        addTitle(text, line: line, continuingHead: false)
                         break
                     }
-                    if role != .subheading, !(openForBody() || (current.map { !$0.closed && !$0.hasHead && !$0.hasBody && !$0.byline.isEmpty } ?? false)) {
+                    if role != .subheading, !acceptsBody() {
                         role = .brief
                         start(line: line)
                     }
@@ -178,8 +177,7 @@ struct RoleAssembler {
                         current = open
                     } else {
                         role = .title
-                        start(line: line)
-                        current!.titleLines.append(TitleBlock.undecorated(text, cues: cues))
+                        addTitle(text, line: line, continuingHead: false)
                     }
                 case .section, .byline, .markerForward, .markerBackward, .endMark:
                     break
@@ -204,12 +202,5 @@ struct RoleAssembler {
             inner = inner.dropFirst()
         }
         return classifier.nameTokens(inner)
-    }
-
-    static func trimDashes(_ text: String) -> String {
-        var t = Substring(text)
-        while t.hasPrefixBytes("—") { t = t.dropFirst() }
-        while t.hasSuffixBytes("—") { t = t.dropLast() }
-        return String(t).trimmingSpaces
     }
 }
