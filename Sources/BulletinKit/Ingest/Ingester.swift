@@ -127,7 +127,7 @@ public struct Ingester: Sendable {
                 roles[paragraph.lines[0] - 1] = lineRole
                 for line in paragraph.lines.dropFirst() { roles[line - 1] = lineRole.isDropped ? lineRole : .joined }
                 guard let rows else { continue }
-                let previous = index > 0 ? blockRoles[index - 1] : nil
+                let previous = index > 0 ? decided[index - 1] : nil  // the role the decoder scored the transition from
                 let strongest = model.strongest(rows: rows[index], role: decided[index], previous: previous)
                 if !strongest.isEmpty {
                     var reason = strongest.map { "\($0.0) \(LayoutModel.signed($0.1))" }.joined(separator: ", ")
