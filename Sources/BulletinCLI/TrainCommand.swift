@@ -10,13 +10,14 @@ struct TrainCommand {
         .init(long: "cross-validate", takesValue: false),
         .init(long: "score", takesValue: true),
         .init(long: "epochs", takesValue: true),
+        .init(long: "margin", takesValue: true),
         .init(long: "verbose", short: "v", takesValue: false),
     ]
 
     static let help = CommandHelp(
         name: "train",
         overview: "Learn the layout model (which line is a title, subheading, caption …) from gold.",
-        usage: "bulletin train <corpus> ... [-o <file>] [--cross-validate] [--score <dir>] [--epochs <n>] [-v]",
+        usage: "bulletin train <corpus> ... [-o <file>] [--cross-validate] [--score <dir>] [--epochs <n>] [--margin <x>] [-v]",
         arguments: [
             .init(label: "<corpus>", text: "A folder of bulletins NAME.txt, each with its gold NAME.gold.json\n(format in corpus/README.md).")
         ],
@@ -25,6 +26,7 @@ struct TrainCommand {
             .init(label: "--cross-validate", text: "Leave each bulletin out in turn, train on the others, score it; print\nboundary P/R/F1 and titles by layout family."),
             .init(label: "--score <dir>", text: "Score the trained weights on the annotated bulletins of <dir>, which\ntraining did not see; print the table by family."),
             .init(label: "--epochs <n>", text: "Passes over the corpus (default 20)."),
+            .init(label: "--margin <x>", text: "How much the gold roles must win by, per block, before training stops\ncorrecting them (default \(LayoutTraining.StructuredPerceptronSettings().margin); 0: the plain perceptron)."),
             .init(label: "-v, --verbose", text: "Also print each bulletin's score and every miss."),
             .init(label: "-h, --help", text: "Show help information."),
         ],
@@ -35,6 +37,7 @@ struct TrainCommand {
     let crossValidate: Bool
     let scoreFolder: String?
     let epochs: Int
+    let margin: Double
     let verbose: Bool
 
     init(arguments: [String]) throws(UsageError) {
@@ -51,6 +54,12 @@ struct TrainCommand {
         } else {
             epochs = 20
         }
+        if let text = parsed.last("margin") {
+            guard let x = Double(text), x >= 0, x <= 100 else { throw UsageError("--margin takes a number from 0 to 100") }
+            margin = x
+        } else {
+            margin = LayoutTraining.StructuredPerceptronSettings().margin
+        }
     }
 
     func run(console: Console) -> ExitStatus {
@@ -61,6 +70,7 @@ struct TrainCommand {
         }
         var training = LayoutTraining(lexicons: lexicons)
         training.perceptron.epochs = epochs
+        training.perceptron.margin = margin
         var examples: [LayoutTraining.Example] = []
         do {
             for folder in folders { examples += try training.examples(in: folder) }

@@ -52,7 +52,8 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
                 })
             else {
                 misses.append(
-                    "\(gold.bulletin): gold article \(goldIndex + 1) “\(expected.title ?? expected.bodyStart)” not found")
+                    "\(gold.bulletin): gold article \(goldIndex + 1) “\(expected.title ?? expected.bodyStart)” not found"
+                        + IngestEvaluation.nearMiss(expected, articles))
                 continue
             }
             used.insert(found)
@@ -83,6 +84,19 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Which boundary a near miss got wrong: the article that starts where the gold one does but
+    /// ends elsewhere (`: ends “…另有（下转第3版）”`), or ends right but starts elsewhere.
+    static func nearMiss(_ expected: GoldBulletin.Article, _ articles: [Article]) -> String {
+        let bodies = articles.map(body(of:))
+        if let body = bodies.first(where: { $0.hasPrefix(expected.bodyStart) }) {
+            return ": ends “…\(body.suffix(16))”, gold “…\(expected.bodyEnd)”"
+        }
+        if let body = bodies.first(where: { $0.hasSuffix(expected.bodyEnd) }) {
+            return ": starts “\(body.prefix(16))…”, gold “\(expected.bodyStart)…”"
+        }
+        return ""
+    }
+
     /// Titles compared without their spacing: a title broken over two lines, or set with a
     /// full-width space, is the same title (`新泾镇推行“多格合一”　一张网格管到底`).
     static func sameTitle(_ a: String?, _ b: String?) -> Bool {
@@ -90,10 +104,17 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
         return a.withoutSpaces == b.withoutSpaces
     }
 
-    /// The article's text after its title and subtitle lines.
+    /// The article's text after its title and subtitle lines, and after a subheading set above
+    /// its first paragraph (`缘起` right under the title), which the gold's `body_start` skips too.
     static func body(of article: Article) -> String {
+        var lines = article.bodyLines[...]
+        var subheadings = article.subheadings[...]
+        while lines.count > 1, let line = lines.first, let subheading = subheadings.first, line == subheading {
+            lines = lines.dropFirst()
+            subheadings = subheadings.dropFirst()
+        }
         // Leading bullets (◆ ■ ●) are decoration the gold may leave out of `body_start`.
-        let body = article.bodyLines.joined(separator: "\n")
+        let body = lines.joined(separator: "\n")
         return withoutLeadingBullets(body)
     }
 

@@ -17,6 +17,7 @@ public struct Ingester: Sendable {
     /// Built once: it prepares its word lists from the cues.
     let classifier: LineClassifier
     let features: BlockFeatures
+    let repair: PageBreakRepair
     /// The weights that choose the roles (`layout-weights.tsv`, or a model being trained).
     let model: LayoutModel
 
@@ -30,6 +31,8 @@ public struct Ingester: Sendable {
         self.lexicons = lexicons
         self.classifier = LineClassifier(cues: lexicons.layoutCues)
         self.features = BlockFeatures(cues: lexicons.layoutCues, classifier: classifier)
+        self.repair = PageBreakRepair(
+            cues: lexicons.layoutCues, inline: InlineFurniture(classifier: classifier, folding: lexicons.folding))
         self.model = model
     }
 
@@ -66,6 +69,8 @@ public struct Ingester: Sendable {
         var kinds: [LineClassifier.Kind]
         var blocks: [Block]
         var joins: [PageBreakRepair.Join]
+        /// Furniture cut off text lines (`（下转第3版）`, `（完）`, `（通讯员 钱晓燕）`), as printed.
+        var detached: [String]
         var features: [[String]]
         var mastheadDate: IssueDate?
 
@@ -82,10 +87,10 @@ public struct Ingester: Sendable {
             mastheadDate = date
             break
         }
-        let (blocks, joins) = PageBreakRepair(cues: lexicons.layoutCues).blocks(lines: lines, kinds: kinds)
+        let (blocks, joins, detached) = repair.blocks(lines: lines, kinds: kinds)
         return Layout(
-            lines: lines, kinds: kinds, blocks: blocks, joins: joins, features: features.features(of: blocks),
-            mastheadDate: mastheadDate)
+            lines: lines, kinds: kinds, blocks: blocks, joins: joins, detached: detached,
+            features: features.features(of: blocks), mastheadDate: mastheadDate)
     }
 
     /// - Parameter explaining: also say, for each block, which features decided its role
@@ -118,9 +123,11 @@ public struct Ingester: Sendable {
         var reasons: [Int: String] = [:]
         for (index, block) in layout.blocks.enumerated() {
             switch block {
-            case .section(_, let line): roles[line - 1] = .section
-            case .byline(_, let line): roles[line - 1] = .byline
-            case .continuedForward(_, let line), .continuedBackward(let line), .endMark(let line): roles[line - 1] = .marker
+            // Furniture cut off a text line leaves the line its text's role.
+            case .section(_, let line): if roles[line - 1] == .blank { roles[line - 1] = .section }
+            case .byline(_, let line): if roles[line - 1] == .blank { roles[line - 1] = .byline }
+            case .continuedForward(_, let line), .continuedBackward(let line), .endMark(let line):
+                if roles[line - 1] == .blank { roles[line - 1] = .marker }
             case .paragraph(let paragraph):
                 let role = blockRoles[index]
                 let lineRole = LineRole(role)
@@ -138,19 +145,9 @@ public struct Ingester: Sendable {
         }
 
         let date = bulletin.date ?? layout.mastheadDate
-        var detached: [String] = []
-        let articles = drafts.enumerated().map { offset, original in
-            var draft = original
+        var detached = layout.detached
+        let articles = drafts.enumerated().map { offset, draft in
             detached += draft.decorations
-            // A byline printed at the end of the last paragraph comes off it.
-            if draft.byline.isEmpty, let last = draft.paragraphs.indices.last, !draft.paragraphs[last].isSubheading,
-                let (names, start) = classifier.trailingByline(draft.paragraphs[last].text)
-            {
-                let scalars = draft.paragraphs[last].text.scalarArray
-                detached.append(String(scalars: scalars[start...]))
-                draft.paragraphs[last].text = String(scalars: scalars[..<start])
-                draft.byline = names
-            }
             var article = article(from: draft, index: offset + 1, bulletin: bulletin, date: date)
             // An untitled piece that starts mid-sentence was cut off at its start.
             if article.title == nil, let first = draft.paragraphs.first?.text, LineShape.startsMidSentence(first) {

@@ -20,6 +20,10 @@ enum LineShape {
         }
         guard let last = scalars.last else { return sawCloser }
         if ScalarClass.isSentenceEnd(last) { return true }
+        // A half-width full stop after Chinese text (`…22处限期整改.`), not after a number.
+        if last == ".", let before = scalars.dropLast().last, ScalarClass.isIdeograph(before) || ScalarClass.isCloser(before) {
+            return true
+        }
         // A short credit in brackets after the last sentence: `…共走访沿街商铺86家。（摄影　李晨）`.
         if text.unicodeScalars.last == "）" || text.unicodeScalars.last == ")",
             let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), scalars.distance(from: open, to: scalars.endIndex) <= 16,
@@ -83,7 +87,7 @@ enum LineShape {
         return ScalarClass.isASCIIDigit(first) && afterGap.count <= 10
     }
 
-    private static let fullStop: [UInt8] = Array("。".utf8)
+    static let fullStop: [UInt8] = Array("。".utf8)
 
     /// Net count of quotation marks and brackets left open (positive) at the end of text.
     static func openQuoteBalance(_ text: String) -> Int {

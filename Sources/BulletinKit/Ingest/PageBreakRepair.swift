@@ -21,6 +21,19 @@ enum Block: Sendable {
     case continuedForward(page: String, line: Int)
     case continuedBackward(line: Int)
     case endMark(line: Int)
+
+    /// The furniture block for a line (or a piece of one) the classifier read as furniture; nil
+    /// for text, blanks, mastheads and captions.
+    init?(furniture kind: LineClassifier.Kind, line: Int) {
+        switch kind {
+        case .section(let name): self = .section(name, line: line)
+        case .byline(let names): self = .byline(names, line: line)
+        case .continuedForward(let page): self = .continuedForward(page: page, line: line)
+        case .continuedBackward: self = .continuedBackward(line: line)
+        case .endMark: self = .endMark(line: line)
+        case .blank, .masthead, .caption, .text: return nil
+        }
+    }
 }
 
 /// Rejoins paragraphs that a page or column break cut in two, and lays the bulletin out as blocks.
@@ -31,8 +44,12 @@ enum Block: Sendable {
 ///   left open (`“太有感` / `染力了”…`); or
 /// - the first line cannot be a heading (too long, a full stop inside, a lead opening) and the
 ///   next line cannot be one either: a broken paragraph is never glued to the title after it.
+///
+/// Furniture printed on a text line (`…另有（下转第3版）`, `…议事角。（完）`, a run-in brief title) is
+/// cut off first (`InlineFurniture`).
 struct PageBreakRepair: Sendable {
     let cues: LayoutCues
+    let inline: InlineFurniture
 
     /// What the repair did, for `bulletin split`.
     struct Join: Sendable, Equatable {
@@ -58,12 +75,14 @@ struct PageBreakRepair: Sendable {
         return width
     }
 
+    /// The blocks, the joins made, and the pieces of furniture cut off text lines, as printed.
     func blocks(
         lines: [SourceLine], kinds: [LineClassifier.Kind]
-    ) -> (blocks: [Block], joins: [Join]) {
+    ) -> (blocks: [Block], joins: [Join], detached: [String]) {
         let wrap = PageBreakRepair.wrapWidth(lines, kinds)
         var blocks: [Block] = []
         var joins: [Join] = []
+        var detached: [String] = []
         var gap = 0
         var index = 0
         while index < lines.count {
@@ -78,31 +97,35 @@ struct PageBreakRepair: Sendable {
                 // decides whether it is a caption or a photo-news brief.
                 blocks.append(.paragraph(Paragraph(text: line.text, lines: [line.number], gapBefore: gap, classifiedAsCaption: true)))
                 gap = 0
-            case .section(let name):
-                blocks.append(.section(name, line: line.number))
-                gap = 0
-            case .byline(let names):
-                blocks.append(.byline(names, line: line.number))
-                gap = 0
-            case .continuedForward(let page):
-                blocks.append(.continuedForward(page: page, line: line.number))
-                gap = 0
-            case .continuedBackward:
-                blocks.append(.continuedBackward(line: line.number))
-                gap = 0
-            case .endMark:
-                blocks.append(.endMark(line: line.number))
+            case .section, .byline, .continuedForward, .continuedBackward, .endMark:
+                if let block = Block(furniture: kinds[index], line: line.number) { blocks.append(block) }
                 gap = 0
             case .text:
-                var paragraph = Paragraph(text: line.text, lines: [line.number], gapBefore: gap)
+                var text = line.text
+                if let marker = inline.leading(text) {
+                    let scalars = text.scalarArray
+                    detached.append(String(scalars: scalars[..<marker.offset]))
+                    if let block = Block(furniture: marker.kind, line: line.number) { blocks.append(block) }
+                    text = String(scalars: scalars[marker.offset...])
+                }
+                if let (headEnd, textStart) = inline.runInTitle(text) {
+                    let scalars = text.scalarArray
+                    blocks.append(.paragraph(Paragraph(text: String(scalars: scalars[..<headEnd]), lines: [line.number], gapBefore: gap)))
+                    gap = 0
+                    text = String(scalars: scalars[textStart...])
+                }
+                var paragraph = Paragraph(text: text, lines: [line.number], gapBefore: gap)
                 // Kept up line by line: a paragraph rejoined from thousands of lines is not
                 // rescanned at every join.
-                var quoteBalance = LineShape.openQuoteBalance(line.text)
+                var quoteBalance = LineShape.openQuoteBalance(text)
                 gap = 0
                 while let next = nextTextLine(after: index, lines: lines, kinds: kinds),
-                    PageBreakRepair.runsOn(lines[index], into: lines[next], width: wrap, adjacent: next == index + 1)
-                        || continues(paragraph.text, quoteBalance: quoteBalance, with: lines[next].text)
-                        || brokenAcrossPageFurniture(paragraph.text, kinds[(index + 1)..<next])
+                    inline.trailing(paragraph.text) == nil,
+                    runsOn(lines[index], into: lines[next], width: wrap, adjacent: next == index + 1)
+                        || continues(
+                            paragraph.text, quoteBalance: quoteBalance, with: lines[next].text,
+                            acrossBoilerplate: lines[(index + 1)..<next].contains { cues.isBoilerplate($0.folded) })
+                        || brokenAcrossPageFurniture(paragraph.text, lines[(index + 1)..<next], kinds[(index + 1)..<next])
                 {
                     joins.append(Join(firstLine: lines[index].number, nextLine: lines[next].number))
                     quoteBalance += LineShape.openQuoteBalance(lines[next].text)
@@ -110,11 +133,24 @@ struct PageBreakRepair: Sendable {
                     paragraph.lines.append(lines[next].number)
                     index = next
                 }
+                // A credit, an end mark or a marker the paragraph ends with (at most two:
+                // `…。（刘晓庆 张维）（完）`), cut off in printed order.
+                var trailing: [(block: Block?, printed: String)] = []
+                for _ in 0..<2 {
+                    guard let piece = inline.trailing(paragraph.text), piece.offset > 0 else { break }
+                    let scalars = paragraph.text.scalarArray
+                    trailing.insert((Block(furniture: piece.kind, line: lines[index].number), String(scalars: scalars[piece.offset...])), at: 0)
+                    paragraph.text = String(scalars: scalars[..<piece.offset]).trimmingSpaces
+                }
                 blocks.append(.paragraph(paragraph))
+                for piece in trailing {
+                    if let block = piece.block { blocks.append(block) }
+                    detached.append(piece.printed)
+                }
             }
             index += 1
         }
-        return (blocks, joins)
+        return (blocks, joins, detached)
     }
 
     /// The next text line, skipping blank lines and the masthead and caption lines a page break
@@ -135,6 +171,17 @@ struct PageBreakRepair: Sendable {
 
     /// In hard-wrapped text: a full-width line runs on into the line right below it unless that one
     /// is indented.
+    /// `runsOn`, except into a line that opens a brief: that starts a paragraph of its own.
+    func runsOn(_ line: SourceLine, into next: SourceLine, width: Int?, adjacent: Bool) -> Bool {
+        PageBreakRepair.runsOn(line, into: next, width: width, adjacent: adjacent) && !opensBrief(next.folded)
+    }
+
+    /// A line that opens with a brief's bullet or label (`■ 8月下旬，…`, `【怒江苑居民区】近日，…`).
+    func opensBrief(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return inline.classifier.briefBullets.contains(first) || LineShape.startsWithBracketLabel(text)
+    }
+
     static func runsOn(_ line: SourceLine, into next: SourceLine, width: Int?, adjacent: Bool) -> Bool {
         guard let width, adjacent, !next.indented else { return false }
         return line.columnWidth >= width - 1
@@ -142,9 +189,14 @@ struct PageBreakRepair: Sendable {
 
     /// An unfinished line right above a page footer or header (`…继续推广信访代` / `九亭报·要闻　01`
     /// / … / `理员“上门接单”做法，…`) runs on over it: a heading is not set at the foot of a page
-    /// with its text on the next.
-    func brokenAcrossPageFurniture(_ first: String, _ kinds: ArraySlice<LineClassifier.Kind>) -> Bool {
-        guard kinds.contains(where: { if case .masthead = $0 { true } else { false } }),
+    /// with its text on the next. The furniture must be a page's (paper name, page number), not a
+    /// web page's meta line under its title (`来源：…　发布时间：…`), which is boilerplate.
+    func brokenAcrossPageFurniture(
+        _ first: String, _ between: ArraySlice<SourceLine>, _ kinds: ArraySlice<LineClassifier.Kind>
+    ) -> Bool {
+        guard zip(between, kinds).contains(where: { line, kind in
+            if case .masthead = kind { !cues.isBoilerplate(line.folded) } else { false }
+        }),
             !LineShape.isTerminated(first), !LineShape.isKicker(first), first.unicodeScalars.prefix(12).count >= 12
         else { return false }
         return true
@@ -156,14 +208,17 @@ struct PageBreakRepair: Sendable {
     }
 
     /// `continues(_:with:)` with the quotation balance of `first` already known.
-    func continues(_ first: String, quoteBalance: Int, with next: String) -> Bool {
-        if LineShape.isTerminated(first) || LineShape.isKicker(first) { return false }
+    /// - Parameter acrossBoilerplate: a web page's meta line (`发布时间：…　来源：…`) or an imprint
+    ///   stands between them: no page break does that, so only a sentence that plainly goes on
+    ///   (the mid-sentence and quotation tests) joins across it; a long web title does not.
+    func continues(_ first: String, quoteBalance: Int, with next: String, acrossBoilerplate: Bool = false) -> Bool {
+        if LineShape.isTerminated(first) || LineShape.isKicker(first) || opensBrief(next) { return false }
         // `问：…` starts a turn of an interview, not the middle of a sentence.
         if LineShape.startsMidSentence(next) && !cues.startsWithDialoguePrefix(next) { return true }
         if quoteBalance > 0 && LineShape.closesUnopenedQuote(next) {
             return true
         }
-        if LineShape.couldBeHeading(first, cues: cues) { return false }
+        if LineShape.couldBeHeading(first, cues: cues) || acrossBoilerplate { return false }
         return !LineShape.couldBeHeading(next, cues: cues)
     }
 }

@@ -17,6 +17,7 @@ public struct LayoutCues: Sendable {
         case contentsHeader = "contents-header"
         case briefBullet = "brief-bullet"
         case dialoguePrefix = "dialogue-prefix"
+        case notePrefix = "note-prefix"
         case paperSuffix = "paper-suffix"
         case captionPrefix = "caption-prefix"
         case captionContains = "caption-contains"
@@ -144,6 +145,12 @@ public struct LayoutCues: Sendable {
     /// Whether a line is a turn of an interview (`问：…？`, `答：…`).
     public func startsWithDialoguePrefix(_ line: String) -> Bool {
         any(.dialoguePrefix) { ByteSearch.hasPrefix(line, $0) }
+    }
+
+    /// Whether a bracketed remark after a paragraph's last sentence is a note (`注：…`, `详见…`),
+    /// part of the text, rather than a credit.
+    public func startsWithNotePrefix(_ text: String) -> Bool {
+        any(.notePrefix) { ByteSearch.hasPrefix(text, $0) }
     }
 
     /// Whether a paragraph opens with a bullet that marks a brief of its own (`◆ 近日，…`).

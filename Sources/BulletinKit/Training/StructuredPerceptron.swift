@@ -15,6 +15,8 @@ struct StructuredPerceptron: Sendable {
     }
 
     var epochs = 20
+    /// The loss added to every wrong role while training (0: the plain perceptron).
+    var margin = 0.0
     var seed: UInt64 = 0x5EED_1A70
 
     /// Trains on `sequences`; `model` brings the feature rows (every feature of every sequence
@@ -40,7 +42,7 @@ struct StructuredPerceptron: Sendable {
             }
             for s in order {
                 let sequence = sequences[s]
-                let predicted = model.decode(rows: sequence.rows, fixed: sequence.fixed)
+                let predicted = model.decode(rows: sequence.rows, fixed: sequence.fixed, margin: margin, gold: sequence.gold)
                 if predicted != sequence.gold {
                     for i in sequence.gold.indices {
                         let gold = sequence.gold[i]

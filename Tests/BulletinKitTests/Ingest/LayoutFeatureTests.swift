@@ -60,30 +60,26 @@ struct LayoutFeatureTests {
 
     @Test("a section marker applies to the articles under it until the next one")
     func sections() {
-        // Known miss of the learned layout model on this short made-up bulletin (issue 13):
-        // the corpus does not yet teach it this case; the test flags when it is learned.
-        withKnownIssue("learned layout model misses this short case") {
-            let text = """
-                【平安建设】
+        let text = """
+            【平安建设】
 
-                派出所民警走进小区讲防诈
+            派出所民警走进小区讲防诈
 
-                \(lead1)
+            \(lead1)
 
-                调解员化解邻里纠纷
+            调解员化解邻里纠纷
 
-                \(lead2)
+            \(lead2)
 
-                【民生实事】
+            【民生实事】
 
-                社区食堂开门迎客
+            社区食堂开门迎客
 
-                昨天上午，临汾路街道第三家社区食堂开门营业，老年居民就餐享受优惠，附近上班族也来排队。
-                """
-            let articles = split(text)
-            #expect(articles.map(\.section) == ["平安建设", "平安建设", "民生实事"])
-            #expect(articles.map(\.title) == ["派出所民警走进小区讲防诈", "调解员化解邻里纠纷", "社区食堂开门迎客"])
-        }
+            昨天上午，临汾路街道第三家社区食堂开门营业，老年居民就餐享受优惠，附近上班族也来排队。
+            """
+        let articles = split(text)
+        #expect(articles.map(\.section) == ["平安建设", "平安建设", "民生实事"])
+        #expect(articles.map(\.title) == ["派出所民警走进小区讲防诈", "调解员化解邻里纠纷", "社区食堂开门迎客"])
     }
 
     @Test("a byline closes an article and a title-less brief after it is an article of its own")
@@ -113,21 +109,17 @@ struct LayoutFeatureTests {
 
     @Test("a kicker line ending in —— becomes the subtitle of the title below it")
     func kicker() {
-        // Known miss of the learned layout model on this short made-up bulletin (issue 13):
-        // the corpus does not yet teach it this case; the test flags when it is learned.
-        withKnownIssue("learned layout model misses this short case") {
-            let text = """
-                石港镇聚焦群众关心的问题,从“群众跑”到“干部跑”——
+        let text = """
+            石港镇聚焦群众关心的问题,从“群众跑”到“干部跑”——
 
-                延伸网格触角 做群众知心人
+            延伸网格触角 做群众知心人
 
-                \(lead1)
-                """
-            let article = split(text)[0]
-            #expect(article.title == "延伸网格触角 做群众知心人")
-            #expect(article.subtitle == "石港镇聚焦群众关心的问题,从“群众跑”到“干部跑”")
-            #expect(article.text.hasPrefix("延伸网格触角 做群众知心人\n石港镇聚焦"))
-        }
+            \(lead1)
+            """
+        let article = split(text)[0]
+        #expect(article.title == "延伸网格触角 做群众知心人")
+        #expect(article.subtitle == "石港镇聚焦群众关心的问题,从“群众跑”到“干部跑”")
+        #expect(article.text.hasPrefix("延伸网格触角 做群众知心人\n石港镇聚焦"))
     }
 
     @Test("mastheads, QR blurbs and captions are dropped from article text")
@@ -311,15 +303,11 @@ extension LayoutFeatureTests {
 extension LayoutFeatureTests {
     @Test("hard-wrapped text: full-width lines run on into the next, indented lines start paragraphs")
     func hardWrapped() throws {
-        // Known miss of the learned layout model on this short made-up bulletin (issue 13):
-        // the corpus does not yet teach it this case; the test flags when it is learned.
-        withKnownIssue("learned layout model misses this short case") {
-            let path = Corpus.packageRoot + "/Tests/BulletinKitTests/Fixtures/hard-wrapped.txt"
-            let text = try TextDecoding.decode(try InputFiles.read(path), path: path).text
-            let articles = split(text)
-            #expect(articles.map(\.title) == ["七宝镇召开网格治理推进会", "莘庄镇社区食堂开门迎客"])
-            #expect(articles.map { $0.bodyLines.count } == [2, 1])
-            #expect(articles[0].bodyLines[0].hasSuffix("把服务送到群众家门口。"))
-        }
+        let path = Corpus.packageRoot + "/Tests/BulletinKitTests/Fixtures/hard-wrapped.txt"
+        let text = try TextDecoding.decode(try InputFiles.read(path), path: path).text
+        let articles = split(text)
+        #expect(articles.map(\.title) == ["七宝镇召开网格治理推进会", "莘庄镇社区食堂开门迎客"])
+        #expect(articles.map { $0.bodyLines.count } == [2, 1])
+        #expect(articles[0].bodyLines[0].hasSuffix("把服务送到群众家门口。"))
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Page-break repair")
 struct PageBreakRepairTests {
-    let repair = PageBreakRepair(cues: Corpus.lexicons.layoutCues)
+    let repair = Ingester(lexicons: Corpus.lexicons).repair
 
     @Test(
         "the halves of a broken paragraph are rejoined",
@@ -27,9 +27,21 @@ struct PageBreakRepairTests {
             (String(repeating: "村干部深入田间地头宣传禁烧政策", count: 3) + "，着力", "周浦镇：今年要办这十大民生实事", "a broken paragraph is not glued to the next title"),
             ("通州区石港镇聚焦群众关心的问题——", "延伸网格触角 做群众知心人", "a kicker above its title"),
             ("一是强化组织领导；", "二是压实工作责任。", "a semicolon ends a list item"),
+            ("日前，九亭镇对辖区老旧小区充电点开展检查，发现并整改隐患", "■ 8月下旬，九亭镇第二批加装电梯项目集中开工。", "the next line opens a brief with a bullet"),
+            ("6月1日，居民区联合共建单位举办议事会，12名小学生提出了建议", "【怒江苑居民区】近日，小区首台加装电梯投入使用。", "the next line opens a brief with a label"),
         ])
     func keepsApart(first: String, next: String, why: String) {
         #expect(!repair.continues(first, with: next), "\(why)")
+    }
+
+    @Test func aLongWebTitleIsNotGluedToTheTextBelowItsMetaLine() {
+        let body = "走进古美路街道平吉睦邻中心，一楼是社区食堂，二楼有家庭医生工作室。"
+        let title = "在家门口就能学手机看病吃饭，古美路街道平吉睦邻中心一年来服务周边小区居民超过十八万人次"
+        // Too long for a heading: across a page break (no meta line) it would be a broken paragraph.
+        #expect(repair.continues(title, quoteBalance: 0, with: body, acrossBoilerplate: false))
+        #expect(!repair.continues(title, quoteBalance: 0, with: body, acrossBoilerplate: true))
+        // A sentence that plainly goes on is joined across a meta line too.
+        #expect(repair.continues("居民可以在睦邻中心学习用手机挂", quoteBalance: 0, with: "号，也能预约家庭医生。", acrossBoilerplate: true))
     }
 }
 

@@ -51,7 +51,10 @@ public struct LayoutModel: Sendable {
 
     /// The best role sequence for a bulletin's blocks. `fixed[i]` is the role of a furniture
     /// block; paragraph blocks choose among `BlockRole.paragraphRoles`.
-    func decode(rows: [[Int]], fixed: [BlockRole?]) -> [BlockRole] {
+    ///
+    /// In training, `margin` is added to every role that is not `gold[i]` (loss-augmented
+    /// decoding): the weights keep being corrected until the gold wins by that margin per block.
+    func decode(rows: [[Int]], fixed: [BlockRole?], margin: Double = 0, gold: [BlockRole] = []) -> [BlockRole] {
         let n = rows.count
         guard n > 0 else { return [] }
         let roles = BlockRole.allCases
@@ -60,13 +63,17 @@ public struct LayoutModel: Sendable {
         var score = [Double](repeating: minusInfinity, count: n * count)
         var back = [Int](repeating: -1, count: n * count)
         func candidates(_ i: Int) -> [BlockRole] { fixed[i].map { [$0] } ?? BlockRole.paragraphRoles }
+        func emission(_ i: Int, _ role: BlockRole) -> Double {
+            let loss = margin != 0 && gold[i] != role ? margin : 0
+            return self.score(rows: rows[i], role: role) + loss
+        }
         for role in candidates(0) {
-            score[role.rawValue] = transition(from: nil, to: role) + self.score(rows: rows[0], role: role)
+            score[role.rawValue] = transition(from: nil, to: role) + emission(0, role)
         }
         for i in 1..<n {
             let previous = candidates(i - 1)
             for role in candidates(i) {
-                let emission = self.score(rows: rows[i], role: role)
+                let emission = emission(i, role)
                 var best = minusInfinity
                 var bestPrevious = -1
                 for p in previous {

@@ -1,0 +1,128 @@
+/// Layout furniture printed on a text line instead of a line of its own, cut off so that the
+/// layout model sees it as what it is:
+///
+/// ```
+/// …86个小区中有71个完成公共收益公示，另有（下转第3版）   text + marker forward
+/// （上接第1页）已全部协调解决。                            marker backward + text
+/// …力争每个网格都有一个议事角。（完）                     text + end mark
+/// …请居民来挑毛病、提建议。（刘晓庆 张维）                 text + byline
+/// ■ 网格员技能大比武开赛　4月10日，湖塘镇第三届…           run-in title + text
+/// ```
+///
+/// A credit closes its article, so it becomes a byline block: the same signal as a byline line. A
+/// page footer glued to the last sentence (`…自家人”。华阳社区报 2024.11.15  01`) is dropped.
+struct InlineFurniture: Sendable {
+    let classifier: LineClassifier
+    /// The folding source lines get, for the markers' digits (`（下转第３版）`).
+    let folding: LookalikeFolding
+
+    /// A piece of furniture at one end of a text, and where the text left over ends or starts
+    /// (in scalars).
+    struct Piece: Equatable {
+        var kind: LineClassifier.Kind
+        /// Trailing pieces: where the piece starts; leading pieces: where the text after it starts.
+        var offset: Int
+    }
+
+    /// Furniture at the end of a paragraph: a continuation marker (`（下转第3版）`, `（上接第1版）`
+    /// glued to a title), an end mark (`（完）`) or a credit (`（通讯员 钱晓燕）`, `（镇河长办）`,
+    /// `（街道平安办 供稿）`, `·顾倩·`) after its last sentence.
+    func trailing(_ text: String) -> Piece? {
+        // Most paragraphs end in `。`: no need to look at their scalars.
+        guard let end = text.unicodeScalars.last, !ScalarClass.isSentenceEnd(end) else { return nil }
+        guard end == "）" || end == ")" || LineClassifier.bylineDots.contains(end) else { return pageFooter(text) }
+        // Cues are matched on the folded text, which has the printed text's offsets.
+        let folded = folding.fold(text)
+        let s = folded.scalarArray
+        if LineClassifier.bylineDots.contains(end) {
+            guard let open = s.dropLast().lastIndex(where: LineClassifier.bylineDots.contains), open > 0,
+                s.count - open <= 14, afterSentence(s, open),
+                let names = classifier.bylineNames(String(scalars: s[open...])), !names.isEmpty
+            else { return nil }
+            return Piece(kind: .byline(names), offset: open)
+        }
+        guard let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), open > 0, s.count - open <= 24 else { return nil }
+        switch classifier.continuationMarker(String(scalars: s[open...])) {
+        case .continuedForward(let page)?: return Piece(kind: .continuedForward(page: page), offset: open)
+        case .continuedBackward?: return Piece(kind: .continuedBackward, offset: open)
+        case .endMark?: return afterSentence(s, open) ? Piece(kind: .endMark, offset: open) : nil
+        default: break
+        }
+        guard afterSentence(s, open) else { return nil }
+        let inner = s[(open + 1)..<(s.count - 1)]
+        // A note or a date in brackets is text: `（注：以上为初步统计）`, `（2023年）`.
+        guard !inner.contains(where: { "。！？!?…；;，,".unicodeScalars.contains($0) }),
+            !classifier.cues.startsWithNotePrefix(String(scalars: inner))
+        else { return nil }
+        if let (names, start) = classifier.trailingByline(folded), start == open { return Piece(kind: .byline(names), offset: open) }
+        // `（周宣）`, `（执笔：陈思远 黄嘉）`, `（城运中心 供稿）`: names only, after the last sentence.
+        let names = classifier.nameTokens(Substring(String(scalars: inner)))
+        guard !names.isEmpty, names.allSatisfy({ $0.count <= 12 }) else {
+            return String(scalars: inner).containsBytes("供稿") ? Piece(kind: .byline([]), offset: open) : nil
+        }
+        return Piece(kind: .byline(names), offset: open)
+    }
+
+    /// A page footer or header glued to the last sentence of a paragraph by the extraction:
+    /// `…居民的“自家人”。华阳社区报 2024.11.15  01`, `…纠纷。(完)盛泽镇报·要闻 01`.
+    private func pageFooter(_ text: String) -> Piece? {
+        let s = text.scalarArray
+        guard let last = s.suffix(32).lastIndex(where: { "。！？!?）)”".unicodeScalars.contains($0) }),
+            s.count - last - 1 >= 4
+        else { return nil }
+        let tail = SourceLine(number: 0, raw: Substring(String(scalars: s[(last + 1)...])), folding: folding)
+        if case .masthead = classifier.classify(tail) { return Piece(kind: .masthead(date: nil), offset: last + 1) }
+        // The paper's name and a page number: `华阳社区报 2024.11.15  01`, `盛泽镇报·要闻 01`.
+        let parts = tail.folded.unicodeScalars.split(whereSeparator: { ScalarClass.isSpace($0) || LineClassifier.bylineDots.contains($0) })
+            .map(Substring.init)
+        guard let page = parts.last, parts.count >= 2, parts.contains(where: classifier.cues.endsWithPaperName),
+            page.unicodeScalars.count <= 3 && page.unicodeScalars.allSatisfy(ScalarClass.isASCIIDigit) || page.hasSuffixBytes("版")
+        else { return nil }
+        return Piece(kind: .masthead(date: nil), offset: last + 1)
+    }
+
+    /// A continuation marker a line opens with: `（上接第1页）已全部协调解决。`.
+    func leading(_ text: String) -> Piece? {
+        guard let first = text.unicodeScalars.first, first == "（" || first == "(" else { return nil }
+        let s = text.scalarArray
+        guard let close = s.prefix(16).firstIndex(where: { $0 == "）" || $0 == ")" }), close + 1 < s.count else { return nil }
+        let folded = folding.fold(String(scalars: s[...close]))
+        guard let marker = classifier.continuationMarker(folded), marker != .endMark else { return nil }
+        let rest = s[(close + 1)...].drop(while: ScalarClass.isSpace)
+        guard !rest.isEmpty else { return nil }
+        return Piece(kind: marker, offset: rest.startIndex)
+    }
+
+    /// A title run into the text of its brief, set off by a wide space: `镇区加装电梯再提速　今年
+    /// 以来，石港镇…`. Returns where the head ends and where the text starts (in scalars).
+    ///
+    /// The head is short and reads as a heading; the rest is sentences (a comma inside, ending
+    /// like a sentence) and longer than the head. A heading set in two parts (`新泾镇推行“多格
+    /// 合一”　一张网格管到底`) and a figure row (`按时办结率　99.7%`) stay one line.
+    func runInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
+        guard text.utf8.count >= 60 else { return nil }  // head ≥ 4 and text ≥ 16 scalars
+        let s = text.scalarArray
+        var start = 0
+        // A brief bullet before the head: `■ 网格员技能大比武开赛　…`.
+        if let first = s.first, classifier.briefBullets.contains(first) {
+            start = s.dropFirst().prefix(while: ScalarClass.isSpace).endIndex
+        }
+        guard let gap = s[start...].prefix(32).firstIndex(where: { $0 == "\u{3000}" || $0 == " " }),
+            gap - start >= 4
+        else { return nil }
+        let wide = s[gap] == "\u{3000}" || (gap + 1 < s.count && ScalarClass.isSpace(s[gap + 1]))
+        let body = s[gap...].drop(while: ScalarClass.isSpace)
+        guard wide, body.count >= 16, body.count >= 2 * (gap - start) else { return nil }
+        let head = String(scalars: s[start..<gap])
+        let rest = String(scalars: body)
+        guard LineShape.couldBeHeading(head, cues: classifier.cues), !LineShape.isFigureRow(text),
+            rest.contains(where: { $0 == "，" || $0 == "," }), LineShape.isTerminated(rest)
+        else { return nil }
+        return (gap, body.startIndex)
+    }
+
+    /// The scalar before `index` ends a sentence (or closes a quotation after one).
+    private func afterSentence(_ s: [Unicode.Scalar], _ index: Int) -> Bool {
+        index > 0 && (ScalarClass.isSentenceEnd(s[index - 1]) || ScalarClass.isCloser(s[index - 1]))
+    }
+}

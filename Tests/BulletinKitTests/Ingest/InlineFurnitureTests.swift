@@ -1,0 +1,78 @@
+import Testing
+
+@testable import BulletinKit
+
+@Suite("Furniture printed on a text line")
+struct InlineFurnitureTests {
+    let inline = Ingester(lexicons: Corpus.lexicons).repair.inline
+
+    /// The text left after the piece is cut, and the piece's kind.
+    func cut(_ text: String) -> (String, LineClassifier.Kind)? {
+        guard let piece = inline.trailing(text) else { return nil }
+        return (String(scalars: text.scalarArray[..<piece.offset]).trimmingSpaces, piece.kind)
+    }
+
+    @Test(
+        "a credit, an end mark or a marker at the end of a paragraph is cut off",
+        arguments: [
+            ("全镇物业类投诉同比下降37.6%，另有（下转第3版）", "全镇物业类投诉同比下降37.6%，另有", LineClassifier.Kind.continuedForward(page: "3版")),
+            ("两级网格联动 “多格合一”织密平安网（上接第1版）", "两级网格联动 “多格合一”织密平安网", .continuedBackward),
+            ("力争每个网格都有一个议事角。（完）", "力争每个网格都有一个议事角。", .endMark),
+            ("欢迎居民来挑毛病、提建议。（刘晓庆 张维）", "欢迎居民来挑毛病、提建议。", .byline(["刘晓庆", "张维"])),
+            ("把巡查与评优评先挂钩。（执笔：陈思远 黄嘉）", "把巡查与评优评先挂钩。", .byline(["陈思远", "黄嘉"])),
+            ("纠纷全部通过调解解决。（罗店镇司法所）", "纠纷全部通过调解解决。", .byline(["罗店镇司法所"])),
+            ("每月在公示栏张贴。（永嘉路居民区 供稿）", "每月在公示栏张贴。", .byline(["永嘉路居民区"])),
+            ("邻里之间的心也近了。·顾倩·", "邻里之间的心也近了。", .byline(["顾倩"])),
+            ("居民的“自家人”。华阳社区报 2024.11.15  01", "居民的“自家人”。", .masthead(date: nil)),
+        ])
+    func trailing(text: String, left: String, kind: LineClassifier.Kind) {
+        let result = cut(text)
+        #expect(result?.0 == left)
+        #expect(result?.1 == kind)
+    }
+
+    @Test(
+        "brackets that belong to the text stay",
+        arguments: [
+            "全年新增车位214个（含错时停车位60个）。",
+            "共受理诉求1200余件。（注：以上为初步统计）",
+            "相关做法已在全区推广。（2023年）",
+            "议事会开进楼道，把难题摆上桌面（一）",
+            "党员志愿者带头，居民纷纷响应，（见下图）",
+        ])
+    func staysText(text: String) {
+        #expect(inline.trailing(text) == nil, "\(text)")
+    }
+
+    @Test func leadingMarker() {
+        let text = "（上接第1页）已全部协调解决。镇里还将继续推进。"
+        let piece = inline.leading(text)
+        #expect(piece?.kind == .continuedBackward)
+        #expect(piece.map { String(scalars: text.scalarArray[$0.offset...]) } == "已全部协调解决。镇里还将继续推进。")
+        #expect(inline.leading("（一）建强阵地。每个村都设了议事点。") == nil)
+    }
+
+    @Test(
+        "a run-in title before the text of its brief",
+        arguments: [
+            ("■ 网格员技能大比武开赛　4月10日，湖塘镇第三届网格员技能大比武开赛，62名网格员参赛。", "网格员技能大比武开赛", "4月10日，"),
+            ("镇区加装电梯再提速　今年以来，石港镇新开工加装电梯12台，已有8台投入使用。", "镇区加装电梯再提速", "今年以来，"),
+        ])
+    func runIn(text: String, head: String, start: String) {
+        let split = inline.runInTitle(text)
+        let scalars = text.scalarArray
+        #expect(split.map { String(scalars: scalars[..<$0.headEnd]).trimmingSpaces.hasSuffix(head) } == true)
+        #expect(split.map { String(scalars: scalars[$0.textStart...]).hasPrefix(start) } == true)
+    }
+
+    @Test(
+        "lines with a wide space that are no run-in title",
+        arguments: [
+            "新泾镇推行“多格合一”　一张网格管到底",
+            "按时办结率　99.7%　实际解决率　96.8%",
+            "近日，湖塘镇召开河长制工作会议　明确全年完成12条镇级河道整治，并部署了巡河任务。",
+        ])
+    func notRunIn(text: String) {
+        #expect(inline.runInTitle(text) == nil, "\(text)")
+    }
+}
