@@ -31,7 +31,19 @@ public enum BulletinCommand {
         footer: "See 'bulletin help <subcommand>' for detailed help.")
 
     /// Runs the command line `arguments` (without the program name).
+    /// Runs the command; when standard output lost data on the way (a full disk, a closed
+    /// pipe), says so and fails with `outputFailed` whatever the command's own status.
     public static func main(_ arguments: [String], console: Console) -> ExitStatus {
+        let status = dispatch(arguments, console: console)
+        if let failure = console.outputFailure {
+            // A run stopped by the failure has said so already.
+            if status != .outputFailed { console.problem("standard output: \(failure): the output is incomplete") }
+            return .outputFailed
+        }
+        return status
+    }
+
+    private static func dispatch(_ arguments: [String], console: Console) -> ExitStatus {
         guard let first = arguments.first else {
             console.out(help.render())
             return .success

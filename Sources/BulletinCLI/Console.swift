@@ -6,28 +6,37 @@ public final class Console: @unchecked Sendable {
     private let writeOut: (String) -> Void
     private let writeError: (String) -> Void
     private let readInput: () -> [UInt8]
+    private let failedOutput: () -> String?
     /// Whether standard error is a terminal: progress is shown only then.
     public let errorIsTerminal: Bool
 
+    /// - Parameter outputFailure: why standard output could not take everything written to it
+    ///   (`No space left on device`), or nil while it has.
     public init(
         out: @escaping (String) -> Void, error: @escaping (String) -> Void,
-        input: @escaping () -> [UInt8] = { [] }, errorIsTerminal: Bool = false
+        input: @escaping () -> [UInt8] = { [] }, errorIsTerminal: Bool = false,
+        outputFailure: @escaping () -> String? = { nil }
     ) {
         self.writeOut = out
         self.writeError = error
         self.readInput = input
         self.errorIsTerminal = errorIsTerminal
+        self.failedOutput = outputFailure
     }
 
-    /// The process's own streams. Standard output is buffered and flushed on exit.
-    public static func standard() -> Console {
-        let out = FileOutput(descriptor: 1)
+    /// The process's own streams (or standard output on another descriptor). Every write to
+    /// standard output is checked: the first failure is kept and the command fails with it.
+    public static func standard(outputDescriptor: Int32 = 1) -> Console {
+        let out = FileOutput(descriptor: outputDescriptor)
         let err = FileOutput(descriptor: 2)
         return Console(
             out: { out.write($0) }, error: { err.write($0) },
             input: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
-            errorIsTerminal: isatty(2) == 1)
+            errorIsTerminal: isatty(2) == 1, outputFailure: { out.failure })
     }
+
+    /// Why standard output lost data, or nil: a full disk, a closed pipe, an I/O error.
+    public var outputFailure: String? { failedOutput() }
 
     public func out(_ text: String) { writeOut(text) }
     public func error(_ text: String) { writeError(text) }
@@ -39,17 +48,29 @@ public final class Console: @unchecked Sendable {
 
 /// Writes to a file descriptor. In Swift 6 the global `stderr` is not concurrency-safe, so the
 /// CLI writes through this instead.
+///
+/// A failed write (a full disk, a closed pipe) is kept, not ignored: later writes are dropped and
+/// `failure` says why, so the command can fail instead of exiting 0 with its output cut.
 final class FileOutput: @unchecked Sendable {
     private let descriptor: Int32
+    private let lock = NSLock()
+    private var firstFailure: String?
     init(descriptor: Int32) { self.descriptor = descriptor }
 
+    /// Why a write failed (`No space left on device`), or nil.
+    var failure: String? { lock.withLock { firstFailure } }
+
     func write(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard firstFailure == nil else { return }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
             if written <= 0 {
-                if written < 0 && errno == EINTR { continue }
-                return  // a closed pipe (`bulletin run … | head`): nothing more to say
+                firstFailure = written < 0 ? String(cString: strerror(errno)) : "nothing could be written"
+                return
             }
             bytes = bytes.dropFirst(written)
         }

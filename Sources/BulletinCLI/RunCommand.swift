@@ -154,7 +154,7 @@ struct RunCommand {
                 emitRendered: { (article: Article, rendered: RenderedArticle) throws(OutputError) in
                     progress.articles += 1
                     progress.bytes += article.text.utf8.count
-                    if let folder { try folder.write(rendered) } else { console.out(String(decoding: rendered.record + [0x0A], as: UTF8.self)) }
+                    if let folder { try folder.write(rendered) } else { try RunCommand.standardOutput(String(decoding: rendered.record + [0x0A], as: UTF8.self), console) }
                 },
                 finished: { (record, problems) throws(OutputError) in try folder?.finished(record, problems: problems) })
             progress.clear()
@@ -162,7 +162,7 @@ struct RunCommand {
                 folder?.suspend()
                 let resumable = outputDirectory.map { "; 'bulletin run' with the same inputs, -o \($0) and --resume continues it" } ?? ""
                 console.problem("interrupted after \(summary.files) files; no output folder file was changed\(resumable)")
-                return .inputProblems
+                return .interrupted
             }
             try folder?.finish(runSummary: summary, lexicons: lexicons)
         } catch {
@@ -172,7 +172,7 @@ struct RunCommand {
             if let outputDirectory {
                 console.problem("\(outputDirectory): no output file was changed; once the problem is mended, --resume continues the run")
             }
-            return .inputProblems
+            return error.refusesResume ? .inputProblems : .outputFailed
         }
 
         if !quiet {
@@ -194,7 +194,14 @@ extension RunCommand {
 
     /// An article goes to the output folder's files, or as one JSON line to standard output.
     static func emit(_ article: Article, to folder: OutputFolder?, console: Console) throws(OutputError) {
-        if let folder { try folder.write(article) } else { console.out(ArticleRecord.json(article) + "\n") }
+        if let folder { try folder.write(article) } else { try standardOutput(ArticleRecord.json(article) + "\n", console) }
+    }
+
+    /// Writes a record to standard output; a failed write (a full disk, a closed pipe) stops the
+    /// run instead of dropping the rest of the records silently.
+    static func standardOutput(_ line: String, _ console: Console) throws(OutputError) {
+        console.out(line)
+        if let failure = console.outputFailure { throw OutputError(path: "standard output", reason: failure) }
     }
 
     /// The mapper mode: bulletins as JSON Lines in, article records out.
@@ -239,7 +246,7 @@ extension RunCommand {
         } catch {
             folder?.suspend()
             console.problem(error.description)
-            return .inputProblems
+            return error.refusesResume ? .inputProblems : .outputFailed
         }
         if !quiet {
             console.error("bulletin: \(summary.files) bulletins, \(summary.articles) articles, \(summary.problems) problems\n")

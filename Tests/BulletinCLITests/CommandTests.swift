@@ -412,7 +412,7 @@ struct InterruptTests {
             try InterruptTests.waitForCheckpoint(out, inputs: 2, of: process)
             kill(process.processIdentifier, signal)
             process.waitUntilExit()
-            #expect(process.terminationStatus == (signal == SIGINT ? 1 : SIGKILL), "\(name)")
+            #expect(process.terminationStatus == (signal == SIGINT ? 130 : SIGKILL), "\(name)")
             #expect(InterruptTests.visibleFiles(out) == [], "\(name): a file appeared in the output folder")
 
             let resumed = try InterruptTests.start(["run", inputs, "-j", "2", "-q", "-o", out, "--resume"])
@@ -500,6 +500,43 @@ struct LexiconCommandTests {
 
 @Suite("Output that cannot be written")
 struct UnwritableOutputTests {
+    /// Runs `arguments` with standard output on `/dev/full` (every write fails with ENOSPC) and
+    /// standard error captured.
+    func runIntoFullDevice(_ arguments: [String], stdin: String = "") throws -> (BulletinCLI.ExitStatus, String) {
+        let descriptor = open("/dev/full", O_WRONLY)
+        try #require(descriptor >= 0, "no /dev/full here")
+        defer { close(descriptor) }
+        let out = FileOutput(descriptor: descriptor)
+        let captured = Captured(stdin: stdin)
+        let console = Console(
+            out: { out.write($0) }, error: { captured.err += $0 }, input: { captured.stdin },
+            outputFailure: { out.failure })
+        return (BulletinCommand.main(arguments, console: console), captured.err)
+    }
+
+    @Test("records on a full standard output: the run stops, says so, exit 3 (not 0 with the data cut)")
+    func fullStandardOutput() throws {
+        let (status, err) = try runIntoFullDevice(["run", packageRoot + "/corpus", "-q", "-j", "2"])
+        #expect(status == .outputFailed)
+        #expect(err.contains("bulletin: standard output: No space left on device"), "\(err)")
+        #expect(err.split(separator: "\n").count == 1, "one message, not one per record: \(err)")
+    }
+
+    @Test("the JSON Lines mapper on a full standard output: exit 3")
+    func fullStandardOutputMapper() throws {
+        let line = #"{"id": "2024-05-17_xinhai", "text": "社区食堂开门迎客\n\n近日，临汾路街道第三家社区食堂开门营业。"}"# + "\n"
+        let (status, err) = try runIntoFullDevice(["run", "--input-format", "jsonl", "-", "-q"], stdin: line)
+        #expect(status == .outputFailed)
+        #expect(err.contains("standard output: No space left on device"), "\(err)")
+    }
+
+    @Test("help on a full standard output: exit 3 too")
+    func fullStandardOutputHelp() throws {
+        let (status, err) = try runIntoFullDevice(["--help"])
+        #expect(status == .outputFailed)
+        #expect(err.contains("bulletin: standard output: No space left on device: the output is incomplete"), "\(err)")
+    }
+
     @Test("an output folder under a file, or that is a file: a clear error naming it, exit 1")
     func notAFolder() throws {
         let file = try temporaryFolder() + "/plain.txt"
@@ -525,7 +562,7 @@ struct UnwritableOutputTests {
         return probe.terminationStatus == 0
     }
 
-    @Test("a full disk: the error names the file, exit 1, and the old complete output is untouched",
+    @Test("a full disk: the error names the file, exit 3, and the old complete output is untouched",
         .enabled(if: canMountTinyDisk, "needs unshare and tmpfs to make a small disk"))
     func fullDisk() throws {
         let binary = packageRoot + "/.build/debug/bulletin"
@@ -551,7 +588,7 @@ struct UnwritableOutputTests {
         try process.run()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 1, "\(message)")
+        #expect(process.terminationStatus == 3, "\(message)")
         #expect(message.contains("No space left on device"), "\(message)")
         #expect(message.contains("bulletin: \(mountPoint)/out/"), "the error names the file: \(message)")
         #expect(message.contains("--resume continues the run"))

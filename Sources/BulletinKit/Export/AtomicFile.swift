@@ -100,8 +100,24 @@ public final class AtomicFile {
 }
 
 /// An output that could not be written. Its `description` follows `bulletin: ` on stderr.
+///
+/// Most are write failures (exit status 3); `refusesResume` marks a `--resume` that cannot go on
+/// (other inputs, other options, nothing to resume): a problem with the request, exit status 1.
 public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
     public let path: String
     public let reason: String
+    public var refusesResume = false
     public var description: String { "\(path): \(reason)" }
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// `--resume` cannot continue this folder.
+    static func cannotResume(path: String, reason: String) -> OutputError {
+        var error = OutputError(path: path, reason: reason)
+        error.refusesResume = true
+        return error
+    }
 }

@@ -71,7 +71,7 @@ public final class OutputFolder {
         summary = TownMechanismSummary(spillFolder: workPath + "/cells")
         if resume {
             guard manager.fileExists(atPath: logPath) else {
-                throw OutputError(path: path, reason: "no interrupted run to resume here (it completed, or never started); run without --resume")
+                throw OutputError.cannotResume(path: path, reason: "no interrupted run to resume here (it completed, or never started); run without --resume")
             }
             let (log, entries) = try ProgressLog.reopen(path: logPath, identity: identity)
             let lengths = entries.last?.lengths ?? []

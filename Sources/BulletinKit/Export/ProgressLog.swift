@@ -36,7 +36,7 @@ public struct ProgressLog {
     /// - Throws: `OutputError` when there is no log, or it belongs to a run with other settings.
     public static func reopen(path: String, identity: String) throws(OutputError) -> (ProgressLog, [Entry]) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw OutputError(path: path, reason: "no interrupted run to resume here")
+            throw OutputError.cannotResume(path: path, reason: "no interrupted run to resume here")
         }
         var entries: [Entry] = []
         var validLength = 0
@@ -50,7 +50,7 @@ public struct ProgressLog {
             if first {
                 first = false
                 guard object["run"] as? String == identity else {
-                    throw OutputError(
+                    throw OutputError.cannotResume(
                         path: path,
                         reason: "the interrupted run used other lexicons or options (\(object["run"] as? String ?? "?")); run without --resume")
                 }
@@ -60,7 +60,7 @@ public struct ProgressLog {
             }
             validLength = end
         }
-        guard !first else { throw OutputError(path: path, reason: "the log of the interrupted run is empty; run without --resume") }
+        guard !first else { throw OutputError.cannotResume(path: path, reason: "the log of the interrupted run is empty; run without --resume") }
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0, ftruncate(descriptor, off_t(validLength)) == 0, lseek(descriptor, 0, SEEK_END) >= 0 else {
             throw OutputError(path: path, reason: String(cString: strerror(errno)))

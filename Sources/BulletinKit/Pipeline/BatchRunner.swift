@@ -130,14 +130,14 @@ public struct BatchRunner: Sendable {
     /// open the list, each still its logged size.
     static func check(_ done: [InputRecord], against items: InputList) throws(OutputError) {
         guard done.count <= items.count else {
-            throw OutputError(path: done[items.count].path, reason: "was finished by the interrupted run but is no longer an input; run without --resume")
+            throw OutputError.cannotResume(path: done[items.count].path, reason: "was finished by the interrupted run but is no longer an input; run without --resume")
         }
         for (record, item) in zip(done, items) {
             guard case .file(let path) = item, path == record.path else {
-                throw OutputError(path: record.path, reason: "the inputs are not those of the interrupted run (same paths, same order); run without --resume")
+                throw OutputError.cannotResume(path: record.path, reason: "the inputs are not those of the interrupted run (same paths, same order); run without --resume")
             }
             if record.error == nil, let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size != record.bytes {
-                throw OutputError(path: path, reason: "changed since the interrupted run read it (\(record.bytes) bytes, now \(size)); run without --resume")
+                throw OutputError.cannotResume(path: path, reason: "changed since the interrupted run read it (\(record.bytes) bytes, now \(size)); run without --resume")
             }
         }
     }
