@@ -70,7 +70,7 @@ public struct Ingester: Sendable {
         var blocks: [Block]
         var joins: [PageBreakRepair.Join]
         /// Furniture cut off text lines (`（下转第3版）`, `（完）`, `（通讯员 钱晓燕）`), as printed.
-        var detached: [String]
+        var detached: [(line: Int, text: String)]
         var features: [[String]]
         var mastheadDate: IssueDate?
 
@@ -145,7 +145,8 @@ public struct Ingester: Sendable {
         }
 
         let date = bulletin.date ?? layout.mastheadDate
-        var detached = layout.detached
+        // A piece cut off a line the model then dropped whole is dropped with it, not twice.
+        var detached = layout.detached.filter { !roles[$0.line - 1].isDropped }.map(\.text)
         let articles = drafts.enumerated().map { offset, draft in
             detached += draft.decorations
             var article = article(from: draft, index: offset + 1, bulletin: bulletin, date: date)

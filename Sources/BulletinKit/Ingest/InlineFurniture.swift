@@ -30,7 +30,7 @@ struct InlineFurniture: Sendable {
     func trailing(_ text: String) -> Piece? {
         // Most paragraphs end in `。`: no need to look at their scalars.
         guard let end = text.unicodeScalars.last, !ScalarClass.isSentenceEnd(end) else { return nil }
-        guard end == "）" || end == ")" || LineClassifier.bylineDots.contains(end) else { return pageFooter(text) }
+        guard end == "）" || end == ")" || LineClassifier.bylineDots.contains(end) else { return unbracketedTail(text) }
         // Cues are matched on the folded text, which has the printed text's offsets.
         let folded = folding.fold(text)
         let s = folded.scalarArray
@@ -63,13 +63,20 @@ struct InlineFurniture: Sendable {
         return Piece(kind: .byline(names), offset: open)
     }
 
-    /// A page footer or header glued to the last sentence of a paragraph by the extraction:
-    /// `…居民的“自家人”。华阳社区报 2024.11.15  01`, `…纠纷。(完)盛泽镇报·要闻 01`.
-    private func pageFooter(_ text: String) -> Piece? {
+    /// What follows the last sentence without brackets: a page footer or header glued on by the
+    /// extraction (`…居民的“自家人”。华阳社区报 2024.11.15  01`, `…纠纷。(完)盛泽镇报·要闻 01`), or
+    /// a photographer's credit (`…600余公斤。　顾海燕　摄`).
+    private func unbracketedTail(_ text: String) -> Piece? {
         let s = text.scalarArray
-        guard let last = s.suffix(32).lastIndex(where: { "。！？!?）)”".unicodeScalars.contains($0) }),
-            s.count - last - 1 >= 4
+        guard let last = s.suffix(48).lastIndex(where: { "。！？!?）)”".unicodeScalars.contains($0) }),
+            s.count - last - 1 >= 3, LineShape.isTerminated(String(scalars: s[...last]))
         else { return nil }
+        // A photographer's credit without brackets: `…600余公斤。　顾海燕　摄`, `…。摄影 李晨`.
+        let credit = s[(last + 1)...].filter { !ScalarClass.isSpace($0) }
+        if credit.count <= 12, credit.allSatisfy(ScalarClass.isIdeograph), credit.last == "摄" || String(scalars: credit).hasPrefix("摄影") {
+            let names = classifier.nameTokens(Substring(String(scalars: s[(last + 1)...]).trimmingSpaces))
+            if !names.isEmpty { return Piece(kind: .byline(names), offset: last + 1) }
+        }
         let tail = SourceLine(number: 0, raw: Substring(String(scalars: s[(last + 1)...])), folding: folding)
         if case .masthead = classifier.classify(tail) { return Piece(kind: .masthead(date: nil), offset: last + 1) }
         // The paper's name and a page number: `华阳社区报 2024.11.15  01`, `盛泽镇报·要闻 01`.

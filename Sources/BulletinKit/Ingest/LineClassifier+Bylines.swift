@@ -83,6 +83,14 @@ extension LineClassifier {
         return (names, open)
     }
 
+    /// A short line of credits holding a byline or lead word of `layout-cues.tsv`:
+    /// `本报讯 记者 王某 通讯员 李某`, `■ 本报记者 陆佳琪`, `文/张三 图/李四`.
+    func isCreditLine(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.count <= 40, !scalars.contains("。"), !scalars.contains("，") else { return false }
+        let text = String(scalars: scalars)
+        return creditWords.contains { text.containsBytes($0) }
+    }
+
     /// The byline a news lead opens with: `本报讯（记者 沈洁 通讯员 顾晓峰）11月21日，…` →
     /// `["沈洁", "顾晓峰"]`.
     func leadByline(_ paragraph: String) -> [String]? {

@@ -28,11 +28,15 @@ struct LineClassifier: Sendable {
     /// The brief bullets (`■`, `◆`) that are one character, as scalars.
     let briefBullets: [Unicode.Scalar]
 
+    /// The byline and lead words of the cues (`记者`, `通讯员`, `本报讯`), for credit lines.
+    let creditWords: [String]
+
     init(cues: LayoutCues) {
         self.cues = cues
         briefBullets = cues.cues(for: .briefBullet).compactMap { cue in
             cue.scalarCount == 1 ? cue.unicodeScalars.first : nil
         }
+        creditWords = (cues.cues(for: .bylinePrefix) + cues.cues(for: .bylineLead)).map { $0.trimmingSpaces }.filter { $0.scalarCount >= 2 }
         var ends: [Unicode.Scalar] = []
         for cue in cues.cues(for: .contentsHeader) {
             if let last = cue.unicodeScalars.last, !ends.contains(last) { ends.append(last) }

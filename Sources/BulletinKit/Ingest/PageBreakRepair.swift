@@ -75,14 +75,15 @@ struct PageBreakRepair: Sendable {
         return width
     }
 
-    /// The blocks, the joins made, and the pieces of furniture cut off text lines, as printed.
+    /// The blocks, the joins made, and the pieces of furniture cut off text lines, as printed,
+    /// with the line they were cut from.
     func blocks(
         lines: [SourceLine], kinds: [LineClassifier.Kind]
-    ) -> (blocks: [Block], joins: [Join], detached: [String]) {
+    ) -> (blocks: [Block], joins: [Join], detached: [(line: Int, text: String)]) {
         let wrap = PageBreakRepair.wrapWidth(lines, kinds)
         var blocks: [Block] = []
         var joins: [Join] = []
-        var detached: [String] = []
+        var detached: [(line: Int, text: String)] = []
         var gap = 0
         var index = 0
         while index < lines.count {
@@ -104,7 +105,7 @@ struct PageBreakRepair: Sendable {
                 var text = line.text
                 if let marker = inline.leading(text) {
                     let scalars = text.scalarArray
-                    detached.append(String(scalars: scalars[..<marker.offset]))
+                    detached.append((line.number, String(scalars: scalars[..<marker.offset])))
                     if let block = Block(furniture: marker.kind, line: line.number) { blocks.append(block) }
                     text = String(scalars: scalars[marker.offset...])
                 }
@@ -145,7 +146,7 @@ struct PageBreakRepair: Sendable {
                 blocks.append(.paragraph(paragraph))
                 for piece in trailing {
                     if let block = piece.block { blocks.append(block) }
-                    detached.append(piece.printed)
+                    detached.append((lines[index].number, piece.printed))
                 }
             }
             index += 1
@@ -213,6 +214,8 @@ struct PageBreakRepair: Sendable {
     ///   (the mid-sentence and quotation tests) joins across it; a long web title does not.
     func continues(_ first: String, quoteBalance: Int, with next: String, acrossBoilerplate: Bool = false) -> Bool {
         if LineShape.isTerminated(first) || LineShape.isKicker(first) || opensBrief(next) { return false }
+        // A credit line under a title (`本报讯 记者 吴雨桐 通讯员 严俊`) is a block of its own.
+        if next.utf8.count <= 160, inline.classifier.isCreditLine(next.scalarArray) { return false }
         // `问：…` starts a turn of an interview, not the middle of a sentence.
         if LineShape.startsMidSentence(next) && !cues.startsWithDialoguePrefix(next) { return true }
         if quoteBalance > 0 && LineShape.closesUnopenedQuote(next) {

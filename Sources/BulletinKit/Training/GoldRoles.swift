@@ -69,7 +69,7 @@ struct GoldRoles {
                     // A subheading set before the first paragraph (`缘起` right under the title).
                     roles[index] = .subheading
                     head = true
-                } else if head || sawTitle, features.isCreditLine(Array(text.unicodeScalars)) || GoldRoles.namesAll(article.byline, in: text) {
+                } else if head || sawTitle, classifier.isCreditLine(Array(text.unicodeScalars)) || GoldRoles.namesAll(article.byline, in: text) {
                     roles[index] = .dateline
                 } else {
                     roles[index] = .masthead

@@ -14,6 +14,10 @@ struct StructuredPerceptron: Sendable {
         var gold: [BlockRole]
     }
 
+    /// The weight of a transition the gold never shows: low enough that no block's features
+    /// outweigh it, finite so that a bulletin whose furniture forces one still decodes.
+    static let unseenTransition = -1000.0
+
     var epochs = 20
     /// The loss added to every wrong role while training (0: the plain perceptron).
     var margin = 0.0
@@ -32,6 +36,16 @@ struct StructuredPerceptron: Sendable {
         var order = Array(sequences.indices)
         var random = SplitMix64(seed: seed)
         let roleCount = LayoutModel.roleCount
+        // The grammar the gold shows: a role never seen after another in any training bulletin
+        // (a lead straight after a masthead, a deck after body text) is ruled out in the weights
+        // returned (training itself decodes without it, which generalises better here).
+        var seen = [Bool](repeating: false, count: model.transitions.count)
+        for sequence in sequences {
+            for i in sequence.gold.indices {
+                let previous = i > 0 ? sequence.gold[i - 1].rawValue : -1
+                seen[(previous + 1) * roleCount + sequence.gold[i].rawValue] = true
+            }
+        }
         for _ in 0..<epochs {
             // Fisher–Yates with the seeded generator.
             if order.count > 1 {
@@ -72,6 +86,7 @@ struct StructuredPerceptron: Sendable {
         }
         for i in model.weights.indices { model.weights[i] -= weightSums[i] / step }
         for i in model.transitions.indices { model.transitions[i] -= transitionSums[i] / step }
+        for i in model.transitions.indices where !seen[i] { model.transitions[i] = StructuredPerceptron.unseenTransition }
         return model
     }
 }

@@ -24,6 +24,8 @@ struct InlineFurnitureTests {
             ("每月在公示栏张贴。（永嘉路居民区 供稿）", "每月在公示栏张贴。", .byline(["永嘉路居民区"])),
             ("邻里之间的心也近了。·顾倩·", "邻里之间的心也近了。", .byline(["顾倩"])),
             ("居民的“自家人”。华阳社区报 2024.11.15  01", "居民的“自家人”。", .masthead(date: nil)),
+            ("得到居民点赞。塘桥社区报　2024年9月20日 星期五　　　　　　综合新闻　2", "得到居民点赞。", .masthead(date: nil)),
+            ("清理河坡垃圾600余公斤。　顾海燕　摄", "清理河坡垃圾600余公斤。", .byline(["顾海燕"])),
         ])
     func trailing(text: String, left: String, kind: LineClassifier.Kind) {
         let result = cut(text)

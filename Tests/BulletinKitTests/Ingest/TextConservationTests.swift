@@ -26,7 +26,9 @@ struct TextConservationTests {
             let result = Corpus.ingester.articles(in: Bulletin(path: path, text: decoded.text))
             let input = Self.contentCounts([decoded.text])
             let output = Self.contentCounts(result.articles.map(\.text) + result.dropped.map(\.text) + result.detached)
-            #expect(input == output, "\(path): content differs")
+            let differences = Set(input.keys).union(output.keys).filter { input[$0] != output[$0] }
+                .map { "\(Character($0)) \(input[$0] ?? 0)→\(output[$0] ?? 0)" }.sorted()
+            #expect(differences.isEmpty, "\(path): content differs (in→out): \(differences.joined(separator: ", "))")
         }
     }
 

@@ -118,16 +118,16 @@ struct LayoutModelTests {
         #expect(text == builtIn)
     }
 
-    @Test("leave-one-bulletin-out: boundary F1 ≥ 0.78 and titles ≥ 0.90 on bulletins the model never saw")
+    @Test("leave-one-bulletin-out: boundary F1 ≥ 0.88, titles ≥ 0.90, every family ≥ 0.75 on bulletins the model never saw")
     func crossValidated() throws {
         let training = LayoutTraining(lexicons: Corpus.lexicons)
         let examples = try training.examples(in: Corpus.folder)
         let result = training.crossValidate(examples)
         print("layout model, leave one bulletin out:\n\(result.table)")
-        #expect(result.total().f1 >= 0.78, "\(result.table)")
+        #expect(result.total().f1 >= 0.88, "\(result.table)")
         #expect(result.total().accuracy("title") >= 0.90, "\(result.table)")
         for family in result.families {
-            #expect(result.total(family: family).f1 >= 0.55, "\(family)\n\(result.table)")
+            #expect(result.total(family: family).f1 >= 0.75, "\(family)\n\(result.table)")
         }
     }
 
@@ -137,8 +137,8 @@ struct LayoutModelTests {
         let examples = try training.examples(in: Corpus.folder)
         let problems = examples.flatMap(\.problems)
         for problem in problems { print("  alignment: \(problem)") }
-        // Known: gold articles whose start the line classifier or the repair hides (a photo-news
-        // paragraph glued to a page header, a brief run into the one above by a hard wrap).
-        #expect(problems.count <= 17, "\(problems)")
+        // Known: gold articles whose start or title the line classifier or the repair hides (a
+        // title split mid-phrase, a notice's salutation joined to its first line, a sidebar).
+        #expect(problems.count <= 11, "\(problems)")
     }
 }

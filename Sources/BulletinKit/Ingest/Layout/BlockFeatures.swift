@@ -14,13 +14,10 @@ struct BlockFeatures {
 
     let cues: LayoutCues
     let classifier: LineClassifier
-    /// The byline and lead words of the cues (`记者`, `通讯员`, `本报讯`).
-    let creditWords: [String]
 
     init(cues: LayoutCues, classifier: LineClassifier) {
         self.cues = cues
         self.classifier = classifier
-        creditWords = (cues.cues(for: .bylinePrefix) + cues.cues(for: .bylineLead)).map { $0.trimmingSpaces }.filter { $0.scalarCount >= 2 }
     }
 
     /// The features of every block (empty for furniture), in block order. Linear in the number of
@@ -161,7 +158,7 @@ struct BlockFeatures {
                 if cues.endsWithPaperName(text) { f.append("cue:paper-name") }
             }
             if classifier.leadByline(text) != nil { f.append("cue:lead-byline") }
-            if isCreditLine(scalars) { f.append("credit-line") }
+            if classifier.isCreditLine(scalars) { f.append("credit-line") }
             if classifier.isPhotoNews(text) { f.append("photo-news") }
             // Neighbours.
             f.append("prev:" + previousKind[position])
@@ -173,7 +170,7 @@ struct BlockFeatures {
                 if cues.startsWithLeadOpener(below) || LineShape.startsWithDate(below) { f.append("next:lead-opener") }
                 if classifier.leadByline(below) != nil { f.append("next:lead-byline") }
                 if cues.startsWithDialoguePrefix(below) { f.append("next:dialogue") }
-                if isCreditLine(below.scalarArray) { f.append("next:credit-line") }
+                if classifier.isCreditLine(below.scalarArray) { f.append("next:credit-line") }
                 if LineShape.startsMidSentence(below) { f.append("next:mid-sentence") }
             }
             if position > 0, !LineShape.isTerminated(texts[position - 1].text), !headingLike[position - 1] {
@@ -240,16 +237,16 @@ struct BlockFeatures {
                 let own = topics.similarity(counts[position], below)
                 f.append("own-topic:" + BlockFeatures.similarityBin(own))
             }
-            // A town the paragraphs above did not name (`6月12日，东山街道…` after an article on 湖熟街道).
-            if position > 0, !heading {
-                let head = String(scalars: scalars.prefix(30))
-                let names = TownNameShape.names(in: head)
-                if !names.isEmpty {
-                    let recent = texts[max(0, position - BlockFeatures.topicWindow)..<position].map(\.text)
-                    if names.contains(where: { name in !recent.contains { $0.containsBytes(name) } }) {
-                        f.append("new-town")
-                    }
-                }
+            // A town the paragraphs above did not name (`6月12日，东山街道…` after an article on 湖熟街道),
+            // in this paragraph or, for a heading, in the one under it: a heading over news of
+            // another town is a title.
+            if position > 0, !heading, BlockFeatures.namesNewTown(texts[position].text, above: texts[..<position]) {
+                f.append("new-town")
+            }
+            if heading, position > 0, position + 1 < texts.count, !headingLike[position + 1],
+                BlockFeatures.namesNewTown(texts[position + 1].text, above: texts[..<position])
+            {
+                f.append("next:new-town")
             }
             // Conjunctions the model cannot form by itself.
             let shapeKey = heading ? "heading" : "text"
@@ -273,6 +270,15 @@ struct BlockFeatures {
         case .continuedBackward: "marker-backward"
         case .endMark: "end-mark"
         }
+    }
+
+    /// The paragraph opens (first 30 characters) with a town the last few paragraphs `above`
+    /// did not name.
+    static func namesNewTown(_ text: String, above: ArraySlice<Paragraph>) -> Bool {
+        let names = TownNameShape.names(in: String(scalars: text.scalarArray.prefix(30)))
+        guard !names.isEmpty else { return false }
+        let recent = above.suffix(topicWindow).map(\.text)
+        return names.contains { name in !recent.contains { $0.containsBytes(name) } }
     }
 
     static func lengthBin(_ length: Int) -> String {
@@ -327,13 +333,5 @@ struct BlockFeatures {
         let number = open ? scalars.dropFirst().first : first
         let digit = number.map(ScalarClass.isASCIIDigit) ?? false
         return (open ? "paren-" : "") + (digit ? "digit" : "cn")
-    }
-
-    /// A short line of credits holding a byline or lead word of `layout-cues.tsv`:
-    /// `本报讯 记者 王某 通讯员 李某`, `■ 本报记者 陆佳琪`, `文/张三 图/李四`.
-    func isCreditLine(_ scalars: [Unicode.Scalar]) -> Bool {
-        guard scalars.count <= 40, !scalars.contains("。"), !scalars.contains("，") else { return false }
-        let text = String(scalars: scalars)
-        return creditWords.contains { text.containsBytes($0) }
     }
 }
