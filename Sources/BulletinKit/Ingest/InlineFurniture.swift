@@ -128,8 +128,11 @@ struct InlineFurniture: Sendable {
         return (gap, body.startIndex)
     }
 
-    /// The scalar before `index` ends a sentence (or closes a quotation after one).
+    /// The scalar before `index` ends a sentence (or closes a quotation after one), a half-width
+    /// full stop after Chinese text included (`…宣传资料5,000余份.(镇妇联)`).
     private func afterSentence(_ s: [Unicode.Scalar], _ index: Int) -> Bool {
-        index > 0 && (ScalarClass.isSentenceEnd(s[index - 1]) || ScalarClass.isCloser(s[index - 1]))
+        guard index > 0 else { return false }
+        if ScalarClass.isSentenceEnd(s[index - 1]) || ScalarClass.isCloser(s[index - 1]) { return true }
+        return s[index - 1] == "." && LineShape.isTerminated(String(scalars: s[..<index]))
     }
 }

@@ -212,7 +212,8 @@ extension LineClassifier {
 
     /// Masthead lines come in clusters: a short line with no punctuation standing first in the
     /// file, or between masthead lines, right above a masthead line is the paper's name
-    /// (`周浦民生` above `…党委宣传办公室编印`).
+    /// (`周浦民生` above `…党委宣传办公室编印`). A line above a web page's meta line
+    /// (`2024-05-15 09:15　浏览次数：1234`) is that page's title, even after a footer.
     func absorbingMastheadNames(_ lines: [SourceLine], _ kinds: [Kind]) -> [Kind] {
         var kinds = kinds
         func isMasthead(_ kind: Kind) -> Bool {
@@ -223,7 +224,8 @@ extension LineClassifier {
         for (position, index) in nonBlank.enumerated() where kinds[index] == .text {
             let line = lines[index]
             guard !line.text.unicodeScalars.contains(where: ScalarClass.isClausePunctuation),
-                position + 1 < nonBlank.count, isMasthead(kinds[nonBlank[position + 1]])
+                position + 1 < nonBlank.count, isMasthead(kinds[nonBlank[position + 1]]),
+                !cues.isWebMeta(lines[nonBlank[position + 1]].folded)
             else { continue }
             let first = position == 0 && line.length <= 12
             let between = position > 0 && isMasthead(kinds[nonBlank[position - 1]]) && line.length <= 30

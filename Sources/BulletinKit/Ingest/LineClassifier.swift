@@ -73,6 +73,8 @@ struct LineClassifier: Sendable {
         let inner = folded.dropFirst().dropLast()
         guard !inner.isEmpty, inner.count <= 24, !inner.containsBytes("【"), !inner.containsBytes("】")
         else { return nil }
+        // A web page's button (`【关闭窗口】`, `【打印本页】`) is no section.
+        if cues.isBoilerplate(String(inner)) { return nil }
         return String(inner).trimmingSpaces
     }
 

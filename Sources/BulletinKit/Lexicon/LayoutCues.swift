@@ -18,6 +18,7 @@ public struct LayoutCues: Sendable {
         case briefBullet = "brief-bullet"
         case dialoguePrefix = "dialogue-prefix"
         case notePrefix = "note-prefix"
+        case webMeta = "web-meta"
         case paperSuffix = "paper-suffix"
         case captionPrefix = "caption-prefix"
         case captionContains = "caption-contains"
@@ -145,6 +146,11 @@ public struct LayoutCues: Sendable {
     /// Whether a line is a turn of an interview (`问：…？`, `答：…`).
     public func startsWithDialoguePrefix(_ line: String) -> Bool {
         any(.dialoguePrefix) { ByteSearch.hasPrefix(line, $0) }
+    }
+
+    /// Whether a line is a web page's meta line under its title (`发布时间：…　来源：…`).
+    public func isWebMeta(_ line: String) -> Bool {
+        any(.webMeta) { ByteSearch.contains(line, $0) }
     }
 
     /// Whether a bracketed remark after a paragraph's last sentence is a note (`注：…`, `详见…`),

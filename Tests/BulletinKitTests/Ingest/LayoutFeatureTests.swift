@@ -84,31 +84,27 @@ struct LayoutFeatureTests {
 
     @Test("a byline closes an article and a title-less brief after it is an article of its own")
     func bylinesAndBriefs() {
-        // Known miss (issue 13): a file that starts with its first title and no masthead. The
-        // corpus has almost none (2 of 85), so the model reads a first line as a masthead.
-        withKnownIssue("a bulletin without a masthead: first title read as masthead") {
-            let text = """
-                兴仁镇: 网格员守护田间蓝天
+        let text = """
+            兴仁镇: 网格员守护田间蓝天
 
-                \(lead1)
+            \(lead1)
 
-                ·顾清 李明·
+            ·顾清 李明·
 
 
 
-                18日,兴仁镇新时代文明实践站举办敬老志愿服务活动,志愿者为老人义剪、量血压,现场气氛温馨。
+            18日,兴仁镇新时代文明实践站举办敬老志愿服务活动,志愿者为老人义剪、量血压,现场气氛温馨。
 
-                湖塘镇开展主题党日活动
+            湖塘镇开展主题党日活动
 
-                \(lead2)
+            \(lead2)
 
-                (湖塘镇自治办)
-                """
-            let articles = split(text)
-            #expect(articles.map(\.title) == ["兴仁镇: 网格员守护田间蓝天", nil, "湖塘镇开展主题党日活动"])
-            #expect(articles.map(\.byline) == [["顾清", "李明"], [], ["湖塘镇自治办"]])
-            #expect(articles.count > 1 && articles[1].text.hasPrefix("18日,兴仁镇"))
-        }
+            (湖塘镇自治办)
+            """
+        let articles = split(text)
+        #expect(articles.map(\.title) == ["兴仁镇: 网格员守护田间蓝天", nil, "湖塘镇开展主题党日活动"])
+        #expect(articles.map(\.byline) == [["顾清", "李明"], [], ["湖塘镇自治办"]])
+        #expect(articles.count > 1 && articles[1].text.hasPrefix("18日,兴仁镇"))
     }
 
     @Test("a kicker line ending in —— becomes the subtitle of the title below it")
@@ -155,29 +151,25 @@ struct LayoutFeatureTests {
 
     @Test("a paragraph broken by a page break is rejoined, but not glued to the next title")
     func pageBreaks() {
-        // Known miss (issue 13): a file that starts with its first title and no masthead. The
-        // corpus has almost none (2 of 85), so the model reads a first line as a masthead.
-        withKnownIssue("a bulletin without a masthead: first title read as masthead") {
-            let text = """
-                莘庄镇推进河长制
+        let text = """
+            莘庄镇推进河长制
 
-                莘庄镇以河长制为抓手，组织河长每周巡河，发现问题及时交办，推动河道面貌持续改
+            莘庄镇以河长制为抓手，组织河长每周巡河，发现问题及时交办，推动河道面貌持续改
 
 
 
-                善，群众满意度不断提升，村民纷纷点赞。今年以来，镇河长办又对辖区内的中小河道进行了
+            善，群众满意度不断提升，村民纷纷点赞。今年以来，镇河长办又对辖区内的中小河道进行了
 
-                七宝镇：社区云上议事
+            七宝镇：社区云上议事
 
-                \(lead1)
-                """
-            let articles = split(text)
-            #expect(articles.map(\.title) == ["莘庄镇推进河长制", "七宝镇：社区云上议事"])
-            #expect(articles.first?.bodyLines.count == 1)
-            #expect(articles.first?.text.contains("持续改善，群众满意度") == true)
-            #expect(articles.first?.truncated == true)
-            #expect(articles.count > 1 && !articles[1].truncated)
-        }
+            \(lead1)
+            """
+        let articles = split(text)
+        #expect(articles.map(\.title) == ["莘庄镇推进河长制", "七宝镇：社区云上议事"])
+        #expect(articles.first?.bodyLines.count == 1)
+        #expect(articles.first?.text.contains("持续改善，群众满意度") == true)
+        #expect(articles.first?.truncated == true)
+        #expect(articles.count > 1 && !articles[1].truncated)
     }
 
     @Test("a continuation marker truncates the article and names the page")
@@ -201,28 +193,24 @@ struct LayoutFeatureTests {
 
     @Test("a title printed after its untitled article's body goes back to that article")
     func titleAfterBody() {
-        // Known miss of the learned layout model on this short made-up bulletin (issue 13):
-        // the corpus does not yet teach it this case; the test flags when it is learned.
-        withKnownIssue("learned layout model misses this short case") {
-            let text = """
-                【网格治理】
+        let text = """
+            【网格治理】
 
-                华阳路街道推进背街小巷治理，居民区发现小巷存在乱堆物问题，网格随即组织多部门联合整治。
+            华阳路街道推进背街小巷治理，居民区发现小巷存在乱堆物问题，网格随即组织多部门联合整治。
 
-                整治后，小巷焕然一新，居民自发组建志愿者队伍，定期清扫小巷，守护整洁环境。
+            整治后，小巷焕然一新，居民自发组建志愿者队伍，定期清扫小巷，守护整洁环境。
 
 
 
-                背街小巷换新颜 居民幸福再加码
+            背街小巷换新颜 居民幸福再加码
 
-                法治赋能网格 调解纠纷有新招
+            法治赋能网格 调解纠纷有新招
 
-                \(lead2)
-                """
-            let articles = split(text)
-            #expect(articles.map(\.title) == ["背街小巷换新颜 居民幸福再加码", "法治赋能网格 调解纠纷有新招"])
-            #expect(articles[0].text.hasPrefix("背街小巷换新颜 居民幸福再加码\n华阳路街道"))
-        }
+            \(lead2)
+            """
+        let articles = split(text)
+        #expect(articles.map(\.title) == ["背街小巷换新颜 居民幸福再加码", "法治赋能网格 调解纠纷有新招"])
+        #expect(articles[0].text.hasPrefix("背街小巷换新颜 居民幸福再加码\n华阳路街道"))
     }
 
     @Test("a two-line title: kicker above, main title next to the body")

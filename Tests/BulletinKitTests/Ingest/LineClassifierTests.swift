@@ -10,6 +10,21 @@ struct LineClassifierTests {
         classifier.classify(SourceLine(number: 1, raw: Substring(text), folding: Corpus.lexicons.folding))
     }
 
+    /// The kinds of a run of lines after the masthead passes.
+    func kinds(_ text: String) -> [LineClassifier.Kind] {
+        let lines = SourceLine.lines(of: text, folding: Corpus.lexicons.folding)
+        return classifier.absorbingMastheadNames(lines, lines.map(classifier.classify))
+    }
+
+    @Test func aMastheadNameBetweenMastheadLinesButNotAWebTitleAboveItsMetaLine() {
+        let masthead = kinds("2024年5月17日 星期五\n周浦民生\n中共周浦镇委员会宣传办公室编印")
+        #expect(masthead[1] == .masthead(date: nil))
+        let web = kinds("阅读原文\n泗泾镇召开2024年“四百”大走访工作推进会\n2024-05-15 09:15　浏览次数：1234")
+        #expect(web[0] == .masthead(date: nil))
+        #expect(web[1] == .text)
+        #expect(web[2] == .masthead(date: nil))
+    }
+
     @Test(
         "bylines and their names",
         arguments: [
@@ -37,6 +52,8 @@ struct LineClassifierTests {
         #expect(kind("【网格治理】") == .section("网格治理"))
         #expect(kind("【“走四百”办实事】") == .section("“走四百”办实事"))
         #expect(kind("【网格治理】街道召开会议，部署工作。") == .text)
+        // A web page's button is dropped, not a section that would label every article below it.
+        #expect(kind("【关闭窗口】") == .masthead(date: nil))
     }
 
     @Test(
