@@ -428,6 +428,34 @@ struct InterruptTests {
         }
     }
 
+    @Test("--resume checks content, not size: an input edited in place (same byte count) is refused")
+    func resumeChecksContent() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let input = work + "/2021-06-18_shigang.txt"
+        try FileManager.default.copyItem(atPath: packageRoot + "/corpus/2021-06-18_shigang.txt", toPath: input)
+        let out = work + "/out"
+        #expect(Captured().run(["run", input, "-q", "-o", out]) == .success)
+        // The log an interrupted run leaves: the input finished, with its size and SHA-256.
+        try FileManager.default.createDirectory(atPath: out + "/" + OutputFolder.workFolderName, withIntermediateDirectories: true)
+        let identity = try RunCommand(arguments: [input]).runIdentity(lexicons: try Lexicons.builtin())
+        let folder = try OutputFolder(path: out, bom: true, identity: identity)
+        let original = try String(contentsOfFile: input, encoding: .utf8)
+        let bytes = Array(original.utf8)
+        try folder.finished(
+            .init(path: input, bytes: bytes.count, sha256: SHA256.hex(of: bytes), encoding: "UTF-8", articles: 0, error: nil),
+            problems: 0)
+        try folder.checkpoint()
+        folder.suspend()
+        // Three characters changed in place: the same byte count.
+        let edited = original.replacingOccurrences(of: "石港镇", with: "兴仁镇")
+        #expect(edited != original && edited.utf8.count == original.utf8.count)
+        try edited.write(toFile: input, atomically: false, encoding: .utf8)
+        let resumed = Captured()
+        #expect(resumed.run(["run", input, "-q", "-o", out, "--resume"]) == .inputProblems)
+        #expect(resumed.err.contains("\(input): changed since the interrupted run read it (same size, other content"), "\(resumed.err)")
+    }
+
     @Test("--resume refuses other inputs, other options, and a folder with nothing to resume")
     func resumeRefusals() throws {
         let corpus = packageRoot + "/corpus"

@@ -127,7 +127,8 @@ public struct BatchRunner: Sendable {
     }
 
     /// Resuming is only sound over the same inputs in the same order: the finished ones must
-    /// open the list, each still its logged size.
+    /// open the list, each still the bytes the interrupted run read (its logged size and SHA-256:
+    /// three characters edited in place change no size).
     static func check(_ done: [InputRecord], against items: InputList) throws(OutputError) {
         guard done.count <= items.count else {
             throw OutputError.cannotResume(path: done[items.count].path, reason: "was finished by the interrupted run but is no longer an input; run without --resume")
@@ -136,8 +137,12 @@ public struct BatchRunner: Sendable {
             guard case .file(let path) = item, path == record.path else {
                 throw OutputError.cannotResume(path: record.path, reason: "the inputs are not those of the interrupted run (same paths, same order); run without --resume")
             }
-            if record.error == nil, let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size != record.bytes {
+            guard record.error == nil else { continue }
+            if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size != record.bytes {
                 throw OutputError.cannotResume(path: path, reason: "changed since the interrupted run read it (\(record.bytes) bytes, now \(size)); run without --resume")
+            }
+            if !record.sha256.isEmpty, let bytes = try? InputFiles.read(path), SHA256.hex(of: bytes) != record.sha256 {
+                throw OutputError.cannotResume(path: path, reason: "changed since the interrupted run read it (same size, other content: its SHA-256 differs); run without --resume")
             }
         }
     }
