@@ -23,13 +23,16 @@ public enum InputFiles {
             }
             var status = stat()
             guard stat(input, &status) == 0 else {
-                problems.append(.notFound(path: input))
+                problems.append(brokenLink(input) ?? .notFound(path: input))
                 continue
             }
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 var found = InputList()
-                collect(input, into: &found, problems: &problems, visited: &visitedDirectories)
+                var folderProblems: [InputError] = []
+                collect(input, into: &found, problems: &folderProblems, visited: &visitedDirectories)
                 items.append(contentsOf: found.sortedByPath())
+                // In path order, like the files: the order `readdir` gives differs between disks.
+                problems += folderProblems.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
             } else {
                 items.append(.file(input))
             }
@@ -72,7 +75,11 @@ public enum InputFiles {
             var isFile = Int32(type) == DT_REG
             if Int32(type) == DT_LNK || Int32(type) == DT_UNKNOWN {
                 var target = stat()
-                guard stat(path, &target) == 0 else { continue }  // a dangling symlink
+                guard stat(path, &target) == 0 else {
+                    // A dangling link or a link loop named like a bulletin is said, not skipped.
+                    if hasTextExtension(name), let problem = brokenLink(path) { problems.append(problem) }
+                    continue
+                }
                 isDirectory = (target.st_mode & S_IFMT) == S_IFDIR
                 isFile = !isDirectory
             }
@@ -85,6 +92,19 @@ public enum InputFiles {
         for subdirectory in subdirectories {
             collect(subdirectory, into: &found, problems: &problems, visited: &visited)
         }
+    }
+
+    /// Why a path that `stat` cannot follow is a symbolic link that leads nowhere: a loop
+    /// (`too many levels of symbolic links`) or a target that is gone (`broken symbolic link`);
+    /// nil when the path itself does not exist.
+    private static func brokenLink(_ path: String) -> InputError? {
+        var status = stat()
+        if stat(path, &status) != 0, errno == ELOOP {
+            return .unreadable(path: path, reason: "too many levels of symbolic links")
+        }
+        var link = stat()
+        guard lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        return .unreadable(path: path, reason: "broken symbolic link")
     }
 
     /// `.txt` in any case.

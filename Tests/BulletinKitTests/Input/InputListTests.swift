@@ -23,7 +23,7 @@ struct InputListTests {
         #expect(Array(list.sortedByPath()) == ["B.txt", "a-b/x.txt", "a/10.txt", "a/9.txt", "a/x.txt", "镇/1.txt"].map(InputFiles.Item.file))
     }
 
-    @Test("a folder expands to its .txt files in any case, through symlinks, skipping hidden and dangling ones")
+    @Test("a folder expands to its .txt files in any case, through symlinks, skipping hidden ones; broken links are reported")
     func expansion() throws {
         let folder = NSTemporaryDirectory() + "bulletin-expand-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -35,8 +35,17 @@ struct InputListTests {
         try manager.createSymbolicLink(atPath: folder + "/link.txt", withDestinationPath: folder + "/a.txt")
         try manager.createSymbolicLink(atPath: folder + "/gone.txt", withDestinationPath: folder + "/missing.txt")
         try manager.createSymbolicLink(atPath: folder + "/sub/up", withDestinationPath: folder)
-        let (items, problems) = InputFiles.expand([folder, "-", folder + "/nothing-here"])
-        #expect(problems == [.notFound(path: folder + "/nothing-here")])
+        try manager.createSymbolicLink(atPath: folder + "/loop.txt", withDestinationPath: folder + "/loop.txt")
+        try manager.createSymbolicLink(atPath: folder + "/gone-dir", withDestinationPath: folder + "/missing")
+        let (items, problems) = InputFiles.expand([folder, "-", folder + "/nothing-here", folder + "/loop.txt"])
+        // A dangling link or a loop named like a bulletin is said (a dangling link to a folder is
+        // no bulletin: skipped); given directly, a loop is a loop, not "no such file".
+        #expect(problems.map(\.description) == [
+            "\(folder)/gone.txt: cannot read: broken symbolic link",
+            "\(folder)/loop.txt: cannot read: too many levels of symbolic links",
+            "\(folder)/nothing-here: no such file or directory",
+            "\(folder)/loop.txt: cannot read: too many levels of symbolic links",
+        ])
         let relative = items.map { item -> String in
             guard case .file(let path) = item else { return "-" }
             return String(path.dropFirst(folder.count + 1))
