@@ -219,12 +219,7 @@ extension RunCommand {
                         continue
                     }
                 }
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    console.problem(InputError.undecodable(path: input, byteOffset: 0).description)
-                    summary.problems += 1
-                    continue
-                }
-                let (bulletins, problems) = JSONLinesInput.bulletins(in: text, source: input == "-" ? "stdin" : input)
+                let (bulletins, problems) = JSONLinesInput.bulletins(in: bytes, source: input == "-" ? "stdin" : input)
                 for problem in problems { console.problem(problem.description) }
                 summary.problems += problems.count
                 for bulletin in bulletins {

@@ -10,6 +10,7 @@ final class Captured: @unchecked Sendable {
     var err = ""
     let stdin: [UInt8]
     init(stdin: String = "") { self.stdin = Array(stdin.utf8) }
+    init(stdinBytes: [UInt8]) { self.stdin = stdinBytes }
 
     func run(_ arguments: [String]) -> BulletinCLI.ExitStatus {
         let console = Console(
@@ -333,6 +334,42 @@ struct ReportCommandTests {
 
 @Suite("Mapper mode")
 struct MapperModeTests {
+    static let lines = [
+        #"{"id": "a1", "text": "社区食堂开门迎客\n\n近日，新海镇第三家社区食堂开门营业。"}"#,
+        #"{"id": "a2", "text": "江桥镇召开会议\n\n12月8日，江桥镇召开第四季度信访工作联席会议。"}"#,
+        #"{"id": "a3", "text": "调解员化解邻里纠纷\n\n日前，莘庄镇调解员上门化解一起邻里纠纷。"}"#,
+    ]
+
+    @Test("one line with a byte that is not UTF-8: that line is reported with its number, the others run")
+    func badByte() throws {
+        var bytes: [UInt8] = []
+        for (index, line) in Self.lines.enumerated() {
+            var lineBytes = Array(line.utf8)
+            if index == 1 { lineBytes.insert(0xFF, at: 20) }
+            bytes += lineBytes + [0x0A]
+        }
+        let c = Captured(stdinBytes: bytes)
+        #expect(c.run(["run", "--input-format", "jsonl", "-", "-q"]) == .inputProblems)
+        #expect(c.err.contains("bulletin: stdin:2: cannot read: not UTF-8 (byte 20 of the line)"), "\(c.err)")
+        let ids = c.out.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids == ["a1#1", "a3#1"])
+    }
+
+    @Test("a GB18030 stream is read as GB18030")
+    func gb18030() throws {
+        let text = Self.lines.joined(separator: "\n") + "\n"
+        // GB18030 as Foundation names it on Linux.
+        let data = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632)))
+        #expect(String(validating: Array(data), as: UTF8.self) == nil)
+        let c = Captured(stdinBytes: Array(data))
+        let status = c.run(["run", "--input-format", "jsonl", "-", "-q"])
+        #expect(status == .success, "\(c.err)")
+        #expect(c.out.split(separator: "\n").count == 3)
+        #expect(c.out.contains("新海镇"))
+    }
+
     @Test("JSON Lines bulletins in, records out; a bad line is reported and the rest still runs")
     func jsonLines() throws {
         let input = """
