@@ -602,14 +602,15 @@ struct UnwritableOutputTests {
         #expect(err.contains("bulletin: standard output: No space left on device: the output is incomplete"), "\(err)")
     }
 
-    @Test("an output folder under a file, or that is a file: a clear error naming it, exit 1")
+    @Test("an output folder under a file, or that is a file: a clear error naming it and why, exit 3")
     func notAFolder() throws {
         let file = try temporaryFolder() + "/plain.txt"
         try "x".write(toFile: file, atomically: false, encoding: .utf8)
         for target in [file, file + "/out"] {
             let c = Captured(stdin: brief)
-            #expect(c.run(["run", "-", "-q", "-o", target]) == .inputProblems)
+            #expect(c.run(["run", "-", "-q", "-o", target]) == .outputFailed)
             #expect(c.err.hasPrefix("bulletin: \(target): "), "\(c.err)")
+            #expect(c.err.contains("a file is in the way"), "says why: \(c.err)")
             #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")
         }
     }

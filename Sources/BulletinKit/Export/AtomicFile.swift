@@ -114,6 +114,30 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
         self.reason = reason
     }
 
+    /// A folder that could not be created, and why: a file in the way, no permission to write
+    /// where it goes, or the system's reason.
+    static func cannotCreate(folder: String) -> OutputError {
+        var ancestor = folder
+        var isDirectory: ObjCBool = false
+        while !ancestor.isEmpty, !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
+            let parent = (ancestor as NSString).deletingLastPathComponent
+            ancestor = parent == ancestor ? "" : parent
+        }
+        let reason: String
+        if ancestor.isEmpty {
+            reason = "cannot create the folder"
+        } else if !isDirectory.boolValue {
+            reason = ancestor == folder
+                ? "cannot create the folder: a file is in the way"
+                : "cannot create the folder: a file is in the way (\(ancestor))"
+        } else if access(ancestor, W_OK) != 0 {
+            reason = "cannot create the folder: permission denied (\(ancestor))"
+        } else {
+            reason = "cannot create the folder"
+        }
+        return OutputError(path: folder, reason: reason)
+    }
+
     /// `--resume` cannot continue this folder.
     static func cannotResume(path: String, reason: String) -> OutputError {
         var error = OutputError(path: path, reason: reason)

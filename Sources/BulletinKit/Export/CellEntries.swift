@@ -66,7 +66,7 @@ public final class CellEntries: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(atPath: spillFolder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: spillFolder, reason: "cannot create the folder")
+            throw OutputError.cannotCreate(folder: spillFolder)
         }
         let path = spillFolder + "/cells-\(runs.count).run"
         let file = try AtomicFile(path: path)

@@ -106,7 +106,7 @@ public final class OutputFolder {
             do {
                 try manager.createDirectory(atPath: workPath, withIntermediateDirectories: true)
             } catch {
-                throw OutputError(path: path, reason: "cannot create the folder")
+                throw OutputError.cannotCreate(folder: path)
             }
             var files: [ResumableFile] = []
             for name in OutputFolder.streamedNames {
@@ -220,7 +220,7 @@ public final class OutputFolder {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: folder, reason: "cannot create the folder")
+            throw OutputError.cannotCreate(folder: folder)
         }
         var opened: [AtomicFile] = []
         for name in TownMechanismSummary.fileNames {
