@@ -46,7 +46,7 @@ struct RunCommand {
             .init(label: "-q, --quiet", text: "Do not print the summary line on standard error."),
             .init(label: "-h, --help", text: "Show help information."),
         ],
-        footer: "Exit status: 0 success, 1 some inputs had problems (reported; the rest\n  is still written), 2 usage error, 3 the output could not be written (a full disk,\n  a closed pipe; an output folder is left as it was), 130 interrupted.")
+        footer: "Exit status: 0 success, 1 some inputs had problems (reported; the rest\n  is still written), 2 usage error, 3 the output could not be written (a full\n  disk, a closed pipe; an output folder is left as it was), 130 interrupted.")
 
     let inputs: [String]
     let outputDirectory: String?
