@@ -95,8 +95,14 @@ struct PageBreakRepair: Sendable {
                 break  // dropped; a page header is part of the gap between columns
             case .caption:
                 // A photo and its caption sit between paragraphs of one article; the layout model
-                // decides whether it is a caption or a photo-news brief.
-                blocks.append(.paragraph(Paragraph(text: line.text, lines: [line.number], gapBefore: gap, classifiedAsCaption: true)))
+                // decides whether it is a caption or a photo-news brief (whose credit comes off).
+                var paragraph = Paragraph(text: line.text, lines: [line.number], gapBefore: gap, classifiedAsCaption: true)
+                let trailing = cutTrailing(&paragraph, line: line.number)
+                blocks.append(.paragraph(paragraph))
+                for piece in trailing {
+                    if let block = piece.block { blocks.append(block) }
+                    detached.append((line.number, piece.printed))
+                }
                 gap = 0
             case .section, .byline, .continuedForward, .continuedBackward, .endMark:
                 if let block = Block(furniture: kinds[index], line: line.number) { blocks.append(block) }
@@ -134,15 +140,8 @@ struct PageBreakRepair: Sendable {
                     paragraph.lines.append(lines[next].number)
                     index = next
                 }
-                // A credit, an end mark or a marker the paragraph ends with (at most two:
-                // `…。（刘晓庆 张维）（完）`), cut off in printed order.
-                var trailing: [(block: Block?, printed: String)] = []
-                for _ in 0..<2 {
-                    guard let piece = inline.trailing(paragraph.text), piece.offset > 0 else { break }
-                    let scalars = paragraph.text.scalarArray
-                    trailing.insert((Block(furniture: piece.kind, line: lines[index].number), String(scalars: scalars[piece.offset...])), at: 0)
-                    paragraph.text = String(scalars: scalars[..<piece.offset]).trimmingSpaces
-                }
+                // A credit, an end mark or a marker the paragraph ends with.
+                let trailing = cutTrailing(&paragraph, line: lines[index].number)
                 blocks.append(.paragraph(paragraph))
                 for piece in trailing {
                     if let block = piece.block { blocks.append(block) }
@@ -152,6 +151,19 @@ struct PageBreakRepair: Sendable {
             index += 1
         }
         return (blocks, joins, detached)
+    }
+
+    /// Cuts the furniture a paragraph ends with (at most two pieces: `…。（刘晓庆 张维）（完）`) and
+    /// returns it in printed order, each piece's block (none for a dropped page footer) and text.
+    private func cutTrailing(_ paragraph: inout Paragraph, line: Int) -> [(block: Block?, printed: String)] {
+        var trailing: [(block: Block?, printed: String)] = []
+        for _ in 0..<2 {
+            guard let piece = inline.trailing(paragraph.text), piece.offset > 0 else { break }
+            let scalars = paragraph.text.scalarArray
+            trailing.insert((Block(furniture: piece.kind, line: line), String(scalars: scalars[piece.offset...])), at: 0)
+            paragraph.text = String(scalars: scalars[..<piece.offset]).trimmingSpaces
+        }
+        return trailing
     }
 
     /// The next text line, skipping blank lines and the masthead and caption lines a page break
