@@ -108,6 +108,8 @@ struct InlineFurniture: Sendable {
     /// 合一”　一张网格管到底`) and a figure row (`按时办结率　99.7%`) stay one line.
     func runInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
         guard text.utf8.count >= 60 else { return nil }  // head ≥ 4 and text ≥ 16 scalars
+        // Most lines have no space near their start: no need to look at their scalars.
+        guard InlineFurniture.hasSpaceNearStart(text) else { return nil }
         let s = text.scalarArray
         var start = 0
         // A brief bullet before the head: `■ 网格员技能大比武开赛　…`.
@@ -126,6 +128,18 @@ struct InlineFurniture: Sendable {
             rest.contains(where: { $0 == "，" || $0 == "," }), LineShape.isTerminated(rest)
         else { return nil }
         return (gap, body.startIndex)
+    }
+
+    /// Whether the first bytes a run-in title can take (34 scalars) hold a space, `　` (E3 80 80)
+    /// or ` `.
+    private static func hasSpaceNearStart(_ text: String) -> Bool {
+        var wideSpaceBytes = 0
+        for byte in text.utf8.prefix(4 * 34) {
+            if byte == 0x20 { return true }
+            wideSpaceBytes = byte == 0xE3 ? 1 : (byte == 0x80 && wideSpaceBytes > 0 ? wideSpaceBytes + 1 : 0)
+            if wideSpaceBytes == 3 { return true }
+        }
+        return false
     }
 
     /// The scalar before `index` ends a sentence (or closes a quotation after one), a half-width

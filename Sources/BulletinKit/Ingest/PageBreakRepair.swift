@@ -126,8 +126,10 @@ struct PageBreakRepair: Sendable {
                 // rescanned at every join.
                 var quoteBalance = LineShape.openQuoteBalance(text)
                 gap = 0
+                // A line that ends with a marker or a credit ends its paragraph; the line alone is
+                // asked (a piece is short), not the paragraph rejoined so far.
                 while let next = nextTextLine(after: index, lines: lines, kinds: kinds),
-                    inline.trailing(paragraph.text) == nil,
+                    inline.trailing(lines[index].text) == nil,
                     runsOn(lines[index], into: lines[next], width: wrap, adjacent: next == index + 1)
                         || continues(
                             paragraph.text, quoteBalance: quoteBalance, with: lines[next].text,
