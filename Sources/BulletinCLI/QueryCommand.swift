@@ -8,18 +8,22 @@ struct QueryCommand {
         .init(long: "mechanism", short: "m", takesValue: true),
         .init(long: "town", short: "t", takesValue: true),
         .init(long: "format", short: "f", takesValue: true),
+        .init(long: "attribution", takesValue: true),
+        .init(long: "kind", takesValue: true),
     ]
 
     static let help = CommandHelp(
         name: "query",
         overview: "Find the towns that report a mechanism, or the mechanisms a town reports.",
-        usage: "bulletin query (--mechanism <name> [--town <name>] | --town <name>) <source> [--format table|json|tsv]",
+        usage: "bulletin query (--mechanism <name> [--town <name>] | --town <name>) <source>\n                [--kind <kinds>|all] [--attribution passage|article] [--format table|json|tsv]",
         arguments: [
             .init(label: "<source>", text: "An output folder of 'bulletin run -o', an articles.jsonl, or a folder\nof bulletins (the pipeline runs first).")
         ],
         options: [
             .init(label: "-m, --mechanism <name>", text: "A mechanism by any of its names (四百 finds “四百”大走访): the towns\nthat report it, each with its articles and the sentence naming it."),
             .init(label: "-t, --town <name>", text: "A town (a unique start of its name will do: 桃浦 → 桃浦镇): the\nmechanisms it reports. With --mechanism: the articles where it does."),
+            .init(label: "--kind <kinds>", text: "With --town alone: the kinds of entries listed, comma-separated —\nmechanism, campaign, programme, principle — or all (default:\nmechanism,campaign)."),
+            .init(label: "--attribution <rule>", text: "passage (default): a town reports a mechanism where the text credits\nit with practising it; article: wherever an article names both."),
             .init(label: "-f, --format <format>", text: "table (default, fits 100 columns), json or tsv."),
             .init(label: "-h, --help", text: "Show help information."),
         ])
@@ -28,9 +32,13 @@ struct QueryCommand {
     let town: String?
     let source: String
     let format: String
+    let credit: TownCredit
+    let kinds: Set<MechanismKind>
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: QueryCommand.options).scan(arguments)
+        credit = try TownCredit.parse(parsed.last("attribution"))
+        kinds = try MechanismKind.parseSelection(parsed.last("kind"))
         mechanism = parsed.last("mechanism")
         town = parsed.last("town")
         format = parsed.last("format") ?? "table"
@@ -52,7 +60,7 @@ struct QueryCommand {
         guard let records = RecordSource.load(source, lexicons: lexicons, console: console) else {
             return .inputProblems
         }
-        let query = ArticleQuery(records: records, lexicons: lexicons)
+        let query = ArticleQuery(records: records, lexicons: lexicons, credit: credit, kinds: kinds)
         let mechanismID: String?
         let townName: String?
         do {

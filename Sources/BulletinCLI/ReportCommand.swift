@@ -6,20 +6,29 @@ struct ReportCommand {
     static let help = CommandHelp(
         name: "report",
         overview: "Write one self-contained HTML page: towns × mechanisms heat map, evidence, diffusion charts.",
-        usage: "bulletin report <source> -o <file.html>",
+        usage: "bulletin report <source> -o <file.html> [--kind <kinds>|all] [--attribution passage|article]",
         arguments: [
             .init(label: "<source>", text: "An output folder of 'bulletin run -o', an articles.jsonl, or a folder\nof bulletins (the pipeline runs first).")
         ],
         options: [
             .init(label: "-o, --output <file>", text: "The HTML file to write (no network needed to open it)."),
+            .init(label: "--kind <kinds>", text: "The kinds of entries shown, comma-separated — mechanism, campaign,\nprogramme, principle — or all (default: mechanism,campaign)."),
+            .init(label: "--attribution <rule>", text: "passage (default): a town reports a mechanism where the text credits\nit with practising it; article: wherever an article names both."),
             .init(label: "-h, --help", text: "Show help information."),
         ])
 
     let source: String
     let output: String
+    let credit: TownCredit
+    let kinds: Set<MechanismKind>
 
     init(arguments: [String]) throws(UsageError) {
-        let parsed = try ArgumentScanner(options: [.init(long: "output", short: "o", takesValue: true)]).scan(arguments)
+        let parsed = try ArgumentScanner(options: [
+            .init(long: "output", short: "o", takesValue: true), .init(long: "attribution", takesValue: true),
+            .init(long: "kind", takesValue: true),
+        ]).scan(arguments)
+        credit = try TownCredit.parse(parsed.last("attribution"))
+        kinds = try MechanismKind.parseSelection(parsed.last("kind"))
         guard parsed.positionals.count == 1 else {
             throw UsageError(parsed.positionals.isEmpty ? "missing <source>" : "report takes one <source>")
         }
@@ -37,7 +46,7 @@ struct ReportCommand {
         let name = (source as NSString).lastPathComponent
         do {
             let file = try AtomicFile(path: output)
-            try file.write(ReportPage.html(records, title: "bulletin report — \(name)"))
+            try file.write(ReportPage.html(records, title: "bulletin report — \(name)", credit: credit, kinds: kinds))
             try file.commit()
         } catch {
             console.problem(error.description)

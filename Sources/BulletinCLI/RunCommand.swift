@@ -13,12 +13,13 @@ struct RunCommand {
         .init(long: "input-format", takesValue: true),
         .init(long: "resume", takesValue: false),
         .init(long: "checkpoint-every", takesValue: true),
+        .init(long: "attribution", takesValue: true),
     ]
 
     static let help = CommandHelp(
         name: "run",
         overview: "Ingest, tag and export bulletins.",
-        usage: "bulletin run <input> ... [-o <dir> [--resume]] [--lexicon <file> ...] [--region <name>] [-j <n>] [--input-format text|jsonl] [--no-bom] [-q]",
+        usage: "bulletin run <input> ... [-o <dir> [--resume]] [--lexicon <file> ...] [--region <name>]\n                [--attribution passage|article] [-j <n>] [--input-format text|jsonl]\n                [--no-bom] [-q]",
         arguments: [
             .init(
                 label: "<input>",
@@ -34,6 +35,9 @@ struct RunCommand {
             .init(
                 label: "--checkpoint-every <s>",
                 text: "With -o: log finished files for --resume every <s> seconds (default\n30); an interruption costs at most that much work."),
+            .init(
+                label: "--attribution <rule>",
+                text: "Which towns the town × mechanism tables count a mechanism for:\npassage (default) the towns the text credits with practising it;\narticle every town the article names (the rule before attribution)."),
             .init(label: "-j, --jobs <n>", text: "Files processed in parallel (default: the number of cores). The\noutput is the same for any n."),
             .init(label: "--input-format <f>", text: "text (default): bulletin files. jsonl: each input (or - for\nstandard input) holds one {\"id\": …, \"text\": …} bulletin a line —\nthe mapper mode for Spark's RDD.pipe or Hadoop Streaming."),
             .init(label: "--no-bom", text: "Write the CSV files without the UTF-8 byte-order mark Excel needs."),
@@ -58,6 +62,7 @@ struct RunCommand {
     let jsonLines: Bool
     let resume: Bool
     let checkpointSeconds: Double
+    let credit: TownCredit
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: RunCommand.options).scan(arguments)
@@ -76,6 +81,7 @@ struct RunCommand {
         case let other: throw UsageError("unknown input format '\(other)' (text or jsonl)")
         }
         resume = parsed.flag("resume")
+        credit = try TownCredit.parse(parsed.last("attribution"))
         if let text = parsed.last("checkpoint-every") {
             guard let seconds = Double(text), seconds > 0 else { throw UsageError("--checkpoint-every needs a number of seconds > 0, not '\(text)'") }
             checkpointSeconds = seconds
@@ -113,16 +119,19 @@ struct RunCommand {
             return .usage
         }
         // Records and table rows are rendered in the workers; the writer only appends them.
+        let credit = self.credit
+        let full: @Sendable (Article) -> RenderedArticle = { RenderedArticle.full($0, credit: credit) }
         let runner = BatchRunner(
             ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons, region: region),
-            render: outputDirectory == nil ? RenderedArticle.record : RenderedArticle.full)
+            render: outputDirectory == nil ? RenderedArticle.record : full)
         let progress = Progress(console: console)
 
         var folder: OutputFolder? = nil
         if let outputDirectory {
             do {
                 folder = try OutputFolder(
-                    path: outputDirectory, bom: bom, identity: runIdentity(lexicons: lexicons), resume: resume)
+                    path: outputDirectory, bom: bom, identity: runIdentity(lexicons: lexicons), resume: resume,
+                    credit: credit)
                 folder!.checkpointSeconds = checkpointSeconds
                 if folder!.replacedInterruptedRun {
                     console.problem("\(outputDirectory): an interrupted run's partial output was discarded (--resume continues one)")
@@ -189,7 +198,7 @@ extension RunCommand {
     /// What must be the same for a run to be resumed: the tool, its lexicons, the options that
     /// change what is written.
     func runIdentity(lexicons: Lexicons) -> String {
-        "bulletin \(BulletinVersion.current); lexicons \(Manifest.lexiconDigest(lexicons)); region \(region ?? "-"); bom \(bom)"
+        "bulletin \(BulletinVersion.current); lexicons \(Manifest.lexiconDigest(lexicons)); region \(region ?? "-"); bom \(bom); attribution \(credit.rawValue)"
     }
 
     /// An article goes to the output folder's files, or as one JSON line to standard output.
@@ -223,8 +232,9 @@ extension RunCommand {
                 for problem in problems { console.problem(problem.description) }
                 summary.problems += problems.count
                 for bulletin in bulletins {
-                    let articles = runner.ingester.articles(in: bulletin).articles
-                    for article in runner.tagger.map({ $0.tag(articles) }) ?? articles {
+                    let ingested = runner.ingester.articles(in: bulletin)
+                    let articles = ingested.articles
+                    for article in runner.tagger.map({ $0.tag(articles, masthead: ingested.masthead) }) ?? articles {
                         try RunCommand.emit(article, to: folder, console: console)
                         summary.articles += 1
                     }

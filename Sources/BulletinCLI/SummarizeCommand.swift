@@ -8,12 +8,13 @@ struct SummarizeCommand {
     static let options: [ArgumentScanner.OptionSpec] = [
         .init(long: "output", short: "o", takesValue: true),
         .init(long: "no-bom", takesValue: false),
+        .init(long: "attribution", takesValue: true),
     ]
 
     static let help = CommandHelp(
         name: "summarize",
         overview: "Merge the article records of partial runs into one town × mechanism summary.",
-        usage: "bulletin summarize <part> ... [-o <dir>] [--no-bom]",
+        usage: "bulletin summarize <part> ... [-o <dir>] [--attribution passage|article] [--no-bom]",
         arguments: [
             .init(
                 label: "<part>",
@@ -23,6 +24,9 @@ struct SummarizeCommand {
             .init(
                 label: "-o, --output <dir>",
                 text: "Write town_mechanism.csv, first_mentions.csv and summary.json into\n<dir> (created if needed). Without it, summary.json goes to standard\noutput."),
+            .init(
+                label: "--attribution <rule>",
+                text: "passage (default): count a mechanism for the towns the text credits\nwith practising it; article: for every town the article names."),
             .init(label: "--no-bom", text: "Write the CSV files without the UTF-8 byte-order mark Excel needs."),
             .init(label: "-h, --help", text: "Show help information."),
         ],
@@ -31,9 +35,11 @@ struct SummarizeCommand {
     let parts: [String]
     let outputDirectory: String?
     let bom: Bool
+    let credit: TownCredit
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: SummarizeCommand.options).scan(arguments)
+        credit = try TownCredit.parse(parsed.last("attribution"))
         guard !parsed.positionals.isEmpty else {
             throw UsageError("missing <part>: give output folders, articles.jsonl files, or - for standard input")
         }
@@ -56,7 +62,7 @@ struct SummarizeCommand {
             let add = { (number: Int, line: ArraySlice<UInt8>) in
                 guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                    let report = TownMechanismSummary.Report(record: object)
+                    let report = TownMechanismSummary.Report(record: object, credit: credit)
                 else {
                     problems += 1
                     console.problem("\(path):\(number): not an article record (a JSON object with id, bulletin, locations, mechanisms)")

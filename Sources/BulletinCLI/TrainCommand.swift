@@ -1,13 +1,14 @@
 import BulletinKit
 import Foundation
 
-/// `bulletin train CORPUS... [-o FILE] [--cross-validate] [--score DIR]`: learns the layout
-/// model's weights from annotated bulletins, measures them leaving one bulletin out, and scores
-/// them on bulletins they never saw.
+/// `bulletin train CORPUS... [--attribution] [-o FILE] [--cross-validate] [--score DIR]`: learns
+/// the layout model's weights (or, with `--attribution`, attribution's) from annotated bulletins,
+/// measures them leaving one bulletin out, and scores them on bulletins they never saw.
 struct TrainCommand {
     static let options: [ArgumentScanner.OptionSpec] = [
         .init(long: "output", short: "o", takesValue: true),
         .init(long: "cross-validate", takesValue: false),
+        .init(long: "attribution", takesValue: false),
         .init(long: "score", takesValue: true),
         .init(long: "epochs", takesValue: true),
         .init(long: "margin", takesValue: true),
@@ -16,12 +17,13 @@ struct TrainCommand {
 
     static let help = CommandHelp(
         name: "train",
-        overview: "Learn the layout model (which line is a title, subheading, caption …) from gold.",
-        usage: "bulletin train <corpus> ... [-o <file>] [--cross-validate] [--score <dir>] [--epochs <n>] [--margin <x>] [-v]",
+        overview: "Learn the layout model (which line is a title, subheading, caption …) or, with\n--attribution, which towns practise which mechanism, from gold.",
+        usage: "bulletin train <corpus> ... [--attribution] [-o <file>] [--cross-validate] [--score <dir>]\n                [--epochs <n>] [--margin <x>] [-v]",
         arguments: [
             .init(label: "<corpus>", text: "A folder of bulletins NAME.txt, each with its gold NAME.gold.json\n(format in corpus/README.md).")
         ],
         options: [
+            .init(label: "--attribution", text: "Learn attribution instead, from NAME.attribution.json beside the gold\n(lexicons/attribution-weights.tsv); scores are town × mechanism triples\nand subject towns."),
             .init(label: "-o, --output <file>", text: "Write the weights there (lexicons/layout-weights.tsv to build them\ninto the tool); without it they go to standard output."),
             .init(label: "--cross-validate", text: "Leave each bulletin out in turn, train on the others, score it; print\nboundary P/R/F1 and titles by layout family."),
             .init(label: "--score <dir>", text: "Score the trained weights on the annotated bulletins of <dir>, which\ntraining did not see; print the table by family."),
@@ -35,6 +37,7 @@ struct TrainCommand {
     let folders: [String]
     let output: String?
     let crossValidate: Bool
+    let attribution: Bool
     let scoreFolder: String?
     let epochs: Int
     let margin: Double
@@ -46,6 +49,7 @@ struct TrainCommand {
         folders = parsed.positionals
         output = parsed.last("output")
         crossValidate = parsed.flag("cross-validate")
+        attribution = parsed.flag("attribution")
         scoreFolder = parsed.last("score")
         verbose = parsed.flag("verbose")
         if let text = parsed.last("epochs") {
@@ -68,6 +72,7 @@ struct TrainCommand {
             console.problem("\(error)")
             return .inputProblems
         }
+        if attribution { return runAttribution(lexicons: lexicons, console: console) }
         var training = LayoutTraining(lexicons: lexicons)
         training.perceptron.epochs = epochs
         training.perceptron.margin = margin
@@ -111,7 +116,46 @@ struct TrainCommand {
             if verbose { console.out(TrainCommand.details(names: result.examples.map(\.name), scores: result.scores)) }
         }
         if crossValidate || scoreFolder != nil, output == nil { return .success }
-        let text = training.weightsFile(model, trainedOn: examples)
+        return write(training.weightsFile(model, trainedOn: examples), console: console)
+    }
+
+    func runAttribution(lexicons: Lexicons, console: Console) -> ExitStatus {
+        var training = AttributionTraining(lexicons: lexicons)
+        training.epochs = epochs
+        var examples: [AttributionTraining.Example] = []
+        do {
+            for folder in folders { examples += try training.examples(in: folder) }
+        } catch {
+            console.problem("\(error)")
+            return .inputProblems
+        }
+        guard !examples.isEmpty else {
+            console.problem("\(folders.joined(separator: ", ")): no bulletin with a .attribution.json beside it")
+            return .inputProblems
+        }
+        console.error("\(examples.count) bulletins with attribution gold\n")
+        if crossValidate {
+            let result = training.crossValidate(examples)
+            console.out("leave-one-bulletin-out, \(epochs) epochs:\n" + result.table + "\n")
+            if verbose { for miss in result.misses { console.out("    \(miss)\n") } }
+        }
+        let model = training.train(examples)
+        if let scoreFolder {
+            let unseen: [AttributionTraining.Example]
+            do { unseen = try training.examples(in: scoreFolder) } catch {
+                console.problem("\(error)")
+                return .inputProblems
+            }
+            let result = training.score(model, on: unseen)
+            console.out("trained on \(examples.count) bulletins, scored on \(unseen.count) unseen in \(scoreFolder):\n" + result.table + "\n")
+            if verbose { for miss in result.misses { console.out("    \(miss)\n") } }
+        }
+        if crossValidate || scoreFolder != nil, output == nil { return .success }
+        return write(training.weightsFile(model, trainedOn: examples), console: console)
+    }
+
+    /// The weights to `--output`, or to standard output.
+    func write(_ text: String, console: Console) -> ExitStatus {
         guard let output else {
             console.out(text)
             return .success

@@ -280,6 +280,37 @@ struct QueryCommandTests {
         #expect((hits[0]["sentence"] as! String).contains("人民建议征集"))
     }
 
+    @Test("a town's list shows mechanisms and campaigns by default, every kind with --kind all")
+    func kinds() throws {
+        func kinds(_ extra: [String]) throws -> Set<String> {
+            let c = Captured()
+            #expect(c.run(["query", "--town", "华阳路街道", Self.output, "-f", "json"] + extra) == .success)
+            let hits = try JSONSerialization.jsonObject(with: Data(c.out.utf8)) as! [[String: Any]]
+            return Set(hits.map { $0["mechanism"] as! String })
+        }
+        let shown = try kinds([])
+        let all = try kinds(["--kind", "all"])
+        #expect(!shown.contains("党建引领"))
+        #expect(all.contains("党建引领"))
+        #expect(shown.isSubset(of: all))
+        #expect(Captured().run(["query", "--town", "华阳路街道", Self.output, "--kind", "slogan"]) == .usage)
+        #expect(Captured().run(["query", "--town", "华阳路街道", Self.output, "--attribution", "town"]) == .usage)
+    }
+
+    @Test("--attribution article counts every town an article names; passage only the towns credited")
+    func attributionRule() throws {
+        func towns(_ extra: [String]) throws -> Set<String> {
+            let c = Captured()
+            #expect(c.run(["query", "--mechanism", "三所联动", Self.output, "-f", "json"] + extra) == .success)
+            let hits = try JSONSerialization.jsonObject(with: Data(c.out.utf8)) as! [[String: Any]]
+            return Set(hits.map { ($0["town"] as! String) + "|" + ($0["article"] as! String) })
+        }
+        let passage = try towns([])
+        let article = try towns(["--attribution", "article"])
+        // Visited, compared and neighbouring towns are in the article rule only.
+        #expect(!article.subtracting(passage).isEmpty)
+    }
+
     @Test("an unknown name gets the nearest names")
     func unknown() {
         let c = Captured()

@@ -3,9 +3,14 @@
 /// evaluations score only paired articles, so an ingestion miss does not count against tagging.
 enum GoldPairing {
     static func pairs(_ articles: [Article], _ gold: GoldBulletin) -> [(gold: GoldBulletin.Article, article: Article)] {
+        indexedPairs(articles, gold).map { (gold.articles[$0.gold], articles[$0.article]) }
+    }
+
+    /// The pairs as (gold article index, predicted article index).
+    static func indexedPairs(_ articles: [Article], _ gold: GoldBulletin) -> [(gold: Int, article: Int)] {
         var used = Set<Int>()
-        var result: [(gold: GoldBulletin.Article, article: Article)] = []
-        for expected in gold.articles {
+        var result: [(gold: Int, article: Int)] = []
+        for (goldIndex, expected) in gold.articles.enumerated() {
             guard
                 let found = articles.indices.first(where: { index in
                     guard !used.contains(index) else { return false }
@@ -14,7 +19,7 @@ enum GoldPairing {
                 })
             else { continue }
             used.insert(found)
-            result.append((expected, articles[found]))
+            result.append((goldIndex, found))
         }
         return result
     }

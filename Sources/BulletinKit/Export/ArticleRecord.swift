@@ -1,6 +1,6 @@
 /// The pinned JSON record of one article (SPEC "The article record"), written with a fixed key
-/// order. Tagging fields (`locations`, `mechanisms`, `figures`) are empty arrays until the tagger
-/// stage fills them.
+/// order. Tagging fields (`towns`, `locations`, `mechanisms`, `figures`) are empty arrays until
+/// the tagger stage fills them.
 public enum ArticleRecord {
     /// One record as a single line of JSON (no trailing newline).
     public static func json(_ article: Article) -> String {
@@ -25,6 +25,8 @@ public enum ArticleRecord {
             o.key("continued"); o.optionalString(article.continued)
             o.key("date"); o.optionalString(article.date?.description)
             o.key("text"); o.string(article.text)
+            o.key("towns")
+            o.array { a in for town in article.towns { write(town, basis: nil, to: &a) } }
             o.key("locations")
             o.array { a in for location in article.locations { write(location, to: &a) } }
             o.key("mechanisms")
@@ -34,6 +36,9 @@ public enum ArticleRecord {
                         m.key("id"); m.string(mechanism.id)
                         m.key("name"); m.string(mechanism.name)
                         m.key("category"); m.string(mechanism.category)
+                        m.key("kind"); m.string(mechanism.kind.rawValue)
+                        m.key("towns")
+                        m.array { a in for town in mechanism.towns { write(town.town, basis: town.basis, to: &a) } }
                         m.key("mentions"); writeMentions(mechanism.mentions, to: &m)
                     }
                 }
@@ -89,7 +94,19 @@ public enum ArticleRecord {
                     }
                 }
             }
+            o.key("role"); o.string(location.role.rawValue)
             o.key("mentions"); writeMentions(location.mentions, to: &o)
+        }
+    }
+
+    /// A town of the article's `towns` or of a mechanism's (with the basis it was credited on).
+    static func write(_ town: TownRef, basis: AttributionBasis?, to json: inout JSONWriter) {
+        json.object { o in
+            o.key("name"); o.string(town.name)
+            o.key("code"); o.optionalString(town.code)
+            o.key("district"); o.optionalString(town.district)
+            o.key("city"); o.optionalString(town.city)
+            if let basis { o.key("basis"); o.string(basis.rawValue) }
         }
     }
 

@@ -53,6 +53,8 @@ public final class OutputFolder {
     private var checkpointNanoseconds: UInt64 = 30_000_000_000
     /// The inputs an interrupted run had finished, with their problem counts, when resuming.
     public private(set) var resumed: [ProgressLog.Entry] = []
+    /// Which towns the summary tables count a mechanism for.
+    public let credit: TownCredit
     /// A fresh run found and replaced the work folder of an interrupted one.
     public private(set) var replacedInterruptedRun = false
 
@@ -62,8 +64,9 @@ public final class OutputFolder {
     /// - Parameter identity: names the run's settings (version, lexicons, options); a resume
     ///   must match it.
     /// - Throws: `OutputError` when the folder cannot be created or written, or cannot be resumed.
-    public init(path: String, bom: Bool, identity: String, resume: Bool = false) throws(OutputError) {
+    public init(path: String, bom: Bool, identity: String, resume: Bool = false, credit: TownCredit = .passage) throws(OutputError) {
         self.path = path
+        self.credit = credit
         self.bom = bom
         workPath = path + "/" + OutputFolder.workFolderName
         let logPath = workPath + "/progress.jsonl"
@@ -89,7 +92,7 @@ public final class OutputFolder {
             do {
                 try LineReader.forEachLine(of: workPath + "/articles.jsonl") { _, line in
                     if let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                        let report = TownMechanismSummary.Report(record: object)
+                        let report = TownMechanismSummary.Report(record: object, credit: credit)
                     {
                         try rebuilt.add(report)
                     }
@@ -129,7 +132,7 @@ public final class OutputFolder {
     }
 
     public func write(_ article: Article) throws(OutputError) {
-        try write(RenderedArticle.full(article))
+        try write(RenderedArticle.full(article, credit: credit))
     }
 
     private static let newline: [UInt8] = [0x0A]

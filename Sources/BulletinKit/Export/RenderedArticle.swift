@@ -17,13 +17,13 @@ public struct RenderedArticle: Sendable {
     }
 
     /// Everything an output folder writes of the article.
-    public static func full(_ article: Article) -> RenderedArticle {
+    public static func full(_ article: Article, credit: TownCredit = .passage) -> RenderedArticle {
         var csv = CSVWriter(bom: false)
         csv.row(ArticleTables.articleRow(article))
         let articleRow = csv.drainBytes()
         for row in ArticleTables.mentionRows(article) { csv.row(row) }
         return RenderedArticle(
             record: ArticleRecord.bytes(article), articleRow: articleRow, mentionRows: csv.drainBytes(),
-            report: TownMechanismSummary.Report(article))
+            report: TownMechanismSummary.Report(article, credit: credit))
     }
 }

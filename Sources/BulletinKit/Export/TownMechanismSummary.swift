@@ -58,47 +58,57 @@ public struct TownMechanismSummary: Sendable {
         }
     }
 
-    /// What the summary needs of one article; made from an `Article` or from its JSON record.
+    /// What the summary needs of one article; made from an `Article` or from its JSON record:
+    /// each mechanism with the towns it is counted for.
     public struct Report: Sendable {
         public var id: String
         public var date: String?
-        public var towns: [Town]
-        public var mechanisms: [(id: String, name: String)]
+        public var mechanisms: [(id: String, name: String, towns: [Town])]
 
         /// The bulletin an article comes from is the part of its id before `#`: it is not stored again.
-        public init(id: String, date: String?, towns: [Town], mechanisms: [(id: String, name: String)]) {
+        public init(id: String, date: String?, mechanisms: [(id: String, name: String, towns: [Town])]) {
             self.id = id
             self.date = date
-            self.towns = towns
             self.mechanisms = mechanisms
         }
 
-        public init(_ article: Article) {
+        public init(_ article: Article, credit: TownCredit = .passage) {
+            let named = article.locations.filter { $0.level == .town }.map {
+                Town(name: $0.name, ambiguous: $0.ambiguous, district: $0.district, city: $0.city, code: $0.code)
+            }
             self.init(
                 id: article.id, date: article.date?.description,
-                towns: article.locations.filter { $0.level == .town }.map {
-                    Town(name: $0.name, ambiguous: $0.ambiguous, district: $0.district, city: $0.city, code: $0.code)
-                },
-                mechanisms: article.mechanisms.map { ($0.id, $0.name) })
+                mechanisms: article.mechanisms.map { m in
+                    // A town without a code is one the gazetteer could not settle.
+                    let towns = credit == .article ? named : m.towns.map {
+                        Town(name: $0.town.name, ambiguous: $0.town.code == nil, district: $0.town.district, city: $0.town.city, code: $0.town.code)
+                    }
+                    return (m.id, m.name, towns)
+                })
         }
 
         /// From a parsed `articles.jsonl` record; nil when it is not an article record.
-        public init?(record object: [String: Any]) {
+        public init?(record object: [String: Any], credit: TownCredit = .passage) {
             // A record names its bulletin; the summary reads it from the id.
             guard let id = object["id"] as? String, object["bulletin"] is String,
                 let locations = object["locations"] as? [[String: Any]],
                 let mechanisms = object["mechanisms"] as? [[String: Any]]
             else { return nil }
+            let named = locations.filter { $0["level"] as? String == "town" }.map {
+                Town(
+                    name: $0["name"] as? String ?? "", ambiguous: $0["ambiguous"] as? Bool ?? false,
+                    district: $0["district"] as? String, city: $0["city"] as? String, code: $0["code"] as? String)
+            }
             self.init(
                 id: id, date: object["date"] as? String,
-                towns: locations.filter { $0["level"] as? String == "town" }.map {
-                    Town(
-                        name: $0["name"] as? String ?? "", ambiguous: $0["ambiguous"] as? Bool ?? false,
-                        district: $0["district"] as? String, city: $0["city"] as? String, code: $0["code"] as? String)
-                },
                 mechanisms: mechanisms.compactMap { m in
                     guard let id = m["id"] as? String, let name = m["name"] as? String else { return nil }
-                    return (id, name)
+                    let towns = credit == .article ? named : (m["towns"] as? [[String: Any]] ?? []).map {
+                        Town(
+                            name: $0["name"] as? String ?? "", ambiguous: $0["code"] as? String == nil,
+                            district: $0["district"] as? String, city: $0["city"] as? String, code: $0["code"] as? String)
+                    }
+                    return (id, name, towns)
                 })
         }
     }
@@ -138,21 +148,22 @@ public struct TownMechanismSummary: Sendable {
     /// The number of town–mechanism pairs seen.
     public var cellTotal: Int { cellTown.count }
 
-    public mutating func add(_ article: Article) throws(OutputError) { try add(Report(article)) }
+    public mutating func add(_ article: Article, credit: TownCredit = .passage) throws(OutputError) {
+        try add(Report(article, credit: credit))
+    }
 
     public mutating func add(_ report: Report) throws(OutputError) {
-        guard !report.towns.isEmpty, !report.mechanisms.isEmpty else { return }
+        guard report.mechanisms.contains(where: { !$0.towns.isEmpty }) else { return }
         var date: Int32 = -1
         if let text = report.date { date = intern(text) }
-        // Each town looked up once, not once per mechanism.
-        let townNumbers = report.towns.map { town in
-            townIndex[town] ?? {
-                towns.append(town)
-                townIndex[town] = Int32(towns.count - 1)
-                return Int32(towns.count - 1)
-            }()
-        }
-        for mechanism in report.mechanisms {
+        for mechanism in report.mechanisms where !mechanism.towns.isEmpty {
+            let townNumbers = mechanism.towns.map { town in
+                townIndex[town] ?? {
+                    towns.append(town)
+                    townIndex[town] = Int32(towns.count - 1)
+                    return Int32(towns.count - 1)
+                }()
+            }
             mechanismNames[mechanism.id] = mechanism.name
             let m = mechanismIndex[mechanism.id] ?? {
                 mechanismIDs.append(mechanism.id)

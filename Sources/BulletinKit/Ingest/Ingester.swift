@@ -55,6 +55,10 @@ public struct Ingester: Sendable {
         /// Pieces cut off article text, as printed: bylines at the end of a paragraph
         /// (`（通讯员 钱晓燕）`), ornaments and column labels before a title (`◎`, `聚焦｜`).
         public var detached: [String] = []
+        /// The masthead lines, as printed: where the bulletin names its own town.
+        public var masthead: [String] {
+            zip(lines, roles).compactMap { $1 == .masthead ? $0 : nil }
+        }
         /// Lines dropped as layout (mastheads, captions, section markers, bylines, markers).
         public var dropped: [(line: Int, text: String, role: LineRole)] {
             zip(lines.indices, lines).compactMap { index, text in

@@ -15,6 +15,10 @@ public struct Lexicons: Sendable {
     public var gazetteer: Gazetteer
     public var placeCues: PlaceCues
     public var mechanisms: MechanismLexicon
+    /// Words that tell who practises what (`attribution-cues.tsv`).
+    public var attributionCues: AttributionCues
+    /// The learned weights of attribution (`attribution-weights.tsv`).
+    public var attributionModel: AttributionModel
     /// Words that end a mechanism's name (`mechanism-cues.tsv`), for `lexicon suggest`.
     public var mechanismSuffixes: [String]
     /// Slogans and set phrases `lexicon suggest` does not offer (`mechanism-cues.tsv`).
@@ -46,6 +50,8 @@ public struct Lexicons: Sendable {
         var units: [(String, Figure.Kind, Double)] = []
         var notFigures: [String] = []
         var layoutModel = LayoutModel()
+        var attributionCues = AttributionCues()
+        var attributionModel = AttributionModel()
         for source in sources {
             switch source.name {
             case "layout-cues.tsv":
@@ -57,6 +63,14 @@ public struct Lexicons: Sendable {
                 }
             case "layout-weights.tsv":
                 layoutModel = try LayoutModel(parsing: source.contents, file: source.name)
+            case "attribution-cues.tsv":
+                let table = try TSVTable(parsing: source.contents, file: source.name, required: ["cue", "role"])
+                let more = try AttributionCues(table: table)
+                for role in AttributionCues.Role.allCases {
+                    for cue in more.cues(for: role) { attributionCues.add(cue, role: role) }
+                }
+            case "attribution-weights.tsv":
+                attributionModel = try AttributionModel(parsing: source.contents, file: source.name)
             case "lookalikes.tsv":
                 let table = try TSVTable(
                     parsing: source.contents, file: source.name, required: ["from", "to"])
@@ -120,6 +134,8 @@ public struct Lexicons: Sendable {
         }
         self.layoutCues = cues
         self.layoutModel = layoutModel
+        self.attributionCues = attributionCues
+        self.attributionModel = attributionModel
         self.folding = LookalikeFolding(table: folds)
         self.gazetteer = gazetteer
         self.placeCues = placeCues
@@ -146,6 +162,9 @@ public struct Lexicons: Sendable {
         } else if columns.isSuperset(of: ["feature", "role", "weight"]) {
             // Layout weights trained on one's own gold (`bulletin train`) replace the built-in ones.
             layoutModel = try LayoutModel(parsing: contents, file: path)
+        } else if columns.isSuperset(of: ["task", "feature", "weight"]) {
+            // Attribution weights trained on one's own gold replace the built-in ones.
+            attributionModel = try AttributionModel(parsing: contents, file: path)
         } else if columns.isSuperset(of: ["cue", "role"]) {
             let table = try TSVTable(parsing: contents, file: path, required: ["cue", "role"])
             for row in table.rows {
@@ -153,6 +172,8 @@ public struct Lexicons: Sendable {
                     layoutCues.add(row.value("cue"), role: role)
                 } else if let role = PlaceCues.Role(rawValue: row.value("role")) {
                     placeCues.add(row.value("cue"), role: role)
+                } else if let role = AttributionCues.Role(rawValue: row.value("role")) {
+                    attributionCues.add(row.value("cue"), role: role)
                 } else {
                     throw .malformedRow(file: path, line: row.line, message: "unknown role '\(row.value("role"))'")
                 }

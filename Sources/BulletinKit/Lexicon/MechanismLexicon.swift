@@ -9,6 +9,8 @@ public struct MechanismLexicon: Sendable {
         public var id: String
         public var name: String
         public var category: String
+        /// Mechanism, campaign, programme or principle (column `kind`; `mechanism` when absent).
+        public var kind: MechanismKind
         public var aliases: [String]
         public var description: String
         /// Where the entry was read (`mechanisms.tsv:17`), for error messages and `lexicon check`.
@@ -23,7 +25,7 @@ public struct MechanismLexicon: Sendable {
 
     public init() {}
 
-    /// Reads `id, name, category, aliases, description` rows.
+    /// Reads `id, name, category, kind, aliases, description` rows.
     /// - Throws: `LexiconError` for a bad id, a duplicate id, or a form claimed twice in one file.
     public init(table: TSVTable) throws(LexiconError) {
         var claimed: [String: String] = [:]
@@ -36,9 +38,15 @@ public struct MechanismLexicon: Sendable {
             guard byID[id] == nil else {
                 throw .malformedRow(file: table.file, line: row.line, message: "duplicate id '\(id)' (first at \(entries[byID[id]!].origin))")
             }
+            let kindText = row.value("kind")
+            guard let kind = kindText.isEmpty ? .mechanism : MechanismKind(rawValue: kindText) else {
+                throw .malformedRow(
+                    file: table.file, line: row.line,
+                    message: "unknown kind '\(kindText)' (known: \(MechanismKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
             let aliases = row.value("aliases").split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
             let entry = Entry(
-                id: id, name: row.value("name"), category: row.value("category"), aliases: aliases,
+                id: id, name: row.value("name"), category: row.value("category"), kind: kind, aliases: aliases,
                 description: row.value("description"), origin: "\(table.file):\(row.line)")
             for form in entry.forms {
                 let key = MechanismLexicon.matchKey(form)

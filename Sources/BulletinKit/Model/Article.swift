@@ -28,6 +28,8 @@ public struct Article: Sendable, Equatable {
     public var locations: [Location] = []
     /// Governance mechanisms the article reports (filled by the tagging stage).
     public var mechanisms: [MechanismTagger.Tag] = []
+    /// The towns the article reports on, strongest first (filled by attribution).
+    public var towns: [TownRef] = []
     /// Quantities the article reports (filled by the tagging stage).
     public var figures: [Figure] = []
 

@@ -59,6 +59,8 @@ public struct Location: Sendable, Equatable {
     public var ambiguous: Bool
     public var candidates: [Candidate]
     public var mentions: [Mention]
+    /// Whether the article reports on the place (filled by attribution).
+    public var role: LocationRole = .mentioned
 
     /// One possible reading of an ambiguous name.
     public struct Candidate: Sendable, Equatable {

@@ -261,8 +261,9 @@ public struct BatchRunner: Sendable {
             result.problems.append(issue)
             result.record.error = issue.description
         }
-        let articles = ingester.articles(in: bulletin).articles
-        result.articles = tagger.map { $0.tag(articles) } ?? articles
+        let ingested = ingester.articles(in: bulletin)
+        let articles = ingested.articles
+        result.articles = tagger.map { $0.tag(articles, masthead: ingested.masthead) } ?? articles
         result.record.articles = articles.count
         if let render { result.rendered = result.articles.map(render) }
         return result

@@ -16,8 +16,23 @@ public struct ArticleQuery: Sendable {
         public var date: String?
         public var title: String?
         public var text: String
+        /// Every town the article names.
         public var towns: [(name: String, district: String)]
-        public var mechanisms: [(id: String, name: String, firstMention: Int)]
+        public var mechanisms: [Mechanism]
+
+        /// A mechanism of the article: where to quote it from, and the towns credited with it.
+        public struct Mechanism: Sendable {
+            public var id: String
+            public var name: String
+            public var kind: MechanismKind
+            public var firstMention: Int
+            public var towns: [(name: String, district: String)]
+        }
+
+        /// The (town, mechanism) pairs the article counts for under `credit`.
+        public func pairs(_ credit: TownCredit) -> [(town: (name: String, district: String), mechanism: Mechanism)] {
+            mechanisms.flatMap { m in (credit == .article ? towns : m.towns).map { ($0, m) } }
+        }
     }
 
     /// One answer line: an article, with the sentence that names the mechanism.
@@ -48,10 +63,19 @@ public struct ArticleQuery: Sendable {
 
     public let records: [Record]
     let lexicon: MechanismLexicon
+    /// Which towns a mechanism counts for.
+    public var credit: TownCredit
+    /// The kinds listed when no mechanism is asked for (`--kind`).
+    public var kinds: Set<MechanismKind>
 
-    public init(records: [Record], lexicons: Lexicons) {
+    public init(
+        records: [Record], lexicons: Lexicons, credit: TownCredit = .passage,
+        kinds: Set<MechanismKind> = Set(MechanismKind.allCases.filter(\.isShownByDefault))
+    ) {
         self.records = records
         self.lexicon = lexicons.mechanisms
+        self.credit = credit
+        self.kinds = kinds
     }
 
     /// Parses `articles.jsonl` lines.
@@ -69,7 +93,11 @@ public struct ArticleQuery: Sendable {
                 mechanisms: mechanisms.map { m in
                     let starts = (m["mentions"] as? [[String: Any]] ?? []).compactMap { $0["start"] as? Int }
                     let title = object["title"] as? String
-                    return (m["id"] as? String ?? "", m["name"] as? String ?? "", evidence(starts, title: title))
+                    return Record.Mechanism(
+                        id: m["id"] as? String ?? "", name: m["name"] as? String ?? "",
+                        kind: (m["kind"] as? String).flatMap(MechanismKind.init(rawValue:)) ?? .mechanism,
+                        firstMention: evidence(starts, title: title),
+                        towns: (m["towns"] as? [[String: Any]] ?? []).map { ($0["name"] as? String ?? "", $0["district"] as? String ?? "") })
                 })
         }
     }
@@ -80,7 +108,11 @@ public struct ArticleQuery: Sendable {
             Record(
                 id: article.id, date: article.date?.description, title: article.title, text: article.text,
                 towns: article.locations.filter { $0.level == .town }.map { ($0.name, $0.district ?? "") },
-                mechanisms: article.mechanisms.map { ($0.id, $0.name, evidence($0.mentions.map(\.start), title: article.title)) })
+                mechanisms: article.mechanisms.map {
+                    Record.Mechanism(
+                        id: $0.id, name: $0.name, kind: $0.kind, firstMention: evidence($0.mentions.map(\.start), title: article.title),
+                        towns: $0.towns.map { ($0.town.name, $0.town.district ?? "") })
+                })
         }
     }
 
@@ -120,12 +152,13 @@ public struct ArticleQuery: Sendable {
         throw .unknown(kind: "town", name: name, suggestions: ArticleQuery.nearest(name, among: Array(towns)))
     }
 
-    /// Every (town, mechanism) report matching the filters, newest article first.
+    /// Every (town, mechanism) report matching the filters, newest article first. Without a
+    /// mechanism, only the mechanisms of the query's `kinds` are listed.
     public func hits(mechanism: String?, town: String?) -> [Hit] {
         var hits: [Hit] = []
         for record in records {
-            for m in record.mechanisms where mechanism == nil || m.id == mechanism {
-                for t in record.towns where town == nil || t.name == town {
+            for (t, m) in record.pairs(credit) where mechanism == nil ? kinds.contains(m.kind) : m.id == mechanism {
+                if town == nil || t.name == town {
                     hits.append(Hit(
                         article: record.id, date: record.date, title: record.title,
                         sentence: Sentence.around(offset: m.firstMention, in: record.text), town: t.name,

@@ -4,17 +4,21 @@
 /// chart per mechanism (cumulative towns over time); and per town a timeline of what it reports.
 /// Undated articles are counted and said so on the page.
 public enum ReportPage {
-    public static func html(_ records: [ArticleQuery.Record], title: String = "bulletin report") -> String {
+    /// - Parameters:
+    ///   - credit: which towns a mechanism counts for.
+    ///   - kinds: the kinds of entries shown (mechanisms and campaigns unless asked otherwise).
+    public static func html(
+        _ records: [ArticleQuery.Record], title: String = "bulletin report", credit: TownCredit = .passage,
+        kinds: Set<MechanismKind> = Set(MechanismKind.allCases.filter(\.isShownByDefault))
+    ) -> String {
         struct Key: Hashable { let town: String; let district: String }
         var cells: [Key: [String: [ArticleQuery.Record]]] = [:]
         var mechanismTowns: [String: Set<Key>] = [:]
         for record in records {
-            for town in record.towns {
+            for (town, mechanism) in record.pairs(credit) where kinds.contains(mechanism.kind) {
                 let key = Key(town: town.name, district: town.district)
-                for mechanism in record.mechanisms {
-                    cells[key, default: [:]][mechanism.name, default: []].append(record)
-                    mechanismTowns[mechanism.name, default: []].insert(key)
-                }
+                cells[key, default: [:]][mechanism.name, default: []].append(record)
+                mechanismTowns[mechanism.name, default: []].insert(key)
             }
         }
         let mechanisms = mechanismTowns.keys.sorted {

@@ -38,7 +38,10 @@ public struct MechanismTagger: Sendable {
         public var id: String
         public var name: String
         public var category: String
+        public var kind: MechanismKind = .mechanism
         public var mentions: [Mention]
+        /// The towns practising it in this article (filled by attribution).
+        public var towns: [PractisingTown] = []
     }
 
     public func mechanisms(in text: String) -> [Tag] {
@@ -72,7 +75,7 @@ public struct MechanismTagger: Sendable {
             } else {
                 let entry = lexicon.entries[owner]
                 tagIndex[owner] = tags.count
-                tags.append(Tag(id: entry.id, name: entry.name, category: entry.category, mentions: [mention]))
+                tags.append(Tag(id: entry.id, name: entry.name, category: entry.category, kind: entry.kind, mentions: [mention]))
             }
         }
         return tags

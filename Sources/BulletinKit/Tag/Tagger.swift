@@ -10,19 +10,32 @@ public struct Tagger: Sendable {
     public let locations: LocationTagger
     public let mechanisms: MechanismTagger
     public let figures: FigureTagger
+    public let attribution: TownAttribution
 
     public init(lexicons: Lexicons, region: String? = nil) {
         locations = LocationTagger(lexicons: lexicons, region: region)
         mechanisms = MechanismTagger(lexicon: lexicons.mechanisms, folding: lexicons.folding)
         figures = FigureTagger(lexicons: lexicons, units: lexicons.units, notFigures: lexicons.notFigures)
+        attribution = TownAttribution(lexicons: lexicons)
     }
 
-    public func tag(_ articles: [Article]) -> [Article] {
-        // Each text split into scalars and folded once, for all three taggers (they share one
+    /// - Parameter masthead: the bulletin's masthead lines (`Ingester.Result.masthead`): the town
+    ///   they name is the bulletin's own, which articles that name no town report on.
+    public func tag(_ articles: [Article], masthead: [String] = []) -> [Article] {
+        tagged(articles, masthead: masthead).articles
+    }
+
+    /// The tagged articles, the bulletin's own town, and the texts as scalars (for attribution
+    /// training, which decides again with other weights).
+    func tagged(_ articles: [Article], masthead: [String]) -> (articles: [Article], home: TownRef?, texts: [ScalarText]) {
+        // Each text split into scalars and folded once, for all taggers (they share one
         // folding: the lexicons').
         let texts = articles.map { ScalarText($0.text, folding: locations.folding) }
-        let found = locations.locations(in: texts)
-        return articles.indices.map { index in
+        let mastheadText = masthead.joined(separator: "\n")
+        // The masthead is read with the articles, so its places resolve in the issue's context.
+        var found = locations.locations(in: texts + [ScalarText(mastheadText, folding: locations.folding)])
+        let mastheadPlaces = found.removeLast()
+        let tagged = articles.indices.map { index in
             var tagged = articles[index]
             tagged.locations = found[index]
             tagged.mechanisms = mechanisms.mechanisms(in: texts[index])
@@ -32,5 +45,8 @@ public struct Tagger: Sendable {
                 in: texts[index], excluded: names.map { $0.start..<$0.end }, issueDate: tagged.date)
             return tagged
         }
+        let home = HomeTown.find(
+            masthead: mastheadPlaces, mastheadText: mastheadText, articles: tagged, gazetteer: attribution.gazetteer)
+        return (attribution.attribute(tagged, texts: texts, home: home), home, texts)
     }
 }

@@ -1,0 +1,110 @@
+/// One article as attribution reads it: where its lines, sentences and clauses start, and where
+/// the cue words of `attribution-cues.tsv` stand. Offsets are scalar offsets into the article's
+/// `text`, as mentions give them.
+///
+/// ```
+/// 长征镇赴真如镇学习“三所联动”经验。
+/// ^ clause start          ^ learn cue (学习) in the sentence; 赴 a visit cue before 真如镇
+/// ```
+struct AttributionContext {
+    let scalars: [Unicode.Scalar]
+    /// Offsets where each line (paragraph) starts; line 0 is the title line when there is one.
+    let lineStarts: [Int]
+    /// Lines at the top that are the title and subtitle (0, 1 or 2).
+    let headLines: Int
+    let sentenceStarts: [Int]
+    let clauseStarts: [Int]
+    /// Cue words found, in text order.
+    let cues: [(start: Int, end: Int, role: AttributionCues.Role)]
+
+    init(text: ScalarText, headLines: Int, matcher: PhraseMatcher, roles: [AttributionCues.Role]) {
+        let s = text.folded
+        scalars = s
+        self.headLines = headLines
+        var lines = [0]
+        var sentences = [0]
+        var clauses = [0]
+        for (index, scalar) in s.enumerated() {
+            switch scalar {
+            case "\n":
+                lines.append(index + 1)
+                sentences.append(index + 1)
+                clauses.append(index + 1)
+            case "。", "！", "？", "!", "?", "；", ";":
+                sentences.append(index + 1)
+                clauses.append(index + 1)
+            case "，", ",", "：", ":":
+                clauses.append(index + 1)
+            default: break
+            }
+        }
+        lineStarts = lines
+        sentenceStarts = sentences
+        clauseStarts = clauses
+        cues = matcher.allMatches(in: s).map { ($0.start, $0.end, roles[$0.pattern]) }
+    }
+
+    /// The index of the span (of `starts`) holding `offset`.
+    private static func span(_ offset: Int, _ starts: [Int]) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    func line(_ offset: Int) -> Int { AttributionContext.span(offset, lineStarts) }
+    func sentence(_ offset: Int) -> Int { AttributionContext.span(offset, sentenceStarts) }
+    func clause(_ offset: Int) -> Int { AttributionContext.span(offset, clauseStarts) }
+
+    /// Whether the offset is in the title or subtitle line.
+    func isHead(_ offset: Int) -> Bool { line(offset) < headLines }
+
+    /// The first line after the title lines that holds text: the lead.
+    func isLead(_ offset: Int) -> Bool { line(offset) == headLines }
+
+    /// Whether the offset is in the first sentence after the title lines.
+    func isLeadSentence(_ offset: Int) -> Bool {
+        guard headLines < lineStarts.count else { return false }
+        return sentence(offset) == sentence(lineStarts[headLines])
+    }
+
+    /// Whether a cue of `role` stands in the sentence of `offset`.
+    func sentenceHas(_ role: AttributionCues.Role, at offset: Int) -> Bool {
+        let index = sentence(offset)
+        return cues.contains { $0.role == role && sentence($0.start) == index }
+    }
+
+    /// Whether a cue of `role` stands before `start` in its clause (`赴|长征镇`).
+    func cueBefore(_ role: AttributionCues.Role, _ start: Int) -> Bool {
+        let index = clause(start)
+        return cues.contains { $0.role == role && $0.end <= start && clause($0.start) == index }
+    }
+
+    /// Whether a cue of `role` stands after `end` in its clause (`马陆镇|一行`).
+    func cueAfter(_ role: AttributionCues.Role, _ end: Int) -> Bool {
+        let index = clause(max(end - 1, 0))
+        return cues.contains { $0.role == role && $0.start >= end && clause($0.start) == index }
+    }
+
+    func has(_ role: AttributionCues.Role) -> Bool { cues.contains { $0.role == role } }
+
+    /// Whether the span opens its clause, allowing only places and spaces before it
+    /// (`徐汇区枫林路街道以…`: 枫林路街道 opens its clause).
+    func opensClause(_ start: Int, places: [Range<Int>]) -> Bool {
+        let clauseStart = clauseStarts[clause(start)]
+        var at = start
+        while at > clauseStart {
+            if let place = places.first(where: { $0.upperBound == at && $0.lowerBound < at }) {
+                at = place.lowerBound
+            } else if ScalarClass.isSpace(scalars[at - 1]) {
+                at -= 1
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,181 @@
+/// The features attribution decides on, as names the weights file lists (`attribution-weights.tsv`).
+///
+/// For a town and an article (`subject`): where the town is named (title, lead, first, byline),
+/// how much (its share of the article's town mentions), how (opening a clause as the actor, after
+/// a visit cue, in an honour list, beside a learning cue), and whether it is the bulletin's own.
+/// For a town and a mechanism (`practice`): how close the town is named to the mechanism
+/// (sentence, clause, paragraph), whether the mechanism's sentences present it as someone else's
+/// practice, and whether the town is a subject. Each feature is also given crossed with the
+/// town's standing (`S|` subject, `M|` mentioned only), so the weights can differ between them.
+struct AttributionFeatures {
+    let context: AttributionContext
+    let candidates: [TownCandidate]
+    let home: TownRef?
+    let byline: String
+    /// Every place mention of the article, for the clause-opening test.
+    let placeSpans: [Range<Int>]
+    /// Town mentions of all candidates in text order, with their candidate.
+    let townMentions: [(mention: Mention, candidate: Int)]
+
+    init(context: AttributionContext, candidates: [TownCandidate], home: TownRef?, article: Article) {
+        self.context = context
+        self.candidates = candidates
+        self.home = home
+        self.byline = article.byline.joined(separator: " ")
+        placeSpans = article.locations.flatMap { $0.mentions.map { $0.start..<$0.end } }
+        townMentions = candidates.enumerated()
+            .flatMap { index, candidate in candidate.mentions.map { ($0, index) } }
+            .sorted { $0.0.start < $1.0.start }
+    }
+
+    var namedTownCount: Int { candidates.filter(\.isNamed).count }
+
+    /// How many towns the article has: `1`, `2` or `3+` (a roundup, a list, a comparison).
+    var townCountBucket: String { namedTownCount >= 3 ? "3+" : "\(namedTownCount)" }
+
+    /// Candidates that open a clause somewhere (`马陆镇推出…`): a roundup gives each town its own.
+    var actingTownCount: Int {
+        candidates.filter { candidate in candidate.mentions.contains { context.opensClause($0.start, places: placeSpans) } }.count
+    }
+
+    // MARK: - Subject
+
+    func subject(_ index: Int) -> [String] {
+        let candidate = candidates[index]
+        var f = ["bias"]
+        let isHome = home.map { $0.name == candidate.town.name } ?? false
+        // Only an unnamed home town is told apart: a named one is read like any other town, so
+        // that papers without a town of their own are read as well as town papers.
+        if isHome && !candidate.isNamed {
+            f += ["home", namedTownCount == 0 ? "home:no-town" : "home:unnamed"]
+            if context.has(.selfReference) { f.append("home:self-reference") }
+            if context.has(.higherBody) { f.append("home:higher-body") }
+        }
+        guard candidate.isNamed else { return f }
+        let mentions = candidate.mentions
+        if mentions.contains(where: { context.isHead($0.start) }) { f += ["title", "title|towns:" + townCountBucket] }
+        if mentions.contains(where: { context.isLead($0.start) }) { f += ["lead", "lead|towns:" + townCountBucket] }
+        if mentions.contains(where: { context.isLeadSentence($0.start) }) { f.append("lead-sentence") }
+        f.append("towns:" + townCountBucket)
+        if townMentions.first?.candidate == index { f.append("first") }
+        if namedTownCount == 1 { f.append("only") }
+        if candidate.ownMentions == 0 { f.append("community-only") }
+        if candidate.forms.contains(where: { !$0.isEmpty && byline.contains($0) }) { f.append("byline") }
+        let share = Double(mentions.count) / Double(max(townMentions.count, 1))
+        f.append(share >= 0.5 ? "share:high" : share >= 0.25 ? "share:mid" : "share:low")
+        f.append(mentions.count >= 3 ? "count:3+" : "count:\(mentions.count)")
+        let opens = mentions.filter { context.opensClause($0.start, places: placeSpans) }.count
+        if opens > 0 {
+            f.append(opens == mentions.count ? "actor:all" : "actor:some")
+            if actingTownCount >= 3 { f.append("actor|acting-towns:3+") }
+        }
+        // A cue in the sentence reads differently for the town acting in it (the visitors) and
+        // for the others (the host, the honoured).
+        for (role, name) in [(AttributionCues.Role.learn, "learn"), (.award, "award"), (.compare, "compare")] {
+            let inCue = mentions.filter { context.sentenceHas(role, at: $0.start) }
+            if inCue.contains(where: { context.opensClause($0.start, places: placeSpans) }) { f.append(name + "|actor") }
+        }
+        func all(_ test: (Mention) -> Bool, _ name: String) {
+            let count = mentions.filter(test).count
+            if count == mentions.count { f.append(name + ":all") } else if count > 0 { f.append(name + ":some") }
+        }
+        all({ context.cueBefore(.visit, $0.start) }, "visit")
+        all({ context.cueAfter(.delegation, $0.end) }, "delegation")
+        all({ context.sentenceHas(.learn, at: $0.start) }, "learn")
+        all({ context.sentenceHas(.award, at: $0.start) }, "award")
+        all({ context.sentenceHas(.compare, at: $0.start) }, "compare")
+        all({ inList($0) }, "list")
+        return f
+    }
+
+    /// Whether a town mention stands in a list of three or more towns (`罗店镇、顾村镇、月浦镇`).
+    func inList(_ mention: Mention) -> Bool {
+        guard let at = townMentions.firstIndex(where: { $0.mention == mention }) else { return false }
+        func joined(_ a: Mention, _ b: Mention) -> Bool {
+            guard b.start >= a.end, b.start - a.end <= 1 else { return false }
+            if b.start == a.end { return true }
+            let between = context.scalars[a.end]
+            return between == "、" || between == "和" || between == "及" || between == "与" || between == "," || between == "，"
+        }
+        var first = at
+        while first > 0, joined(townMentions[first - 1].mention, townMentions[first].mention) { first -= 1 }
+        var last = at
+        while last + 1 < townMentions.count, joined(townMentions[last].mention, townMentions[last + 1].mention) { last += 1 }
+        return last - first + 1 >= 3
+    }
+
+    // MARK: - Practice
+
+    /// Features of `candidate` practising the mechanism whose mentions are given; `subjects`
+    /// are the article's subject candidates, strongest first.
+    func practice(_ index: Int, mechanism: [Mention], subjects: [Int], mechanismInTitle: Bool) -> [String] {
+        let candidate = candidates[index]
+        var base = ["bias"]
+        let isSubject = subjects.contains(index)
+        if subjects.first == index { base.append("top-subject") }
+        if !candidate.isNamed { base.append("unnamed") }
+        if mechanismInTitle { base.append("mechanism-in-title") }
+        // A roundup: the campaign named at the top, each town acting in its own clause below.
+        let atTop = mechanismInTitle || mechanism.contains { context.isLead($0.start) }
+        let acts = candidate.mentions.contains { context.opensClause($0.start, places: placeSpans) }
+        if atTop && acts && actingTownCount >= 3 { base.append("roundup") }
+        if atTop { base.append("mechanism-at-top") }
+        let sentences = Set(mechanism.map { context.sentence($0.start) })
+        let clauses = Set(mechanism.map { context.clause($0.start) })
+        let lines = Set(mechanism.map { context.line($0.start) })
+        let mine = candidate.mentions
+        let inSentence = mine.filter { sentences.contains(context.sentence($0.start)) }
+        if !inSentence.isEmpty {
+            base.append("sentence")
+            if inSentence.contains(where: { m in mechanism.contains { context.sentence($0.start) == context.sentence(m.start) && m.start < $0.start } }) {
+                base.append("sentence:before")
+            }
+            if inSentence.contains(where: { context.opensClause($0.start, places: placeSpans) }) { base.append("sentence:actor") }
+            if inSentence.contains(where: { context.cueBefore(.visit, $0.start) }) { base.append("sentence:visit") }
+            if inSentence.contains(where: { context.cueAfter(.delegation, $0.end) }) { base.append("sentence:delegation") }
+            if inSentence.contains(where: { context.sentenceHas(.award, at: $0.start) }) { base.append("sentence:award") }
+            if inSentence.contains(where: { inList($0) }) { base.append("sentence:list") }
+        }
+        if mine.contains(where: { clauses.contains(context.clause($0.start)) }) { base.append("clause") }
+        // The nearest town named before a mention, in its sentence: this one, or another.
+        var nearestInSentence = false
+        var otherNearest = false
+        for m in mechanism {
+            let sentence = context.sentence(m.start)
+            guard let before = townMentions.last(where: { $0.mention.start < m.start && context.sentence($0.mention.start) == sentence }) else { continue }
+            if before.candidate == index { nearestInSentence = true } else { otherNearest = true }
+        }
+        if nearestInSentence { base.append("sentence:nearest") }
+        if otherNearest && !nearestInSentence { base.append("sentence:other-nearest") }
+        if mine.contains(where: { lines.contains(context.line($0.start)) }) { base.append("paragraph") }
+        // The nearest town named before a mention, in its paragraph.
+        let nearest = mechanism.contains { m in
+            let line = context.line(m.start)
+            let before = townMentions.last { $0.mention.start < m.start && context.line($0.mention.start) == line }
+            return before?.candidate == index
+        }
+        if nearest { base.append("paragraph:nearest") }
+        let othersInSentence = townMentions.contains { $0.candidate != index && sentences.contains(context.sentence($0.mention.start)) }
+        if othersInSentence && inSentence.isEmpty { base.append("other-town-in-sentence") }
+        let learning = mechanism.filter { context.sentenceHas(.learn, at: $0.start) || context.sentenceHas(.visit, at: $0.start) }.count
+        if learning == mechanism.count { base.append("learn:all") } else if learning > 0 { base.append("learn:some") }
+        let raised = mechanism.filter { context.sentenceHas(.topic, at: $0.start) }.count
+        if raised == mechanism.count { base.append("topic:all") } else if raised > 0 { base.append("topic:some") }
+        // Named in a list of things (`加装电梯、社区食堂等`), every time.
+        if mechanism.allSatisfy({ m in
+            (m.start > 0 && context.scalars[m.start - 1] == "、") || (m.end < context.scalars.count && (context.scalars[m.end] == "、" || context.scalars[m.end] == "等"))
+        }) {
+            base.append("listed:all")
+        }
+        let higher = mechanism.filter { m in
+            context.sentenceHas(.higherBody, at: m.start) && !townMentions.contains { context.sentence($0.mention.start) == context.sentence(m.start) }
+        }.count
+        if higher == mechanism.count { base.append("higher-body:all") }
+        if let home, home.name == candidate.town.name, !candidate.isNamed {
+            base.append("home")
+            if namedTownCount == 0 { base.append("home:no-town") }
+        }
+        let standing = isSubject ? "S|" : "M|"
+        return base + base.map { standing + $0 }
+    }
+}

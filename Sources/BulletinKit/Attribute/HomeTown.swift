@@ -1,0 +1,57 @@
+/// The bulletin's own town, which an article that names no town is read as reporting on:
+/// - the first town its masthead names, in full or by the short form of a town the issue names
+///   (`金鸡湖社区报`, `主办：中共九亭镇委员会`; a contents block below the nameplate names others);
+/// - else the one town the whole issue names;
+/// - else the town most of its articles name, when clearly ahead.
+enum HomeTown {
+    /// - Parameters:
+    ///   - masthead: the locations found in the masthead lines.
+    ///   - mastheadText: the masthead lines joined by line breaks.
+    ///   - articles: the tagged articles.
+    static func find(masthead: [Location], mastheadText: String, articles: [Article], gazetteer: Gazetteer) -> TownRef? {
+        // Articles naming each town, and the towns in order of first mention.
+        var articleCounts: [String: Int] = [:]
+        var order: [TownRef] = []
+        for article in articles {
+            var seen = Set<String>()
+            for location in article.locations where location.level == .town && !location.ambiguous {
+                guard seen.insert(location.name).inserted else { continue }
+                if articleCounts[location.name] == nil { order.append(TownRef(name: location.name, code: location.code)) }
+                articleCounts[location.name, default: 0] += 1
+            }
+        }
+        if let first = firstInMasthead(masthead, mastheadText, issueTowns: order, gazetteer: gazetteer) { return first }
+        if order.count == 1 { return order[0] }
+        let ranked = order.sorted { (articleCounts[$0.name] ?? 0) > (articleCounts[$1.name] ?? 0) }
+        guard let best = ranked.first, let count = articleCounts[best.name], count >= 2, count * 3 >= articles.count,
+            count > (ranked.dropFirst().first.flatMap { articleCounts[$0.name] } ?? 0)
+        else { return nil }
+        return best
+    }
+
+    private static func firstInMasthead(_ masthead: [Location], _ text: String, issueTowns: [TownRef], gazetteer: Gazetteer) -> TownRef? {
+        var best: (start: Int, town: TownRef)? = nil
+        func consider(_ start: Int, _ town: TownRef) {
+            if best == nil || start < best!.start { best = (start, town) }
+        }
+        for location in masthead where location.level == .town {
+            guard let start = location.mentions.first?.start else { continue }
+            // An ambiguous name takes the reading the articles resolved, if any.
+            let town = issueTowns.first { $0.name == location.name } ?? TownRef(name: location.name, code: location.code)
+            consider(start, town)
+        }
+        let scalars = text.scalarArray
+        for town in issueTowns {
+            guard let code = town.code, let place = gazetteer.place(code: code) else { continue }
+            for form in [place.name] + place.aliases + place.shortForms where form.unicodeScalars.count >= 2 {
+                if let start = firstOffset(of: form.scalarArray, in: scalars) { consider(start, town) }
+            }
+        }
+        return best?.town
+    }
+
+    private static func firstOffset(of word: [Unicode.Scalar], in s: [Unicode.Scalar]) -> Int? {
+        guard word.count <= s.count else { return nil }
+        return (0...(s.count - word.count)).first { ScalarWord.matches(word, in: s, at: $0) }
+    }
+}

@@ -1,0 +1,16 @@
+/// The words the attribution model reads who practises what by (`attribution-cues.tsv`): a visit
+/// (`赴`), a delegation (`一行`), a practice to learn from (`学习借鉴`), an honour (`获评`), a
+/// comparison, the paper's own town acting unnamed (`本镇`), a body above the town (`区委`), a
+/// subject raised rather than done (`建议`).
+public typealias AttributionCues = CueTable<AttributionCueRole>
+
+public enum AttributionCueRole: String, Sendable, CaseIterable {
+    case visit
+    case delegation
+    case learn
+    case award
+    case compare
+    case selfReference = "self-reference"
+    case higherBody = "higher-body"
+    case topic
+}

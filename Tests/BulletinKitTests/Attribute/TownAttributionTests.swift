@@ -1,0 +1,152 @@
+@testable import BulletinKit
+import Foundation
+import Testing
+
+@Suite("Attribution: which towns an article reports on, which towns practise each mechanism")
+struct TownAttributionTests {
+    static let tagger = Tagger(lexicons: Corpus.lexicons)
+
+    /// One bulletin of the given articles (title, body), cut by hand, tagged and attributed.
+    static func attributed(_ articles: [(String, String)], masthead: [String] = []) -> [Article] {
+        let cut = articles.enumerated().map { index, article in
+            Article(bulletin: "test", source: "test.txt", index: index + 1, title: article.0, text: article.0 + "\n" + article.1)
+        }
+        return tagger.tag(cut, masthead: masthead)
+    }
+
+    static func credited(_ article: Article, _ mechanism: String) -> [String] {
+        article.mechanisms.first { $0.name == mechanism }?.towns.map(\.town.name) ?? []
+    }
+
+    @Test("a neighbour named in passing is mentioned, not a subject, and is not credited")
+    func neighbourInPassing() throws {
+        let article = TownAttributionTests.attributed([(
+            "彭浦新村街道“三所联动”调解室开到居民区",
+            "今年以来，彭浦新村街道推动派出所、司法所、律师事务所“三所联动”，在12个居民区设立联合调解点，共化解纠纷86起。一起涉及与大宁路街道交界处小区的停车纠纷，也在调解点得到了解决。"
+        )])[0]
+        #expect(article.towns.map(\.name).first == "彭浦新村街道")
+        #expect(TownAttributionTests.credited(article, "三所联动") == ["彭浦新村街道"])
+        #expect(article.locations.first { $0.name == "彭浦新村街道" }?.role == .subject)
+        let neighbour = try #require(article.locations.first { $0.name == "大宁路街道" })
+        withKnownIssue("a neighbour in the lead paragraph of a one-paragraph article still scores as a subject: no feature tells `与X交界处` from an actor", isIntermittent: true) {
+            #expect(neighbour.role == .mentioned)
+        }
+    }
+
+    @Test("a learning trip credits the host with its practice, not the visitors")
+    func learningTrip() {
+        let article = TownAttributionTests.attributed([(
+            "长征镇赴真如镇街道学习“枫桥式”调解经验",
+            "5月20日，长征镇组织各居民区书记赴真如镇街道考察学习，实地观摩真如镇街道“三所联动”调解室的运行情况。大家表示，回去后将结合本镇实际，进一步做好矛盾纠纷化解工作。"
+        )])[0]
+        #expect(article.towns.map(\.name).first == "长征镇")
+        #expect(TownAttributionTests.credited(article, "三所联动").contains("真如镇街道"))
+        withKnownIssue("the visitors named in the same sentence as the host's practice are credited too (sentence features outweigh the learning cue)", isIntermittent: true) {
+            #expect(!TownAttributionTests.credited(article, "三所联动").contains("长征镇"))
+        }
+    }
+
+    @Test("an article naming no town in a town's own paper reports on that town (basis bulletin)")
+    func homeTownFromMasthead() throws {
+        let articles = TownAttributionTests.attributed(
+            [
+                ("九亭镇召开“四百”大走访推进会", "5月8日，九亭镇召开“四百”大走访工作推进会，部署下一阶段走访任务。"),
+                ("涞寅居民区议事会议出停车新规", "近日，涞寅居民区召开居民议事会，围绕小区停车难题征求意见，形成停车管理公约。"),
+            ], masthead: ["九亭报", "中共九亭镇委员会主办"])
+        let second = articles[1]
+        #expect(second.towns.map(\.name) == ["九亭镇"])
+        let council = try #require(second.mechanisms.first { $0.name == "居民议事会" })
+        #expect(council.towns.map(\.town.name) == ["九亭镇"])
+        #expect(council.towns.first?.basis == .bulletin)
+    }
+
+    @Test("the town that opens the sentence naming a mechanism is credited on the sentence")
+    func sentenceBasis() throws {
+        let article = TownAttributionTests.attributed([(
+            "普陀区推进基层矛盾纠纷化解",
+            "近日，普陀区召开矛盾纠纷化解工作会议。会上，长征镇介绍了推行“三所联动”的做法，桃浦镇交流了“楼组长”议事经验。"
+        )])[0]
+        let sisuo = try #require(article.mechanisms.first { $0.name == "三所联动" })
+        #expect(sisuo.towns.first?.town.name == "长征镇")
+        #expect(sisuo.towns.first?.basis == .sentence)
+        withKnownIssue("a second town acting in the next clause of the same sentence is credited too", isIntermittent: true) {
+            #expect(sisuo.towns.map(\.town.name) == ["长征镇"])
+        }
+    }
+
+    @Test("every mechanism record carries its kind from the lexicon")
+    func kinds() {
+        let article = TownAttributionTests.attributed([(
+            "华阳路街道党建引领加装电梯", "华阳路街道坚持党建引领，今年已完成加装电梯12台，并开展“四百”大走访。"
+        )])[0]
+        let kinds = Dictionary(uniqueKeysWithValues: article.mechanisms.map { ($0.name, $0.kind) })
+        #expect(kinds["党建引领"] == .principle)
+        #expect(kinds["加装电梯"] == .programme)
+        #expect(kinds["“四百”大走访"] == .campaign)
+    }
+
+    @Test("the summary counts attributed pairs; --attribution article keeps every named town")
+    func summaryCredit() throws {
+        let article = TownAttributionTests.attributed([(
+            "彭浦新村街道“三所联动”调解室开到居民区",
+            "今年以来，彭浦新村街道推动派出所、司法所、律师事务所“三所联动”，在12个居民区设立联合调解点。一起涉及与大宁路街道交界处小区的停车纠纷，也在调解点得到了解决。"
+        )])[0]
+        let passage = TownMechanismSummary.Report(article)
+        let everyTown = TownMechanismSummary.Report(article, credit: .article)
+        let sisuo = { (report: TownMechanismSummary.Report) in
+            Set(report.mechanisms.first { $0.name == "三所联动" }?.towns.map(\.name) ?? [])
+        }
+        #expect(sisuo(passage) == ["彭浦新村街道"])
+        #expect(sisuo(everyTown) == ["彭浦新村街道", "大宁路街道"])
+        // The record carries what the summary reads back.
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(ArticleRecord.bytes(article))) as? [String: Any])
+        let fromRecord = try #require(TownMechanismSummary.Report(record: record))
+        #expect(sisuo(fromRecord) == sisuo(passage))
+    }
+
+    @Test("a malformed attribution weights line is an error naming the file and line")
+    func malformedWeights() {
+        #expect(throws: LexiconError.malformedRow(file: "a.tsv", line: 3, message: "unknown task 'subjects' (known: subject, practice)")) {
+            try AttributionModel(parsing: "task\tfeature\tweight\nsubject\tbias\t1\nsubjects\tbias\t2\n", file: "a.tsv")
+        }
+    }
+
+    @Test("the binary perceptron learns a separable toy decision and is deterministic")
+    func perceptron() {
+        var examples: [BinaryPerceptron.Example] = []
+        for n in 0..<30 {
+            examples.append(.init(features: ["bias", "title", n % 3 == 0 ? "lead" : "body"], label: true))
+            examples.append(.init(features: ["bias", "visit", n % 2 == 0 ? "lead" : "body"], label: false))
+        }
+        let weights = BinaryPerceptron().train(examples)
+        for example in examples {
+            let score = example.features.reduce(0) { $0 + (weights[$1] ?? 0) }
+            #expect((score > 0) == example.label)
+        }
+        #expect(BinaryPerceptron().train(examples) == weights)
+    }
+}
+
+@Suite("Attribution against the corpus gold", .serialized)
+struct AttributionAccuracyTests {
+    @Test("the built-in weights are what training on the corpus gives (run `bulletin train corpus --attribution -o lexicons/attribution-weights.tsv`)")
+    func builtInWeightsAreCurrent() throws {
+        let training = AttributionTraining(lexicons: Corpus.lexicons)
+        let examples = try training.examples(in: Corpus.folder)
+        let text = training.weightsFile(training.train(examples), trainedOn: examples)
+        let builtIn = try String(contentsOfFile: Corpus.packageRoot + "/lexicons/attribution-weights.tsv", encoding: .utf8)
+        #expect(text == builtIn)
+    }
+
+    @Test("leave-one-bulletin-out: town × mechanism triples P and R ≥ 0.90, subject towns ≥ 0.93, and better than crediting every named town")
+    func crossValidated() throws {
+        let training = AttributionTraining(lexicons: Corpus.lexicons)
+        let examples = try training.examples(in: Corpus.folder)
+        let result = training.crossValidate(examples)
+        print("attribution, leave one bulletin out:\n\(result.table)")
+        #expect(result.triples.precision >= 0.90, "\(result.table)")
+        #expect(result.triples.recall >= 0.90, "\(result.table)")
+        #expect(result.subjects.f1 >= 0.93, "\(result.table)")
+        #expect(result.triples.f1 > result.articleRule.f1 + 0.05, "\(result.table)")
+    }
+}
