@@ -1,44 +1,104 @@
 import BulletinKit
 import Foundation
 
-/// `bulletin lexicon check|stats|suggest`: validate lexicon files, count what they hold, and mine
-/// bulletins for mechanisms the lexicon lacks.
+/// `bulletin lexicon check|stats|list|show|suggest`: validate lexicon files, count and print what
+/// they hold, and mine bulletins for mechanisms the lexicon lacks.
 struct LexiconCommand {
     static let help = CommandHelp(
         name: "lexicon",
         overview: "Check, count and grow the lexicons.",
-        usage: "bulletin lexicon check [<file> ...] | stats | suggest <input> ...",
+        usage: "bulletin lexicon check [<file> ...] | stats | list [--kind <k>] [--category <c>]\n                | show <name> | suggest <input> ...",
         arguments: [
             .init(label: "check [<file> ...]", text: "Validate the built-in lexicons and the given files: columns, ids,\nforms claimed twice, empty names. Problems name file and line."),
             .init(label: "stats", text: "Count the entries of each built-in lexicon, by level and category."),
+            .init(label: "list", text: "The built-in mechanisms, one a line: id, name, kind, category\n(--kind mechanism|campaign|programme|principle, --category C filter)."),
+            .init(label: "show <name>", text: "One mechanism by any of its forms: id, kind, category, every form,\ndescription."),
             .init(label: "suggest <input> ...", text: "Mine bulletins for mechanisms the lexicon lacks (quoted terms,\nnames ending in 机制/工作法/模式…, N所联动, X长制, N+N+N …), ranked by\ntowns and bulletins, as TSV rows for a --lexicon file."),
         ],
-        options: [.init(label: "-h, --help", text: "Show help information.")])
+        options: [
+            .init(label: "--kind <kind>", text: "With list: only entries of this kind."),
+            .init(label: "--category <c>", text: "With list: only entries of this category."),
+            .init(label: "-h, --help", text: "Show help information."),
+        ])
 
     let action: String
     let arguments: [String]
+    let kind: MechanismKind?
+    let category: String?
 
     init(arguments: [String]) throws(UsageError) {
-        let parsed = try ArgumentScanner(options: []).scan(arguments)
+        let parsed = try ArgumentScanner(options: [
+            .init(long: "kind", takesValue: true), .init(long: "category", takesValue: true),
+        ]).scan(arguments)
         guard let action = parsed.positionals.first else {
-            throw UsageError("missing action: check, stats or suggest")
+            throw UsageError("missing action: check, stats, list, show or suggest")
         }
-        guard ["check", "stats", "suggest"].contains(action) else {
-            throw UsageError("unknown action '\(action)' (check, stats or suggest)")
+        guard ["check", "stats", "list", "show", "suggest"].contains(action) else {
+            throw UsageError("unknown action '\(action)' (check, stats, list, show or suggest)")
         }
         self.action = action
         self.arguments = Array(parsed.positionals.dropFirst())
         if action == "suggest" && self.arguments.isEmpty {
             throw UsageError("suggest needs bulletin files or folders")
         }
+        if action == "show" && self.arguments.count != 1 {
+            throw UsageError("show takes one mechanism name")
+        }
+        if let text = parsed.last("kind") {
+            guard let kind = MechanismKind(rawValue: text) else {
+                throw UsageError("--kind takes \(MechanismKind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+            }
+            self.kind = kind
+        } else {
+            kind = nil
+        }
+        category = parsed.last("category")
     }
 
     func run(console: Console) -> ExitStatus {
         switch action {
         case "check": return check(console)
         case "stats": return stats(console)
+        case "list": return list(console)
+        case "show": return show(console)
         default: return suggest(console)
         }
+    }
+
+    /// The built-in mechanisms as TSV: id, name, kind, category.
+    private func list(_ console: Console) -> ExitStatus {
+        guard let lexicons = try? Lexicons.builtin() else { return .inputProblems }
+        var out = "id\tname\tkind\tcategory\n"
+        for entry in lexicons.mechanisms.entries
+        where (kind == nil || entry.kind == kind) && (category == nil || entry.category == category) {
+            out += "\(entry.id)\t\(entry.name)\t\(entry.kind.rawValue)\t\(entry.category)\n"
+        }
+        console.out(out)
+        return .success
+    }
+
+    /// One mechanism found by any of its forms, with everything the lexicon says of it.
+    private func show(_ console: Console) -> ExitStatus {
+        guard let lexicons = try? Lexicons.builtin() else { return .inputProblems }
+        let key = MechanismLexicon.matchKey(arguments[0], folding: lexicons.folding)
+        guard
+            let entry = lexicons.mechanisms.entries.first(where: { entry in
+                entry.id == arguments[0] || entry.forms.contains { MechanismLexicon.matchKey($0, folding: lexicons.folding) == key }
+            })
+        else {
+            console.problem("no mechanism '\(arguments[0])' in the lexicon ('bulletin lexicon list' shows them all)")
+            return .inputProblems
+        }
+        let lines = [
+            "\(entry.name)  (\(entry.id))",
+            "  kind         \(entry.kind.rawValue)",
+            "  category     \(entry.category)",
+            "  forms        \(entry.forms.joined(separator: " | "))",
+            "  description  \(entry.description)",
+            "  defined at   \(entry.origin)",
+        ]
+        console.out(lines.joined(separator: "\n") + "\n")
+        return .success
     }
 
     private func check(_ console: Console) -> ExitStatus {

@@ -574,6 +574,22 @@ struct LexiconCommandTests {
         #expect(good.out.hasSuffix("0 problems\n"))
     }
 
+    @Test("list filters by kind; show finds a mechanism by any form; an unknown kind is a usage error")
+    func listAndShow() {
+        let principles = Captured()
+        #expect(principles.run(["lexicon", "list", "--kind", "principle"]) == .success)
+        let rows = principles.out.split(separator: "\n").dropFirst()
+        #expect(rows.contains { $0.hasPrefix("dangjian-yinling\t党建引领\tprinciple\t") })
+        #expect(rows.allSatisfy { $0.split(separator: "\t")[2] == "principle" })
+        let show = Captured()
+        #expect(show.run(["lexicon", "show", "走四百"]) == .success)
+        #expect(show.out.hasPrefix("“四百”大走访  (sibai-dazoufang)\n  kind         campaign\n"))
+        #expect(show.out.contains("走四百"))
+        let unknown = Captured()
+        #expect(unknown.run(["lexicon", "show", "三所联东"]) == .inputProblems)
+        #expect(Captured().run(["lexicon", "list", "--kind", "slogan"]) == .usage)
+    }
+
     @Test("stats counts places by level and mechanisms by category")
     func stats() {
         let c = Captured()
