@@ -21,7 +21,7 @@ struct QueryCommand {
         ],
         options: [
             .init(label: "-m, --mechanism <name>", text: "A mechanism by any of its names (四百 finds “四百”大走访): the towns\nthat report it, each with its articles and the sentence naming it."),
-            .init(label: "-t, --town <name>", text: "A town (a unique start of its name will do: 桃浦 → 桃浦镇): the\nmechanisms it reports. With --mechanism: the articles where it does."),
+            .init(label: "-t, --town <name>", text: "A town (a unique start of its name will do: 桃浦 → 桃浦镇) or a\ndistrict (徐汇区: its towns, grouped): the mechanisms reported there.\nWith --mechanism: the articles where it is."),
             .init(label: "--kind <kinds>", text: "With --town alone: the kinds of entries listed, comma-separated —\nmechanism, campaign, programme, principle — or all (default:\nmechanism,campaign)."),
             .init(label: "--attribution <rule>", text: "passage (default): a town reports a mechanism where the text credits\nit with practising it; article: wherever an article names both."),
             .init(label: "-f, --format <format>", text: "table (default, fits 100 columns), json or tsv."),
@@ -43,6 +43,9 @@ struct QueryCommand {
         town = parsed.last("town")
         format = parsed.last("format") ?? "table"
         guard mechanism != nil || town != nil else { throw UsageError("give --mechanism, --town, or both") }
+        for (option, value) in [("--mechanism", mechanism), ("--town", town)] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty { throw UsageError("\(option) needs a name") }
+        }
         guard ["table", "json", "tsv"].contains(format) else {
             throw UsageError("unknown format '\(format)' (table, json or tsv)")
         }
@@ -62,44 +65,56 @@ struct QueryCommand {
         }
         let query = ArticleQuery(records: records, lexicons: lexicons, credit: credit, kinds: kinds)
         let mechanismID: String?
-        let townName: String?
+        let area: ArticleQuery.Area?
         do {
             mechanismID = try mechanism.map { name throws(ArticleQuery.Problem) in try query.resolveMechanism(name) }
-            townName = try town.map { name throws(ArticleQuery.Problem) in try query.resolveTown(name) }
+            area = try town.map { name throws(ArticleQuery.Problem) in try query.resolveArea(name) }
         } catch {
             console.problem(error.description)
             return .inputProblems
         }
-        let hits = query.hits(mechanism: mechanismID, town: townName)
+        let hits = query.hits(mechanism: mechanismID, area: area)
         switch format {
         case "json": console.out(QueryCommand.json(hits))
         case "tsv": console.out(QueryCommand.tsv(hits))
         default:
-            let title = [mechanismID.map { id in lexicons.mechanisms.entry(id: id)?.name ?? hits.first?.mechanism ?? id }, townName].compactMap { $0 }
-            console.out(QueryCommand.table(hits, byTown: mechanismID != nil && townName == nil, heading: title.joined(separator: " × ")))
+            let title = [mechanismID.map { id in lexicons.mechanisms.entry(id: id)?.name ?? hits.first?.mechanism ?? id }, area?.name].compactMap { $0 }
+            // A mechanism alone, or a district: by town; a town: by mechanism.
+            let byTown: Bool
+            switch area {
+            case .town: byTown = false
+            case .district: byTown = true
+            case nil: byTown = mechanismID != nil
+            }
+            console.out(QueryCommand.table(hits, byTown: byTown, naming: mechanismID == nil, heading: title.joined(separator: " × ")))
         }
         return .success
     }
 
     static let width = 100
 
-    /// Grouped by town (for a mechanism) or by mechanism (for a town), most articles first.
-    static func table(_ hits: [ArticleQuery.Hit], byTown: Bool, heading: String) -> String {
+    /// `1 article`, `2 articles`.
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// Grouped by town (for a mechanism, or a district) or by mechanism (for a town), most
+    /// articles first; `naming` puts the mechanism before each title (a district's towns).
+    static func table(_ hits: [ArticleQuery.Hit], byTown: Bool, naming: Bool = false, heading: String) -> String {
         var out = ""
         let groups = Dictionary(grouping: hits) { byTown ? $0.town + "\t" + $0.district : $0.mechanism }
         let order = groups.keys.sorted {
             groups[$0]!.count != groups[$1]!.count ? groups[$0]!.count > groups[$1]!.count : $0.utf8.lexicographicallyPrecedes($1.utf8)
         }
         let articles = Set(hits.map(\.article)).count
-        out += "\(heading): \(groups.count) \(byTown ? "towns" : "mechanisms"), \(articles) articles\n"
+        out += "\(heading): \(count(groups.count, byTown ? "town" : "mechanism")), \(count(articles, "article"))\n"
         if hits.isEmpty { return out + "  (none)\n" }
         for key in order {
             let members = groups[key]!
             let label = key.replacingOccurrences(of: "\t", with: "  ")
-            out += "\n" + DisplayWidth.pad(label, to: 40) + "\(members.count) article\(members.count == 1 ? "" : "s")\n"
+            out += "\n" + DisplayWidth.pad(label, to: 40) + count(members.count, "article") + "\n"
             for hit in members {
                 let date = DisplayWidth.pad(hit.date ?? "(no date)", to: 12)
-                out += "  " + date + DisplayWidth.clip(hit.title ?? "(no title) \(hit.article)", to: width - 14) + "\n"
+                let title = (naming && byTown ? hit.mechanism + " · " : "") + (hit.title ?? "(no title) \(hit.article)")
+                out += "  " + date + DisplayWidth.clip(title, to: width - 14) + "\n"
                 out += "      " + DisplayWidth.clip("“" + hit.sentence + "”", to: width - 6) + "\n"
             }
         }

@@ -311,6 +311,22 @@ struct QueryCommandTests {
         #expect(!article.subtracting(passage).isEmpty)
     }
 
+    @Test("a district lists its towns' mechanisms by town; a town with another suffix is suggested; a blank name is a usage error")
+    func districtsAndNames() {
+        let district = Captured()
+        #expect(district.run(["query", "--town", "徐汇区", Self.output]) == .success)
+        #expect(district.out.hasPrefix("徐汇区: "))
+        #expect(district.out.contains("\n斜土路街道  徐汇区"))
+        #expect(district.out.contains("三所联动 · "))
+        let suffix = Captured()
+        #expect(suffix.run(["query", "--town", "桃浦街道", Self.output]) == .inputProblems)
+        #expect(suffix.err.contains("did you mean '桃浦镇'"))
+        #expect(Captured().run(["query", "--town", " ", Self.output]) == .usage)
+        let one = Captured()
+        #expect(one.run(["query", "-m", "三所联动", "-t", "大宁路街道", Self.output]) == .success)
+        #expect(one.out.hasPrefix("三所联动 × 大宁路街道: 1 mechanism, 1 article\n"))
+    }
+
     @Test("an unknown name gets the nearest names")
     func unknown() {
         let c = Captured()

@@ -7,7 +7,8 @@ import Foundation
 /// ```swift
 /// let query = ArticleQuery(records: records, lexicons: lexicons)
 /// try query.resolveMechanism("四百")   // "sibai-dazoufang": any alias finds its mechanism
-/// try query.resolveTown("桃浦")        // "桃浦镇", when unambiguous
+/// try query.resolveArea("桃浦")        // .town("桃浦镇"), when unambiguous
+/// try query.resolveArea("徐汇区")      // .district("徐汇区"): its towns, grouped
 /// ```
 public struct ArticleQuery: Sendable {
     /// What the look-up needs of an article record.
@@ -141,24 +142,63 @@ public struct ArticleQuery: Sendable {
         throw .unknown(kind: "mechanism", name: name, suggestions: ArticleQuery.nearest(name, among: names))
     }
 
-    /// The town a name finds in the data: the exact name, or the one town whose name starts with
-    /// it (`桃浦` → 桃浦镇).
-    public func resolveTown(_ name: String) throws(Problem) -> String {
-        let towns = Set(records.flatMap { $0.towns.map(\.name) })
-        if towns.contains(name) { return name }
-        let starting = towns.filter { $0.hasPrefix(name) }
-        if starting.count == 1 { return starting.first! }
-        if starting.count > 1 { throw .ambiguous(kind: "town", name: name, candidates: starting.sorted()) }
-        throw .unknown(kind: "town", name: name, suggestions: ArticleQuery.nearest(name, among: Array(towns)))
+    /// Where a look-up is confined: one town, or every town of a district.
+    public enum Area: Equatable, Sendable {
+        case town(String)
+        case district(String)
+
+        public var name: String {
+            switch self {
+            case .town(let name), .district(let name): return name
+            }
+        }
+    }
+
+    /// The town or district a name finds in the data: the exact name of a town, then of a
+    /// district (`徐汇区`), then the one town or district whose name starts with it (`桃浦` →
+    /// 桃浦镇, `徐汇` → 徐汇区).
+    public func resolveArea(_ name: String) throws(Problem) -> Area {
+        let towns = Set(records.flatMap { $0.towns.map(\.name) } + records.flatMap { $0.mechanisms.flatMap { $0.towns.map(\.name) } })
+        let districts = Set((records.flatMap { $0.towns.map(\.district) } + records.flatMap { $0.mechanisms.flatMap { $0.towns.map(\.district) } }).filter { !$0.isEmpty })
+        if towns.contains(name) { return .town(name) }
+        if districts.contains(name) { return .district(name) }
+        let startingTowns = towns.filter { $0.hasPrefix(name) }
+        if startingTowns.count == 1 { return .town(startingTowns.first!) }
+        if startingTowns.count > 1 { throw .ambiguous(kind: "town", name: name, candidates: startingTowns.sorted()) }
+        let startingDistricts = districts.filter { $0.hasPrefix(name) }
+        if startingDistricts.count == 1 { return .district(startingDistricts.first!) }
+        throw .unknown(kind: "town or district", name: name, suggestions: ArticleQuery.nearestPlaces(name, among: Array(towns) + Array(districts)))
+    }
+
+    /// Names closest to a place name: the same name with another suffix first (`桃浦街道` → 桃浦镇),
+    /// then the nearest by edit distance.
+    static func nearestPlaces(_ name: String, among names: [String]) -> [String] {
+        let stem = ArticleQuery.stem(name)
+        let sameStem = names.filter { ArticleQuery.stem($0) == stem }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return Array((sameStem + nearest(name, among: names).filter { !sameStem.contains($0) }).prefix(3))
+    }
+
+    /// A place name without its level suffix (`桃浦镇` → 桃浦, `华阳路街道` → 华阳路).
+    static func stem(_ name: String) -> String {
+        for suffix in ["街道", "镇", "乡", "区", "县", "市"] where name.hasSuffix(suffix) && name.count > suffix.count + 1 {
+            return String(name.dropLast(suffix.count))
+        }
+        return name
     }
 
     /// Every (town, mechanism) report matching the filters, newest article first. Without a
     /// mechanism, only the mechanisms of the query's `kinds` are listed.
-    public func hits(mechanism: String?, town: String?) -> [Hit] {
+    public func hits(mechanism: String?, area: Area?) -> [Hit] {
         var hits: [Hit] = []
         for record in records {
             for (t, m) in record.pairs(credit) where mechanism == nil ? kinds.contains(m.kind) : m.id == mechanism {
-                if town == nil || t.name == town {
+                let inArea: Bool
+                switch area {
+                case nil: inArea = true
+                case .town(let name): inArea = t.name == name
+                case .district(let name): inArea = t.district == name
+                }
+                if inArea {
                     hits.append(Hit(
                         article: record.id, date: record.date, title: record.title,
                         sentence: Sentence.around(offset: m.firstMention, in: record.text), town: t.name,
