@@ -352,6 +352,10 @@ struct ReportCommandTests {
         #expect(html.contains("data-mechanism=\"三所联动\""))
         #expect(html.contains("<svg class=\"diffusion\""))
         #expect(html.contains("articles have no date"))
+        #expect(html.contains("<p class=\"hint\">"))
+        // Evidence carries the mention cut out by its offsets, with the bulletin and source.
+        #expect(html.contains("\"mark\":\"三所联动\""))
+        #expect(html.contains("\"source\":\""))
         #expect(!html.contains("http://") && !html.contains("https://"), "self-contained: no external resources")
     }
 

@@ -16,6 +16,8 @@ public struct ArticleQuery: Sendable {
         public var id: String
         public var date: String?
         public var title: String?
+        /// The input file the article came from.
+        public var source: String = ""
         public var text: String
         /// Every town the article names.
         public var towns: [(name: String, district: String)]
@@ -26,7 +28,9 @@ public struct ArticleQuery: Sendable {
             public var id: String
             public var name: String
             public var kind: MechanismKind
+            /// The mention to quote: start and end offsets into `text`.
             public var firstMention: Int
+            public var firstMentionEnd: Int
             public var towns: [(name: String, district: String)]
         }
 
@@ -87,17 +91,20 @@ public struct ArticleQuery: Sendable {
             let mechanisms = object["mechanisms"] as? [[String: Any]] ?? []
             return Record(
                 id: object["id"] as? String ?? "", date: object["date"] as? String, title: object["title"] as? String,
-                text: object["text"] as? String ?? "",
+                source: object["source"] as? String ?? "", text: object["text"] as? String ?? "",
                 towns: locations.filter { $0["level"] as? String == "town" }.map {
                     ($0["name"] as? String ?? "", $0["district"] as? String ?? "")
                 },
                 mechanisms: mechanisms.map { m in
-                    let starts = (m["mentions"] as? [[String: Any]] ?? []).compactMap { $0["start"] as? Int }
-                    let title = object["title"] as? String
+                    let spans = (m["mentions"] as? [[String: Any]] ?? []).compactMap { mention -> Mention? in
+                        guard let start = mention["start"] as? Int, let end = mention["end"] as? Int else { return nil }
+                        return Mention(start: start, end: end, surface: "")
+                    }
+                    let quoted = evidence(spans, title: object["title"] as? String)
                     return Record.Mechanism(
                         id: m["id"] as? String ?? "", name: m["name"] as? String ?? "",
                         kind: (m["kind"] as? String).flatMap(MechanismKind.init(rawValue:)) ?? .mechanism,
-                        firstMention: evidence(starts, title: title),
+                        firstMention: quoted.start, firstMentionEnd: quoted.end,
                         towns: (m["towns"] as? [[String: Any]] ?? []).map { ($0["name"] as? String ?? "", $0["district"] as? String ?? "") })
                 })
         }
@@ -107,20 +114,24 @@ public struct ArticleQuery: Sendable {
     public static func records(from articles: [Article]) -> [Record] {
         articles.map { article in
             Record(
-                id: article.id, date: article.date?.description, title: article.title, text: article.text,
+                id: article.id, date: article.date?.description, title: article.title, source: article.source,
+                text: article.text,
                 towns: article.locations.filter { $0.level == .town }.map { ($0.name, $0.district ?? "") },
                 mechanisms: article.mechanisms.map {
                     Record.Mechanism(
-                        id: $0.id, name: $0.name, kind: $0.kind, firstMention: evidence($0.mentions.map(\.start), title: article.title),
+                        id: $0.id, name: $0.name, kind: $0.kind,
+                        firstMention: evidence($0.mentions, title: article.title).start,
+                        firstMentionEnd: evidence($0.mentions, title: article.title).end,
                         towns: $0.towns.map { ($0.town.name, $0.town.district ?? "") })
                 })
         }
     }
 
     /// The mention to quote: the first one in the body, else the one in the title.
-    static func evidence(_ starts: [Int], title: String?) -> Int {
+    static func evidence(_ mentions: [Mention], title: String?) -> (start: Int, end: Int) {
         let titleLength = title.map { $0.scalarCount } ?? -1
-        return starts.first { $0 > titleLength } ?? starts.first ?? 0
+        let chosen = mentions.first { $0.start > titleLength } ?? mentions.first
+        return (chosen?.start ?? 0, chosen?.end ?? 0)
     }
 
     /// The id of the mechanism a name or any alias names (`四百`, `走四百`, `“四百”大走访`).

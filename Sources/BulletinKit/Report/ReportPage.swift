@@ -1,3 +1,5 @@
+import Foundation
+
 /// `bulletin report`: one self-contained HTML page (no network, no CDN) for editors — a heat map of
 /// towns (grouped by district) × mechanisms coloured by article count, where clicking a cell lists
 /// the articles with the evidence sentence and the mechanism highlighted; a filter box; a diffusion
@@ -43,7 +45,8 @@ public enum ReportPage {
         page += undated > 0
             ? " <strong>\(undated) articles have no date</strong>: they count in the map but not in the charts."
             : " Every article is dated."
-        page += "</p>\n<input id=\"filter\" type=\"search\" placeholder=\"Filter towns and mechanisms / 筛选镇街与机制\" autocomplete=\"off\">\n"
+        page += "</p>\n<p class=\"hint\">Each cell counts the articles in which the town practises the mechanism (darker: more). Click a cell for the articles and the sentence that credits it. / 点击单元格查看文章与依据。</p>"
+        page += "\n<input id=\"filter\" type=\"search\" placeholder=\"Filter towns and mechanisms / 筛选镇街与机制\" autocomplete=\"off\">\n"
         page += "<div class=\"map\"><table id=\"heatmap\"><thead><tr><th class=\"town\">town</th>"
         for mechanism in mechanisms {
             page += "<th class=\"mech\" data-mechanism=\"\(HTML.escape(mechanism))\"><span>\(HTML.escape(mechanism))</span></th>"
@@ -64,7 +67,7 @@ public enum ReportPage {
                 }
                 let id = "c\(row)-\(column)"
                 let alpha = 0.15 + 0.85 * Double(articles.count) / Double(maxCount)
-                page += "<td class=\"hit\" data-cell=\"\(id)\" data-count=\"\(articles.count)\" style=\"background: rgba(200,40,40,\(String(format: "%.2f", alpha)))\" title=\"\(HTML.escape(town.town)) × \(HTML.escape(mechanism)): \(articles.count)\">\(articles.count)</td>"
+                page += "<td class=\"hit\" data-cell=\"\(id)\" data-count=\"\(articles.count)\" style=\"background: rgba(170,20,20,\(String(format: "%.2f", alpha)));color:\(textColour(alpha: alpha))\" title=\"\(HTML.escape(town.town)) × \(HTML.escape(mechanism)): \(articles.count)\">\(articles.count)</td>"
                 evidence += (evidence == "{" ? "" : ",") + "\"\(id)\":" + evidenceJSON(articles, mechanism: mechanism, town: town.town)
             }
             page += "</tr>"
@@ -104,21 +107,54 @@ public enum ReportPage {
         var json = JSONWriter()
         json.object { o in
             o.key("title"); o.string("\(town) × \(mechanism)")
-            o.key("mechanism"); o.string(mechanism)
             o.key("articles")
             o.array { a in
                 for article in articles.sorted(by: { ($0.date ?? "") > ($1.date ?? "") }) {
-                    let offset = article.mechanisms.first { $0.name == mechanism }?.firstMention ?? 0
+                    let quoted = article.mechanisms.first { $0.name == mechanism }
+                    let (before, marked, after) = highlighted(article.text, from: quoted?.firstMention ?? 0, to: quoted?.firstMentionEnd ?? 0)
                     a.object { r in
                         r.key("id"); r.string(article.id)
+                        r.key("source"); r.string(article.source)
                         r.key("date"); r.optionalString(article.date)
                         r.key("title"); r.optionalString(article.title)
-                        r.key("sentence"); r.string(Sentence.around(offset: offset, in: article.text))
+                        // The sentence in three parts: the mention as printed (an alias, a
+                        // quoted form) is marked by its offsets, not searched for by name.
+                        r.key("before"); r.string(before)
+                        r.key("mark"); r.string(marked)
+                        r.key("after"); r.string(after)
                     }
                 }
             }
         }
         return json.output
+    }
+
+    /// The sentence around a mention, cut at the mention: (before, the mention, after).
+    static func highlighted(_ text: String, from start: Int, to end: Int) -> (String, String, String) {
+        let s = text.scalarArray
+        let sentence = Sentence.span(offset: start, in: s)
+        let lower = min(max(start, sentence.lowerBound), sentence.upperBound)
+        let upper = min(max(end, lower), sentence.upperBound)
+        return (
+            String(scalars: s[sentence.lowerBound..<lower]).trimmingSpaces, String(scalars: s[lower..<upper]),
+            String(scalars: s[upper..<sentence.upperBound]).trimmingSpaces
+        )
+    }
+
+    /// Black or white, whichever reads better on the cell's colour (WCAG contrast; the better of
+    /// the two is always at least 4.58:1).
+    static func textColour(alpha: Double) -> String {
+        func linear(_ channel: Double) -> Double {
+            let c = channel / 255
+            return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        // The cell colour, rgb(170,20,20) at `alpha` over white.
+        let r = 255 - alpha * (255 - 170)
+        let g = 255 - alpha * (255 - 20)
+        let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(g)
+        let onWhite = 1.05 / (luminance + 0.05)
+        let onBlack = (luminance + 0.05) / 0.05
+        return onBlack >= onWhite ? "#000" : "#fff"
     }
 
     static let style = """
@@ -132,7 +168,7 @@ public enum ReportPage {
         th.mech{vertical-align:bottom;height:9rem;position:sticky;top:0;background:#fafafa}
         th.mech span{writing-mode:vertical-rl;white-space:nowrap}
         tr.district th{text-align:left;background:#f0f0f0;font-weight:600}
-        td.hit{cursor:pointer;color:#fff;font-weight:600}td.hit:hover{outline:2px solid #333}
+        td.hit{cursor:pointer;font-weight:600}.hint{color:#444}td.hit:hover{outline:2px solid #333}
         #evidence{border:1px solid #ccc;padding:.5rem 1rem;margin-top:1rem;background:#fffdf6}
         #evidence li{margin:.4rem 0}mark{background:#ffe066}
         .charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{margin:0;border:1px solid #eee;padding:.4rem}
@@ -149,10 +185,9 @@ public enum ReportPage {
           const cell = data[td.dataset.cell];
           box.hidden = false;
           box.querySelector('h2').textContent = cell.title;
-          const mark = esc(cell.mechanism);
           box.querySelector('ol').innerHTML = cell.articles.map(a =>
-            `<li><strong>${esc(a.date || '(no date)')}</strong> ${esc(a.title || a.id)}<br>` +
-            esc(a.sentence).split(mark).join(`<mark>${mark}</mark>`) + '</li>').join('');
+            `<li><strong>${esc(a.date || '(no date)')}</strong> ${esc(a.title || '(no title)')} <small>${esc(a.id)} · ${esc(a.source)}</small><br>` +
+            `${esc(a.before)}<mark>${esc(a.mark)}</mark>${esc(a.after)}</li>`).join('');
           box.scrollIntoView({behavior: 'smooth', block: 'nearest'});
         }));
         // `report.html#open-first` opens the first cell: the browser test reads the result.
@@ -174,5 +209,3 @@ public enum ReportPage {
         });
         """
 }
-
-import Foundation

@@ -13,6 +13,12 @@ public enum Sentence {
     /// The same over scalars already split out, for callers that ask about many offsets of one text.
     public static func around(offset: Int, in s: [Unicode.Scalar]) -> String {
         guard !s.isEmpty else { return "" }
+        return String(scalars: s[span(offset: offset, in: s)]).trimmingSpaces
+    }
+
+    /// Where the sentence around `offset` starts and ends, in scalars (untrimmed).
+    public static func span(offset: Int, in s: [Unicode.Scalar]) -> Range<Int> {
+        guard !s.isEmpty else { return 0..<0 }
         let at = min(max(0, offset), s.count - 1)
         var start = at
         while start > 0, !isEnd(s[start - 1]) { start -= 1 }
@@ -20,7 +26,7 @@ public enum Sentence {
         while end < s.count, !isEnd(s[end]) { end += 1 }
         if end < s.count, s[end] != "\n" { end += 1 }
         while end < s.count, ScalarClass.isCloser(s[end]) { end += 1 }
-        return String(scalars: s[start..<end]).trimmingSpaces
+        return start..<end
     }
 
     /// Sentences of one text looked up by many offsets (every mention of an article): bounds
