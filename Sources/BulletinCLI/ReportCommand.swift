@@ -46,7 +46,8 @@ struct ReportCommand {
         let name = (source as NSString).lastPathComponent
         do {
             let file = try AtomicFile(path: output)
-            try file.write(ReportPage.html(records, title: "bulletin report — \(name)", credit: credit, kinds: kinds))
+            let forms = Dictionary(lexicons.mechanisms.entries.map { ($0.name, $0.forms) }, uniquingKeysWith: { a, _ in a })
+            try file.write(ReportPage.html(records, title: "bulletin report — \(name)", credit: credit, kinds: kinds, forms: forms))
             try file.commit()
         } catch {
             console.problem(error.description)

@@ -348,7 +348,7 @@ struct ReportCommandTests {
         let c = Captured()
         #expect(c.run(["report", QueryCommandTests.output, "-o", file]) == .success)
         let html = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(html.contains("<tr class=\"town\" data-town=\"桃浦镇\">"))
+        #expect(html.contains("<tr class=\"town\" data-town=\"桃浦镇\" data-district=\"普陀区\">"))
         #expect(html.contains("data-mechanism=\"三所联动\""))
         #expect(html.contains("<svg class=\"diffusion\""))
         #expect(html.contains("articles have no date"))
@@ -380,6 +380,44 @@ struct ReportCommandTests {
         // The click handler ran: the evidence section is shown, with a list item and a <mark>.
         #expect(dom.contains("<section id=\"evidence\">"), "evidence section still hidden")
         #expect(dom.contains("<mark>"))
+    }
+
+    /// The page as headless Chromium leaves it after its scripts ran, opened at `fragment`.
+    static func dom(_ file: String, _ fragment: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium!)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
+                             "--dump-dom", "file://" + file + fragment]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return dom
+    }
+
+    @Test("the filter finds a mechanism by an alias and a district by name, hiding the rest",
+          .enabled(if: chromium != nil, "needs Chromium (CI installs it)"))
+    func filter() throws {
+        let file = NSTemporaryDirectory() + "bulletin-report-\(UUID().uuidString).html"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        #expect(Captured().run(["report", QueryCommandTests.output, "-o", file]) == .success)
+        // 走四百 is an alias of “四百”大走访: its column shows, 三所联动's does not.
+        let byAlias = try ReportCommandTests.dom(file, "#filter=" + "走四百".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+        func tag(_ dom: String, _ start: String) -> String {
+            guard let at = dom.range(of: start) else { return "" }
+            return String(dom[at.lowerBound...].prefix { $0 != ">" })
+        }
+        let wanted = tag(byAlias, "<th class=\"mech\" data-mechanism=\"“四百”大走访\"")
+        let other = tag(byAlias, "<th class=\"mech\" data-mechanism=\"三所联动\"")
+        #expect(!wanted.isEmpty && !wanted.contains("hidden"))
+        #expect(other.contains("hidden"))
+        // A district keeps its own towns and hides the others and their headings.
+        let byDistrict = try ReportCommandTests.dom(file, "#filter=" + "徐汇区".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+        #expect(byDistrict.contains("data-town=\"斜土路街道\" data-district=\"徐汇区\">"))
+        #expect(byDistrict.contains("data-town=\"长征镇\" data-district=\"普陀区\" hidden=\"\">"))
+        #expect(byDistrict.contains("<tr class=\"district\" data-district=\"普陀区\" hidden=\"\">"))
     }
 }
 

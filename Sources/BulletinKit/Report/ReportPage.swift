@@ -9,9 +9,12 @@ public enum ReportPage {
     /// - Parameters:
     ///   - credit: which towns a mechanism counts for.
     ///   - kinds: the kinds of entries shown (mechanisms and campaigns unless asked otherwise).
+    ///   - forms: every form each mechanism goes by (canonical name → forms), so the filter box
+    ///     finds 三所联动 by any of them.
     public static func html(
         _ records: [ArticleQuery.Record], title: String = "bulletin report", credit: TownCredit = .passage,
-        kinds: Set<MechanismKind> = Set(MechanismKind.allCases.filter(\.isShownByDefault))
+        kinds: Set<MechanismKind> = Set(MechanismKind.allCases.filter(\.isShownByDefault)),
+        forms: [String: [String]] = [:]
     ) -> String {
         struct Key: Hashable { let town: String; let district: String }
         var cells: [Key: [String: [ArticleQuery.Record]]] = [:]
@@ -49,16 +52,17 @@ public enum ReportPage {
         page += "\n<input id=\"filter\" type=\"search\" placeholder=\"Filter towns and mechanisms / 筛选镇街与机制\" autocomplete=\"off\">\n"
         page += "<div class=\"map\"><table id=\"heatmap\"><thead><tr><th class=\"town\">town</th>"
         for mechanism in mechanisms {
-            page += "<th class=\"mech\" data-mechanism=\"\(HTML.escape(mechanism))\"><span>\(HTML.escape(mechanism))</span></th>"
+            let names = ([mechanism] + (forms[mechanism] ?? [])).map { MechanismLexicon.matchKey($0) }.joined(separator: "|")
+            page += "<th class=\"mech\" data-mechanism=\"\(HTML.escape(mechanism))\" data-forms=\"\(HTML.escape(names))\"><span>\(HTML.escape(mechanism))</span></th>"
         }
         page += "</tr></thead><tbody>"
         var currentDistrict: String? = nil
         for (row, town) in towns.enumerated() {
             if town.district != currentDistrict {
                 currentDistrict = town.district
-                page += "<tr class=\"district\"><th colspan=\"\(mechanisms.count + 1)\">\(HTML.escape(town.district.isEmpty ? "(district unknown)" : town.district))</th></tr>"
+                page += "<tr class=\"district\" data-district=\"\(HTML.escape(town.district))\"><th colspan=\"\(mechanisms.count + 1)\">\(HTML.escape(town.district.isEmpty ? "(district unknown)" : town.district))</th></tr>"
             }
-            page += "<tr class=\"town\" data-town=\"\(HTML.escape(town.town))\"><th class=\"town\">\(HTML.escape(town.town))</th>"
+            page += "<tr class=\"town\" data-town=\"\(HTML.escape(town.town))\" data-district=\"\(HTML.escape(town.district))\"><th class=\"town\">\(HTML.escape(town.town))</th>"
             for (column, mechanism) in mechanisms.enumerated() {
                 let articles = cells[town]?[mechanism] ?? []
                 if articles.isEmpty {
@@ -192,20 +196,38 @@ public enum ReportPage {
         }));
         // `report.html#open-first` opens the first cell: the browser test reads the result.
         if (location.hash === '#open-first') { const first = document.querySelector('td.hit'); if (first) first.click(); }
+        // One box for mechanisms (any form: 走四百 finds “四百”大走访), towns and districts; empty
+        // rows, columns, district headings and charts are hidden.
+        const fold = s => s.replace(/[“”‘’"'「」『』《》·•\\s]/g, '');
         document.getElementById('filter').addEventListener('input', e => {
-          const q = e.target.value.trim();
+          const q = fold(e.target.value.trim());
           const heads = [...document.querySelectorAll('th.mech')];
-          const matching = heads.map(th => !q || th.dataset.mechanism.includes(q));
+          const matching = heads.map(th => !q || th.dataset.forms.split('|').some(f => f.includes(q)));
           const byMechanism = q && matching.some(Boolean);
-          document.querySelectorAll('tr.town').forEach(tr => {
+          const rows = [...document.querySelectorAll('tr.town')];
+          const placeMatch = tr => tr.dataset.town.includes(q) || tr.dataset.district.includes(q);
+          rows.forEach(tr => {
             const cells = [...tr.children].slice(1);
-            cells.forEach((td, i) => td.hidden = byMechanism && !matching[i]);
-            tr.hidden = q && (byMechanism ? !cells.some((td, i) => matching[i] && td.classList.contains('hit'))
-                                          : !tr.dataset.town.includes(q));
+            tr.hidden = q && (byMechanism ? !cells.some((td, i) => matching[i] && td.classList.contains('hit')) : !placeMatch(tr));
           });
-          heads.forEach((th, i) => th.hidden = byMechanism && !matching[i]);
-          document.querySelectorAll('.chart').forEach(f => f.hidden = byMechanism && !f.dataset.mechanism.includes(q));
-          document.querySelectorAll('.timeline').forEach(d => d.hidden = q && !byMechanism && !d.dataset.town.includes(q));
+          // A column shows when it is asked for, or when a visible row has a count in it.
+          const shown = heads.map((th, i) => byMechanism ? matching[i]
+            : !q || rows.some(tr => !tr.hidden && tr.children[i + 1].classList.contains('hit')));
+          rows.forEach(tr => [...tr.children].slice(1).forEach((td, i) => td.hidden = !shown[i]));
+          heads.forEach((th, i) => th.hidden = !shown[i]);
+          document.querySelectorAll('tr.district').forEach(d => {
+            d.hidden = !rows.some(tr => !tr.hidden && tr.dataset.district === d.dataset.district);
+          });
+          const shownNames = new Set(heads.filter((th, i) => shown[i]).map(th => th.dataset.mechanism));
+          document.querySelectorAll('.chart').forEach(f => f.hidden = !shownNames.has(f.dataset.mechanism));
+          document.querySelectorAll('.timeline').forEach(d => d.hidden = q && !byMechanism
+            && !rows.some(tr => !tr.hidden && tr.dataset.town === d.dataset.town));
         });
+        // `report.html#filter=走四百` opens filtered: a link to share, and what the browser test reads.
+        if (location.hash.startsWith('#filter=')) {
+          const box = document.getElementById('filter');
+          box.value = decodeURIComponent(location.hash.slice(8));
+          box.dispatchEvent(new Event('input'));
+        }
         """
 }
