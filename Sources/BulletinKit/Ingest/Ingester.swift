@@ -86,8 +86,11 @@ public struct Ingester: Sendable {
         let lines = SourceLine.lines(of: bulletin.text, folding: lexicons.folding)
         let kinds = classifier.demotingSignOffDates(
             lines, classifier.absorbingContents(lines, classifier.absorbingMastheadNames(lines, lines.map(classifier.classify))))
+        // The issue date from a masthead line; a web page's meta line (`… 2024年08月22日 07:45`)
+        // dates one reprinted article, not the issue.
         var mastheadDate: IssueDate? = nil
-        for case .masthead(let date?) in kinds {
+        for (line, kind) in zip(lines, kinds) {
+            guard case .masthead(let date?) = kind, !LineShape.hasClockTime(line.text) else { continue }
             mastheadDate = date
             break
         }

@@ -174,4 +174,18 @@ enum LineShape {
         }
         return commas >= 2 || (commas >= 1 && enumeration)
     }
+
+    /// Whether the line holds a clock time (`08:30`, `17：20`): web pages' meta lines do, print
+    /// furniture does not.
+    static func hasClockTime(_ line: String) -> Bool {
+        let s = Array(line.unicodeScalars)
+        guard s.count >= 5 else { return false }
+        func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
+        for i in 0...(s.count - 5) where digit(s[i]) && digit(s[i + 1]) && (s[i + 2] == ":" || s[i + 2] == "：")
+            && digit(s[i + 3]) && digit(s[i + 4])
+        {
+            return true
+        }
+        return false
+    }
 }

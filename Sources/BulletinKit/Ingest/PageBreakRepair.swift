@@ -133,7 +133,9 @@ struct PageBreakRepair: Sendable {
                     runsOn(lines[index], into: lines[next], width: wrap, adjacent: next == index + 1)
                         || continues(
                             paragraph.text, quoteBalance: quoteBalance, with: lines[next].text,
-                            acrossBoilerplate: lines[(index + 1)..<next].contains { cues.isBoilerplate($0.folded) })
+                            acrossBoilerplate: lines[(index + 1)..<next].contains {
+                                cues.isBoilerplate($0.folded) || cues.isWebMeta($0.folded) || LineShape.hasClockTime($0.text)
+                            })
                         || brokenAcrossPageFurniture(paragraph.text, lines[(index + 1)..<next], kinds[(index + 1)..<next])
                 {
                     joins.append(Join(firstLine: lines[index].number, nextLine: lines[next].number))
@@ -212,6 +214,9 @@ struct PageBreakRepair: Sendable {
         guard zip(between, kinds).contains(where: { line, kind in
             if case .masthead = kind { !cues.isBoilerplate(line.folded) } else { false }
         }),
+            // A web page's meta line (`原创　某某发布　2024年08月30日 08:00`) stands under a
+            // title, never inside a paragraph: print furniture carries no clock time.
+            !between.contains(where: { cues.isWebMeta($0.folded) || LineShape.hasClockTime($0.text) }),
             !LineShape.isTerminated(first), !LineShape.isKicker(first), first.unicodeScalars.prefix(12).count >= 12
         else { return false }
         return true

@@ -43,7 +43,24 @@ struct PageBreakRepairTests {
         // A sentence that plainly goes on is joined across a meta line too.
         #expect(repair.continues("居民可以在睦邻中心学习用手机挂", quoteBalance: 0, with: "号，也能预约家庭医生。", acrossBoilerplate: true))
     }
+    @Test("a WeChat meta line with a clock time is not page furniture: the title above it stays a title")
+    func weChatMetaLine() {
+        let text = """
+            街道召开睦邻中心建设推进会，部署下半年工作。
+
+            友谊路街道：一声“哨响”，五个部门“报到”
+            原创　友谊路街道　宝山友谊　2024年08月30日 08:00　上海
+
+            友谊路街道在牡丹江路片区试行“街乡吹哨、部门报到”，城管、市场监管等五个部门半小时内到场。
+            """
+        let articles = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: text)).articles
+        #expect(articles.contains { $0.text.hasPrefix("友谊路街道：一声“哨响”，五个部门“报到”\n") })
+        #expect(LineShape.hasClockTime("原创　友谊路街道　2024年08月30日 08:00　上海"))
+        #expect(LineShape.hasClockTime("发布时间：2024-05-17 10：32"))
+        #expect(!LineShape.hasClockTime("九亭报·要闻　2025年3月14日　第01版"))
+    }
 }
+
 
 @Suite("Heading shapes")
 struct HeadingShapeTests {
