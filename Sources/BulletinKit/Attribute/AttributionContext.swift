@@ -16,6 +16,11 @@ struct AttributionContext {
     let clauseStarts: [Int]
     /// Cue words found, in text order.
     let cues: [(start: Int, end: Int, role: AttributionCues.Role)]
+    /// The cues of each sentence and of each clause (by index), and every role found: each
+    /// question looks at its own sentence or clause only, not at every cue of the article.
+    private let cuesBySentence: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]]
+    private let cuesByClause: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]]
+    private let rolesFound: Set<AttributionCues.Role>
 
     init(text: ScalarText, headLines: Int, matcher: PhraseMatcher, roles: [AttributionCues.Role]) {
         let s = text.folded
@@ -41,7 +46,17 @@ struct AttributionContext {
         lineStarts = lines
         sentenceStarts = sentences
         clauseStarts = clauses
-        cues = matcher.allMatches(in: s).map { ($0.start, $0.end, roles[$0.pattern]) }
+        let found = matcher.allMatches(in: s).map { (start: $0.start, end: $0.end, role: roles[$0.pattern]) }
+        cues = found
+        var bySentence: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]] = [:]
+        var byClause: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]] = [:]
+        for cue in found {
+            bySentence[AttributionContext.span(cue.start, sentences), default: []].append(cue)
+            byClause[AttributionContext.span(cue.start, clauses), default: []].append(cue)
+        }
+        cuesBySentence = bySentence
+        cuesByClause = byClause
+        rolesFound = Set(found.map(\.role))
     }
 
     /// The index of the span (of `starts`) holding `offset`.
@@ -73,32 +88,30 @@ struct AttributionContext {
 
     /// Whether a cue of `role` stands in the sentence of `offset`.
     func sentenceHas(_ role: AttributionCues.Role, at offset: Int) -> Bool {
-        let index = sentence(offset)
-        return cues.contains { $0.role == role && sentence($0.start) == index }
+        cuesBySentence[sentence(offset)]?.contains { $0.role == role } ?? false
     }
 
     /// Whether a cue of `role` stands before `start` in its clause (`赴|长征镇`).
     func cueBefore(_ role: AttributionCues.Role, _ start: Int) -> Bool {
-        let index = clause(start)
-        return cues.contains { $0.role == role && $0.end <= start && clause($0.start) == index }
+        cuesByClause[clause(start)]?.contains { $0.role == role && $0.end <= start } ?? false
     }
 
     /// Whether a cue of `role` stands after `end` in its clause (`马陆镇|一行`).
     func cueAfter(_ role: AttributionCues.Role, _ end: Int) -> Bool {
-        let index = clause(max(end - 1, 0))
-        return cues.contains { $0.role == role && $0.start >= end && clause($0.start) == index }
+        cuesByClause[clause(max(end - 1, 0))]?.contains { $0.role == role && $0.start >= end } ?? false
     }
 
-    func has(_ role: AttributionCues.Role) -> Bool { cues.contains { $0.role == role } }
+    func has(_ role: AttributionCues.Role) -> Bool { rolesFound.contains(role) }
 
     /// Whether the span opens its clause, allowing only places and spaces before it
     /// (`徐汇区枫林路街道以…`: 枫林路街道 opens its clause).
-    func opensClause(_ start: Int, places: [Range<Int>]) -> Bool {
+    /// - Parameter placeStarts: where the place mention ending at an offset starts.
+    func opensClause(_ start: Int, placeStarts: [Int: Int]) -> Bool {
         let clauseStart = clauseStarts[clause(start)]
         var at = start
         while at > clauseStart {
-            if let place = places.first(where: { $0.upperBound == at && $0.lowerBound < at }) {
-                at = place.lowerBound
+            if let placeStart = placeStarts[at] {
+                at = placeStart
             } else if ScalarClass.isSpace(scalars[at - 1]) {
                 at -= 1
             } else {

@@ -12,20 +12,49 @@ struct AttributionFeatures {
     let candidates: [TownCandidate]
     let home: TownRef?
     let byline: String
-    /// Every place mention of the article, for the clause-opening test.
-    let placeSpans: [Range<Int>]
+    /// Where the place mention ending at an offset starts (the first such mention), for the
+    /// clause-opening test.
+    let placeStarts: [Int: Int]
     /// Town mentions of all candidates in text order, with their candidate.
     let townMentions: [(mention: Mention, candidate: Int)]
+    /// A town mention's position in `townMentions`, by its span.
+    let townMentionIndex: [Range<Int>: Int]
+    /// The candidates named in each sentence (by index).
+    let townsBySentence: [Int: Set<Int>]
 
     init(context: AttributionContext, candidates: [TownCandidate], home: TownRef?, article: Article) {
         self.context = context
         self.candidates = candidates
         self.home = home
         self.byline = article.byline.joined(separator: " ")
-        placeSpans = article.locations.flatMap { $0.mentions.map { $0.start..<$0.end } }
-        townMentions = candidates.enumerated()
+        var starts: [Int: Int] = [:]
+        for mention in article.locations.flatMap(\.mentions) where mention.start < mention.end && starts[mention.end] == nil {
+            starts[mention.end] = mention.start
+        }
+        placeStarts = starts
+        let mentions = candidates.enumerated()
             .flatMap { index, candidate in candidate.mentions.map { ($0, index) } }
             .sorted { $0.0.start < $1.0.start }
+        townMentions = mentions
+        var index: [Range<Int>: Int] = [:]
+        var bySentence: [Int: Set<Int>] = [:]
+        for (position, entry) in mentions.enumerated() {
+            if index[entry.0.start..<entry.0.end] == nil { index[entry.0.start..<entry.0.end] = position }
+            bySentence[context.sentence(entry.0.start), default: []].insert(entry.1)
+        }
+        townMentionIndex = index
+        townsBySentence = bySentence
+    }
+
+    /// The last town mention starting before `offset`, by binary search.
+    func townMention(before offset: Int) -> (mention: Mention, candidate: Int)? {
+        var low = 0
+        var high = townMentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if townMentions[mid].mention.start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? townMentions[low - 1] : nil
     }
 
     var namedTownCount: Int { candidates.filter(\.isNamed).count }
@@ -35,7 +64,7 @@ struct AttributionFeatures {
 
     /// Candidates that open a clause somewhere (`马陆镇推出…`): a roundup gives each town its own.
     var actingTownCount: Int {
-        candidates.filter { candidate in candidate.mentions.contains { context.opensClause($0.start, places: placeSpans) } }.count
+        candidates.filter { candidate in candidate.mentions.contains { context.opensClause($0.start, placeStarts: placeStarts) } }.count
     }
 
     // MARK: - Subject
@@ -64,7 +93,7 @@ struct AttributionFeatures {
         let share = Double(mentions.count) / Double(max(townMentions.count, 1))
         f.append(share >= 0.5 ? "share:high" : share >= 0.25 ? "share:mid" : "share:low")
         f.append(mentions.count >= 3 ? "count:3+" : "count:\(mentions.count)")
-        let opens = mentions.filter { context.opensClause($0.start, places: placeSpans) }.count
+        let opens = mentions.filter { context.opensClause($0.start, placeStarts: placeStarts) }.count
         if opens > 0 {
             f.append(opens == mentions.count ? "actor:all" : "actor:some")
             if actingTownCount >= 3 { f.append("actor|acting-towns:3+") }
@@ -73,7 +102,7 @@ struct AttributionFeatures {
         // for the others (the host, the honoured).
         for (role, name) in [(AttributionCues.Role.learn, "learn"), (.award, "award"), (.compare, "compare")] {
             let inCue = mentions.filter { context.sentenceHas(role, at: $0.start) }
-            if inCue.contains(where: { context.opensClause($0.start, places: placeSpans) }) { f.append(name + "|actor") }
+            if inCue.contains(where: { context.opensClause($0.start, placeStarts: placeStarts) }) { f.append(name + "|actor") }
         }
         func all(_ test: (Mention) -> Bool, _ name: String) {
             let count = mentions.filter(test).count
@@ -90,7 +119,7 @@ struct AttributionFeatures {
 
     /// Whether a town mention stands in a list of three or more towns (`罗店镇、顾村镇、月浦镇`).
     func inList(_ mention: Mention) -> Bool {
-        guard let at = townMentions.firstIndex(where: { $0.mention == mention }) else { return false }
+        guard let at = townMentionIndex[mention.start..<mention.end] else { return false }
         func joined(_ a: Mention, _ b: Mention) -> Bool {
             guard b.start >= a.end, b.start - a.end <= 1 else { return false }
             if b.start == a.end { return true }
@@ -117,7 +146,7 @@ struct AttributionFeatures {
         if mechanismInTitle { base.append("mechanism-in-title") }
         // A roundup: the campaign named at the top, each town acting in its own clause below.
         let atTop = mechanismInTitle || mechanism.contains { context.isLead($0.start) }
-        let acts = candidate.mentions.contains { context.opensClause($0.start, places: placeSpans) }
+        let acts = candidate.mentions.contains { context.opensClause($0.start, placeStarts: placeStarts) }
         if atTop && acts && actingTownCount >= 3 { base.append("roundup") }
         if atTop { base.append("mechanism-at-top") }
         let sentences = Set(mechanism.map { context.sentence($0.start) })
@@ -130,7 +159,7 @@ struct AttributionFeatures {
             if inSentence.contains(where: { m in mechanism.contains { context.sentence($0.start) == context.sentence(m.start) && m.start < $0.start } }) {
                 base.append("sentence:before")
             }
-            if inSentence.contains(where: { context.opensClause($0.start, places: placeSpans) }) { base.append("sentence:actor") }
+            if inSentence.contains(where: { context.opensClause($0.start, placeStarts: placeStarts) }) { base.append("sentence:actor") }
             if inSentence.contains(where: { context.cueBefore(.visit, $0.start) }) { base.append("sentence:visit") }
             if inSentence.contains(where: { context.cueAfter(.delegation, $0.end) }) { base.append("sentence:delegation") }
             if inSentence.contains(where: { context.sentenceHas(.award, at: $0.start) }) { base.append("sentence:award") }
@@ -141,8 +170,7 @@ struct AttributionFeatures {
         var nearestInSentence = false
         var otherNearest = false
         for m in mechanism {
-            let sentence = context.sentence(m.start)
-            guard let before = townMentions.last(where: { $0.mention.start < m.start && context.sentence($0.mention.start) == sentence }) else { continue }
+            guard let before = townMention(before: m.start), context.sentence(before.mention.start) == context.sentence(m.start) else { continue }
             if before.candidate == index { nearestInSentence = true } else { otherNearest = true }
         }
         if nearestInSentence { base.append("sentence:nearest") }
@@ -150,12 +178,11 @@ struct AttributionFeatures {
         if mine.contains(where: { lines.contains(context.line($0.start)) }) { base.append("paragraph") }
         // The nearest town named before a mention, in its paragraph.
         let nearest = mechanism.contains { m in
-            let line = context.line(m.start)
-            let before = townMentions.last { $0.mention.start < m.start && context.line($0.mention.start) == line }
-            return before?.candidate == index
+            guard let before = townMention(before: m.start), context.line(before.mention.start) == context.line(m.start) else { return false }
+            return before.candidate == index
         }
         if nearest { base.append("paragraph:nearest") }
-        let othersInSentence = townMentions.contains { $0.candidate != index && sentences.contains(context.sentence($0.mention.start)) }
+        let othersInSentence = sentences.contains { townsBySentence[$0]?.contains { $0 != index } ?? false }
         if othersInSentence && inSentence.isEmpty { base.append("other-town-in-sentence") }
         let learning = mechanism.filter { context.sentenceHas(.learn, at: $0.start) || context.sentenceHas(.visit, at: $0.start) }.count
         if learning == mechanism.count { base.append("learn:all") } else if learning > 0 { base.append("learn:some") }
@@ -168,7 +195,7 @@ struct AttributionFeatures {
             base.append("listed:all")
         }
         let higher = mechanism.filter { m in
-            context.sentenceHas(.higherBody, at: m.start) && !townMentions.contains { context.sentence($0.mention.start) == context.sentence(m.start) }
+            context.sentenceHas(.higherBody, at: m.start) && townsBySentence[context.sentence(m.start)] == nil
         }.count
         if higher == mechanism.count { base.append("higher-body:all") }
         if let home, home.name == candidate.town.name, !candidate.isNamed {
