@@ -14,8 +14,9 @@ struct StructuredPerceptron: Sendable {
         var gold: [BlockRole]
     }
 
-    /// The weight of a transition the gold never shows: low enough that no block's features
-    /// outweigh it, finite so that a bulletin whose furniture forces one still decodes.
+    /// The weight of a transition the gold never shows (and of a size no gold block of a role
+    /// comes near): low enough that no block's features outweigh it, finite so that a bulletin
+    /// whose furniture forces one still decodes.
     static let unseenTransition = -1000.0
 
     var epochs = 20
@@ -87,6 +88,10 @@ struct StructuredPerceptron: Sendable {
         for i in model.weights.indices { model.weights[i] -= weightSums[i] / step }
         for i in model.transitions.indices { model.transitions[i] -= transitionSums[i] / step }
         for i in model.transitions.indices where !seen[i] { model.transitions[i] = StructuredPerceptron.unseenTransition }
+        // Likewise sizes no gold block of a role comes near (SizeSupport).
+        for (row, role) in SizeSupport.excluded(sequences, model: model) {
+            model.weights[row * roleCount + role.rawValue] = StructuredPerceptron.unseenTransition
+        }
         return model
     }
 }

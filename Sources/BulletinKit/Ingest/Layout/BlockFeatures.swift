@@ -121,7 +121,7 @@ struct BlockFeatures {
             if scalars.dropLast().contains("。") { f.append("full-stop-inside") }
             if LineShape.readsLikeSentence(text) { f.append("reads-like-sentence") }
             let commas = scalars.filter { $0 == "，" || $0 == "," }.count
-            f.append("commas:" + (commas >= 3 ? "3+" : String(commas)))
+            f.append("commas:" + BlockFeatures.commaBin(commas))
             if scalars.contains(where: { $0 == " " || $0 == "\u{3000}" }) { f.append("space-inside") }
             if scalars.contains(where: { $0 == "：" || $0 == ":" }) {
                 let colon = scalars.firstIndex(where: { $0 == "：" || $0 == ":" })!
@@ -281,23 +281,20 @@ struct BlockFeatures {
         return names.contains { name in !recent.contains { $0.containsBytes(name) } }
     }
 
+    /// The length bins of `len:`, shortest first: each bin's name and the first length past it.
+    static let lengthBins: [(name: String, below: Int)] = [
+        ("1-2", 3), ("3-4", 5), ("5-6", 7), ("7-9", 10), ("10-12", 13), ("13-16", 17), ("17-20", 21),
+        ("21-25", 26), ("26-30", 31), ("31-40", 41), ("41-60", 61), ("61-100", 101), ("101+", Int.max),
+    ]
+
     static func lengthBin(_ length: Int) -> String {
-        switch length {
-        case ..<3: "1-2"
-        case ..<5: "3-4"
-        case ..<7: "5-6"
-        case ..<10: "7-9"
-        case ..<13: "10-12"
-        case ..<17: "13-16"
-        case ..<21: "17-20"
-        case ..<26: "21-25"
-        case ..<31: "26-30"
-        case ..<41: "31-40"
-        case ..<61: "41-60"
-        case ..<101: "61-100"
-        default: "101+"
-        }
+        lengthBins.first { length < $0.below }!.name
     }
+
+    /// The bins of `commas:`, fewest first.
+    static let commaBins = ["0", "1", "2", "3+"]
+
+    static func commaBin(_ commas: Int) -> String { commas >= 3 ? "3+" : String(commas) }
 
     static func similarityBin(_ value: Double) -> String {
         switch value {
