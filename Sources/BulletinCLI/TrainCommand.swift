@@ -29,7 +29,7 @@ struct TrainCommand {
             .init(label: "--score <dir>", text: "Score the trained weights on the annotated bulletins of <dir>, which\ntraining did not see; print the table by family."),
             .init(label: "--epochs <n>", text: "Passes over the corpus (default 20)."),
             .init(label: "--margin <x>", text: "How much the gold roles must win by, per block, before training stops\ncorrecting them (default \(LayoutTraining.StructuredPerceptronSettings().margin); 0: the plain perceptron)."),
-            .init(label: "-v, --verbose", text: "Also print each bulletin's score and every miss."),
+            .init(label: "-v, --verbose", text: "Also print each bulletin's score and every miss; with --cross-validate,\nthe role confusion and every block read as a title or lost as one."),
             .init(label: "-h, --help", text: "Show help information."),
         ],
         footer: "Training is deterministic: the same gold gives the same weights, byte for byte.")
@@ -102,6 +102,7 @@ struct TrainCommand {
                 for miss in ceiling.misses { console.out("    ceiling: \(miss)\n") }
                 console.out(TrainCommand.details(names: result.examples.map(\.name), scores: result.scores))
                 console.out("block roles, gold (rows) against decoded (columns):\n" + result.confusion.table + "\n")
+                console.out("titles gained or lost, gold → decoded:\n" + result.confusion.cuts.map { "    " + $0 }.joined(separator: "\n") + "\n")
             }
         }
         let model = training.train(examples)

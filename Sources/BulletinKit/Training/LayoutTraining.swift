@@ -137,7 +137,12 @@ public struct LayoutTraining: Sendable {
             decodedRoles.set(held, model.decode(rows: sequences[held].rows, fixed: sequences[held].fixed))
         }
         var result = CrossValidation(examples: examples.map { ($0.name, $0.family) }, scores: results.values)
-        result.confusion = RoleConfusion(gold: examples.map(\.roles), decoded: decodedRoles.values)
+        let texts = examples.map { example in
+            (name: example.name, blocks: example.layout.blocks.map { block -> String? in
+                if case .paragraph(let paragraph) = block { return paragraph.text } else { return nil }
+            })
+        }
+        result.confusion = RoleConfusion(gold: examples.map(\.roles), decoded: decodedRoles.values, texts: texts)
         return result
     }
 }

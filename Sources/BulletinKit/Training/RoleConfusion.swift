@@ -4,10 +4,19 @@
 public struct RoleConfusion: Sendable {
     private var counts: [[Int]]
 
-    init(gold: [[BlockRole]], decoded: [[BlockRole]]) {
+    /// The blocks read as a title against the gold or as something else against a gold title —
+    /// the confusions that cut an article too many or too few — as `name: gold → decoded: text`.
+    public private(set) var cuts: [String] = []
+
+    /// - Parameter texts: each bulletin's name and its blocks' texts (nil for furniture), for `cuts`.
+    init(gold: [[BlockRole]], decoded: [[BlockRole]], texts: [(name: String, blocks: [String?])] = []) {
         counts = Array(repeating: Array(repeating: 0, count: BlockRole.allCases.count), count: BlockRole.allCases.count)
-        for (g, d) in zip(gold, decoded) {
-            for (a, b) in zip(g, d) { counts[a.rawValue][b.rawValue] += 1 }
+        for (index, (g, d)) in zip(gold, decoded).enumerated() {
+            for (position, (a, b)) in zip(g, d).enumerated() {
+                counts[a.rawValue][b.rawValue] += 1
+                guard a != b, a == .title || b == .title, index < texts.count, position < texts[index].blocks.count else { continue }
+                cuts.append("\(texts[index].name): \(a.name) → \(b.name): \(texts[index].blocks[position] ?? "")")
+            }
         }
     }
 
