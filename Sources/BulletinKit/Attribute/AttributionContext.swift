@@ -21,6 +21,8 @@ struct AttributionContext {
     private let cuesBySentence: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]]
     private let cuesByClause: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]]
     private let rolesFound: Set<AttributionCues.Role>
+    /// Sentences with a clause whose actor is a body above the town (`区司法局召开…`, `区委…`).
+    private let higherActorSentences: Set<Int>
 
     init(text: ScalarText, headLines: Int, matcher: PhraseMatcher, roles: [AttributionCues.Role]) {
         let s = text.folded
@@ -57,7 +59,49 @@ struct AttributionContext {
         cuesBySentence = bySentence
         cuesByClause = byClause
         rolesFound = Set(found.map(\.role))
+        var higher = Set<Int>()
+        for (clause, clauseCues) in byClause {
+            if clauseCues.contains(where: { AttributionContext.isHigherActor($0, clauseStart: clauses[clause], scalars: s) }) {
+                higher.insert(AttributionContext.span(clauses[clause], sentences))
+            }
+        }
+        higherActorSentences = higher
     }
+
+    /// How far into its clause a body's name may end and still be the clause's actor
+    /// (`张家港市司法局` after `9月以来，`).
+    static let actorReach = 10
+
+    /// Whether `cue` makes a district or city body the actor of the clause starting at
+    /// `clauseStart`: a higher-body word opening it (`区委`, `全区`), or an office's name ending
+    /// near its opening after `区` or `市` with no town word between (`区司法局`, `普陀区信访办`;
+    /// not `社区党委`, `小区业委会`, `长征镇综治办`).
+    static func isHigherActor(_ cue: (start: Int, end: Int, role: AttributionCues.Role), clauseStart: Int, scalars s: [Unicode.Scalar]) -> Bool {
+        var start = clauseStart
+        while start < s.count, ScalarClass.isSpace(s[start]) { start += 1 }
+        switch cue.role {
+        case .higherBody:
+            return cue.start == start
+        case .office:
+            guard cue.end - start <= actorReach, cue.start > start else { return false }
+            var at = cue.start - 1
+            while at >= start {
+                let scalar = s[at]
+                if scalar == "镇" || scalar == "乡" || scalar == "村" || scalar == "居" || scalar == "街" { return false }
+                if scalar == "区" || scalar == "市" {
+                    let before: Unicode.Scalar? = at > start ? s[at - 1] : nil
+                    return !(before.map { "社小园景校片辖城".unicodeScalars.contains($0) } ?? false)
+                }
+                at -= 1
+            }
+            return false
+        default:
+            return false
+        }
+    }
+
+    /// Whether a clause of the sentence holding `offset` has a district or city body as its actor.
+    func higherActor(inSentenceOf offset: Int) -> Bool { higherActorSentences.contains(sentence(offset)) }
 
     /// The index of the span (of `starts`) holding `offset`.
     private static func span(_ offset: Int, _ starts: [Int]) -> Int {

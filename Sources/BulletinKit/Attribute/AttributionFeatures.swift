@@ -46,6 +46,12 @@ struct AttributionFeatures {
         townsBySentence = bySentence
     }
 
+    /// Whether the lead sentence, or the title, has a district or city body as an actor.
+    var leadHigherActor: Bool {
+        context.headLines < context.lineStarts.count && context.higherActor(inSentenceOf: context.lineStarts[context.headLines])
+    }
+    var titleHigherActor: Bool { context.headLines > 0 && context.higherActor(inSentenceOf: 0) }
+
     /// The last town mention starting before `offset`, by binary search.
     func townMention(before offset: Int) -> (mention: Mention, candidate: Int)? {
         var low = 0
@@ -80,6 +86,10 @@ struct AttributionFeatures {
             if context.has(.selfReference) { f.append("home:self-reference") }
             if context.has(.higherBody) { f.append("home:higher-body") }
         }
+        // A district or city body acting at the top (`区司法局召开全区人民调解工作推进会`): the
+        // towns below are its venues, its honour list, its route.
+        if leadHigherActor { f.append("lead:higher-actor") }
+        if titleHigherActor { f.append("title:higher-actor") }
         guard candidate.isNamed else { return f }
         let mentions = candidate.mentions
         if mentions.contains(where: { context.isHead($0.start) }) { f += ["title", "title|towns:" + townCountBucket] }
@@ -194,6 +204,8 @@ struct AttributionFeatures {
         }) {
             base.append("listed:all")
         }
+        let higherActing = mechanism.filter { context.higherActor(inSentenceOf: $0.start) }.count
+        if higherActing == mechanism.count { base.append("higher-actor:all") } else if higherActing > 0 { base.append("higher-actor:some") }
         let higher = mechanism.filter { m in
             context.sentenceHas(.higherBody, at: m.start) && townsBySentence[context.sentence(m.start)] == nil
         }.count

@@ -12,5 +12,8 @@ public enum AttributionCueRole: String, Sendable, CaseIterable {
     case compare
     case selfReference = "self-reference"
     case higherBody = "higher-body"
+    /// The end of an office's name (`局`, `办`, `法院`): after `区` or `市` at the opening of a clause
+    /// it makes a district or city body the actor (`区司法局召开…`, `普陀区信访办推进…`).
+    case office
     case topic
 }

@@ -46,6 +46,34 @@ struct TownAttributionTests {
         }
     }
 
+    @Test("a district or city office opening a clause is a higher actor; a community's or a town's office is not")
+    func higherActorShape() {
+        let lexicons = Corpus.lexicons
+        let attribution = TownAttribution(lexicons: lexicons)
+        func higher(_ sentence: String) -> Bool {
+            let context = AttributionContext(
+                text: ScalarText(sentence, folding: lexicons.folding), headLines: 0,
+                matcher: attribution.cueMatcher, roles: attribution.cueRoles)
+            return context.higherActor(inSentenceOf: 0)
+        }
+        #expect(higher("9月以来，张家港市司法局组织律师和人民调解员组成服务队，沿江巡回设点。"))
+        #expect(higher("本报讯 9月3日，普陀区信访办召开“阳光信访”工作推进会。"))
+        #expect(higher("区司法局召开全区人民调解工作推进会，表彰先进集体8个。"))
+        #expect(!higher("社区党委书记带领党员志愿者走进楼组，听取居民意见。"))
+        #expect(!higher("长征镇综治办联合派出所开展矛盾纠纷排查，化解纠纷23起。"))
+        #expect(!higher("小区业委会召开会议，讨论加装电梯方案。"))
+    }
+
+    @Test("towns that are only the venues and honour list of a district body's meeting are not its subjects")
+    func districtBodyMeeting() {
+        let article = TownAttributionTests.attributed([(
+            "区司法局表彰人民调解先进集体",
+            "9月2日，区司法局召开全区人民调解工作推进会，表彰年度先进集体8个、先进个人20名。会议在江川路街道社区文化活动中心举行。梅陇镇调委会、吴泾镇调委会、马桥镇调委会等获评先进集体。区司法局有关负责人表示，下一步将继续推进个人调解工作室建设。"
+        )])[0]
+        #expect(!article.towns.map(\.name).contains("江川路街道"), "\(article.towns.map(\.name))")
+        #expect(!TownAttributionTests.credited(article, "个人调解工作室").contains("江川路街道"))
+    }
+
     @Test("an article naming no town in a town's own paper reports on that town (basis bulletin)")
     func homeTownFromMasthead() throws {
         let articles = TownAttributionTests.attributed(
@@ -138,17 +166,16 @@ struct AttributionAccuracyTests {
         #expect(text == builtIn)
     }
 
-    // The floors guard against regressions at the level measured (159 bulletins: triples P 0.889
-    // R 0.906, subject towns F1 0.924; 0.912 / 0.921 / 0.952 on the 147 before batch h, whose
-    // visits, neighbours and district roundups are harder). The aim is 0.95.
-    @Test("leave-one-bulletin-out: town × mechanism triples P and R ≥ 0.88, subject towns ≥ 0.92, and better than crediting every named town")
+    // The floors guard against regressions at the level measured (159 bulletins: triples P 0.904
+    // R 0.911, subject towns F1 0.932). The aim is 0.95.
+    @Test("leave-one-bulletin-out: town × mechanism triples P and R ≥ 0.90, subject towns ≥ 0.92, and better than crediting every named town")
     func crossValidated() throws {
         let training = AttributionTraining(lexicons: Corpus.lexicons)
         let examples = try training.examples(in: Corpus.folder)
         let result = training.crossValidate(examples)
         print("attribution, leave one bulletin out:\n\(result.table)")
-        #expect(result.triples.precision >= 0.88, "\(result.table)")
-        #expect(result.triples.recall >= 0.88, "\(result.table)")
+        #expect(result.triples.precision >= 0.90, "\(result.table)")
+        #expect(result.triples.recall >= 0.90, "\(result.table)")
         #expect(result.subjects.f1 >= 0.92, "\(result.table)")
         #expect(result.triples.f1 > result.articleRule.f1 + 0.05, "\(result.table)")
     }
