@@ -47,12 +47,13 @@ public enum Manifest {
 
 extension BatchRunner.InputRecord {
     /// The input's fields as the manifest lists them (`path`, `bytes`, `sha256`, `encoding`,
-    /// `articles`, `error`), into an open JSON object; the progress log writes the same ones.
+    /// `encoding_confidence` for a GB18030 or Big5 reading, `articles`, `error`), into an open JSON object; the progress log writes the same ones.
     func writeFields(to object: inout JSONWriter) {
         object.key("path"); object.string(path)
         object.key("bytes"); object.int(bytes)
         object.key("sha256"); object.string(sha256)
         object.key("encoding"); object.optionalString(encoding)
+        if let encodingConfidence { object.key("encoding_confidence"); object.number(encodingConfidence) }
         object.key("articles"); object.int(articles)
         object.key("error"); object.optionalString(error)
     }

@@ -103,10 +103,10 @@ extension ProgressLog.Entry {
             let sha256 = object["sha256"] as? String, let articles = object["articles"] as? Int,
             let problems = object["problems"] as? Int, let lengths = object["lengths"] as? [Int]
         else { return nil }
-        self.init(
-            record: BatchRunner.InputRecord(
-                path: path, bytes: bytes, sha256: sha256, encoding: object["encoding"] as? String, articles: articles,
-                error: object["error"] as? String),
-            problems: problems, lengths: lengths)
+        var record = BatchRunner.InputRecord(
+            path: path, bytes: bytes, sha256: sha256, encoding: object["encoding"] as? String, articles: articles,
+            error: object["error"] as? String)
+        record.encodingConfidence = (object["encoding_confidence"] as? NSNumber)?.doubleValue
+        self.init(record: record, problems: problems, lengths: lengths)
     }
 }

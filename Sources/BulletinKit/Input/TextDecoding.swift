@@ -1,7 +1,12 @@
 import Foundation
 
 /// Turns a file's bytes into text: UTF-8 (with or without BOM), UTF-16 LE/BE with a BOM, and
-/// GB18030/GBK when the bytes are not valid UTF-8. Line ends are normalised to `\n`.
+/// GB18030/GBK — or Big5, when that reads far better — when the bytes are not valid UTF-8. Line
+/// ends are normalised to `\n`.
+///
+/// A double-byte reading is judged (`EncodingJudge`): the share of its characters that are
+/// common ones is its `confidence`; a file whose best reading is mostly rare characters (Latin-1,
+/// Shift-JIS, a wrong guess) is refused rather than passed on as garbage.
 ///
 /// Binary files (NUL bytes, control characters) and bytes no encoding accepts are refused with an
 /// `InputError` naming the file, so a batch can report them and go on.
@@ -16,15 +21,24 @@ public enum TextDecoding {
         case utf16LE = "UTF-16LE"
         case utf16BE = "UTF-16BE"
         case gb18030 = "GB18030"
+        case big5 = "Big5"
     }
 
     public struct Decoded: Sendable {
         public let text: String
         public let encoding: Encoding
+        /// For a double-byte reading, the share of its characters that are common ones (1 for
+        /// UTF-8 and UTF-16, which need no guess). Below `EncodingJudge.trusted` it is doubtful.
+        public var confidence: Double = 1
+
+        /// Whether the reading is a guess worth a warning.
+        public var isDoubtful: Bool { confidence < EncodingJudge.trusted }
     }
 
     /// GB18030 (a superset of GBK and GB2312) as Foundation names it on Linux.
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+    /// Big5 as Foundation names it on Linux.
+    static let big5 = String.Encoding(rawValue: 0x8000_0A03)
 
     /// - Throws: `InputError.empty`, `.binary` or `.undecodable`.
     public static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> Decoded {
@@ -41,17 +55,35 @@ public enum TextDecoding {
             decoded = Decoded(text: text, encoding: .utf8)
         } else {
             if looksBinary(bytes) { throw .binary(path: path) }
-            guard let text = String(data: Data(bytes), encoding: gb18030) else {
-                throw .undecodable(path: path, byteOffset: firstInvalidUTF8(bytes[...]))
-            }
-            decoded = Decoded(text: text, encoding: .gb18030)
+            decoded = try decodeDoubleByte(bytes, path: path)
         }
         if containsControlCharacters(decoded.text) { throw .binary(path: path) }
         let text = normalisingLineEnds(decoded.text)
         if text.unicodeScalars.allSatisfy({ ScalarClass.isSpace($0) || $0 == "\n" }) {
             throw .empty(path: path)
         }
-        return Decoded(text: text, encoding: decoded.encoding)
+        return Decoded(text: text, encoding: decoded.encoding, confidence: decoded.confidence)
+    }
+
+    /// GB18030 when it reads as common Chinese; else Big5 when that does; else GB18030 with a
+    /// doubtful confidence, or a refusal when even that would be mostly rare characters.
+    private static func decodeDoubleByte(_ bytes: [UInt8], path: String) throws(InputError) -> Decoded {
+        let asGB = EncodingJudge.gb18030(bytes)
+        let gbText = String(data: Data(bytes), encoding: gb18030)
+        if let gbText, asGB.isTooShortToJudge || asGB.commonShare >= EncodingJudge.trusted {
+            return Decoded(text: gbText, encoding: .gb18030, confidence: asGB.commonShare)
+        }
+        let asBig5 = EncodingJudge.big5(bytes)
+        if asBig5.commonShare >= EncodingJudge.trusted, asBig5.commonShare > asGB.commonShare,
+            let text = String(data: Data(bytes), encoding: big5)
+        {
+            return Decoded(text: text, encoding: .big5, confidence: asBig5.commonShare)
+        }
+        guard let gbText else { throw .undecodable(path: path, byteOffset: firstInvalidUTF8(bytes[...])) }
+        if asGB.commonShare < EncodingJudge.refused {
+            throw .unlikelyEncoding(path: path, commonShare: max(asGB.commonShare, asBig5.commonShare))
+        }
+        return Decoded(text: gbText, encoding: .gb18030, confidence: asGB.commonShare)
     }
 
     private static func decodeUTF16(

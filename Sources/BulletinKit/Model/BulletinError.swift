@@ -10,13 +10,18 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
     case empty(path: String)
     case binary(path: String)
     case undecodable(path: String, byteOffset: Int)
+    /// Not UTF-8, and read as GB18030 or Big5 mostly rare characters: some other encoding.
+    case unlikelyEncoding(path: String, commonShare: Double)
+    /// Read as `encoding`, but with fewer common characters than real text has: a warning.
+    case doubtfulEncoding(path: String, encoding: String, commonShare: Double)
     case longLine(path: String, line: Int, bytes: Int)
     case notFound(path: String)
 
     public var path: String {
         switch self {
         case .unreadable(let path, _), .empty(let path), .binary(let path),
-            .undecodable(let path, _), .longLine(let path, _, _), .notFound(let path):
+            .undecodable(let path, _), .longLine(let path, _, _), .notFound(let path),
+            .unlikelyEncoding(let path, _), .doubtfulEncoding(let path, _, _):
             return path
         }
     }
@@ -31,6 +36,13 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(path): binary file, not a bulletin text (skipped)"
         case .undecodable(let path, let offset):
             return "\(path): not UTF-8, UTF-16 or GB18030 (first bad byte at \(offset))"
+        case .unlikelyEncoding(let path, let share):
+            return "\(path): not UTF-8, and read as GB18030 or Big5 only \(Int((share * 100).rounded()))% of its"
+                + " Chinese characters are common ones: another encoding (Latin-1? Shift-JIS?);"
+                + " convert it to UTF-8 (skipped)"
+        case .doubtfulEncoding(let path, let encoding, let share):
+            return "\(path): read as \(encoding), but only \(Int((share * 100).rounded()))% of its Chinese characters"
+                + " are common ones (real text has over 95%): check the encoding and convert it to UTF-8"
         case .longLine(let path, let line, let bytes):
             return "\(path):\(line): line is \(bytes) bytes long, more than any bulletin paragraph;"
                 + " kept as one paragraph, check the text extraction"

@@ -27,6 +27,8 @@ public struct BatchRunner: Sendable {
         public var bytes: Int
         public var sha256: String
         public var encoding: String?
+        /// For a GB18030 or Big5 reading, the share of common characters (`EncodingJudge`).
+        public var encodingConfidence: Double?
         public var articles: Int
         public var error: String?
 
@@ -255,6 +257,14 @@ public struct BatchRunner: Sendable {
             return result
         }
         result.record.encoding = decoded.encoding.rawValue
+        if decoded.encoding == .gb18030 || decoded.encoding == .big5 {
+            result.record.encodingConfidence = (decoded.confidence * 1000).rounded() / 1000
+        }
+        if decoded.isDoubtful {
+            let issue = InputError.doubtfulEncoding(path: path, encoding: decoded.encoding.rawValue, commonShare: decoded.confidence)
+            result.problems.append(issue)
+            result.record.error = issue.description
+        }
         let bulletin = Bulletin(path: path, text: decoded.text)
         if let (line, length) = BatchRunner.longestLine(decoded.text), length > BatchRunner.longLineLimit {
             let issue = InputError.longLine(path: path, line: line, bytes: length)

@@ -36,6 +36,37 @@ struct TextDecodingTests {
         #expect(decoded.encoding == .gb18030)
     }
 
+    @Test("a GB18030 bulletin is read with high confidence; Big5 is read as Big5, not as garbled GB18030")
+    func big5() throws {
+        let simplified = "松江区九亭镇推进网格化管理\n今年以来，镇里把全镇划分为一百二十个网格，每个网格配备网格员和社区民警，居民反映的问题当天受理、限时办结。\n"
+        let bulletin = "松江區九亭鎮推進網格化管理\n今年以來，鎮裏把全鎮劃分為一百二十個網格，每個網格配備網格員和社區民警，居民反映的問題當天受理、限時辦結。\n"
+        let gbBytes = Array(simplified.data(using: TextDecoding.gb18030)!)
+        let asGB = try TextDecoding.decode(gbBytes, path: "gb.txt")
+        #expect(asGB.encoding == .gb18030)
+        #expect(asGB.confidence > 0.95)
+        #expect(!asGB.isDoubtful)
+        let big5Bytes = Array(bulletin.data(using: TextDecoding.big5)!)
+        let asBig5 = try TextDecoding.decode(big5Bytes, path: "b5.txt")
+        #expect(asBig5.encoding == .big5)
+        #expect(asBig5.text == bulletin)
+        #expect(EncodingJudge.gb18030(big5Bytes).commonShare < 0.5)
+    }
+
+    @Test("Latin-1 bytes that happen to be valid GB18030 are refused with the reason, not read as garbage")
+    func latin1() throws {
+        // Every accented letter is followed by a letter, so GB18030 takes each as the lead of a pair.
+        let french = "Réunion générale des élèves, fêtes au théâtre, préférés, événement\n"
+        let bytes = Array(french.data(using: .isoLatin1)!)
+        #expect(String(data: Data(bytes), encoding: TextDecoding.gb18030) != nil, "the trap: GB18030 accepts these bytes")
+        #expect(throws: InputError.self) { try TextDecoding.decode(bytes, path: "notes.txt") }
+        do {
+            _ = try TextDecoding.decode(bytes, path: "notes.txt")
+        } catch {
+            #expect(error.description.hasPrefix("notes.txt: not UTF-8, and read as GB18030 or Big5 only"))
+            #expect(error.description.contains("convert it to UTF-8"))
+        }
+    }
+
     @Test("a binary file is refused as binary, naming the file")
     func binary() {
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]
