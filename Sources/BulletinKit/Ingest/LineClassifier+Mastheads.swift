@@ -197,18 +197,42 @@ extension LineClassifier {
     private static let plain = LineClassifier(cues: LayoutCues())
 
     /// A date alone on a line right under article text, past the top of the file, is the date a
-    /// notice or letter is signed with (`中共…宣传办` / `2024年6月20日`): text, not masthead.
+    /// notice or letter is signed with (`中共…宣传办` / `2024年6月20日`): text, not masthead. So is
+    /// a bare date under a notice's signing office and contact lines that were read as masthead
+    /// (`联系电话：…` / `…办公室` / `2024年10月9日`), and those lines with it.
     func demotingSignOffDates(_ lines: [SourceLine], _ kinds: [Kind]) -> [Kind] {
         var kinds = kinds
         let nonBlank = kinds.indices.filter { kinds[$0] != .blank }
         for (position, index) in nonBlank.enumerated() where position >= 3 {
-            guard case .masthead(let date) = kinds[index], date != nil, mastheadDate(lines[index].folded) != nil,
-                kinds[nonBlank[position - 1]] == .text
+            guard case .masthead(let date) = kinds[index], date != nil, mastheadDate(lines[index].folded) != nil
             else { continue }
+            if kinds[nonBlank[position - 1]] == .text {
+                kinds[index] = .text
+                continue
+            }
+            // Up to three short lines between the notice's text and a bare date: contact lines and
+            // the signing office (`举报电话：…` / `海永镇人民政府`), not editor or imprint lines.
+            guard lines[index].length <= LineClassifier.bareDateLength else { continue }
+            var signature: [Int] = []
+            var above = position - 1
+            while above >= 0, signature.count < 3, case .masthead = kinds[nonBlank[above]] {
+                let line = lines[nonBlank[above]]
+                let isContact = line.length <= 30 && cues.isContactLine(line.folded)
+                let isOffice = line.length <= 20 && !cues.isBoilerplate(line.folded)
+                    && !line.text.unicodeScalars.contains(where: ScalarClass.isClausePunctuation)
+                guard isContact || isOffice else { break }
+                signature.append(nonBlank[above])
+                above -= 1
+            }
+            guard !signature.isEmpty, above >= 0, kinds[nonBlank[above]] == .text else { continue }
+            for line in signature { kinds[line] = .text }
             kinds[index] = .text
         }
         return kinds
     }
+
+    /// The longest a date alone on a line is (`2024年10月9日`, `2024年12月31日`).
+    static let bareDateLength = 11
 
     /// Masthead lines come in clusters: a short line with no punctuation standing first in the
     /// file, or between masthead lines, right above a masthead line is the paper's name

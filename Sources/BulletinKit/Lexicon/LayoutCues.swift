@@ -30,6 +30,7 @@ public struct LayoutCues: Sendable {
         case leadOpener = "lead-opener"
         case deckSuffix = "deck-suffix"
         case actorSuffix = "actor-suffix"
+        case contact
     }
 
     private var cues: [Role: [String]] = [:]
@@ -74,6 +75,12 @@ public struct LayoutCues: Sendable {
 
     public func isBoilerplate(_ line: String) -> Bool {
         boilerplateWords.occurs(in: line) || any(.boilerplatePrefix) { ByteSearch.hasPrefix(line, $0) }
+    }
+
+    /// Whether a line gives a way to reach someone (`联系电话：…`, `邮箱：…`): an imprint line, or the
+    /// contact of a notice between its signature and its date.
+    public func isContactLine(_ line: String) -> Bool {
+        any(.contact) { ByteSearch.contains(line, $0) }
     }
 
     public func endsLikeImprint(_ line: String) -> Bool {

@@ -25,6 +25,29 @@ struct LineClassifierTests {
         #expect(web[2] == .masthead(date: nil))
     }
 
+    @Test("a notice's signing office, contact line and bare date are its text; the editor and imprint lines under them are not")
+    func noticeSignature() {
+        let text = """
+            花木镇报
+            2024年10月11日
+            本版编辑 陈洁
+            关于开展冬季消防安全检查的通知
+            各村居：
+            为做好冬季消防安全工作，镇里决定于11月开展消防安全检查，请各村居提前做好自查。
+            举报电话：021-58541234
+            花木镇人民政府办公室
+            2024年10月9日
+            本版编辑 陈洁　校对 王敏
+            地址：浦东新区花木路 100 号
+            """
+        let lines = SourceLine.lines(of: text, folding: Corpus.lexicons.folding)
+        let kinds = classifier.demotingSignOffDates(lines, classifier.absorbingMastheadNames(lines, lines.map(classifier.classify)))
+        #expect(Array(kinds[6...8]) == [.text, .text, .text], "\(kinds)")
+        if case .masthead = kinds[9] {} else { Issue.record("the editor line is masthead: \(kinds[9])") }
+        if case .masthead = kinds[10] {} else { Issue.record("the address line is masthead: \(kinds[10])") }
+        if case .masthead = kinds[1] {} else { Issue.record("the issue date at the top stays masthead: \(kinds[1])") }
+    }
+
     @Test(
         "bylines and their names",
         arguments: [
