@@ -113,12 +113,13 @@ struct ArticleRecordTests {
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
         #expect(object["id"] as? String == "2024-01-05_xinhai#3")
         #expect(object["date"] as? String == "2024-01-05")
+        #expect(object["date_precision"] as? String == "day")
         #expect(object["byline"] as? [String] == ["陈家豪", "陈静"])
         #expect(object["subtitle"] is NSNull)
         #expect(object["captions"] as? Int == 0)
         #expect((object["locations"] as? [Any])?.isEmpty == true)
         let keyOrder = ["id", "bulletin", "source", "index", "title", "subtitle", "section", "byline",
-            "subheadings", "captions", "truncated", "continued", "date", "text", "locations", "mechanisms", "figures"]
+            "subheadings", "captions", "truncated", "continued", "date", "date_precision", "text", "locations", "mechanisms", "figures"]
         let positions = keyOrder.map { line.range(of: "\"\($0)\":")!.lowerBound }
         #expect(positions == positions.sorted())
         #expect(!line.contains("\n"))
