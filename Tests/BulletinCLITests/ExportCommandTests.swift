@@ -28,6 +28,11 @@ struct ExportCommandTests {
         #expect(unwritable.run(["export", work + "/out", "--xlsx", work + "/no-folder/x.xlsx"]) == .outputFailed)
         #expect(unwritable.err.contains("\(work)/no-folder/x.xlsx"), "\(unwritable.err)")
 
+        let split = Captured()
+        #expect(split.run(["export", work + "/out", "--xlsx", work + "/split.xlsx", "--sheet-rows", "2"]) == .success)
+        #expect(split.err.contains("articles, mentions (1 of "), "\(split.err)")
+        #expect(Captured().run(["export", work + "/out", "--xlsx", work + "/x.xlsx", "--sheet-rows", "1"]) == .usage)
+
         let usage = Captured()
         #expect(usage.run(["export", work + "/out"]) == .usage)
         #expect(usage.err.contains("missing --xlsx <file>"))
