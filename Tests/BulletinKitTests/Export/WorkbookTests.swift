@@ -177,6 +177,17 @@ struct WorkbookTests {
         #expect(workbook.contains("<sheet name=\"mentions (3 of 3)\" sheetId=\"4\" r:id=\"rId4\"/>"))
     }
 
+    @Test("a text past the 32,767 characters a cell holds is cut there, on a character boundary")
+    func longText() throws {
+        var sheet = WorksheetWriter(header: ["sentence"])
+        let long = String(repeating: "江桥镇推行“三所联动”𠀀", count: 3_000)  // 𠀀 takes two UTF-16 units
+        sheet.row([.text(long)])
+        let cells = try SheetCells(sheet.xml())
+        let kept = cells.rows[1][0]
+        #expect(kept.utf16.count <= WorksheetWriter.cellTextLimit && kept.utf16.count > WorksheetWriter.cellTextLimit - 2)
+        #expect(long.hasPrefix(kept))
+    }
+
     @Test("spreadsheet day numbers: 1900-03-01 is 61, 1970-01-01 is 25569, 2024-03-08 is 45359")
     func serials() {
         #expect(SpreadsheetDate.serial(year: 1900, month: 3, day: 1) == 61)

@@ -103,10 +103,23 @@ struct WorksheetWriter {
         if column < widths.count { widths[column] = max(widths[column], width) }
     }
 
+    /// The most characters (UTF-16 units) a cell holds; Excel calls a file with more corrupt.
+    static let cellTextLimit = 32_767
+
     private mutating func appendText(_ text: String, open: [UInt8]) {
         sheetData += open
         sheetData += Array("<is><t xml:space=\"preserve\">".utf8)
-        XMLText.append(text, to: &sheetData)
+        // Only a text of more bytes than the limit can pass it; cut on a character boundary.
+        if text.utf8.count > WorksheetWriter.cellTextLimit, text.utf16.count > WorksheetWriter.cellTextLimit {
+            var units = 0
+            let kept = text.unicodeScalars.prefix { scalar in
+                units += scalar.utf16.count
+                return units <= WorksheetWriter.cellTextLimit
+            }
+            XMLText.append(String(String.UnicodeScalarView(kept)), to: &sheetData)
+        } else {
+            XMLText.append(text, to: &sheetData)
+        }
         sheetData += Array("</t></is></c>".utf8)
     }
 
