@@ -23,14 +23,15 @@ struct WorkbookTests {
         var random = SplitMix64(seed: 16)
         let noise = (0..<70_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         let entries: [(String, [UInt8])] = [
-            ("xl/worksheets/sheet1.xml", Array("<t>三所联动</t>".utf8)),
+            ("xl/worksheets/sheet1.xml", Array(String(repeating: "<row><c t=\"inlineStr\"><is><t>三所联动</t></is></c></row>", count: 400).utf8)),
             ("纪要/江桥镇.txt", Array("江桥镇召开第四季度信访工作联席会议。\n".utf8)),
             ("empty", []),
             ("noise.bin", noise),
         ]
         var bytes: [UInt8] = []
         var zip = ZipWriter(path: "test.zip") { (piece: [UInt8]) throws(OutputError) in bytes += piece }
-        for (name, data) in entries { try zip.add(name, data) }
+        // Deflated where that helps (the repetitive sheet), stored otherwise.
+        for (index, (name, data)) in entries.enumerated() { try zip.add(name, data, compress: index != 1) }
         try zip.finish()
         return (bytes, entries)
     }
@@ -44,7 +45,29 @@ struct WorkbookTests {
         // A flipped byte in an entry's data is caught by its CRC.
         var damaged = bytes
         damaged[40] ^= 0xFF
-        #expect(throws: TestZipReader.Failure.self) { try TestZipReader(damaged) }
+        #expect(throws: (any Error).self) { try TestZipReader(damaged) }
+    }
+
+    @Test(
+        "DEFLATE round trip: what Deflate writes inflates back exactly, and sheet XML shrinks",
+        arguments: ["empty", "sheet", "noise", "run", "far"])
+    func deflate(kind: String) throws {
+        var random = SplitMix64(seed: 1951)
+        let input: [UInt8]
+        switch kind {
+        case "empty": input = []
+        case "sheet":
+            input = Array((1...3_000).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>江桥镇#\($0 % 17)</t></is></c><c r=\"B\($0)\"><v>\($0 * 37)</v></c></row>" }.joined().utf8)
+        case "noise": input = (0..<50_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        case "run": input = [UInt8](repeating: 0x61, count: 100_000) + Array("三所联动".utf8)  // overlapping matches at distance 1
+        default:
+            // A phrase repeated past the 32 KiB window, with noise between: matches near the window's edge.
+            let phrase = Array("“四百”大走访在斜土路街道全面铺开".utf8)
+            input = (0..<12).flatMap { _ in phrase + (0..<30_000).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
+        }
+        let compressed = Deflate.compress(input)
+        #expect(try TestInflater.inflate(compressed) == input)
+        if kind == "sheet" { #expect(compressed.count * 4 < input.count, "\(compressed.count) of \(input.count)") }
     }
 
     @Test("Python's zipfile tests our ZIP and lists the UTF-8 names (skipped without python3)")

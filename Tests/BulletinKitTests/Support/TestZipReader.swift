@@ -2,7 +2,8 @@
 
 /// A ZIP reader written for the tests, independent of `ZipWriter`: finds the end record, walks
 /// the central directory, and for each entry checks its local header against it, that it is
-/// stored, flagged UTF-8, and that its bytes match the CRC-32 and sizes recorded.
+/// stored or deflated (`TestInflater`), flagged UTF-8, and that its bytes match the CRC-32 and
+/// sizes recorded.
 struct TestZipReader {
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -35,13 +36,16 @@ struct TestZipReader {
             let local = try u32(at + 42)
             let nameBytes = Array(bytes[at + 46..<at + 46 + nameLength])
             guard flags & 0x0800 != 0 else { throw Failure(description: "name not flagged UTF-8") }
-            guard method == 0, compressed == size else { throw Failure(description: "not stored") }
-            guard try u32(local) == 0x0403_4B50, try u32(local + 14) == crc, try u32(local + 22) == size,
+            guard method == 0 && compressed == size || method == 8 else { throw Failure(description: "neither stored nor deflated") }
+            guard try u32(local) == 0x0403_4B50, try u16(local + 8) == method, try u32(local + 14) == crc,
+                try u32(local + 18) == compressed, try u32(local + 22) == size,
                 try u16(local + 26) == nameLength, Array(bytes[local + 30..<local + 30 + nameLength]) == nameBytes
             else { throw Failure(description: "local header disagrees with the directory") }
             let start = local + 30 + nameLength + (try u16(local + 28))
-            guard start + size <= bytes.count else { throw Failure(description: "data runs past the end") }
-            let data = Array(bytes[start..<start + size])
+            guard start + compressed <= bytes.count else { throw Failure(description: "data runs past the end") }
+            let raw = Array(bytes[start..<start + compressed])
+            let data = method == 8 ? try TestInflater.inflate(raw) : raw
+            guard data.count == size else { throw Failure(description: "size \(data.count), recorded \(size)") }
             guard CRC32.checksum(data) == UInt32(crc) else { throw Failure(description: "CRC mismatch") }
             guard let name = String(validating: nameBytes, as: UTF8.self) else { throw Failure(description: "name not UTF-8") }
             entries.append((name, data))

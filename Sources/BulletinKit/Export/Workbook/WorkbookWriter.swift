@@ -65,7 +65,7 @@ public final class WorkbookWriter {
         sheet = nil
         sheetNumber += 1
         do throws(OutputError) {
-            try archive.add("xl/worksheets/sheet\(sheetNumber).xml", current.xml())
+            try archive.add("xl/worksheets/sheet\(sheetNumber).xml", current.xml(), compress: true)
         } catch {
             file.discard()
             throw error

@@ -1,6 +1,6 @@
 /// A ZIP archive written front to back into a sink (an `AtomicFile`, a byte array): each entry
-/// stored (no compression, which every reader accepts) with its CRC-32 and sizes in its local
-/// header, then the central directory and the end record. Names are flagged UTF-8. Every entry
+/// deflated (`Deflate`) or stored as is, with its CRC-32 and sizes in its local header, then the
+/// central directory and the end record. Names are flagged UTF-8. Every entry
 /// has the same fixed time stamp (1980-01-01 00:00), so the same contents give the same bytes.
 ///
 /// ```swift
@@ -31,8 +31,8 @@ public struct ZipWriter {
     /// Bit 11: the name is UTF-8.
     private static let utf8Flag: UInt16 = 0x0800
 
-    /// Appends one stored entry.
-    public mutating func add(_ name: String, _ data: [UInt8]) throws(OutputError) {
+    /// Appends one entry: deflated when `compress` is set and that makes it smaller, else stored.
+    public mutating func add(_ name: String, _ data: [UInt8], compress: Bool = false) throws(OutputError) {
         precondition(!finished, "ZipWriter: add after finish")
         let nameBytes = Array(name.utf8)
         guard data.count < 0xFFFF_FFFF, offset < 0xFFFF_FFFF, nameBytes.count <= 0xFFFF else {
@@ -42,15 +42,24 @@ public struct ZipWriter {
             throw OutputError(path: path, reason: "too many parts for a ZIP archive (over 65,535)")
         }
         let crc = CRC32.checksum(data)
+        var stored = data
+        var method: UInt16 = 0
+        if compress {
+            let deflated = Deflate.compress(data)
+            if deflated.count < data.count {
+                stored = deflated
+                method = 8
+            }
+        }
         var header: [UInt8] = []
         header.le32(0x0403_4B50)
         header.le16(20)  // version needed: 2.0
         header.le16(ZipWriter.utf8Flag)
-        header.le16(0)  // stored
+        header.le16(method)
         header.le16(ZipWriter.dosTime)
         header.le16(ZipWriter.dosDate)
         header.le32(crc)
-        header.le32(UInt32(data.count))
+        header.le32(UInt32(stored.count))
         header.le32(UInt32(data.count))
         header.le16(UInt16(nameBytes.count))
         header.le16(0)  // no extra field
@@ -60,11 +69,11 @@ public struct ZipWriter {
         directory.le16(20)  // made by: 2.0, MS-DOS attributes
         directory.le16(20)
         directory.le16(ZipWriter.utf8Flag)
-        directory.le16(0)
+        directory.le16(method)
         directory.le16(ZipWriter.dosTime)
         directory.le16(ZipWriter.dosDate)
         directory.le32(crc)
-        directory.le32(UInt32(data.count))
+        directory.le32(UInt32(stored.count))
         directory.le32(UInt32(data.count))
         directory.le16(UInt16(nameBytes.count))
         directory.le16(0)  // extra
@@ -76,7 +85,7 @@ public struct ZipWriter {
         directory += nameBytes
 
         try emit(header)
-        try emit(data)
+        try emit(stored)
         count += 1
     }
 
