@@ -32,8 +32,15 @@ struct WorkbookTests {
         var zip = ZipWriter(path: "test.zip") { (piece: [UInt8]) throws(OutputError) in bytes += piece }
         // Deflated where that helps (the repetitive sheet), stored otherwise.
         for (index, (name, data)) in entries.enumerated() { try zip.add(name, data, compress: index != 1) }
+        // And one streamed in pieces, its CRC-32 and sizes in a data descriptor.
+        let streamed = Array(String(repeating: "<row><c><v>1326</v></c><c t=\"b\"><v>1</v></c></row>", count: 3_000).utf8) + noise
+        try zip.beginEntry("xl/worksheets/sheet2.xml")
+        for piece in stride(from: 0, to: streamed.count, by: 40_000) {
+            try zip.writeEntry(Array(streamed[piece..<min(piece + 40_000, streamed.count)]))
+        }
+        try zip.endEntry()
         try zip.finish()
-        return (bytes, entries)
+        return (bytes, entries + [("xl/worksheets/sheet2.xml", streamed)])
     }
 
     @Test("a ZIP round trip: our test reader gets every entry back, CRC and sizes checked")
@@ -50,7 +57,7 @@ struct WorkbookTests {
 
     @Test(
         "DEFLATE round trip: what Deflate writes inflates back exactly, and sheet XML shrinks",
-        arguments: ["empty", "sheet", "noise", "run", "far"])
+        arguments: ["empty", "sheet", "noise", "run", "far", "pieces"])
     func deflate(kind: String) throws {
         var random = SplitMix64(seed: 1951)
         let input: [UInt8]
@@ -64,6 +71,17 @@ struct WorkbookTests {
             // A phrase repeated past the 32 KiB window, with noise between: matches near the window's edge.
             let phrase = Array("“四百”大走访在斜土路街道全面铺开".utf8)
             input = (0..<12).flatMap { _ in phrase + (0..<30_000).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
+        }
+        if kind == "pieces" {
+            // Pieces of one stream: the second refers back into the first.
+            let piece = Array((1...100).map { "<row r=\"\($0)\"><c t=\"inlineStr\"><is><t>斜土路街道\($0 * 7919 % 1000)</t></is></c></row>" }.joined().utf8)  // under the 32 KiB window
+            var stream = Deflate.Stream()
+            let first = stream.write(piece)
+            let second = stream.write(piece)
+            let out = first + second + stream.write([]) + stream.finish()
+            #expect(try TestInflater.inflate(out) == piece + piece)
+            #expect(second.count * 5 < first.count, "\(second.count) after \(first.count)")
+            return
         }
         let compressed = Deflate.compress(input)
         #expect(try TestInflater.inflate(compressed) == input)
@@ -209,6 +227,34 @@ struct WorkbookTests {
         let kept = cells.rows[1][0]
         #expect(kept.utf16.count <= WorksheetWriter.cellTextLimit && kept.utf16.count > WorksheetWriter.cellTextLimit - 2)
         #expect(long.hasPrefix(kept))
+    }
+
+    @Test("rows streamed into the archive as they come read back the same; widths come from the first rows")
+    func streamed() throws {
+        let path = NSTemporaryDirectory() + "bulletin-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let book = try WorkbookWriter(path: path, rowLimit: 40, pieceSize: 1, widthSampleRows: 5)
+        try book.beginSheet("towns", header: ["town", "articles"])
+        let towns = ["斜土路街道", "江桥镇", "五角场街道", "华新镇", "桃浦镇"]
+        var rows: [[CSVWriter.Cell]] = []
+        for n in 0..<60 {
+            // After the first five rows a much longer name: the width stays that of the sample.
+            let name = n < 5 ? towns[n] : towns[n % 5] + String(repeating: "新村", count: 8)
+            rows.append([.text(name), .int(n * 7)])
+            try book.row(rows[rows.count - 1])
+        }
+        try book.commit()
+        #expect(book.sheetNames == ["towns (1 of 2)", "towns (2 of 2)"])
+        let archive = try TestZipReader(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        var read: [[String]] = []
+        for n in 1...2 {
+            let sheet = try SheetCells(archive["xl/worksheets/sheet\(n).xml"]!)
+            #expect(sheet.rows[0] == ["town", "articles"])
+            read += sheet.rows.dropFirst()
+        }
+        #expect(read == rows.map { $0.map(expected) })
+        let first = String(decoding: archive["xl/worksheets/sheet1.xml"]!, as: UTF8.self)
+        #expect(first.contains("<col min=\"1\" max=\"1\" width=\"12\" customWidth=\"1\"/>"))  // 五角场街道: 10, + 2
     }
 
     @Test("spreadsheet day numbers: 1900-03-01 is 61, 1970-01-01 is 25569, 2024-03-08 is 45359")

@@ -37,12 +37,20 @@ struct TestZipReader {
             let nameBytes = Array(bytes[at + 46..<at + 46 + nameLength])
             guard flags & 0x0800 != 0 else { throw Failure(description: "name not flagged UTF-8") }
             guard method == 0 && compressed == size || method == 8 else { throw Failure(description: "neither stored nor deflated") }
-            guard try u32(local) == 0x0403_4B50, try u16(local + 8) == method, try u32(local + 14) == crc,
-                try u32(local + 18) == compressed, try u32(local + 22) == size,
+            // With bit 3 the local header holds zeros and a data descriptor follows the data.
+            let described = flags & 0x0008 != 0
+            guard try u32(local) == 0x0403_4B50, try u16(local + 6) == flags, try u16(local + 8) == method,
+                try u32(local + 14) == (described ? 0 : crc), try u32(local + 18) == (described ? 0 : compressed),
+                try u32(local + 22) == (described ? 0 : size),
                 try u16(local + 26) == nameLength, Array(bytes[local + 30..<local + 30 + nameLength]) == nameBytes
             else { throw Failure(description: "local header disagrees with the directory") }
             let start = local + 30 + nameLength + (try u16(local + 28))
             guard start + compressed <= bytes.count else { throw Failure(description: "data runs past the end") }
+            if described {
+                let d = start + compressed
+                guard try u32(d) == 0x0807_4B50, try u32(d + 4) == crc, try u32(d + 8) == compressed, try u32(d + 12) == size
+                else { throw Failure(description: "data descriptor disagrees with the directory") }
+            }
             let raw = Array(bytes[start..<start + compressed])
             let data = method == 8 ? try TestInflater.inflate(raw) : raw
             guard data.count == size else { throw Failure(description: "size \(data.count), recorded \(size)") }

@@ -1,4 +1,4 @@
-/// Raw DEFLATE (RFC 1951) for the workbook's parts: one block with the fixed Huffman codes and
+/// Raw DEFLATE (RFC 1951) for the workbook's parts: blocks with the fixed Huffman codes and
 /// greedy LZ77 matching over a 32 KiB window (3-byte hash chains, at most `chainLimit` tries a
 /// position). Sheet XML repeats itself so much (`</c><c r="…" t="inlineStr"><is><t …>`) that
 /// this alone makes a sheet several times smaller, without dynamic Huffman tables.
@@ -28,11 +28,51 @@ enum Deflate {
         return UInt8(lengthBases.lastIndex { $0 <= length }!)
     }
 
+    /// The whole of `input` as one DEFLATE stream.
     static func compress(_ input: [UInt8]) -> [UInt8] {
-        var out = BitWriter()
-        out.reserve(input.count / 3 + 64)
-        out.write(1, bits: 1)  // BFINAL: the only block
-        out.write(1, bits: 2)  // BTYPE 01: fixed Huffman codes
+        var stream = Stream()
+        return stream.write(input) + stream.finish()
+    }
+
+    /// DEFLATE fed piece by piece, memory bounded by the piece and the 32 KiB window: each
+    /// piece is one block whose matches may reach back into the pieces before it; `finish`
+    /// ends the stream with an empty final block.
+    ///
+    /// ```swift
+    /// var stream = Deflate.Stream()
+    /// var out = stream.write(firstMegabyte)
+    /// out += stream.write(secondMegabyte)
+    /// out += stream.finish()   // inflates to firstMegabyte + secondMegabyte
+    /// ```
+    struct Stream {
+        private var out = BitWriter()
+        /// The last (up to) 32 KiB of input, for matches across pieces.
+        private var history: [UInt8] = []
+
+        /// Compresses `piece` as one block; returns the bytes completed so far.
+        mutating func write(_ piece: [UInt8]) -> [UInt8] {
+            guard !piece.isEmpty else { return [] }
+            out.write(0, bits: 1)  // BFINAL: more blocks follow
+            out.write(1, bits: 2)  // BTYPE 01: fixed Huffman codes
+            let data = history + piece
+            Deflate.compressBlock(data, from: history.count, to: &out)
+            writeLiteralOrLength(256, to: &out)  // end of block
+            history = Array(data.suffix(windowSize))
+            return out.takeBytes()
+        }
+
+        /// Ends the stream; returns its last bytes.
+        mutating func finish() -> [UInt8] {
+            out.write(1, bits: 1)  // BFINAL
+            out.write(1, bits: 2)
+            writeLiteralOrLength(256, to: &out)
+            history = []
+            return out.finish()
+        }
+    }
+
+    /// Matches and literals for `data[start...]`; `data[..<start]` is the window before it.
+    private static func compressBlock(_ input: [UInt8], from start: Int, to out: inout BitWriter) {
         input.withUnsafeBufferPointer { data in
             let count = data.count
             var head = [Int32](repeating: -1, count: 1 << hashBits)
@@ -47,7 +87,8 @@ enum Deflate {
                 previous[at & (windowSize - 1)] = head[h]
                 head[h] = Int32(at)
             }
-            var position = 0
+            for at in 0..<start { insert(at) }
+            var position = start
             while position < count {
                 var bestLength = 0
                 var bestDistance = 0
@@ -56,7 +97,7 @@ enum Deflate {
                     var tries = 0
                     let limit = min(maximumMatch, count - position)
                     while candidate >= 0, position - candidate <= windowSize, tries < chainLimit {
-                        if data[candidate + bestLength] == data[position + bestLength] || bestLength == 0 {
+                        if bestLength == 0 || data[candidate + bestLength] == data[position + bestLength] {
                             var length = 0
                             while length < limit, data[candidate + length] == data[position + length] { length += 1 }
                             if length > bestLength {
@@ -83,8 +124,6 @@ enum Deflate {
                 }
             }
         }
-        writeLiteralOrLength(256, to: &out)  // end of block
-        return out.finish()
     }
 
     private static func writeMatch(length: Int, distance: Int, to out: inout BitWriter) {
@@ -132,6 +171,12 @@ enum Deflate {
             var reversed: UInt64 = 0
             for i in 0..<bits where code & (1 << UInt64(i)) != 0 { reversed |= 1 << UInt64(bits - 1 - i) }
             write(reversed, bits: bits)
+        }
+
+        /// The whole bytes written so far, handed over; a partial byte stays for the next bits.
+        mutating func takeBytes() -> [UInt8] {
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return bytes
         }
 
         mutating func finish() -> [UInt8] {

@@ -16,8 +16,8 @@
 /// ```
 ///
 /// The file is written atomically (`AtomicFile`): complete, or the old file (or none) is left.
-/// One sheet's XML is held in memory until the sheet is done (at most `rowLimit` rows), so memory
-/// follows the largest sheet, not the workbook.
+/// Sheets stream into the archive deflated, a megabyte of XML at a time once their column widths
+/// are settled (`WorksheetWriter.defaultWidthSampleRows`), so memory stays flat however long a table is.
 public final class WorkbookWriter {
     public let path: String
     /// The most rows a sheet holds, its header included.
@@ -33,10 +33,18 @@ public final class WorkbookWriter {
     public static let excelRowLimit = 1_048_576
 
     /// - Throws: `OutputError` when the file's folder cannot be written.
-    public init(path: String, rowLimit: Int = WorkbookWriter.excelRowLimit) throws(OutputError) {
+    public convenience init(path: String, rowLimit: Int = WorkbookWriter.excelRowLimit) throws(OutputError) {
+        try self.init(path: path, rowLimit: rowLimit, pieceSize: 1 << 20, widthSampleRows: WorksheetWriter.defaultWidthSampleRows)
+    }
+
+    /// `pieceSize`: bytes of rows gathered before they go into the archive; `widthSampleRows`:
+    /// rows measured for the column widths (tests stream after a few).
+    init(path: String, rowLimit: Int, pieceSize: Int, widthSampleRows: Int) throws(OutputError) {
         precondition(rowLimit >= 2, "a sheet holds its header and at least one row")
         self.path = path
         self.rowLimit = rowLimit
+        self.pieceSize = pieceSize
+        self.widthSampleRows = widthSampleRows
         let file = try AtomicFile(path: path)
         self.file = file
         archive = ZipWriter(path: path) { (bytes: [UInt8]) throws(OutputError) in try file.write(bytes) }
@@ -47,30 +55,54 @@ public final class WorkbookWriter {
         try endSheet()
         self.header = header
         tables.append((WorkbookWriter.sheetName(name), []))
-        sheet = WorksheetWriter(header: header)
+        try startPart()
     }
 
     public func row(_ cells: [CSVWriter.Cell]) throws(OutputError) {
         guard let rows = sheet?.rowCount else { preconditionFailure("WorkbookWriter: row before beginSheet") }
         if rows >= rowLimit {
             try endSheet()
-            sheet = WorksheetWriter(header: header)
+            try startPart()
         }
         // In place: a copy taken out of the optional would copy the whole sheet on every row.
         sheet!.row(cells)
+        if sheet!.pendingBytes >= pieceSize {
+            let ready = sheet!.takeReady()
+            if !ready.isEmpty { try guarded { (archive: inout ZipWriter) throws(OutputError) in try archive.writeEntry(ready) } }
+        }
+    }
+
+    /// Rows go into the archive in pieces of about this many bytes of XML.
+    private let pieceSize: Int
+    private let widthSampleRows: Int
+
+    /// Opens the next sheet part of the current table.
+    private func startPart() throws(OutputError) {
+        sheetNumber += 1
+        let number = sheetNumber
+        try guarded { (archive: inout ZipWriter) throws(OutputError) in try archive.beginEntry("xl/worksheets/sheet\(number).xml") }
+        sheet = WorksheetWriter(header: header, widthSampleRows: widthSampleRows)
     }
 
     private func endSheet() throws(OutputError) {
-        guard let current = sheet else { return }
+        guard var current = sheet else { return }
         sheet = nil
-        sheetNumber += 1
+        let rest = current.finish()
+        try guarded { (archive: inout ZipWriter) throws(OutputError) in
+            try archive.writeEntry(rest)
+            try archive.endEntry()
+        }
+        tables[tables.count - 1].parts.append(current.absoluteFilterRange)
+    }
+
+    /// Runs a write on the archive; on failure the file is given up.
+    private func guarded(_ body: (inout ZipWriter) throws(OutputError) -> Void) throws(OutputError) {
         do throws(OutputError) {
-            try archive.add("xl/worksheets/sheet\(sheetNumber).xml", current.xml(), compress: true)
+            try body(&archive)
         } catch {
             file.discard()
             throw error
         }
-        tables[tables.count - 1].parts.append(current.absoluteFilterRange)
     }
 
     /// The names of the sheets so far, in order (split tables as `name (k of n)`).

@@ -3,7 +3,8 @@
 /// is never run), numbers as numbers, booleans as booleans, a day-precise issue date as a real
 /// date (its serial number in the `yyyy-mm-dd` style), anything else as text; an empty cell is
 /// left out. The header row is bold, frozen and filtered; each column is as wide as its widest
-/// cell, counting 汉字 as 2 (capped, so a sentence column does not run off the screen).
+/// cell among the first `defaultWidthSampleRows` rows, counting 汉字 as 2 (capped, so a sentence column does
+/// not run off the screen). Rows stream out through `takeReady` once the widths are settled.
 ///
 /// ```swift
 /// var sheet = WorksheetWriter(header: ["town", "articles"])
@@ -25,7 +26,11 @@ struct WorksheetWriter {
     private let columnCount: Int
     private let letters: [[UInt8]]
 
-    init(header: [String]) {
+    /// Rows measured for the column widths (`defaultWidthSampleRows`; tests stream sooner).
+    let widthSampleRows: Int
+
+    init(header: [String], widthSampleRows: Int = WorksheetWriter.defaultWidthSampleRows) {
+        self.widthSampleRows = widthSampleRows
         columnCount = header.count
         widths = [Int](repeating: 0, count: header.count)
         letters = (0..<max(header.count, 1)).map { Array(WorksheetWriter.columnName($0).utf8) }
@@ -100,7 +105,7 @@ struct WorksheetWriter {
             }
             width = 10
         }
-        if column < widths.count { widths[column] = max(widths[column], width) }
+        if !headWritten, column < widths.count { widths[column] = max(widths[column], width) }
     }
 
     /// The most characters (UTF-16 units) a cell holds; Excel calls a file with more corrupt.
@@ -123,15 +128,49 @@ struct WorksheetWriter {
         sheetData += Array("</t></is></c>".utf8)
     }
 
-    /// The whole part: sheet view with the frozen header, column widths, the rows, the filter.
+    /// Rows measured for the column widths: `<cols>` comes before the rows in the part, so it
+    /// is written once this many rows are in (or the sheet ends), and the rows after stream out.
+    static let defaultWidthSampleRows = 10_000
+
+    /// Whether the part's head (with the column widths) has been handed out.
+    private var headWritten = false
+
+    /// Bytes of rows waiting to be handed out.
+    var pendingBytes: Int { sheetData.count }
+
+    /// The part so far, once the widths are settled (the head first, then rows); else nothing.
+    mutating func takeReady() -> [UInt8] {
+        guard headWritten || rowCount >= widthSampleRows else { return [] }
+        var out = headWritten ? [] : head()
+        headWritten = true
+        out += sheetData
+        sheetData.removeAll(keepingCapacity: true)
+        return out
+    }
+
+    /// The rest of the part: what `takeReady` has not handed out, and its end with the filter.
+    mutating func finish() -> [UInt8] {
+        var out = headWritten ? [] : head()
+        headWritten = true
+        out += sheetData
+        sheetData = []
+        out += Array("</sheetData><autoFilter ref=\"\(filterRange)\"/></worksheet>".utf8)
+        return out
+    }
+
+    /// The whole part at once (small sheets, tests).
     func xml() -> [UInt8] {
-        let last = lastColumn
+        var copy = self
+        return copy.finish()
+    }
+
+    /// Sheet view with the frozen header, column widths, the start of the rows.
+    private func head() -> [UInt8] {
         var out = Array(
             """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <dimension ref="A1:\(last)\(rowCount)"/>\
             <sheetViews><sheetView workbookViewId="0">\
             <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
             <selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>\
@@ -144,8 +183,6 @@ struct WorksheetWriter {
         }
         if !widths.isEmpty { out += Array("</cols>".utf8) }
         out += Array("<sheetData>".utf8)
-        out += sheetData
-        out += Array("</sheetData><autoFilter ref=\"\(filterRange)\"/></worksheet>".utf8)
         return out
     }
 
