@@ -55,7 +55,10 @@ public enum RunWorkbook {
             try forEachArticle(in: records) { (article: Article) throws(OutputError) in
                 for row in ArticleTables.mentionRows(article) { try book.row(row) }
             }
-            let summary = try readSummary(summaryPath, dates: dates)
+            // The article ids behind the cells spill to a temporary folder as they grow, as in a run.
+            let spill = NSTemporaryDirectory() + "bulletin-export-\(getpid())-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: spill) }
+            let summary = try readSummary(summaryPath, dates: dates, spillFolder: spill)
             for table in TownMechanismSummary.fileNames where table.hasSuffix(".csv") {
                 var first = true
                 try summary.forEachRow(of: table) { (cells: [CSVWriter.Cell]) throws(OutputError) in
@@ -95,12 +98,12 @@ public enum RunWorkbook {
         }
     }
 
-    private static func readSummary(_ path: String, dates: [String: String]) throws -> TownMechanismSummary {
+    private static func readSummary(_ path: String, dates: [String: String], spillFolder: String) throws -> TownMechanismSummary {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure.input(path: path, line: nil, reason: "cannot read")
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let summary = try TownMechanismSummary(summary: object, dates: dates)
+            let summary = try TownMechanismSummary(summary: object, dates: dates, spillFolder: spillFolder)
         else {
             throw Failure.input(path: path, line: nil, reason: "not a summary written by 'bulletin run' (a JSON object with towns)")
         }
