@@ -23,6 +23,7 @@ public enum BulletinCommand {
             .init(label: "query", text: "Find articles by mechanism or town."),
             .init(label: "report", text: "Write an HTML report: heat map, evidence, diffusion charts."),
             .init(label: "summarize", text: "Merge partial runs into one town × mechanism summary."),
+            .init(label: "export", text: "Write a finished run's tables as one .xlsx workbook."),
             .init(label: "split", text: "Show how one bulletin is cut into articles, line by line."),
             .init(label: "lexicon", text: "Check, count and grow the lexicons."),
             .init(label: "train", text: "Learn the layout model from annotated bulletins; cross-validate it."),
@@ -70,7 +71,7 @@ public enum BulletinCommand {
         }
         let rest = Array(arguments.dropFirst())
         guard let subcommand = subcommandHelp(first) else {
-            let names = ["run", "query", "report", "summarize", "split", "lexicon", "train", "help"]
+            let names = ["run", "query", "report", "summarize", "export", "split", "lexicon", "train", "help"]
             let nearest = names.min { editDistance(first, $0) < editDistance(first, $1) }!
             let hint = editDistance(first, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
             return usageError(
@@ -87,6 +88,7 @@ public enum BulletinCommand {
             case "query": return try QueryCommand(arguments: rest).run(console: console)
             case "report": return try ReportCommand(arguments: rest).run(console: console)
             case "summarize": return try SummarizeCommand(arguments: rest).run(console: console)
+            case "export": return try ExportCommand(arguments: rest).run(console: console)
             case "train": return try TrainCommand(arguments: rest).run(console: console)
             default: return try SplitCommand(arguments: rest).run(console: console)
             }
@@ -103,6 +105,7 @@ public enum BulletinCommand {
         case "query": QueryCommand.help
         case "report": ReportCommand.help
         case "summarize": SummarizeCommand.help
+        case "export": ExportCommand.help
         case "train": TrainCommand.help
         default: nil
         }

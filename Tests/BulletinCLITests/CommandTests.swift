@@ -53,6 +53,7 @@ struct CommandTests {
               query                   Find articles by mechanism or town.
               report                  Write an HTML report: heat map, evidence, diffusion charts.
               summarize               Merge partial runs into one town × mechanism summary.
+              export                  Write a finished run's tables as one .xlsx workbook.
               split                   Show how one bulletin is cut into articles, line by line.
               lexicon                 Check, count and grow the lexicons.
               train                   Learn the layout model from annotated bulletins; cross-validate it.
