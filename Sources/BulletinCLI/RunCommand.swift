@@ -129,6 +129,15 @@ struct RunCommand {
         var folder: OutputFolder? = nil
         if let outputDirectory {
             do {
+                // A run killed while moving its files into place is finished first (roll forward).
+                if let finished = try OutputFolder.recover(path: outputDirectory) {
+                    let same = finished.identity == runIdentity(lexicons: lexicons)
+                    if resume && same {
+                        console.problem("\(outputDirectory): the interrupted run had completed; its files are now in place, nothing to resume")
+                        return .success
+                    }
+                    console.problem("\(outputDirectory): an interrupted run had completed; its files were put in place first")
+                }
                 folder = try OutputFolder(
                     path: outputDirectory, bom: bom, identity: runIdentity(lexicons: lexicons), resume: resume,
                     credit: credit)

@@ -582,6 +582,41 @@ struct InterruptTests {
         #expect(resumed.err.contains("\(input): changed since the interrupted run read it (same size, other content"), "\(resumed.err)")
     }
 
+    @Test("a run killed while moving its files into place: a reader, a rerun or --resume finds its whole output, never a mix")
+    func killedDuringCommit() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let first = packageRoot + "/corpus/2021-06-18_shigang.txt"
+        let second = packageRoot + "/corpus/2024-05-24_shequbao-daninglu.txt"
+        #expect(Captured().run(["run", second, "-q", "-o", work + "/whole"]) == .success)
+        let whole = try String(contentsOfFile: work + "/whole/articles.jsonl", encoding: .utf8)
+        let lexicons = try Lexicons.builtin()
+        let identity = try RunCommand(arguments: [second]).runIdentity(lexicons: lexicons)
+        let bulletin = Bulletin(path: second, text: try String(contentsOfFile: second, encoding: .utf8))
+        for next in ["query", "resume"] {
+            let out = work + "/" + next
+            #expect(Captured().run(["run", first, "-q", "-o", out]) == .success)
+            // The run of `second` stops after its commit record and two renames, as a kill would.
+            let folder = try OutputFolder(path: out, bom: true, identity: identity)
+            let ingested = Ingester(lexicons: lexicons).articles(in: bulletin)
+            for article in Tagger(lexicons: lexicons).tag(ingested.articles, masthead: ingested.masthead) { try folder.write(article) }
+            folder.commitStopsAfterSteps = 3
+            try folder.finish(runSummary: BatchRunner.Summary(), lexicons: lexicons)
+            #expect(try String(contentsOfFile: out + "/articles.jsonl", encoding: .utf8) == whole)
+            #expect(try String(contentsOfFile: out + "/articles.csv", encoding: .utf8).contains("石港"), "mixed before recovery")
+            let c = Captured()
+            if next == "query" {
+                #expect(c.run(["query", "--town", "大宁路", out]) != .usage)
+            } else {
+                #expect(c.run(["run", second, "-q", "-o", out, "--resume"]) == .success)
+                #expect(c.err.contains("the interrupted run had completed; its files are now in place"), "\(c.err)")
+            }
+            #expect(!(try String(contentsOfFile: out + "/articles.csv", encoding: .utf8)).contains("石港"), "\(next): still mixed")
+            #expect(InterruptTests.visibleFiles(out) == OutputFolder.fileNames.sorted())
+            #expect(!FileManager.default.fileExists(atPath: out + "/" + OutputFolder.workFolderName), "\(next): work folder left")
+        }
+    }
+
     @Test("--resume refuses other inputs, other options, and a folder with nothing to resume")
     func resumeRefusals() throws {
         let corpus = packageRoot + "/corpus"

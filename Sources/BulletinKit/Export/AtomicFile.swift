@@ -23,12 +23,13 @@ public final class AtomicFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         temporaryPath = folder + "/." + url.lastPathComponent + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporaryPath)
-        else {
-            throw OutputError(path: path, reason: "cannot create a file in \(folder)")
+        // Opened directly: FileManager.createFile writes through a temporary file of its own,
+        // one more rename a kill could interrupt and one more leftover.
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw OutputError(path: path, reason: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
         }
-        self.handle = handle
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// Bytes gathered before a write: large enough that writes are few, small enough that the
