@@ -106,8 +106,11 @@ struct RunCommand {
         Interrupt.install()
         let lexicons: Lexicons
         do {
-            lexicons = try UserLexicons.load(userLexicons)
+            lexicons = try UserLexicons.load(userLexicons, console: console)
         } catch let error as LexiconError {
+            console.problem(error.description)
+            return .usage
+        } catch let error as UserLexicons.Refused {
             console.problem(error.description)
             return .usage
         } catch {

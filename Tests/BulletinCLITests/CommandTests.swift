@@ -667,6 +667,53 @@ struct LexiconCommandTests {
         #expect(good.out.hasSuffix("0 problems\n"))
     }
 
+    @Test("check and run --lexicon list every problem of a file with its line; an override of a built-in id is a warning")
+    func everyProblem() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bad = folder + "/jiedao.tsv"
+        try """
+            id\tname\tcategory\tkind\taliases\tdescription
+            linli-zaocha\t邻里早茶会\tconsultation\tmechanism\t早茶会\t居民每周喝早茶议事
+            yejian-menzhen\t夜间门诊\tpublic-services\tservice\t\t社区卫生中心晚间开诊
+            sansuo-liandong\t三所联动\tdispute-resolution\tmechanism\t三所联调\t派出所、司法所、律所联合调处
+
+            """.write(toFile: bad, atomically: false, encoding: .utf8)
+        let places = folder + "/places.tsv"
+        try "code\tname\tlevel\tparent_code\n31011500X\t张江科学城\ttown\t310115\n310115901\t川沙新镇东片\ttown\t310199\n"
+            .write(toFile: places, atomically: false, encoding: .utf8)
+        let check = Captured()
+        #expect(check.run(["lexicon", "check", bad, places]) == .inputProblems)
+        let lines = check.err.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5, "\(check.err)")
+        #expect(lines[0].hasPrefix("bulletin: \(bad):2: unknown category 'consultation'"))
+        #expect(lines[1] == "bulletin: \(bad):3: unknown kind 'service' (known: mechanism, campaign, programme, principle)")
+        #expect(lines[2].hasPrefix("bulletin: \(bad):4: warning: id 'sansuo-liandong' overrides the built-in entry 三所联动 (mechanisms.tsv:"))
+        #expect(lines[3] == "bulletin: \(places):2: code '31011500X' is not a number (division codes are digits: 310104011)")
+        #expect(lines[4] == "bulletin: \(places):3: parent_code '310199' is no place in the gazetteer or this file")
+        #expect(check.out.hasSuffix(", 4 problems, 1 warning\n"), "\(check.out)")
+
+        // run --lexicon refuses the file, with every problem listed first; nothing is written.
+        let run = Captured(stdin: brief)
+        #expect(run.run(["run", "-", "--lexicon", bad, "-q"]) == .usage)
+        #expect(run.err.contains("bulletin: \(bad):2: unknown category 'consultation'"))
+        #expect(run.err.contains("bulletin: \(bad):3: unknown kind 'service'"))
+        #expect(run.err.contains("bulletin: \(bad): 2 problems (above); the lexicon was not used"))
+        #expect(run.out == "")
+
+        // Only the override left: allowed, said, and used.
+        let override = folder + "/override.tsv"
+        try "id\tname\tcategory\tkind\taliases\tdescription\nsansuo-liandong\t三所联动\tdispute-resolution\tmechanism\t三所联调\t派出所、司法所、律所联合调处\n"
+            .write(toFile: override, atomically: false, encoding: .utf8)
+        let used = Captured(stdin: "三所联调化解纠纷\n\n近日，斜土路街道派出所、司法所和律师开展三所联调，化解邻里纠纷12起。\n")
+        #expect(used.run(["run", "-", "--lexicon", override, "-q"]) == .success)
+        #expect(used.err.contains("\(override):2: warning: id 'sansuo-liandong' overrides the built-in entry"), "\(used.err)")
+        #expect(used.out.contains("派出所、司法所、律所联合调处") || used.out.contains("\"id\":\"sansuo-liandong\""))
+        let checked = Captured()
+        #expect(checked.run(["lexicon", "check", override]) == .success)
+        #expect(checked.out.hasSuffix(", 0 problems, 1 warning\n"))
+    }
+
     @Test("list filters by kind; show finds a mechanism by any form; an unknown kind is a usage error")
     func listAndShow() {
         let principles = Captured()
