@@ -50,7 +50,7 @@ struct RunCommand {
             .init(label: "-q, --quiet", text: "Do not print the summary line on standard error."),
             .init(label: "-h, --help", text: "Show help information."),
         ],
-        footer: "Exit status: 0 success, 1 some inputs had problems (reported; the rest\n  is still written), 2 usage error, 3 the output could not be written (a full\n  disk, a closed pipe; an output folder is left as it was), 130 interrupted.")
+        footer: "Exit status: 0 success, 1 some inputs had problems (reported; the rest\n  is still written), 2 usage error, 3 the output could not be written (a full\n  disk, a closed pipe, a folder that cannot be created, and why; an output\n  folder is left as it was), 130 interrupted (--resume continues).")
 
     let inputs: [String]
     let outputDirectory: String?
@@ -244,6 +244,12 @@ extension RunCommand {
                 for problem in problems { console.problem(problem.description) }
                 summary.problems += problems.count
                 for bulletin in bulletins {
+                    // Ctrl-C: stop between bulletins; what was written so far is whole records.
+                    if Interrupt.wasRequested {
+                        folder?.suspend()
+                        console.problem("interrupted after \(summary.files) bulletins; no output folder file was changed")
+                        return .interrupted
+                    }
                     let ingested = runner.ingester.articles(in: bulletin)
                     let articles = ingested.articles
                     for article in runner.tagger.map({ $0.tag(articles, masthead: ingested.masthead) }) ?? articles {

@@ -105,7 +105,7 @@ struct SummarizeCommand {
                 try OutputFolder.writeSummary(summary, bom: bom, into: outputDirectory)
             } catch {
                 console.problem(error.description)
-                return .inputProblems
+                return .outputFailed
             }
             console.error("bulletin: \(records) articles from \(parts.count) parts → \(outputDirectory)/\n")
         } else {

@@ -64,6 +64,15 @@ struct CommandTests {
 
               See 'bulletin help <subcommand>' for detailed help.
 
+            EXIT STATUS:
+              0    success
+              1    some inputs had problems (each reported; the rest is written)
+              2    usage error (an unknown option, a bad --lexicon file)
+              3    the output could not be written (a full disk, a closed pipe, a
+                   folder that cannot be created, and why); an output folder is left
+                   as it was
+              130  interrupted (Ctrl-C); with -o, --resume continues the run
+
             """
         for arguments in [[], ["--help"], ["-h"], ["help"]] {
             let c = Captured()
@@ -554,6 +563,47 @@ struct InterruptTests {
         }
     }
 
+    /// Whether a process catches `signal` now (its SigCgt mask in /proc), so a test sends Ctrl-C
+    /// only once the handler is in place, without guessing a delay.
+    static func catches(_ signal: Int32, pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+            let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return false }
+        return mask & (1 << UInt64(signal - 1)) != 0
+    }
+
+    @Test("Ctrl-C in the JSON Lines mapper: exit 130 with a message, no record half-written")
+    func interruptMapper() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: InterruptTests.binary), "build the package first")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: InterruptTests.binary)
+        process.arguments = ["run", "--input-format", "jsonl", "-", "-q"]
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let line = #"{"id": "2024-05-17_xinhai", "text": "社区食堂开门迎客\n\n近日，临汾路街道第三家社区食堂开门营业。"}"# + "\n"
+        input.fileHandleForWriting.write(Data(String(repeating: line, count: 3).utf8))
+        let deadline = Date().addingTimeInterval(60)
+        while !InterruptTests.catches(SIGINT, pid: process.processIdentifier), process.isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        try #require(InterruptTests.catches(SIGINT, pid: process.processIdentifier), "the run never set up its Ctrl-C handler")
+        kill(process.processIdentifier, SIGINT)
+        try input.fileHandleForWriting.close()
+        let written = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 130, "\(message)")
+        #expect(message.contains("bulletin: interrupted after 0 bulletins"), "\(message)")
+        #expect(written == "", "the first Ctrl-C was ignored: \(written.prefix(200))")
+    }
+
     @Test("--resume checks content, not size: an input edited in place (same byte count) is refused")
     func resumeChecksContent() throws {
         let work = try temporaryFolder()
@@ -800,6 +850,81 @@ struct UnwritableOutputTests {
             #expect(c.err.contains("a file is in the way"), "says why: \(c.err)")
             #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")
         }
+    }
+
+    @Test("report -o and summarize -o where a file is in the way: exit 3 (not 1), why, and the file untouched")
+    func reportAndSummarizeUnwritable() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let out = work + "/out"
+        #expect(Captured().run(["run", packageRoot + "/corpus/2021-06-18_shigang.txt", "-q", "-o", out]) == .success)
+        let file = work + "/notes.txt"
+        try "石港镇 2021 年的笔记".write(toFile: file, atomically: false, encoding: .utf8)
+        let report = Captured()
+        #expect(report.run(["report", out, "-o", file + "/report.html"]) == .outputFailed)
+        #expect(report.err.contains("\(file)/report.html: "), "\(report.err)")
+        let summarize = Captured()
+        #expect(summarize.run(["summarize", out, "-o", file]) == .outputFailed)
+        #expect(summarize.err.contains("bulletin: \(file): cannot create the folder: a file is in the way"), "\(summarize.err)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "石港镇 2021 年的笔记")
+    }
+
+    static let asNobody = "/usr/bin/setpriv"
+    static var canRunAsNobody: Bool { getuid() == 0 && FileManager.default.isExecutableFile(atPath: asNobody) }
+
+    @Test("an output folder where the user may not write: exit 3, 'permission denied' and where",
+        .enabled(if: canRunAsNobody, "needs root and setpriv to run the binary as another user"))
+    func permissionDenied() throws {
+        let binary = packageRoot + "/.build/debug/bulletin"
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the package first")
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let input = work + "/2024-05-17_xinhai.txt"
+        try brief.write(toFile: input, atomically: false, encoding: .utf8)
+        let locked = work + "/locked"
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: false)
+        chmod(work, 0o755)
+        chmod(input, 0o644)
+        chmod(locked, 0o555)
+        for (target, expected) in [
+            (locked + "/out", "bulletin: \(locked)/out: cannot create the folder: permission denied (\(locked))"),
+            (locked, "bulletin: \(locked): cannot write into the folder: permission denied"),
+        ] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: UnwritableOutputTests.asNobody)
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary, "run", input, "-q", "-o", target]
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 3, "\(message)")
+            #expect(message == expected + "\n")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: locked) == [])
+    }
+
+    @Test("an output folder on a read-only disk: exit 3 and the system's reason",
+        .enabled(if: canMountTinyDisk, "needs unshare and tmpfs"))
+    func readOnlyDisk() throws {
+        let binary = packageRoot + "/.build/debug/bulletin"
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the package first")
+        let mountPoint = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+        let script = """
+            mount -t tmpfs -o ro,size=64k tmpfs "$1" || exit 90
+            printf '%s' "$3" | "$2" run - -q -o "$1/out"
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: UnwritableOutputTests.tinyDiskRunner)
+        process.arguments = ["-rm", "sh", "-c", script, "sh", mountPoint, binary, brief]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 3, "\(message)")
+        #expect(message == "bulletin: \(mountPoint)/out: cannot create the folder: Read-only file system (\(mountPoint))\n")
     }
 
     /// A 64 KiB file system, mounted in a private mount namespace for one command.

@@ -117,7 +117,7 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
 
     /// A folder that could not be created, and why: a file in the way, no permission to write
     /// where it goes, or the system's reason.
-    static func cannotCreate(folder: String) -> OutputError {
+    static func cannotCreate(folder: String, error: Error? = nil) -> OutputError {
         var ancestor = folder
         var isDirectory: ObjCBool = false
         while !ancestor.isEmpty, !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
@@ -126,17 +126,37 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
         }
         let reason: String
         if ancestor.isEmpty {
-            reason = "cannot create the folder"
+            reason = OutputError.posixCode(of: error).map { "cannot create the folder: \(String(cString: strerror($0)))" }
+                ?? "cannot create the folder"
         } else if !isDirectory.boolValue {
             reason = ancestor == folder
                 ? "cannot create the folder: a file is in the way"
                 : "cannot create the folder: a file is in the way (\(ancestor))"
         } else if access(ancestor, W_OK) != 0 {
-            reason = "cannot create the folder: permission denied (\(ancestor))"
+            let code = errno
+            let why = code == EACCES ? "permission denied" : String(cString: strerror(code))
+            reason = ancestor == folder
+                ? "cannot write into the folder: \(why)"
+                : "cannot create the folder: \(why) (\(ancestor))"
+        } else if let code = OutputError.posixCode(of: error) {
+            reason = code == EACCES || code == EPERM
+                ? "cannot create the folder: permission denied (\(ancestor))"
+                : "cannot create the folder: \(String(cString: strerror(code)))"
         } else {
             reason = "cannot create the folder"
         }
         return OutputError(path: folder, reason: reason)
+    }
+
+    /// The system's error number behind a Foundation file error, if it has one.
+    static func posixCode(of error: Error?) -> Int32? {
+        guard let error else { return nil }
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return Int32(ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return Int32(underlying.code)
+        }
+        return nil
     }
 
     /// `--resume` cannot continue this folder.

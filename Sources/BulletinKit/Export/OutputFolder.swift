@@ -115,7 +115,7 @@ public final class OutputFolder {
             do {
                 try manager.createDirectory(atPath: workPath, withIntermediateDirectories: true)
             } catch {
-                throw OutputError.cannotCreate(folder: path)
+                throw OutputError.cannotCreate(folder: path, error: error)
             }
             var files: [ResumableFile] = []
             for name in OutputFolder.streamedNames {
@@ -249,7 +249,7 @@ public final class OutputFolder {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError.cannotCreate(folder: folder)
+            throw OutputError.cannotCreate(folder: folder, error: error)
         }
         let commit = FolderCommit(folder: folder, workFolder: folder + "/.bulletin-summary-partial")
         try commit.recover(temporaryNames: TownMechanismSummary.fileNames)
@@ -257,7 +257,7 @@ public final class OutputFolder {
         do {
             try FileManager.default.createDirectory(atPath: commit.workFolder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError.cannotCreate(folder: commit.workFolder)
+            throw OutputError.cannotCreate(folder: commit.workFolder, error: error)
         }
         for name in TownMechanismSummary.fileNames {
             let file = try AtomicFile(path: commit.workFolder + "/" + name)
