@@ -190,7 +190,7 @@ struct RunCommand {
             progress.clear()
             folder?.suspend()
             console.problem(error.description)
-            if let outputDirectory {
+            if let outputDirectory, !error.committed {
                 console.problem("\(outputDirectory): no output file was changed; once the problem is mended, --resume continues the run")
             }
             return error.refusesResume ? .inputProblems : .outputFailed

@@ -108,6 +108,9 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
     public let path: String
     public let reason: String
     public var refusesResume = false
+    /// The new output was complete and committed (`FolderCommit`) when this happened: the next
+    /// run into the folder puts it in place, so "nothing was changed" would not be true.
+    public var committed = false
     public var description: String { "\(path): \(reason)" }
 
     public init(path: String, reason: String) {

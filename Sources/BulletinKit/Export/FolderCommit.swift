@@ -130,9 +130,11 @@ public struct FolderCommit {
 
     private static func move(_ name: String, from source: String, to target: String) throws(OutputError) {
         guard rename(source + "/" + name, target + "/" + name) == 0 else {
-            throw OutputError(
+            var error = OutputError(
                 path: target + "/" + name,
                 reason: "\(String(cString: strerror(errno))); the new output is complete in \(source): the next run into \(target) puts it in place")
+            error.committed = true
+            throw error
         }
     }
 
