@@ -29,7 +29,18 @@ public enum BulletinCommand {
             .init(label: "train", text: "Learn the layout model from annotated bulletins; cross-validate it."),
             .init(label: "help", text: "Show help for a subcommand."),
         ],
-        footer: "See 'bulletin help <subcommand>' for detailed help.")
+        footer: """
+            See 'bulletin help <subcommand>' for detailed help.
+
+            EXIT STATUS:
+              0    success
+              1    some inputs had problems (each reported; the rest is written)
+              2    usage error (an unknown option, a bad --lexicon file)
+              3    the output could not be written (a full disk, a closed pipe, a
+                   folder that cannot be created, and why); an output folder is left
+                   as it was
+              130  interrupted (Ctrl-C); with -o, --resume continues the run
+            """)
 
     /// Runs the command line `arguments` (without the program name).
     /// Runs the command; when standard output lost data on the way (a full disk, a closed

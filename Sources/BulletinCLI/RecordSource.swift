@@ -10,6 +10,15 @@ enum RecordSource {
             console.problem("\(source): no such file or directory")
             return nil
         }
+        if isDirectory.boolValue {
+            // A run killed while moving its files into place: finish it, never read a mix.
+            do {
+                try OutputFolder.recover(path: source)
+            } catch {
+                console.problem(error.description)
+                return nil
+            }
+        }
         let jsonl = isDirectory.boolValue ? source + "/articles.jsonl" : source
         if jsonl.hasSuffix(".jsonl"), FileManager.default.fileExists(atPath: jsonl) {
             guard let text = try? String(contentsOfFile: jsonl, encoding: .utf8) else {

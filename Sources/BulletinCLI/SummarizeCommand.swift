@@ -58,6 +58,16 @@ struct SummarizeCommand {
         var records = 0
         for part in parts {
             let path = SummarizeCommand.recordsFile(part)
+            if path != part {
+                // A run killed while moving its files into place is finished first: never a mix.
+                do {
+                    try OutputFolder.recover(path: part)
+                } catch {
+                    problems += 1
+                    console.problem(error.description)
+                    continue
+                }
+            }
             var repeated: [String] = []
             let add = { (number: Int, line: ArraySlice<UInt8>) in
                 guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }
@@ -95,7 +105,7 @@ struct SummarizeCommand {
                 try OutputFolder.writeSummary(summary, bom: bom, into: outputDirectory)
             } catch {
                 console.problem(error.description)
-                return .inputProblems
+                return .outputFailed
             }
             console.error("bulletin: \(records) articles from \(parts.count) parts → \(outputDirectory)/\n")
         } else {
