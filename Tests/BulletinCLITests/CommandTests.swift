@@ -633,7 +633,7 @@ struct InterruptTests {
         #expect(resumed.err.contains("\(input): changed since the interrupted run read it (same size, other content"), "\(resumed.err)")
     }
 
-    @Test("a run killed while moving its files into place: a reader, a rerun or --resume finds its whole output, never a mix")
+    @Test("a run killed while moving its files into place: a reader (query, export), a rerun or --resume finds its whole output, never a mix")
     func killedDuringCommit() throws {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -644,7 +644,7 @@ struct InterruptTests {
         let lexicons = try Lexicons.builtin()
         let identity = try RunCommand(arguments: [second]).runIdentity(lexicons: lexicons)
         let bulletin = Bulletin(path: second, text: try String(contentsOfFile: second, encoding: .utf8))
-        for next in ["query", "resume"] {
+        for next in ["query", "export", "resume"] {
             let out = work + "/" + next
             #expect(Captured().run(["run", first, "-q", "-o", out]) == .success)
             // The run of `second` stops after its commit record and two renames, as a kill would.
@@ -658,6 +658,8 @@ struct InterruptTests {
             let c = Captured()
             if next == "query" {
                 #expect(c.run(["query", "--town", "大宁路", out]) != .usage)
+            } else if next == "export" {
+                #expect(c.run(["export", out, "--xlsx", work + "/export.xlsx"]) == .success, "\(c.err)")
             } else {
                 #expect(c.run(["run", second, "-q", "-o", out, "--resume"]) == .success)
                 #expect(c.err.contains("the interrupted run had completed; its files are now in place"), "\(c.err)")
