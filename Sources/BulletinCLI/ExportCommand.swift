@@ -1,5 +1,4 @@
 import BulletinKit
-import Foundation
 
 /// `bulletin export DIR --xlsx FILE`: the tables of a finished run folder as one workbook.
 struct ExportCommand {
@@ -54,16 +53,7 @@ struct ExportCommand {
     }
 
     func run(console: Console) -> ExitStatus {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
-            // A run killed while moving its files into place: finish it, never read a mix.
-            do {
-                try OutputFolder.recover(path: folder)
-            } catch {
-                console.problem(error.description)
-                return .inputProblems
-            }
-        }
+        guard RecordSource.finishInterruptedCommit(in: folder, console: console) else { return .inputProblems }
         do {
             let sheets = try RunWorkbook.write(folder: folder, to: xlsx, rowLimit: sheetRows)
             console.error("bulletin: \(sheets.count) sheets (\(sheets.joined(separator: ", "))) → \(xlsx)\n")

@@ -58,15 +58,9 @@ struct SummarizeCommand {
         var records = 0
         for part in parts {
             let path = SummarizeCommand.recordsFile(part)
-            if path != part {
-                // A run killed while moving its files into place is finished first: never a mix.
-                do {
-                    try OutputFolder.recover(path: part)
-                } catch {
-                    problems += 1
-                    console.problem(error.description)
-                    continue
-                }
+            if path != part, !RecordSource.finishInterruptedCommit(in: part, console: console) {
+                problems += 1
+                continue
             }
             var repeated: [String] = []
             let add = { (number: Int, line: ArraySlice<UInt8>) in
