@@ -23,12 +23,24 @@ public enum BulletinCommand {
             .init(label: "query", text: "Find articles by mechanism or town."),
             .init(label: "report", text: "Write an HTML report: heat map, evidence, diffusion charts."),
             .init(label: "summarize", text: "Merge partial runs into one town × mechanism summary."),
+            .init(label: "export", text: "Write a finished run's tables as one .xlsx workbook."),
             .init(label: "split", text: "Show how one bulletin is cut into articles, line by line."),
             .init(label: "lexicon", text: "Check, count and grow the lexicons."),
             .init(label: "train", text: "Learn the layout model from annotated bulletins; cross-validate it."),
             .init(label: "help", text: "Show help for a subcommand."),
         ],
-        footer: "See 'bulletin help <subcommand>' for detailed help.")
+        footer: """
+            See 'bulletin help <subcommand>' for detailed help.
+
+            EXIT STATUS:
+              0    success
+              1    some inputs had problems (each reported; the rest is written)
+              2    usage error (an unknown option, a bad --lexicon file)
+              3    the output could not be written (a full disk, a closed pipe, a
+                   folder that cannot be created, and why); an output folder is left
+                   as it was
+              130  interrupted (Ctrl-C); with -o, --resume continues the run
+            """)
 
     /// Runs the command line `arguments` (without the program name).
     /// Runs the command; when standard output lost data on the way (a full disk, a closed
@@ -70,7 +82,7 @@ public enum BulletinCommand {
         }
         let rest = Array(arguments.dropFirst())
         guard let subcommand = subcommandHelp(first) else {
-            let names = ["run", "query", "report", "summarize", "split", "lexicon", "train", "help"]
+            let names = ["run", "query", "report", "summarize", "export", "split", "lexicon", "train", "help"]
             let nearest = names.min { editDistance(first, $0) < editDistance(first, $1) }!
             let hint = editDistance(first, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
             return usageError(
@@ -87,6 +99,7 @@ public enum BulletinCommand {
             case "query": return try QueryCommand(arguments: rest).run(console: console)
             case "report": return try ReportCommand(arguments: rest).run(console: console)
             case "summarize": return try SummarizeCommand(arguments: rest).run(console: console)
+            case "export": return try ExportCommand(arguments: rest).run(console: console)
             case "train": return try TrainCommand(arguments: rest).run(console: console)
             default: return try SplitCommand(arguments: rest).run(console: console)
             }
@@ -103,6 +116,7 @@ public enum BulletinCommand {
         case "query": QueryCommand.help
         case "report": ReportCommand.help
         case "summarize": SummarizeCommand.help
+        case "export": ExportCommand.help
         case "train": TrainCommand.help
         default: nil
         }

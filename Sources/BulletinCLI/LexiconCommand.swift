@@ -9,7 +9,7 @@ struct LexiconCommand {
         overview: "Check, count and grow the lexicons.",
         usage: "bulletin lexicon check [<file> ...] | stats | list [--kind <k>] [--category <c>]\n                | show <name> | suggest <input> ...",
         arguments: [
-            .init(label: "check [<file> ...]", text: "Validate the built-in lexicons and the given files: columns, ids,\nforms claimed twice, empty names. Problems name file and line."),
+            .init(label: "check [<file> ...]", text: "Validate the built-in lexicons and the given files: columns, ids,\ncategories, kinds, place codes and parents, forms claimed twice,\nempty names. Every problem names file and line; an entry replacing\na built-in one is a warning."),
             .init(label: "stats", text: "Count the entries of each built-in lexicon, by level and category."),
             .init(label: "list", text: "The built-in mechanisms, one a line: id, name, kind, category\n(--kind mechanism|campaign|programme|principle, --category C filter)."),
             .init(label: "show <name>", text: "One mechanism by any of its forms: id, kind, category, every form,\ndescription."),
@@ -103,38 +103,24 @@ struct LexiconCommand {
 
     private func check(_ console: Console) -> ExitStatus {
         var problems = 0
-        var lexicons: Lexicons
+        let lexicons: Lexicons
         do {
             lexicons = try Lexicons.builtin()
         } catch {
             console.problem(error.description)
             return .inputProblems
         }
-        var forms: [String: String] = [:]
-        for entry in lexicons.mechanisms.entries {
-            for form in entry.forms { forms[MechanismLexicon.matchKey(form)] = entry.origin }
-        }
+        var warnings = 0
         for path in arguments {
             do {
                 let bytes = try InputFiles.read(path)
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     throw LexiconError.unreadable(file: path, reason: "not UTF-8")
                 }
-                var copy = lexicons
-                try copy.add(userFile: path, contents: text)
-                if let table = try? TSVTable(parsing: text, file: path, required: ["id", "name"]) {
-                    for row in table.rows {
-                        if row.value("name").isEmpty {
-                            console.problem("\(path):\(row.line): empty name")
-                            problems += 1
-                        }
-                        let all = [row.value("name")] + row.value("aliases").split(separator: "|").map(String.init)
-                        for form in all {
-                            if let other = forms[MechanismLexicon.matchKey(form)] {
-                                console.error("bulletin: \(path):\(row.line): note: '\(form)' is also a form at \(other); yours wins\n")
-                            }
-                        }
-                    }
+                // Each file on its own, on top of the built-in lexicons: every problem, by line.
+                for diagnostic in lexicons.diagnose(userFile: path, contents: text) {
+                    console.problem(diagnostic.description)
+                    if diagnostic.isError { problems += 1 } else { warnings += 1 }
                 }
             } catch let error as LexiconError {
                 console.problem(error.description)
@@ -148,7 +134,8 @@ struct LexiconCommand {
             }
         }
         let files = lexicons.sources.count + arguments.count
-        console.out("\(files) lexicon files checked, \(problems) problem\(problems == 1 ? "" : "s")\n")
+        let warned = warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"
+        console.out("\(files) lexicon files checked, \(problems) problem\(problems == 1 ? "" : "s")\(warned)\n")
         return problems == 0 ? .success : .inputProblems
     }
 

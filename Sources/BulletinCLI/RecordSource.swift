@@ -10,6 +10,7 @@ enum RecordSource {
             console.problem("\(source): no such file or directory")
             return nil
         }
+        guard finishInterruptedCommit(in: source, console: console) else { return nil }
         let jsonl = isDirectory.boolValue ? source + "/articles.jsonl" : source
         if jsonl.hasSuffix(".jsonl"), FileManager.default.fileExists(atPath: jsonl) {
             guard let text = try? String(contentsOfFile: jsonl, encoding: .utf8) else {
@@ -27,5 +28,21 @@ enum RecordSource {
             return nil
         }
         return ArticleQuery.records(from: articles)
+    }
+
+    /// When `path` is a folder, first finishes the commit of a run killed while moving its files
+    /// into place (`OutputFolder.recover`), so no reader (`query`, `report`, `summarize`,
+    /// `export`) reads a mix. Says why and returns false when that fails; true otherwise, and
+    /// for a file.
+    static func finishInterruptedCommit(in path: String, console: Console) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return true }
+        do {
+            try OutputFolder.recover(path: path)
+            return true
+        } catch {
+            console.problem(error.description)
+            return false
+        }
     }
 }

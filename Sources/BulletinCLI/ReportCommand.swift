@@ -51,7 +51,7 @@ struct ReportCommand {
             try file.commit()
         } catch {
             console.problem(error.description)
-            return .inputProblems
+            return .outputFailed
         }
         console.error("bulletin: \(records.count) articles → \(output)\n")
         return .success

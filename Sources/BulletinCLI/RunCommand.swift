@@ -50,7 +50,7 @@ struct RunCommand {
             .init(label: "-q, --quiet", text: "Do not print the summary line on standard error."),
             .init(label: "-h, --help", text: "Show help information."),
         ],
-        footer: "Exit status: 0 success, 1 some inputs had problems (reported; the rest\n  is still written), 2 usage error, 3 the output could not be written (a full\n  disk, a closed pipe; an output folder is left as it was), 130 interrupted.")
+        footer: "Exit status: 0 success, 1 some inputs had problems (reported; the rest\n  is still written), 2 usage error, 3 the output could not be written (a full\n  disk, a closed pipe, a folder that cannot be created, and why; an output\n  folder is left as it was), 130 interrupted (--resume continues).")
 
     let inputs: [String]
     let outputDirectory: String?
@@ -106,8 +106,11 @@ struct RunCommand {
         Interrupt.install()
         let lexicons: Lexicons
         do {
-            lexicons = try UserLexicons.load(userLexicons)
+            lexicons = try UserLexicons.load(userLexicons, console: console)
         } catch let error as LexiconError {
+            console.problem(error.description)
+            return .usage
+        } catch let error as UserLexicons.Refused {
             console.problem(error.description)
             return .usage
         } catch {
@@ -129,6 +132,15 @@ struct RunCommand {
         var folder: OutputFolder? = nil
         if let outputDirectory {
             do {
+                // A run killed while moving its files into place is finished first (roll forward).
+                if let finished = try OutputFolder.recover(path: outputDirectory) {
+                    let same = finished.identity == runIdentity(lexicons: lexicons)
+                    if resume && same {
+                        console.problem("\(outputDirectory): the interrupted run had completed; its files are now in place, nothing to resume")
+                        return .success
+                    }
+                    console.problem("\(outputDirectory): an interrupted run had completed; its files were put in place first")
+                }
                 folder = try OutputFolder(
                     path: outputDirectory, bom: bom, identity: runIdentity(lexicons: lexicons), resume: resume,
                     credit: credit)
@@ -178,7 +190,7 @@ struct RunCommand {
             progress.clear()
             folder?.suspend()
             console.problem(error.description)
-            if let outputDirectory {
+            if let outputDirectory, !error.committed {
                 console.problem("\(outputDirectory): no output file was changed; once the problem is mended, --resume continues the run")
             }
             return error.refusesResume ? .inputProblems : .outputFailed
@@ -232,6 +244,12 @@ extension RunCommand {
                 for problem in problems { console.problem(problem.description) }
                 summary.problems += problems.count
                 for bulletin in bulletins {
+                    // Ctrl-C: stop between bulletins; what was written so far is whole records.
+                    if Interrupt.wasRequested {
+                        folder?.suspend()
+                        console.problem("interrupted after \(summary.files) bulletins; no output folder file was changed")
+                        return .interrupted
+                    }
                     let ingested = runner.ingester.articles(in: bulletin)
                     let articles = ingested.articles
                     for article in runner.tagger.map({ $0.tag(articles, masthead: ingested.masthead) }) ?? articles {

@@ -34,7 +34,7 @@ struct SplitCommand {
             let bytes = path == "-" ? console.standardInput() : try InputFiles.read(path)
             let decoded = try TextDecoding.decode(bytes, path: path)
             let bulletin = Bulletin(path: path, text: decoded.text)
-            let lexicons = try UserLexicons.load(userLexicons)
+            let lexicons = try UserLexicons.load(userLexicons, console: console)
             result = Ingester(lexicons: lexicons).articles(in: bulletin, explaining: true)
         } catch let error as InputError {
             console.problem(error.description)

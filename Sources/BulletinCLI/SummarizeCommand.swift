@@ -58,6 +58,10 @@ struct SummarizeCommand {
         var records = 0
         for part in parts {
             let path = SummarizeCommand.recordsFile(part)
+            if path != part, !RecordSource.finishInterruptedCommit(in: part, console: console) {
+                problems += 1
+                continue
+            }
             var repeated: [String] = []
             let add = { (number: Int, line: ArraySlice<UInt8>) in
                 guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }
@@ -95,7 +99,7 @@ struct SummarizeCommand {
                 try OutputFolder.writeSummary(summary, bom: bom, into: outputDirectory)
             } catch {
                 console.problem(error.description)
-                return .inputProblems
+                return .outputFailed
             }
             console.error("bulletin: \(records) articles from \(parts.count) parts → \(outputDirectory)/\n")
         } else {

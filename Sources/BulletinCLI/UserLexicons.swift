@@ -3,15 +3,30 @@ import BulletinKit
 /// The built-in lexicons with a user's own files on top (`--lexicon FILE`, repeatable), as `run`
 /// and `split` take them.
 enum UserLexicons {
-    /// - Throws: `InputError` when a file cannot be read, `LexiconError` naming the file (and
-    ///   line) when it is not UTF-8 or a row is malformed.
-    static func load(_ paths: [String]) throws -> Lexicons {
+    /// A user lexicon with problems, each already printed with its line.
+    struct Refused: Error, CustomStringConvertible {
+        let file: String
+        let problems: Int
+        var description: String {
+            "\(file): \(problems == 1 ? "1 problem" : "\(problems) problems") (above); the lexicon was not used — 'bulletin lexicon check \(file)' lists them"
+        }
+    }
+
+    /// Every problem of every file is printed with its line (`bulletin: mine.tsv:3: …`), and every
+    /// warning (`… warning: id 'x' overrides the built-in entry …`); a file with problems is refused.
+    /// - Throws: `InputError` when a file cannot be read, `LexiconError` when it is not UTF-8,
+    ///   `Refused` when it has problems.
+    static func load(_ paths: [String], console: Console) throws -> Lexicons {
         var lexicons = try Lexicons.builtin()
         for path in paths {
             let bytes = try InputFiles.read(path)
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw LexiconError.unreadable(file: path, reason: "not UTF-8")
             }
+            let diagnostics = lexicons.diagnose(userFile: path, contents: text)
+            for diagnostic in diagnostics { console.problem(diagnostic.description) }
+            let problems = diagnostics.filter(\.isError).count
+            guard problems == 0 else { throw Refused(file: path, problems: problems) }
             try lexicons.add(userFile: path, contents: text)
         }
         return lexicons

@@ -53,6 +53,7 @@ struct CommandTests {
               query                   Find articles by mechanism or town.
               report                  Write an HTML report: heat map, evidence, diffusion charts.
               summarize               Merge partial runs into one town × mechanism summary.
+              export                  Write a finished run's tables as one .xlsx workbook.
               split                   Show how one bulletin is cut into articles, line by line.
               lexicon                 Check, count and grow the lexicons.
               train                   Learn the layout model from annotated bulletins; cross-validate it.
@@ -63,6 +64,15 @@ struct CommandTests {
               -h, --help              Show help information.
 
               See 'bulletin help <subcommand>' for detailed help.
+
+            EXIT STATUS:
+              0    success
+              1    some inputs had problems (each reported; the rest is written)
+              2    usage error (an unknown option, a bad --lexicon file)
+              3    the output could not be written (a full disk, a closed pipe, a
+                   folder that cannot be created, and why); an output folder is left
+                   as it was
+              130  interrupted (Ctrl-C); with -o, --resume continues the run
 
             """
         for arguments in [[], ["--help"], ["-h"], ["help"]] {
@@ -554,6 +564,47 @@ struct InterruptTests {
         }
     }
 
+    /// Whether a process catches `signal` now (its SigCgt mask in /proc), so a test sends Ctrl-C
+    /// only once the handler is in place, without guessing a delay.
+    static func catches(_ signal: Int32, pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+            let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return false }
+        return mask & (1 << UInt64(signal - 1)) != 0
+    }
+
+    @Test("Ctrl-C in the JSON Lines mapper: exit 130 with a message, no record half-written")
+    func interruptMapper() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: InterruptTests.binary), "build the package first")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: InterruptTests.binary)
+        process.arguments = ["run", "--input-format", "jsonl", "-", "-q"]
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let line = #"{"id": "2024-05-17_xinhai", "text": "社区食堂开门迎客\n\n近日，临汾路街道第三家社区食堂开门营业。"}"# + "\n"
+        input.fileHandleForWriting.write(Data(String(repeating: line, count: 3).utf8))
+        let deadline = Date().addingTimeInterval(60)
+        while !InterruptTests.catches(SIGINT, pid: process.processIdentifier), process.isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        try #require(InterruptTests.catches(SIGINT, pid: process.processIdentifier), "the run never set up its Ctrl-C handler")
+        kill(process.processIdentifier, SIGINT)
+        try input.fileHandleForWriting.close()
+        let written = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 130, "\(message)")
+        #expect(message.contains("bulletin: interrupted after 0 bulletins"), "\(message)")
+        #expect(written == "", "the first Ctrl-C was ignored: \(written.prefix(200))")
+    }
+
     @Test("--resume checks content, not size: an input edited in place (same byte count) is refused")
     func resumeChecksContent() throws {
         let work = try temporaryFolder()
@@ -580,6 +631,43 @@ struct InterruptTests {
         let resumed = Captured()
         #expect(resumed.run(["run", input, "-q", "-o", out, "--resume"]) == .inputProblems)
         #expect(resumed.err.contains("\(input): changed since the interrupted run read it (same size, other content"), "\(resumed.err)")
+    }
+
+    @Test("a run killed while moving its files into place: a reader (query, export), a rerun or --resume finds its whole output, never a mix")
+    func killedDuringCommit() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let first = packageRoot + "/corpus/2021-06-18_shigang.txt"
+        let second = packageRoot + "/corpus/2024-05-24_shequbao-daninglu.txt"
+        #expect(Captured().run(["run", second, "-q", "-o", work + "/whole"]) == .success)
+        let whole = try String(contentsOfFile: work + "/whole/articles.jsonl", encoding: .utf8)
+        let lexicons = try Lexicons.builtin()
+        let identity = try RunCommand(arguments: [second]).runIdentity(lexicons: lexicons)
+        let bulletin = Bulletin(path: second, text: try String(contentsOfFile: second, encoding: .utf8))
+        for next in ["query", "export", "resume"] {
+            let out = work + "/" + next
+            #expect(Captured().run(["run", first, "-q", "-o", out]) == .success)
+            // The run of `second` stops after its commit record and two renames, as a kill would.
+            let folder = try OutputFolder(path: out, bom: true, identity: identity)
+            let ingested = Ingester(lexicons: lexicons).articles(in: bulletin)
+            for article in Tagger(lexicons: lexicons).tag(ingested.articles, masthead: ingested.masthead) { try folder.write(article) }
+            folder.commitStopsAfterSteps = 3
+            try folder.finish(runSummary: BatchRunner.Summary(), lexicons: lexicons)
+            #expect(try String(contentsOfFile: out + "/articles.jsonl", encoding: .utf8) == whole)
+            #expect(try String(contentsOfFile: out + "/articles.csv", encoding: .utf8).contains("石港"), "mixed before recovery")
+            let c = Captured()
+            if next == "query" {
+                #expect(c.run(["query", "--town", "大宁路", out]) != .usage)
+            } else if next == "export" {
+                #expect(c.run(["export", out, "--xlsx", work + "/export.xlsx"]) == .success, "\(c.err)")
+            } else {
+                #expect(c.run(["run", second, "-q", "-o", out, "--resume"]) == .success)
+                #expect(c.err.contains("the interrupted run had completed; its files are now in place"), "\(c.err)")
+            }
+            #expect(!(try String(contentsOfFile: out + "/articles.csv", encoding: .utf8)).contains("石港"), "\(next): still mixed")
+            #expect(InterruptTests.visibleFiles(out) == OutputFolder.fileNames.sorted())
+            #expect(!FileManager.default.fileExists(atPath: out + "/" + OutputFolder.workFolderName), "\(next): work folder left")
+        }
     }
 
     @Test("--resume refuses other inputs, other options, and a folder with nothing to resume")
@@ -630,6 +718,53 @@ struct LexiconCommandTests {
         let good = Captured()
         #expect(good.run(["lexicon", "check"]) == .success)
         #expect(good.out.hasSuffix("0 problems\n"))
+    }
+
+    @Test("check and run --lexicon list every problem of a file with its line; an override of a built-in id is a warning")
+    func everyProblem() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bad = folder + "/jiedao.tsv"
+        try """
+            id\tname\tcategory\tkind\taliases\tdescription
+            linli-zaocha\t邻里早茶会\tconsultation\tmechanism\t早茶会\t居民每周喝早茶议事
+            yejian-menzhen\t夜间门诊\tpublic-services\tservice\t\t社区卫生中心晚间开诊
+            sansuo-liandong\t三所联动\tdispute-resolution\tmechanism\t三所联调\t派出所、司法所、律所联合调处
+
+            """.write(toFile: bad, atomically: false, encoding: .utf8)
+        let places = folder + "/places.tsv"
+        try "code\tname\tlevel\tparent_code\n31011500X\t张江科学城\ttown\t310115\n310115901\t川沙新镇东片\ttown\t310199\n"
+            .write(toFile: places, atomically: false, encoding: .utf8)
+        let check = Captured()
+        #expect(check.run(["lexicon", "check", bad, places]) == .inputProblems)
+        let lines = check.err.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5, "\(check.err)")
+        #expect(lines[0].hasPrefix("bulletin: \(bad):2: unknown category 'consultation'"))
+        #expect(lines[1] == "bulletin: \(bad):3: unknown kind 'service' (known: mechanism, campaign, programme, principle)")
+        #expect(lines[2].hasPrefix("bulletin: \(bad):4: warning: id 'sansuo-liandong' overrides the built-in entry 三所联动 (mechanisms.tsv:"))
+        #expect(lines[3] == "bulletin: \(places):2: code '31011500X' is not a number (division codes are digits: 310104011)")
+        #expect(lines[4] == "bulletin: \(places):3: parent_code '310199' is no place in the gazetteer or this file")
+        #expect(check.out.hasSuffix(", 4 problems, 1 warning\n"), "\(check.out)")
+
+        // run --lexicon refuses the file, with every problem listed first; nothing is written.
+        let run = Captured(stdin: brief)
+        #expect(run.run(["run", "-", "--lexicon", bad, "-q"]) == .usage)
+        #expect(run.err.contains("bulletin: \(bad):2: unknown category 'consultation'"))
+        #expect(run.err.contains("bulletin: \(bad):3: unknown kind 'service'"))
+        #expect(run.err.contains("bulletin: \(bad): 2 problems (above); the lexicon was not used"))
+        #expect(run.out == "")
+
+        // Only the override left: allowed, said, and used.
+        let override = folder + "/override.tsv"
+        try "id\tname\tcategory\tkind\taliases\tdescription\nsansuo-liandong\t三所联动\tdispute-resolution\tmechanism\t三所联调\t派出所、司法所、律所联合调处\n"
+            .write(toFile: override, atomically: false, encoding: .utf8)
+        let used = Captured(stdin: "三所联调化解纠纷\n\n近日，斜土路街道派出所、司法所和律师开展三所联调，化解邻里纠纷12起。\n")
+        #expect(used.run(["run", "-", "--lexicon", override, "-q"]) == .success)
+        #expect(used.err.contains("\(override):2: warning: id 'sansuo-liandong' overrides the built-in entry"), "\(used.err)")
+        #expect(used.out.contains("派出所、司法所、律所联合调处") || used.out.contains("\"id\":\"sansuo-liandong\""))
+        let checked = Captured()
+        #expect(checked.run(["lexicon", "check", override]) == .success)
+        #expect(checked.out.hasSuffix(", 0 problems, 1 warning\n"))
     }
 
     @Test("list filters by kind; show finds a mechanism by any form; an unknown kind is a usage error")
@@ -718,6 +853,81 @@ struct UnwritableOutputTests {
             #expect(c.err.contains("a file is in the way"), "says why: \(c.err)")
             #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")
         }
+    }
+
+    @Test("report -o and summarize -o where a file is in the way: exit 3 (not 1), why, and the file untouched")
+    func reportAndSummarizeUnwritable() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let out = work + "/out"
+        #expect(Captured().run(["run", packageRoot + "/corpus/2021-06-18_shigang.txt", "-q", "-o", out]) == .success)
+        let file = work + "/notes.txt"
+        try "石港镇 2021 年的笔记".write(toFile: file, atomically: false, encoding: .utf8)
+        let report = Captured()
+        #expect(report.run(["report", out, "-o", file + "/report.html"]) == .outputFailed)
+        #expect(report.err.contains("\(file)/report.html: "), "\(report.err)")
+        let summarize = Captured()
+        #expect(summarize.run(["summarize", out, "-o", file]) == .outputFailed)
+        #expect(summarize.err.contains("bulletin: \(file): cannot create the folder: a file is in the way"), "\(summarize.err)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "石港镇 2021 年的笔记")
+    }
+
+    static let asNobody = "/usr/bin/setpriv"
+    static var canRunAsNobody: Bool { getuid() == 0 && FileManager.default.isExecutableFile(atPath: asNobody) }
+
+    @Test("an output folder where the user may not write: exit 3, 'permission denied' and where",
+        .enabled(if: canRunAsNobody, "needs root and setpriv to run the binary as another user"))
+    func permissionDenied() throws {
+        let binary = packageRoot + "/.build/debug/bulletin"
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the package first")
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let input = work + "/2024-05-17_xinhai.txt"
+        try brief.write(toFile: input, atomically: false, encoding: .utf8)
+        let locked = work + "/locked"
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: false)
+        chmod(work, 0o755)
+        chmod(input, 0o644)
+        chmod(locked, 0o555)
+        for (target, expected) in [
+            (locked + "/out", "bulletin: \(locked)/out: cannot create the folder: permission denied (\(locked))"),
+            (locked, "bulletin: \(locked): cannot write into the folder: permission denied"),
+        ] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: UnwritableOutputTests.asNobody)
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary, "run", input, "-q", "-o", target]
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 3, "\(message)")
+            #expect(message == expected + "\n")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: locked) == [])
+    }
+
+    @Test("an output folder on a read-only disk: exit 3 and the system's reason",
+        .enabled(if: canMountTinyDisk, "needs unshare and tmpfs"))
+    func readOnlyDisk() throws {
+        let binary = packageRoot + "/.build/debug/bulletin"
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the package first")
+        let mountPoint = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+        let script = """
+            mount -t tmpfs -o ro,size=64k tmpfs "$1" || exit 90
+            printf '%s' "$3" | "$2" run - -q -o "$1/out"
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: UnwritableOutputTests.tinyDiskRunner)
+        process.arguments = ["-rm", "sh", "-c", script, "sh", mountPoint, binary, brief]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 3, "\(message)")
+        #expect(message == "bulletin: \(mountPoint)/out: cannot create the folder: Read-only file system (\(mountPoint))\n")
     }
 
     /// A 64 KiB file system, mounted in a private mount namespace for one command.

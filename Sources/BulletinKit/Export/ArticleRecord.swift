@@ -24,6 +24,7 @@ public enum ArticleRecord {
             o.key("truncated"); o.bool(article.truncated)
             o.key("continued"); o.optionalString(article.continued)
             o.key("date"); o.optionalString(article.date?.description)
+            o.key("date_precision"); o.string(DatePrecision(article.date).rawValue)
             o.key("text"); o.string(article.text)
             o.key("towns")
             o.array { a in for town in article.towns { write(town, basis: nil, to: &a) } }

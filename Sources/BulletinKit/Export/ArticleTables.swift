@@ -1,20 +1,27 @@
 /// The spreadsheet tables of a run, one row per thing:
 ///
-/// - `articles.csv`: one row per article — id, bulletin, index, date, title, section, byline,
-///   towns, districts, mechanisms (names joined with `；`), figure count, truncated, continued;
+/// - `articles.csv`: one row per article — id, bulletin, index, date with its precision and its
+///   year, month and day as numbers, title, section, byline, towns, districts, mechanisms (names
+///   joined with `；`), figure count, truncated, continued;
 /// - `mentions.csv`: one row per mention (the long table analysts pivot on) — article id, type
-///   (location / mechanism / figure), name or id, level / category / kind, surface, value, unit,
-///   approx, start, end, and the sentence it stands in.
+///   (location / mechanism / figure), name or id, level / category / kind, surface, value (a
+///   plain number or empty), date (a date figure's ISO form: `2024-03-08`, `2023-12`, `--05-14`,
+///   `---22`), unit, approx, start, end, and the sentence it stands in.
+///
+/// The rows are typed cells: `CSVWriter` writes them as text, `Workbook` as typed spreadsheet
+/// cells, so both files have the same rows from this one place.
 public enum ArticleTables {
     public static let articleColumns = [
-        "id", "bulletin", "index", "date", "title", "section", "byline", "towns", "districts",
-        "mechanisms", "figures", "truncated", "continued",
+        "id", "bulletin", "index", "date", "date_precision", "year", "month", "day", "title", "section", "byline",
+        "towns", "districts", "mechanisms", "figures", "truncated", "continued",
     ]
 
     public static let mentionColumns = [
-        "article", "type", "name", "id_or_code", "level_category_kind", "surface", "value", "unit",
+        "article", "type", "name", "id_or_code", "level_category_kind", "surface", "value", "date", "unit",
         "approx", "start", "end", "sentence",
     ]
+    /// The position of `start` in a mention row (rows are sorted on it).
+    static let mentionStartColumn = mentionColumns.firstIndex(of: "start")!
 
     public static func articleRow(_ article: Article) -> [CSVWriter.Cell] {
         func names(_ level: AdminLevel) -> String {
@@ -22,7 +29,10 @@ public enum ArticleTables {
         }
         return [
             .text(article.id), .text(article.bulletin), .int(article.index),
-            .text(article.date?.description ?? ""), .text(article.title ?? ""), .text(article.section ?? ""),
+            article.date.map(CSVWriter.Cell.date) ?? .empty, .text(DatePrecision(article.date).rawValue),
+            article.date.map { .int($0.year) } ?? .empty, article.date.map { .int($0.month) } ?? .empty,
+            article.date?.day.map(CSVWriter.Cell.int) ?? .empty,
+            .text(article.title ?? ""), .text(article.section ?? ""),
             .text(article.byline.joined(separator: "；")), .text(names(.town)), .text(names(.district)),
             .text(article.mechanisms.map(\.name).joined(separator: "；")), .int(article.figures.count),
             .bool(article.truncated), .text(article.continued ?? ""),
@@ -38,7 +48,7 @@ public enum ArticleTables {
                 rows.append([
                     .text(article.id), .text("location"), .text(location.name), .text(location.code ?? ""),
                     .text(location.level.rawValue + (location.ambiguous ? " (ambiguous)" : "")),
-                    .text(mention.surface), .empty, .empty, .empty, .int(mention.start), .int(mention.end),
+                    .text(mention.surface), .empty, .empty, .empty, .empty, .int(mention.start), .int(mention.end),
                     sentence(mention.start),
                 ])
             }
@@ -47,26 +57,30 @@ public enum ArticleTables {
             for mention in mechanism.mentions {
                 rows.append([
                     .text(article.id), .text("mechanism"), .text(mechanism.name), .text(mechanism.id),
-                    .text(mechanism.category), .text(mention.surface), .empty, .empty, .empty,
+                    .text(mechanism.category), .text(mention.surface), .empty, .empty, .empty, .empty,
                     .int(mention.start), .int(mention.end), sentence(mention.start),
                 ])
             }
         }
         for figure in article.figures {
-            let value: CSVWriter.Cell
+            // `value` holds numbers only: a date's ISO form goes to `date`, a code (`1+5+19+114+867`)
+            // to `id_or_code`, so a spreadsheet never reads `---22` or a code as a number or formula.
+            var (value, date, code) = (CSVWriter.Cell.empty, CSVWriter.Cell.empty, CSVWriter.Cell.empty)
             switch figure.value {
             case .number(let number): value = .number(number)
-            case .text(let text): value = .text(text)
+            case .text(let text) where figure.kind == .date: date = .text(text)
+            case .text(let text): code = .text(text)
             }
             rows.append([
-                .text(article.id), .text("figure"), .text(figure.object ?? ""), .empty, .text(figure.kind.rawValue),
-                .text(figure.text), value, .text(figure.unit ?? ""), .bool(figure.approx), .int(figure.start),
+                .text(article.id), .text("figure"), .text(figure.object ?? ""), code, .text(figure.kind.rawValue),
+                .text(figure.text), value, date, .text(figure.unit ?? ""), .bool(figure.approx), .int(figure.start),
                 .int(figure.end), sentence(figure.start),
             ])
         }
         // In text order; mentions at the same offset keep the order above (location, mechanism, figure).
         return rows.enumerated().sorted { a, b in
-            if case .int(let x) = a.element[9], case .int(let y) = b.element[9], x != y { return x < y }
+            let column = mentionStartColumn
+            if case .int(let x) = a.element[column], case .int(let y) = b.element[column], x != y { return x < y }
             return a.offset < b.offset
         }.map(\.element)
     }

@@ -23,12 +23,13 @@ public final class AtomicFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         temporaryPath = folder + "/." + url.lastPathComponent + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporaryPath)
-        else {
-            throw OutputError(path: path, reason: "cannot create a file in \(folder)")
+        // Opened directly: FileManager.createFile writes through a temporary file of its own,
+        // one more rename a kill could interrupt and one more leftover.
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw OutputError(path: path, reason: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
         }
-        self.handle = handle
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// Bytes gathered before a write: large enough that writes are few, small enough that the
@@ -107,6 +108,9 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
     public let path: String
     public let reason: String
     public var refusesResume = false
+    /// The new output was complete and committed (`FolderCommit`) when this happened: the next
+    /// run into the folder puts it in place, so "nothing was changed" would not be true.
+    public var committed = false
     public var description: String { "\(path): \(reason)" }
 
     public init(path: String, reason: String) {
@@ -116,7 +120,7 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
 
     /// A folder that could not be created, and why: a file in the way, no permission to write
     /// where it goes, or the system's reason.
-    static func cannotCreate(folder: String) -> OutputError {
+    static func cannotCreate(folder: String, error: Error? = nil) -> OutputError {
         var ancestor = folder
         var isDirectory: ObjCBool = false
         while !ancestor.isEmpty, !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
@@ -125,17 +129,37 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
         }
         let reason: String
         if ancestor.isEmpty {
-            reason = "cannot create the folder"
+            reason = OutputError.posixCode(of: error).map { "cannot create the folder: \(String(cString: strerror($0)))" }
+                ?? "cannot create the folder"
         } else if !isDirectory.boolValue {
             reason = ancestor == folder
                 ? "cannot create the folder: a file is in the way"
                 : "cannot create the folder: a file is in the way (\(ancestor))"
         } else if access(ancestor, W_OK) != 0 {
-            reason = "cannot create the folder: permission denied (\(ancestor))"
+            let code = errno
+            let why = code == EACCES ? "permission denied" : String(cString: strerror(code))
+            reason = ancestor == folder
+                ? "cannot write into the folder: \(why)"
+                : "cannot create the folder: \(why) (\(ancestor))"
+        } else if let code = OutputError.posixCode(of: error) {
+            reason = code == EACCES || code == EPERM
+                ? "cannot create the folder: permission denied (\(ancestor))"
+                : "cannot create the folder: \(String(cString: strerror(code)))"
         } else {
             reason = "cannot create the folder"
         }
         return OutputError(path: folder, reason: reason)
+    }
+
+    /// The system's error number behind a Foundation file error, if it has one.
+    static func posixCode(of error: Error?) -> Int32? {
+        guard let error else { return nil }
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return Int32(ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return Int32(underlying.code)
+        }
+        return nil
     }
 
     /// `--resume` cannot continue this folder.

@@ -17,6 +17,9 @@ public struct CSVWriter: Sendable {
         case number(Double)
         case int(Int)
         case bool(Bool)
+        /// An issue date, written in its ISO form (`2024-03-08`, `2023-12`); a workbook makes a
+        /// day a real date.
+        case date(IssueDate)
         case empty
     }
 
@@ -80,6 +83,7 @@ public struct CSVWriter: Sendable {
         case .empty: return
         case .int(let value): out.append(contentsOf: String(value).utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .date(let date): out.append(contentsOf: date.description.utf8)
         case .number(let value):
             out.append(contentsOf: (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)).utf8)
         case .text(let text):

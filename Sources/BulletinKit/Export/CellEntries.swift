@@ -66,7 +66,7 @@ public final class CellEntries: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(atPath: spillFolder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError.cannotCreate(folder: spillFolder)
+            throw OutputError.cannotCreate(folder: spillFolder, error: error)
         }
         let path = spillFolder + "/cells-\(runs.count).run"
         let file = try AtomicFile(path: path)

@@ -13,9 +13,11 @@ import Foundation
 /// | `summary.json` | towns × mechanisms with the article ids behind each cell |
 /// | `manifest.json` | version, lexicons and inputs with SHA-256, counts |
 ///
-/// The streamed files grow in a hidden work folder (`.bulletin-partial/`) and every file is
-/// renamed into place only when the run completes: an interrupted run changes nothing a reader
-/// of the folder sees, and `bulletin run --resume` continues it from its last checkpoint.
+/// The streamed files grow in a hidden work folder (`.bulletin-partial/`), where the others are
+/// written too when the run completes; a `FolderCommit` then moves them all into place. An
+/// interrupted run changes nothing a reader of the folder sees, `bulletin run --resume` continues
+/// it from its last checkpoint, and a run killed during the final renames is finished by
+/// `recover(path:)` (roll forward): the previous output or the new one, never a mix.
 public final class OutputFolder {
     public static let fileNames = [
         "articles.jsonl", "articles.json", "articles.csv", "mentions.csv", "town_mechanism.csv",
@@ -29,6 +31,8 @@ public final class OutputFolder {
 
     public let path: String
     private let workPath: String
+    /// The run's settings, as the progress log and the commit record name them.
+    private let identity: String
     private let bom: Bool
     private let files: [ResumableFile]
     private var jsonl: ResumableFile { files[0] }
@@ -66,12 +70,14 @@ public final class OutputFolder {
     /// - Throws: `OutputError` when the folder cannot be created or written, or cannot be resumed.
     public init(path: String, bom: Bool, identity: String, resume: Bool = false, credit: TownCredit = .passage) throws(OutputError) {
         self.path = path
+        self.identity = identity
         self.credit = credit
         self.bom = bom
         workPath = path + "/" + OutputFolder.workFolderName
         let logPath = workPath + "/progress.jsonl"
         let manager = FileManager.default
         summary = TownMechanismSummary(spillFolder: workPath + "/cells")
+        if manager.fileExists(atPath: path) { try OutputFolder.recover(path: path) }
         if resume {
             guard manager.fileExists(atPath: logPath) else {
                 throw OutputError.cannotResume(path: path, reason: "no interrupted run to resume here (it completed, or never started); run without --resume")
@@ -109,7 +115,7 @@ public final class OutputFolder {
             do {
                 try manager.createDirectory(atPath: workPath, withIntermediateDirectories: true)
             } catch {
-                throw OutputError.cannotCreate(folder: path)
+                throw OutputError.cannotCreate(folder: path, error: error)
             }
             var files: [ResumableFile] = []
             for name in OutputFolder.streamedNames {
@@ -172,23 +178,22 @@ public final class OutputFolder {
         MemoryRelease.returnFreePages()
     }
 
-    /// Writes the summary tables and the manifest, renames every file into place and removes the
-    /// work folder.
+    /// Writes the summary tables and the manifest into the work folder, then moves every file into
+    /// place through a `FolderCommit`: a crash from here on leaves, after the next run, the
+    /// previous output or this one, never a mix.
     public func finish(runSummary: BatchRunner.Summary, lexicons: Lexicons) throws(OutputError) {
         try jsonArray.write(articleCount == 0 ? "]\n" : "\n]\n")
         // The workers are done: what their arenas hold free goes back before the summary is built.
         MemoryRelease.returnFreePages()
-        var opened: [AtomicFile] = []
         for name in TownMechanismSummary.fileNames {
-            let file = try AtomicFile(path: path + "/" + name)
+            let file = try AtomicFile(path: workPath + "/" + name)
             try summary.write(name, bom: bom) { (piece: String) throws(OutputError) in try file.write(piece) }
-            try file.flushAndRelease()
-            opened.append(file)
+            try file.commit()
         }
         for file in files { try file.flush() }
         // The inputs come back from the progress log, one line at a time.
         try checkpoint()
-        let manifest = try AtomicFile(path: path + "/manifest.json")
+        let manifest = try AtomicFile(path: workPath + "/manifest.json")
         try manifest.write(Manifest.head(lexicons: lexicons))
         do {
             try LineReader.forEachLine(of: log.path) { number, line in
@@ -203,11 +208,32 @@ public final class OutputFolder {
             throw OutputError(path: log.path, reason: "cannot read: \(error)")
         }
         try manifest.write(Manifest.tail(summary: runSummary))
-        opened.append(manifest)
-        for (file, name) in zip(files, OutputFolder.streamedNames) { try file.commit(to: path + "/" + name) }
-        for file in opened { try file.commit() }
+        try manifest.commit()
+        for file in files { try file.sync() }
+        var commit = OutputFolder.commit(for: path)
+        commit.stopAfterSteps = commitStopsAfterSteps
+        try commit.commit(OutputFolder.fileNames, identity: identity)
         log.close()
-        try? FileManager.default.removeItem(atPath: workPath)
+    }
+
+    /// For tests: stop the final commit after this many steps, as a kill would.
+    public var commitStopsAfterSteps: Int? = nil
+
+    /// How a run's files move from the work folder into `path`.
+    static func commit(for path: String) -> FolderCommit {
+        var commit = FolderCommit(folder: path, workFolder: path + "/" + workFolderName)
+        commit.removedFirst = ["progress.jsonl"]
+        commit.leftoverMarker = "progress.jsonl"
+        return commit
+    }
+
+    /// Finishes the move into place of a run that was killed while it was moving its files (roll
+    /// forward), and removes temporary files dead runs left. Every run into `path`, every
+    /// `--resume` and every reader of the folder calls this first.
+    /// - Returns: the interrupted commit's record, or nil when there was none.
+    @discardableResult
+    public static func recover(path: String) throws(OutputError) -> FolderCommit.Record? {
+        try commit(for: path).recover(temporaryNames: fileNames)
     }
 
     /// Stops without completing: what was finished is checkpointed for `--resume`, and no file in
@@ -217,22 +243,27 @@ public final class OutputFolder {
         log.close()
     }
 
-    /// Writes a summary's files into `folder` (created if needed), each atomically: all of them
-    /// appear, or, when one cannot be written, none of those not yet renamed.
+    /// Writes a summary's files into `folder` (created if needed) through a `FolderCommit` in
+    /// `.bulletin-summary-partial/`: the previous files or all the new ones, never a mix.
     public static func writeSummary(_ summary: TownMechanismSummary, bom: Bool, into folder: String) throws(OutputError) {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError.cannotCreate(folder: folder)
+            throw OutputError.cannotCreate(folder: folder, error: error)
         }
-        var opened: [AtomicFile] = []
+        let commit = FolderCommit(folder: folder, workFolder: folder + "/.bulletin-summary-partial")
+        try commit.recover(temporaryNames: TownMechanismSummary.fileNames)
+        try? FileManager.default.removeItem(atPath: commit.workFolder)
+        do {
+            try FileManager.default.createDirectory(atPath: commit.workFolder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.cannotCreate(folder: commit.workFolder, error: error)
+        }
         for name in TownMechanismSummary.fileNames {
-            let file = try AtomicFile(path: folder + "/" + name)
-            opened.append(file)
+            let file = try AtomicFile(path: commit.workFolder + "/" + name)
             try summary.write(name, bom: bom) { (piece: String) throws(OutputError) in try file.write(piece) }
-            try file.flushAndRelease()
+            try file.commit()
         }
-        for file in opened { try file.commit() }
+        try commit.commit(TownMechanismSummary.fileNames, identity: "bulletin summarize")
     }
-
 }

@@ -267,30 +267,11 @@ public struct TownMechanismSummary: Sendable {
         let order = mechanismOrder  // computed once: it sorts every column
         let rows = townRows(order: order)
         switch file {
-        case "town_mechanism.csv":
+        case "town_mechanism.csv", "first_mentions.csv":
             var csv = CSVWriter(bom: bom)
-            csv.header(["town", "district", "city", "code"] + order.map { mechanismNames[$0]! })
-            for (town, row) in rows {
-                var counts = [Int](repeating: 0, count: order.count)
-                for (column, cell) in row { counts[column] = Int(cellCount[cell]) }
-                csv.row([.text(town.name), .text(town.district), .text(town.city), .text(town.code)] + counts.map { .int($0) })
-                try sink(csv.drain())
-            }
-            try sink(csv.drain())
-        case "first_mentions.csv":
-            var csv = CSVWriter(bom: bom)
-            csv.header(["town", "district", "city", "mechanism", "mechanism_id", "first_date", "last_date", "bulletins", "articles", "first_article"])
-            for (town, row) in rows {
-                for (column, cell) in row {
-                    let id = order[column]
-                    csv.row([
-                        .text(town.name), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
-                        .text(date(cellFirstDate[cell]) ?? ""), .text(date(cellLastDate[cell]) ?? ""),
-                        .int(try bulletinCount(cell)), .int(Int(cellCount[cell])),
-                        .text(cellFirstReport[cell]),
-                    ])
-                }
-                try sink(csv.drain())
+            try forEachRow(of: file, order: order, rows: rows) { (cells: [CSVWriter.Cell], endOfTown: Bool) throws(OutputError) in
+                csv.row(cells)
+                if endOfTown { try sink(csv.drain()) }
             }
             try sink(csv.drain())
         default:
@@ -345,6 +326,47 @@ public struct TownMechanismSummary: Sendable {
             }
             try flush(&out)
             try sink("]}\n")
+        }
+    }
+
+    /// The rows of one of the summary's tables (`town_mechanism.csv` or `first_mentions.csv`),
+    /// its header first, as typed cells: the CSV file and the workbook's sheet are written from
+    /// these same rows.
+    public func forEachRow(of table: String, _ body: ([CSVWriter.Cell]) throws(OutputError) -> Void) throws(OutputError) {
+        let order = mechanismOrder
+        try forEachRow(of: table, order: order, rows: townRows(order: order)) { (cells: [CSVWriter.Cell], _: Bool) throws(OutputError) in
+            try body(cells)
+        }
+    }
+
+    /// `body` gets each row and whether it ends a town (the CSV is handed on town by town).
+    private func forEachRow(
+        of table: String, order: [String], rows: [(town: Town, cells: [(column: Int, cell: Int)])],
+        _ body: ([CSVWriter.Cell], Bool) throws(OutputError) -> Void
+    ) throws(OutputError) {
+        if table == "town_mechanism.csv" {
+            try body((["town", "district", "city", "code"] + order.map { mechanismNames[$0]! }).map(CSVWriter.Cell.text), true)
+            for (town, row) in rows {
+                var counts = [Int](repeating: 0, count: order.count)
+                for (column, cell) in row { counts[column] = Int(cellCount[cell]) }
+                try body([.text(town.name), .text(town.district), .text(town.city), .text(town.code)] + counts.map { .int($0) }, true)
+            }
+        } else {
+            precondition(table == "first_mentions.csv", "not a table of the summary: \(table)")
+            let header = ["town", "district", "city", "mechanism", "mechanism_id", "first_date", "last_date", "bulletins", "articles", "first_article"]
+            try body(header.map(CSVWriter.Cell.text), true)
+            for (town, row) in rows {
+                for (position, (column, cell)) in row.enumerated() {
+                    let id = order[column]
+                    try body(
+                        [
+                            .text(town.name), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
+                            .text(date(cellFirstDate[cell]) ?? ""), .text(date(cellLastDate[cell]) ?? ""),
+                            .int(try bulletinCount(cell)), .int(Int(cellCount[cell])),
+                            .text(cellFirstReport[cell]),
+                        ], position == row.count - 1)
+                }
+            }
         }
     }
 

@@ -149,8 +149,13 @@ public struct Lexicons: Sendable {
     /// Adds a user's lexicon file on top of these (`--lexicon FILE`). Its kind is read from its
     /// header: `id, name, category, aliases` is a mechanism lexicon, `code, name, level` a
     /// gazetteer, `cue, role` layout or place cues (by role). User entries win where they overlap.
-    /// - Throws: `LexiconError` naming the file and line.
+    /// - Throws: `LexiconError` naming the file and line of the first problem (`diagnose` lists
+    ///   them all).
     public mutating func add(userFile path: String, contents: String) throws(LexiconError) {
+        // Values outside the documented lists, codes and parents the parsers below let through.
+        if let first = diagnose(userFile: path, contents: contents).first(where: \.isError) {
+            throw .malformedRow(file: path, line: first.line, message: first.message)
+        }
         let probe = try TSVTable(parsing: contents, file: path, required: [])
         let columns = Set(probe.columns)
         if columns.isSuperset(of: ["id", "name", "category"]) {

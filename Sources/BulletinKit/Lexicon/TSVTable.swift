@@ -35,9 +35,13 @@ public struct TSVTable: Sendable {
     /// Parses `text` row by row without keeping the rows: the gazetteer (40,000 rows) is read
     /// this way, so its table never exists whole beside the places built from it.
     /// - Returns: the header's column names.
+    /// - Parameter rowProblem: when given, a row with too few cells or an empty required cell is
+    ///   passed to it and skipped, and the rest is read (`lexicon check` lists every problem);
+    ///   otherwise the first such row throws.
     @discardableResult
     public static func forEachRow(
-        parsing text: String, file: String, required: [String], _ body: (Row) throws(LexiconError) -> Void
+        parsing text: String, file: String, required: [String], rowProblem: ((LexiconError) -> Void)? = nil,
+        _ body: (Row) throws(LexiconError) -> Void
     ) throws(LexiconError) -> [String] {
         // Parsed on UTF-8 bytes: the gazetteer is 40,000 lines and is read at every start.
         let bytes = Array(text.utf8)
@@ -75,14 +79,19 @@ public struct TSVTable: Sendable {
                 continue
             }
             let needed = required.compactMap { columnIndex[$0] }.max().map { $0 + 1 } ?? 0
+            var problem: LexiconError? = nil
             if cells.count < needed {
-                throw .malformedRow(
+                problem = .malformedRow(
                     file: file, line: lineNumber,
                     message: "expected \(needed) tab-separated columns (\(columnsSoFar.prefix(needed).joined(separator: ", "))), found \(cells.count)"
                 )
+            } else if let empty = required.first(where: { cells[columnIndex[$0]!].isEmpty }) {
+                problem = .malformedRow(file: file, line: lineNumber, message: "empty '\(empty)' cell")
             }
-            for column in required where cells[columnIndex[column]!].isEmpty {
-                throw .malformedRow(file: file, line: lineNumber, message: "empty '\(column)' cell")
+            if let problem {
+                guard let rowProblem else { throw problem }
+                rowProblem(problem)
+                continue
             }
             try body(Row(line: lineNumber, cells: cells, columns: columnIndex))
         }
@@ -94,6 +103,20 @@ public struct TSVTable: Sendable {
         self.file = file
         var rows: [Row] = []
         columns = try TSVTable.forEachRow(parsing: text, file: file, required: required) { rows.append($0) }
+        self.rows = rows
+    }
+
+    /// Parses `text`, keeping the rows that are whole and gathering every row problem (too few
+    /// cells, an empty required cell) in `rowProblems` instead of stopping at the first.
+    /// - Throws: `LexiconError` only for a missing header or required column.
+    public init(parsing text: String, file: String, required: [String], rowProblems: inout [LexiconError]) throws(LexiconError) {
+        self.file = file
+        var rows: [Row] = []
+        var problems: [LexiconError] = []
+        columns = try TSVTable.forEachRow(parsing: text, file: file, required: required, rowProblem: { problems.append($0) }) {
+            rows.append($0)
+        }
+        rowProblems += problems
         self.rows = rows
     }
 }

@@ -113,12 +113,13 @@ struct ArticleRecordTests {
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
         #expect(object["id"] as? String == "2024-01-05_xinhai#3")
         #expect(object["date"] as? String == "2024-01-05")
+        #expect(object["date_precision"] as? String == "day")
         #expect(object["byline"] as? [String] == ["陈家豪", "陈静"])
         #expect(object["subtitle"] is NSNull)
         #expect(object["captions"] as? Int == 0)
         #expect((object["locations"] as? [Any])?.isEmpty == true)
         let keyOrder = ["id", "bulletin", "source", "index", "title", "subtitle", "section", "byline",
-            "subheadings", "captions", "truncated", "continued", "date", "text", "locations", "mechanisms", "figures"]
+            "subheadings", "captions", "truncated", "continued", "date", "date_precision", "text", "locations", "mechanisms", "figures"]
         let positions = keyOrder.map { line.range(of: "\"\($0)\":")!.lowerBound }
         #expect(positions == positions.sorted())
         #expect(!line.contains("\n"))
@@ -154,5 +155,25 @@ struct CellEntriesTests {
             #expect(fromDisk == fromMemory)
             #expect(fromDisk == (expected[cell] ?? []).sorted(by: ArticleID.precedes))
         }
+    }
+}
+
+@Suite("Article records read back")
+struct ArticleRecordReadingTests {
+    @Test("every corpus article read back from its record writes the same record, byte for byte")
+    func roundTrip() throws {
+        var checked = 0
+        for name in Corpus.bulletinNames().prefix(40) {
+            for article in Corpus.tagger.tag(Corpus.ingester.articles(in: try Corpus.bulletin(name)).articles) {
+                let bytes = ArticleRecord.bytes(article)
+                let object = try JSONSerialization.jsonObject(with: Data(bytes)) as! [String: Any]
+                let read = try #require(ArticleRecord.article(from: object))
+                #expect(ArticleRecord.bytes(read) == bytes, "\(article.id)")
+                #expect(ArticleTables.articleRow(read) == ArticleTables.articleRow(article))
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+        #expect(ArticleRecord.article(from: ["id": "x#1", "bulletin": "x"]) == nil)  // no index, no text
     }
 }
