@@ -53,7 +53,7 @@ struct ReportCommand {
             console.problem(error.description)
             return .inputProblems
         }
-        console.error("bulletin: \(records.count) articles → \(output)\n")
+        console.error("bulletin: \(counted(records.count, "article")) → \(output)\n")
         return .success
     }
 }

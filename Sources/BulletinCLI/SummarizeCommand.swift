@@ -97,7 +97,7 @@ struct SummarizeCommand {
                 console.problem(error.description)
                 return .inputProblems
             }
-            console.error("bulletin: \(records) articles from \(parts.count) parts → \(outputDirectory)/\n")
+            console.error("bulletin: \(counted(records, "article")) from \(counted(parts.count, "part")) → \(outputDirectory)/\n")
         } else {
             do {
                 try summary.write("summary.json", bom: false) { console.out($0) }

@@ -147,7 +147,7 @@ struct CommandTests {
         #expect(c.run(["run", inputs, "-o", out]) == .inputProblems)
         #expect(c.err.contains("bulletin: \(inputs)/broken.txt: binary file"))
         let summary = try #require(c.err.split(separator: "\n").last)
-        #expect(summary.hasPrefix("bulletin: 2 files, 1 articles, 1 problem, "))
+        #expect(summary.hasPrefix("bulletin: 2 files, 1 article, 1 problem, "))
         #expect(summary.hasSuffix(" s → \(out)/"))
         let jsonl = try String(contentsOfFile: out + "/articles.jsonl", encoding: .utf8)
         #expect(jsonl.split(separator: "\n").count == 1)
