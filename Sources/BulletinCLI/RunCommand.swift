@@ -19,7 +19,7 @@ struct RunCommand {
     static let help = CommandHelp(
         name: "run",
         overview: "Ingest, tag and export bulletins.",
-        usage: "bulletin run <input> ... [-o <dir> [--resume]] [--lexicon <file> ...] [--region <name>]\n                [--attribution passage|article] [-j <n>] [--input-format text|jsonl]\n                [--no-bom] [-q]",
+        usage: "bulletin run <input> ... [-o <dir> [--resume] [--checkpoint-every <s>]]\n                [--lexicon <file> ...] [--region <name>] [-j <n>]\n                [--attribution passage|article] [--input-format text|jsonl] [--no-bom] [-q]",
         arguments: [
             .init(
                 label: "<input>",

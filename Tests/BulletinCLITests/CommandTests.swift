@@ -82,7 +82,7 @@ struct CommandTests {
         #expect(b.run(["run", "corpus", "--help"]) == .success)
         #expect(a.out == b.out)
         #expect(a.out.hasPrefix("OVERVIEW: Ingest, tag and export bulletins.\n\nUSAGE: \(RunCommand.help.usage)\n"))
-        #expect(RunCommand.help.usage.hasPrefix("bulletin run <input> ... [-o <dir> [--resume]]"))
+        #expect(RunCommand.help.usage.hasPrefix("bulletin run <input> ... [-o <dir> [--resume] [--checkpoint-every <s>]]"))
         #expect(a.out.contains("--resume"))
         #expect(a.out.contains("-o, --output <dir>"))
     }
