@@ -87,7 +87,7 @@ struct SummarizeCommand {
             }
             if !repeated.isEmpty {
                 let shown = repeated.prefix(3).joined(separator: ", ") + (repeated.count > 3 ? ", …" : "")
-                console.problem("\(path): \(repeated.count) articles seen before, counted once: \(shown)")
+                console.problem("\(path): \(counted(repeated.count, "article")) seen before, counted once: \(shown)")
             }
         }
         if let outputDirectory {
