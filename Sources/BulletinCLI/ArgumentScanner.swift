@@ -2,8 +2,8 @@ import BulletinKit
 
 /// Splits a command's arguments into options and positionals, the conventional way:
 ///
-/// - `--name value` and `--name=value` for options that take a value, `-o DIR` and `-oDIR` for
-///   short ones; flags (`-q`, `--quiet`) take none;
+/// - `--name value` and `--name=value` for options that take a value, `-o DIR`, `-oDIR` and
+///   `-o=DIR` for short ones; flags (`-q`, `--quiet`) take none;
 /// - options may come before or after positionals, repeatable ones accumulate;
 /// - `--` ends the options, and a lone `-` is a positional (standard input).
 ///
@@ -69,12 +69,12 @@ struct ArgumentScanner {
                     throw UsageError(unknownOption: "-" + String(letter), among: options)
                 }
                 spec = found
-                let rest = argument.dropFirst(2)
-                if !rest.isEmpty {
+                let attached = argument.dropFirst(2)  // -oDIR or -o=DIR
+                if !attached.isEmpty {
                     guard spec.takesValue else {
                         throw UsageError("option '-\(letter)' takes no value (got '\(argument)')")
                     }
-                    inlineValue = String(rest)
+                    inlineValue = String(attached.first == "=" ? attached.dropFirst() : attached)
                 }
             }
             if spec.takesValue {
@@ -98,15 +98,23 @@ struct ArgumentScanner {
 }
 
 extension UsageError {
-    /// `unknown option '--ouput' (did you mean '--output'?)`.
+    /// `unknown option '--ouput' (did you mean '--output'?)`: the long option nearest in edit
+    /// distance (at most 2 edits, or a third of the name); for an unknown letter (`-v`), the one
+    /// long option that starts with it.
     init(unknownOption: String, among options: [ArgumentScanner.OptionSpec]) {
-        let name = unknownOption.drop(while: { $0 == "-" })
-        let nearest = options.map(\.long)
-            .map { ($0, editDistance(String(name), $0)) }
-            .filter { $0.1 <= max(2, name.count / 3) }
-            .min { $0.1 < $1.1 }
+        let name = String(unknownOption.drop(while: { $0 == "-" }))
+        let longs = options.map(\.long)
+        let nearest: String?
+        if !unknownOption.hasPrefix("--") && name.count == 1 {
+            let starting = longs.filter { $0.hasPrefix(name) }
+            nearest = starting.count == 1 ? starting[0] : nil
+        } else {
+            nearest = longs.map { ($0, editDistance(name, $0)) }
+                .filter { $0.1 <= max(2, name.count / 3) }
+                .min { $0.1 < $1.1 }?.0
+        }
         if let nearest {
-            self.init("unknown option '\(unknownOption)' (did you mean '--\(nearest.0)'?)")
+            self.init("unknown option '\(unknownOption)' (did you mean '--\(nearest)'?)")
         } else {
             self.init("unknown option '\(unknownOption)'")
         }

@@ -7,6 +7,11 @@ import BulletinKit
 /// let status = BulletinCommand.main(["run", "corpus", "-o", "out"], console: .standard())
 /// ```
 public enum BulletinCommand {
+    /// The options `bulletin` itself takes, before any subcommand.
+    static let options: [ArgumentScanner.OptionSpec] = [
+        .init(long: "version", takesValue: false), .init(long: "help", short: "h", takesValue: false),
+    ]
+
     static let help = CommandHelp(
         name: "",
         overview: """
@@ -73,20 +78,26 @@ public enum BulletinCommand {
                 return .success
             }
             guard let subcommand = subcommandHelp(arguments[1]) else {
-                return usageError(UsageError("no subcommand '\(arguments[1])'"), help: help, console)
+                return usageError(
+                    UsageError("no subcommand '\(arguments[1])'\(suggestion(for: arguments[1]))"), help: help,
+                    console)
             }
             console.out(subcommand.render())
             return .success
+        case let option where option.hasPrefix("-"):
+            // --verison, -v: an option of bulletin itself, misspelt.
+            let name = String(option.prefix { $0 != "=" })
+            if name == "--version" || name == "--help" {
+                return usageError(UsageError("option '\(name)' takes no value"), help: help, console)
+            }
+            return usageError(UsageError(unknownOption: name, among: options), help: help, console)
         default:
             break
         }
         let rest = Array(arguments.dropFirst())
         guard let subcommand = subcommandHelp(first) else {
-            let names = ["run", "query", "report", "summarize", "export", "split", "lexicon", "train", "help"]
-            let nearest = names.min { editDistance(first, $0) < editDistance(first, $1) }!
-            let hint = editDistance(first, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
             return usageError(
-                UsageError("unknown subcommand '\(first)'\(hint)"), help: help, console)
+                UsageError("unknown subcommand '\(first)'\(suggestion(for: first))"), help: help, console)
         }
         if rest.contains("-h") || rest.contains("--help") {
             console.out(subcommand.render())
@@ -108,6 +119,35 @@ public enum BulletinCommand {
         }
     }
 
+    /// ` (did you mean 'run'?)` for a subcommand name within two edits, else nothing.
+    private static func suggestion(for name: String) -> String {
+        let names = subcommands.map(\.name)
+        let nearest = names.min { editDistance(name, $0) < editDistance(name, $1) }!
+        return editDistance(name, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
+    }
+
+    /// Every subcommand with its help and the options its parser accepts (`help` takes none).
+    static let subcommands: [(name: String, help: CommandHelp, options: [ArgumentScanner.OptionSpec])] = [
+        ("run", RunCommand.help, RunCommand.options),
+        ("query", QueryCommand.help, QueryCommand.options),
+        ("report", ReportCommand.help, ReportCommand.options),
+        ("summarize", SummarizeCommand.help, SummarizeCommand.options),
+        ("export", ExportCommand.help, ExportCommand.options),
+        ("split", SplitCommand.help, SplitCommand.options),
+        ("lexicon", LexiconCommand.help, LexiconCommand.options),
+        ("train", TrainCommand.help, TrainCommand.options),
+        ("help", helpHelp, []),
+    ]
+
+    /// `bulletin help help`.
+    static let helpHelp = CommandHelp(
+        name: "help",
+        overview: "Show help for a subcommand.",
+        usage: "bulletin help [<subcommand>]",
+        arguments: [
+            .init(label: "<subcommand>", text: "The subcommand to describe; without one, bulletin's own help.")
+        ])
+
     static func subcommandHelp(_ name: String) -> CommandHelp? {
         switch name {
         case "run": RunCommand.help
@@ -118,6 +158,7 @@ public enum BulletinCommand {
         case "summarize": SummarizeCommand.help
         case "export": ExportCommand.help
         case "train": TrainCommand.help
+        case "help": helpHelp
         default: nil
         }
     }

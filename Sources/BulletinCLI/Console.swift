@@ -9,18 +9,21 @@ public final class Console: @unchecked Sendable {
     private let failedOutput: () -> String?
     /// Whether standard error is a terminal: progress is shown only then.
     public let errorIsTerminal: Bool
+    private let errorColumns: () -> Int
 
     /// - Parameter outputFailure: why standard output could not take everything written to it
     ///   (`No space left on device`), or nil while it has.
     public init(
         out: @escaping (String) -> Void, error: @escaping (String) -> Void,
         input: @escaping () -> [UInt8] = { [] }, errorIsTerminal: Bool = false,
+        errorColumns: @escaping () -> Int = { 80 },
         outputFailure: @escaping () -> String? = { nil }
     ) {
         self.writeOut = out
         self.writeError = error
         self.readInput = input
         self.errorIsTerminal = errorIsTerminal
+        self.errorColumns = errorColumns
         self.failedOutput = outputFailure
     }
 
@@ -32,8 +35,13 @@ public final class Console: @unchecked Sendable {
         return Console(
             out: { out.write($0) }, error: { err.write($0) },
             input: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
-            errorIsTerminal: isatty(2) == 1, outputFailure: { out.failure })
+            errorIsTerminal: isatty(2) == 1, errorColumns: { TerminalWidth.columns(of: 2) },
+            outputFailure: { out.failure })
     }
+
+    /// How many columns the terminal on standard error has now (asked at each call: a window
+    /// can be resized mid-run).
+    public var errorWidth: Int { errorColumns() }
 
     /// Why standard output lost data, or nil: a full disk, a closed pipe, an I/O error.
     public var outputFailure: String? { failedOutput() }

@@ -4,6 +4,10 @@ import Foundation
 /// `bulletin lexicon check|stats|list|show|suggest`: validate lexicon files, count and print what
 /// they hold, and mine bulletins for mechanisms the lexicon lacks.
 struct LexiconCommand {
+    static let options: [ArgumentScanner.OptionSpec] = [
+        .init(long: "kind", takesValue: true), .init(long: "category", takesValue: true),
+    ]
+
     static let help = CommandHelp(
         name: "lexicon",
         overview: "Check, count and grow the lexicons.",
@@ -27,9 +31,7 @@ struct LexiconCommand {
     let category: String?
 
     init(arguments: [String]) throws(UsageError) {
-        let parsed = try ArgumentScanner(options: [
-            .init(long: "kind", takesValue: true), .init(long: "category", takesValue: true),
-        ]).scan(arguments)
+        let parsed = try ArgumentScanner(options: LexiconCommand.options).scan(arguments)
         guard let action = parsed.positionals.first else {
             throw UsageError("missing action: check, stats, list, show or suggest")
         }

@@ -3,6 +3,11 @@ import Foundation
 
 /// `bulletin report SOURCE -o report.html`: the self-contained report page for editors.
 struct ReportCommand {
+    static let options: [ArgumentScanner.OptionSpec] = [
+        .init(long: "output", short: "o", takesValue: true), .init(long: "attribution", takesValue: true),
+        .init(long: "kind", takesValue: true),
+    ]
+
     static let help = CommandHelp(
         name: "report",
         overview: "Write one self-contained HTML page: towns × mechanisms heat map, evidence, diffusion charts.",
@@ -23,10 +28,7 @@ struct ReportCommand {
     let kinds: Set<MechanismKind>
 
     init(arguments: [String]) throws(UsageError) {
-        let parsed = try ArgumentScanner(options: [
-            .init(long: "output", short: "o", takesValue: true), .init(long: "attribution", takesValue: true),
-            .init(long: "kind", takesValue: true),
-        ]).scan(arguments)
+        let parsed = try ArgumentScanner(options: ReportCommand.options).scan(arguments)
         credit = try TownCredit.parse(parsed.last("attribution"))
         kinds = try MechanismKind.parseSelection(parsed.last("kind"))
         guard parsed.positionals.count == 1 else {
@@ -53,7 +55,7 @@ struct ReportCommand {
             console.problem(error.description)
             return .outputFailed
         }
-        console.error("bulletin: \(records.count) articles → \(output)\n")
+        console.error("bulletin: \(counted(records.count, "article")) → \(output)\n")
         return .success
     }
 }

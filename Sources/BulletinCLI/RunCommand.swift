@@ -19,7 +19,7 @@ struct RunCommand {
     static let help = CommandHelp(
         name: "run",
         overview: "Ingest, tag and export bulletins.",
-        usage: "bulletin run <input> ... [-o <dir> [--resume]] [--lexicon <file> ...] [--region <name>]\n                [--attribution passage|article] [-j <n>] [--input-format text|jsonl]\n                [--no-bom] [-q]",
+        usage: "bulletin run <input> ... [-o <dir> [--resume] [--checkpoint-every <s>]]\n                [--lexicon <file> ...] [--region <name>] [-j <n>]\n                [--attribution passage|article] [--input-format text|jsonl] [--no-bom] [-q]",
         arguments: [
             .init(
                 label: "<input>",
@@ -182,7 +182,7 @@ struct RunCommand {
             if summary.stopped {
                 folder?.suspend()
                 let resumable = outputDirectory.map { "; 'bulletin run' with the same inputs, -o \($0) and --resume continues it" } ?? ""
-                console.problem("interrupted after \(summary.files) files; no output folder file was changed\(resumable)")
+                console.problem("interrupted after \(counted(summary.files, "file")); no output folder file was changed\(resumable)")
                 return .interrupted
             }
             try folder?.finish(runSummary: summary, lexicons: lexicons)
@@ -198,9 +198,8 @@ struct RunCommand {
 
         if !quiet {
             let destination = outputDirectory.map { " → \($0)/" } ?? ""
-            let problems = summary.problems == 1 ? "1 problem" : "\(summary.problems) problems"
             console.error(
-                "bulletin: \(summary.files) files, \(summary.articles) articles, \(problems), \(String(format: "%.1f", progress.elapsed)) s\(destination)\n")
+                "bulletin: \(counted(summary.files, "file")), \(counted(summary.articles, "article")), \(counted(summary.problems, "problem")), \(String(format: "%.1f", progress.elapsed)) s\(destination)\n")
         }
         return summary.problems > 0 ? .inputProblems : .success
     }
@@ -272,48 +271,8 @@ extension RunCommand {
             return error.refusesResume ? .inputProblems : .outputFailed
         }
         if !quiet {
-            console.error("bulletin: \(summary.files) bulletins, \(summary.articles) articles, \(summary.problems) problems\n")
+            console.error("bulletin: \(counted(summary.files, "bulletin")), \(counted(summary.articles, "article")), \(counted(summary.problems, "problem"))\n")
         }
         return summary.problems > 0 ? .inputProblems : .success
-    }
-}
-
-/// `[120/3400] 3.1 MB/s, 845 articles, 2 problems, ETA 0:52  archive/…/2024-01-05_xinhai.txt` on
-/// one refreshed stderr line, only when stderr is a terminal.
-final class Progress {
-    private let console: Console
-    private var shown = false
-    private let started = DispatchTime.now().uptimeNanoseconds
-    private var lastShown: UInt64 = 0
-    var bytes = 0
-    var articles = 0
-    var problems = 0
-    private var firstDone: Int? = nil
-
-    init(console: Console) { self.console = console }
-
-    /// Seconds since the run started.
-    var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
-
-    func show(done: Int, total: Int, path: String) {
-        guard console.errorIsTerminal, total > 1 else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        guard now - lastShown > 200_000_000 || done == 0 else { return }  // five times a second at most
-        lastShown = now
-        // A resumed run starts past the files it finished before: time only what this run did.
-        let base = firstDone ?? done
-        firstDone = base
-        let rate = elapsed > 0 ? Double(bytes) / 1e6 / elapsed : 0
-        let eta = done > base ? Int(elapsed / Double(done - base) * Double(total - done)) : 0
-        let name = path.count > 40 ? "…" + path.suffix(39) : Substring(path)
-        console.error(
-            "\r\u{1B}[K[\(done)/\(total)] \(String(format: "%.1f", rate)) MB/s, \(articles) articles, \(problems) problems, ETA \(eta / 60):\(String(format: "%02d", eta % 60))  \(name)")
-        shown = true
-    }
-
-    func clear() {
-        guard shown else { return }
-        console.error("\r\u{1B}[K")
-        shown = false
     }
 }

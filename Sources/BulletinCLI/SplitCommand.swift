@@ -4,6 +4,8 @@ import BulletinKit
 /// subheading, body, byline, masthead…), page-break joins, and the articles with their titles.
 /// For editors checking a cut, and for us debugging one.
 struct SplitCommand {
+    static let options: [ArgumentScanner.OptionSpec] = [.init(long: "lexicon", takesValue: true)]
+
     static let help = CommandHelp(
         name: "split",
         overview: "Show how one bulletin is cut into articles, line by line.",
@@ -19,7 +21,7 @@ struct SplitCommand {
     let userLexicons: [String]
 
     init(arguments: [String]) throws(UsageError) {
-        let parsed = try ArgumentScanner(options: [.init(long: "lexicon", takesValue: true)]).scan(arguments)
+        let parsed = try ArgumentScanner(options: SplitCommand.options).scan(arguments)
         guard parsed.positionals.count == 1 else {
             throw UsageError(
                 parsed.positionals.isEmpty ? "missing <file>" : "split takes one <file>")

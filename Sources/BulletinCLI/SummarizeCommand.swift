@@ -91,7 +91,7 @@ struct SummarizeCommand {
             }
             if !repeated.isEmpty {
                 let shown = repeated.prefix(3).joined(separator: ", ") + (repeated.count > 3 ? ", …" : "")
-                console.problem("\(path): \(repeated.count) articles seen before, counted once: \(shown)")
+                console.problem("\(path): \(counted(repeated.count, "article")) seen before, counted once: \(shown)")
             }
         }
         if let outputDirectory {
@@ -101,7 +101,7 @@ struct SummarizeCommand {
                 console.problem(error.description)
                 return .outputFailed
             }
-            console.error("bulletin: \(records) articles from \(parts.count) parts → \(outputDirectory)/\n")
+            console.error("bulletin: \(counted(records, "article")) from \(counted(parts.count, "part")) → \(outputDirectory)/\n")
         } else {
             do {
                 try summary.write("summary.json", bom: false) { console.out($0) }

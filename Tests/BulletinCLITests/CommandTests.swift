@@ -91,7 +91,7 @@ struct CommandTests {
         #expect(b.run(["run", "corpus", "--help"]) == .success)
         #expect(a.out == b.out)
         #expect(a.out.hasPrefix("OVERVIEW: Ingest, tag and export bulletins.\n\nUSAGE: \(RunCommand.help.usage)\n"))
-        #expect(RunCommand.help.usage.hasPrefix("bulletin run <input> ... [-o <dir> [--resume]]"))
+        #expect(RunCommand.help.usage.hasPrefix("bulletin run <input> ... [-o <dir> [--resume] [--checkpoint-every <s>]]"))
         #expect(a.out.contains("--resume"))
         #expect(a.out.contains("-o, --output <dir>"))
     }
@@ -156,7 +156,7 @@ struct CommandTests {
         #expect(c.run(["run", inputs, "-o", out]) == .inputProblems)
         #expect(c.err.contains("bulletin: \(inputs)/broken.txt: binary file"))
         let summary = try #require(c.err.split(separator: "\n").last)
-        #expect(summary.hasPrefix("bulletin: 2 files, 1 articles, 1 problem, "))
+        #expect(summary.hasPrefix("bulletin: 2 files, 1 article, 1 problem, "))
         #expect(summary.hasSuffix(" s → \(out)/"))
         let jsonl = try String(contentsOfFile: out + "/articles.jsonl", encoding: .utf8)
         #expect(jsonl.split(separator: "\n").count == 1)

@@ -59,7 +59,7 @@ struct SummarizeCommandTests {
         let c = Captured()
         #expect(c.run(["summarize", jsonl]) == .inputProblems)
         #expect(c.err.contains("\(jsonl):3: not an article record"))
-        #expect(c.err.contains("1 articles seen before, counted once: stdin#1 (line 2)"))
+        #expect(c.err.contains("1 article seen before, counted once: stdin#1 (line 2)"))
         let summary = try JSONSerialization.jsonObject(with: Data(c.out.utf8)) as! [String: Any]
         let towns = summary["towns"] as! [[String: Any]]
         #expect(towns.map { $0["name"] as! String } == ["周浦镇"])
