@@ -181,7 +181,7 @@ struct PlaceResolver: Sendable {
     }
 
     /// The closest relation between a candidate and any of the anchors.
-    private func best(_ candidate: Int, _ anchors: [Int]) -> Int {
+    func best(_ candidate: Int, _ anchors: [Int]) -> Int {
         var score = 0
         let chain = self.chain(candidate)
         for anchor in anchors where anchor != candidate {
