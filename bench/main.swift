@@ -7,7 +7,9 @@ import Foundation
 //
 // Prints the time to parse the built-in lexicons and build the place matcher, and MB/s for
 // ingestion, location tagging, and the phrase matcher alone, over a synthetic archive made by
-// repeating the corpus bulletins with their place names varied. Peak RSS comes from getrusage.
+// repeating the corpus bulletins with their place names varied; then the hostile shapes
+// (`HostileShapes.swift`) at two sizes each, exiting 1 when one's time more than doubles with its
+// input. Peak RSS comes from getrusage.
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -153,6 +155,25 @@ let figuresOnly = seconds {
 }
 print(String(format: "figures only: %.1f MB/s (%d figures)", mb / figuresOnly, figureCount))
 
+// Hostile shapes at N and 2N: linear stages double their time, quadratic ones quadruple it.
+var hostileFailures: [String] = []
+for shape in HostileShape.all {
+    let small = shape.make(shape.size)
+    let large = shape.make(2 * shape.size)
+    let one = HostileShape.time(small, ingester: ingester, tagger: tagger)
+    let two = HostileShape.time(large, ingester: ingester, tagger: tagger)
+    let ratio = two / one
+    let verdict = ratio < 2.5 ? "ok" : "FAIL, not linear"
+    if ratio >= 2.5 { hostileFailures.append(shape.name) }
+    print(String(
+        format: "hostile: %@: %d %@ (%.0f KB) %.3f s, %d (%.0f KB) %.3f s CPU: x%.2f (%@)", shape.name, shape.size,
+        shape.unit, Double(small.utf8.count) / 1e3, one, 2 * shape.size, Double(large.utf8.count) / 1e3, two, ratio, verdict))
+}
+
 let floor = seconds { _ = String(validating: joined, as: UTF8.self) }
 print(String(format: "decode floor (UTF-8 validation): %.0f MB/s", mb / floor))
 print(String(format: "peak RSS: %.1f MB", peakRSSMegabytes()))
+if !hostileFailures.isEmpty {
+    print("hostile shapes whose time more than doubled with the input: " + hostileFailures.joined(separator: ", "))
+    exit(1)
+}

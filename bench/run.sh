@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: builds release, generates a synthetic archive, and times `bulletin run`
 # at 1 job and at all cores against the floor measured in the same run (reading the same bytes
-# and validating them as UTF-8), with peak RSS.
+# and validating them as UTF-8), with peak RSS; then bulletin-bench's stages and its hostile shapes
+# at two sizes each, which stop the script (exit 1) when a time more than doubles with its input.
 #
 #   bash bench/run.sh [MEGABYTES]      # default 200
 set -euo pipefail

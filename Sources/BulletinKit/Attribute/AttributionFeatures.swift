@@ -21,6 +21,13 @@ struct AttributionFeatures {
     let townMentionIndex: [Range<Int>: Int]
     /// The candidates named in each sentence (by index).
     let townsBySentence: [Int: Set<Int>]
+    /// Whether each town mention opens its clause (`AttributionContext.opensClause`), by start.
+    let opensClause: [Int: Bool]
+    /// The length of the list of joined town mentions (`罗店镇、顾村镇、月浦镇`: 3) each town
+    /// mention stands in, by its position in `townMentions`.
+    let listLength: [Int]
+    /// Candidates that open a clause somewhere (`马陆镇推出…`): a roundup gives each town its own.
+    let actingTownCount: Int
 
     init(context: AttributionContext, candidates: [TownCandidate], home: TownRef?, article: Article) {
         self.context = context
@@ -44,6 +51,60 @@ struct AttributionFeatures {
         }
         townMentionIndex = index
         townsBySentence = bySentence
+        // Both asked once per mention and feature: made once here, each in one pass over the
+        // mentions in text order (a walk per mention was quadratic on a run of places,
+        // `长征镇长征镇…`, which is one clause and one list).
+        let opens = AttributionFeatures.clauseOpeners(mentions.map(\.0.start), context: context, placeStarts: starts)
+        opensClause = opens
+        listLength = AttributionFeatures.listLengths(mentions.map(\.0), scalars: context.scalars)
+        actingTownCount = candidates.filter { candidate in candidate.mentions.contains { opens[$0.start]! } }.count
+    }
+
+    /// Whether each start opens its clause, walking back as `AttributionContext.opensClause`
+    /// does but stopping at a start already settled: the walk from there goes the same way.
+    static func clauseOpeners(_ starts: [Int], context: AttributionContext, placeStarts: [Int: Int]) -> [Int: Bool] {
+        var opens: [Int: Bool] = [:]
+        for start in starts where opens[start] == nil {
+            let clauseStart = context.clauseStarts[context.clause(start)]
+            var at = start
+            var result = true
+            while at > clauseStart {
+                if at < start, let known = opens[at] {
+                    result = known
+                    break
+                }
+                if let placeStart = placeStarts[at] {
+                    at = placeStart
+                } else if ScalarClass.isSpace(context.scalars[at - 1]) {
+                    at -= 1
+                } else {
+                    result = false
+                    break
+                }
+            }
+            opens[start] = result
+        }
+        return opens
+    }
+
+    /// For each mention (in text order), the number of mentions in the run of joined ones it
+    /// belongs to: next to each other, or one `、`, `和`, `及`, `与` or comma apart.
+    static func listLengths(_ mentions: [Mention], scalars: [Unicode.Scalar]) -> [Int] {
+        func joined(_ a: Mention, _ b: Mention) -> Bool {
+            guard b.start >= a.end, b.start - a.end <= 1 else { return false }
+            if b.start == a.end { return true }
+            let between = scalars[a.end]
+            return between == "、" || between == "和" || between == "及" || between == "与" || between == "," || between == "，"
+        }
+        var lengths = [Int](repeating: 1, count: mentions.count)
+        var first = 0
+        while first < mentions.count {
+            var last = first
+            while last + 1 < mentions.count, joined(mentions[last], mentions[last + 1]) { last += 1 }
+            for i in first...last { lengths[i] = last - first + 1 }
+            first = last + 1
+        }
+        return lengths
     }
 
     /// Whether the lead sentence, or the title, has a district or city body as an actor.
@@ -67,11 +128,6 @@ struct AttributionFeatures {
 
     /// How many towns the article has: `1`, `2` or `3+` (a roundup, a list, a comparison).
     var townCountBucket: String { namedTownCount >= 3 ? "3+" : "\(namedTownCount)" }
-
-    /// Candidates that open a clause somewhere (`马陆镇推出…`): a roundup gives each town its own.
-    var actingTownCount: Int {
-        candidates.filter { candidate in candidate.mentions.contains { context.opensClause($0.start, placeStarts: placeStarts) } }.count
-    }
 
     // MARK: - Subject
 
@@ -103,7 +159,7 @@ struct AttributionFeatures {
         let share = Double(mentions.count) / Double(max(townMentions.count, 1))
         f.append(share >= 0.5 ? "share:high" : share >= 0.25 ? "share:mid" : "share:low")
         f.append(mentions.count >= 3 ? "count:3+" : "count:\(mentions.count)")
-        let opens = mentions.filter { context.opensClause($0.start, placeStarts: placeStarts) }.count
+        let opens = mentions.filter { opensClause[$0.start]! }.count
         if opens > 0 {
             f.append(opens == mentions.count ? "actor:all" : "actor:some")
             if actingTownCount >= 3 { f.append("actor|acting-towns:3+") }
@@ -112,7 +168,7 @@ struct AttributionFeatures {
         // for the others (the host, the honoured).
         for (role, name) in [(AttributionCues.Role.learn, "learn"), (.award, "award"), (.compare, "compare")] {
             let inCue = mentions.filter { context.sentenceHas(role, at: $0.start) }
-            if inCue.contains(where: { context.opensClause($0.start, placeStarts: placeStarts) }) { f.append(name + "|actor") }
+            if inCue.contains(where: { opensClause[$0.start]! }) { f.append(name + "|actor") }
         }
         func all(_ test: (Mention) -> Bool, _ name: String) {
             let count = mentions.filter(test).count
@@ -130,17 +186,7 @@ struct AttributionFeatures {
     /// Whether a town mention stands in a list of three or more towns (`罗店镇、顾村镇、月浦镇`).
     func inList(_ mention: Mention) -> Bool {
         guard let at = townMentionIndex[mention.start..<mention.end] else { return false }
-        func joined(_ a: Mention, _ b: Mention) -> Bool {
-            guard b.start >= a.end, b.start - a.end <= 1 else { return false }
-            if b.start == a.end { return true }
-            let between = context.scalars[a.end]
-            return between == "、" || between == "和" || between == "及" || between == "与" || between == "," || between == "，"
-        }
-        var first = at
-        while first > 0, joined(townMentions[first - 1].mention, townMentions[first].mention) { first -= 1 }
-        var last = at
-        while last + 1 < townMentions.count, joined(townMentions[last].mention, townMentions[last + 1].mention) { last += 1 }
-        return last - first + 1 >= 3
+        return listLength[at] >= 3
     }
 
     // MARK: - Practice
@@ -156,7 +202,7 @@ struct AttributionFeatures {
         if mechanismInTitle { base.append("mechanism-in-title") }
         // A roundup: the campaign named at the top, each town acting in its own clause below.
         let atTop = mechanismInTitle || mechanism.contains { context.isLead($0.start) }
-        let acts = candidate.mentions.contains { context.opensClause($0.start, placeStarts: placeStarts) }
+        let acts = candidate.mentions.contains { opensClause[$0.start]! }
         if atTop && acts && actingTownCount >= 3 { base.append("roundup") }
         if atTop { base.append("mechanism-at-top") }
         let sentences = Set(mechanism.map { context.sentence($0.start) })
@@ -166,10 +212,16 @@ struct AttributionFeatures {
         let inSentence = mine.filter { sentences.contains(context.sentence($0.start)) }
         if !inSentence.isEmpty {
             base.append("sentence")
-            if inSentence.contains(where: { m in mechanism.contains { context.sentence($0.start) == context.sentence(m.start) && m.start < $0.start } }) {
+            // Named before the mechanism in a sentence: before the last mention of it there.
+            var lastMechanism: [Int: Int] = [:]
+            for m in mechanism {
+                let sentence = context.sentence(m.start)
+                lastMechanism[sentence] = max(lastMechanism[sentence] ?? m.start, m.start)
+            }
+            if inSentence.contains(where: { m in (lastMechanism[context.sentence(m.start)] ?? Int.min) > m.start }) {
                 base.append("sentence:before")
             }
-            if inSentence.contains(where: { context.opensClause($0.start, placeStarts: placeStarts) }) { base.append("sentence:actor") }
+            if inSentence.contains(where: { opensClause[$0.start]! }) { base.append("sentence:actor") }
             if inSentence.contains(where: { context.cueBefore(.visit, $0.start) }) { base.append("sentence:visit") }
             if inSentence.contains(where: { context.cueAfter(.delegation, $0.end) }) { base.append("sentence:delegation") }
             if inSentence.contains(where: { context.sentenceHas(.award, at: $0.start) }) { base.append("sentence:award") }

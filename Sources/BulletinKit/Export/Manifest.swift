@@ -1,5 +1,6 @@
 /// `manifest.json`: what a researcher cites in a methods section — the tool version, each lexicon
-/// with its SHA-256, each input with its size and SHA-256, and the counts. It holds no time stamp,
+/// with its SHA-256, each input with its size and SHA-256 (and after them the inputs that could not
+/// be read at all — a missing path, a broken symbolic link — with their error), and the counts. It holds no time stamp,
 /// so the same inputs give the same bytes.
 public enum Manifest {
     /// One SHA-256 over every lexicon's name and contents, in load order.
@@ -12,7 +13,8 @@ public enum Manifest {
     }
 
     public static func json(summary: BatchRunner.Summary, lexicons: Lexicons) -> String {
-        head(lexicons: lexicons) + summary.inputs.map(input).joined(separator: ",") + tail(summary: summary)
+        head(lexicons: lexicons) + (summary.inputs + summary.unexpanded).map(input).joined(separator: ",")
+            + tail(summary: summary)
     }
 
     // The manifest in three parts, so that an output folder can write the inputs one by one as

@@ -195,17 +195,24 @@ public final class OutputFolder {
         try checkpoint()
         let manifest = try AtomicFile(path: workPath + "/manifest.json")
         try manifest.write(Manifest.head(lexicons: lexicons))
+        var listed = 0
         do {
             try LineReader.forEachLine(of: log.path) { number, line in
                 guard number > 1, let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                     let entry = ProgressLog.Entry(object)
                 else { return }
-                try manifest.write((number > 2 ? "," : "") + Manifest.input(entry.record))
+                try manifest.write((listed > 0 ? "," : "") + Manifest.input(entry.record))
+                listed += 1
             }
         } catch let error as OutputError {
             throw error
         } catch {
             throw OutputError(path: log.path, reason: "cannot read: \(error)")
+        }
+        // The inputs that could not be expanded are in no log: the run itself found them.
+        for record in runSummary.unexpanded {
+            try manifest.write((listed > 0 ? "," : "") + Manifest.input(record))
+            listed += 1
         }
         try manifest.write(Manifest.tail(summary: runSummary))
         try manifest.commit()

@@ -100,11 +100,11 @@ public enum InputFiles {
     private static func brokenLink(_ path: String) -> InputError? {
         var status = stat()
         if stat(path, &status) != 0, errno == ELOOP {
-            return .unreadable(path: path, reason: "too many levels of symbolic links")
+            return .brokenLink(path: path, loop: true)
         }
         var link = stat()
         guard lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK else { return nil }
-        return .unreadable(path: path, reason: "broken symbolic link")
+        return .brokenLink(path: path, loop: false)
     }
 
     /// `.txt` in any case.

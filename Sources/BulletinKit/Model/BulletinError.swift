@@ -16,12 +16,15 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
     case doubtfulEncoding(path: String, encoding: String, commonShare: Double)
     case longLine(path: String, line: Int, bytes: Int)
     case notFound(path: String)
+    /// A symbolic link that leads nowhere: its target is gone, or it leads back to itself
+    /// (`loop`) — `d/a.txt: broken symbolic link`, `d/b.txt: too many levels of symbolic links`.
+    case brokenLink(path: String, loop: Bool)
 
     public var path: String {
         switch self {
         case .unreadable(let path, _), .empty(let path), .binary(let path),
             .undecodable(let path, _), .longLine(let path, _, _), .notFound(let path),
-            .unlikelyEncoding(let path, _), .doubtfulEncoding(let path, _, _):
+            .unlikelyEncoding(let path, _), .doubtfulEncoding(let path, _, _), .brokenLink(let path, _):
             return path
         }
     }
@@ -48,6 +51,8 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
                 + " kept as one paragraph, check the text extraction"
         case .notFound(let path):
             return "\(path): no such file or directory"
+        case .brokenLink(let path, let loop):
+            return "\(path): " + (loop ? "too many levels of symbolic links" : "broken symbolic link")
         }
     }
 }

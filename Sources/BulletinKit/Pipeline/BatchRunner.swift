@@ -46,6 +46,10 @@ public struct BatchRunner: Sendable {
         /// Each input's record, when the caller asked to keep them (`keepInputs`); an output
         /// folder logs them to disk instead, so a run over 100,000 files does not hold them all.
         public var inputs: [InputRecord] = []
+        /// The inputs that could not be expanded (a missing path, a broken symbolic link, an
+        /// unreadable folder), in the order they were reported, each with its error: kept always,
+        /// for the manifest, as they are few and no progress log holds them.
+        public var unexpanded: [InputRecord] = []
         public var articles = 0
         public var problems = 0
         public var files = 0
@@ -85,6 +89,8 @@ public struct BatchRunner: Sendable {
         for issue in expansionProblems {
             problem(issue)
             summary.problems += 1
+            summary.unexpanded.append(
+                InputRecord(path: issue.path, bytes: 0, sha256: "", encoding: nil, articles: 0, error: issue.description))
         }
         try BatchRunner.check(alreadyDone.map(\.record), against: items)
         for (record, problems) in alreadyDone {

@@ -76,6 +76,8 @@ public struct LocationTagger: Sendable {
         var found: [[Found]] = []
         for (articleIndex, candidates) in raw.enumerated() {
             let text = texts[articleIndex]
+            // Where a full name starts: asked for every short form, so looked up, not searched.
+            let fullStarts = Set(candidates.lazy.filter { matcher.isFull[$0.pattern] }.map(\.start))
             var kept: [Found] = []
             for candidate in candidates {
                 if matcher.isNotAPlace(candidate.pattern) {
@@ -88,7 +90,7 @@ public struct LocationTagger: Sendable {
                             places.append(entry.place)
                         } else if shortFormCounts(
                             entry.place, pattern: candidate.pattern, candidate: candidate, text: text,
-                            all: candidates, article: fullByArticle[articleIndex],
+                            fullStarts: fullStarts, article: fullByArticle[articleIndex],
                             bulletin: fullInBulletin, cities: citiesInBulletin, provinces: provincesInBulletin)
                         {
                             places.append(entry.place)
@@ -138,7 +140,7 @@ public struct LocationTagger: Sendable {
 
     private func shortFormCounts(
         _ place: Int, pattern: Int, candidate: PlaceMatcher.Candidate, text: ScalarText,
-        all: [PlaceMatcher.Candidate], article: Set<Int>, bulletin: Set<Int>, cities: Set<Int>, provinces: Set<Int>
+        fullStarts: Set<Int>, article: Set<Int>, bulletin: Set<Int>, cities: Set<Int>, provinces: Set<Int>
     ) -> Bool {
         // Not run into an unrelated word: what follows must be no ideograph, a follower cue, or
         // another place.
@@ -148,9 +150,7 @@ public struct LocationTagger: Sendable {
         // `龙华西路`, `松江大道`: a road, river or school named after the place.
         if startsWith(shortBlockers) { return false }
         if candidate.end < text.folded.count, ScalarClass.isIdeograph(text.folded[candidate.end]) {
-            let followedByPlace = all.contains { other in
-                other.start == candidate.end && matcher.isFull[other.pattern]
-            }
+            let followedByPlace = fullStarts.contains(candidate.end)
             let followedByCue = startsWith(shortFollowers)
             if !followedByPlace && !followedByCue { return false }
         }

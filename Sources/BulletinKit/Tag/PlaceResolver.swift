@@ -39,6 +39,9 @@ struct PlaceResolver: Sendable {
         return result
     }
 
+    /// - Complexity: linear in the mentions (times the distinct ambiguous names): mentions of
+    ///   one name in one article are decided once per state of the evidence, not each against
+    ///   every other mention (a 1 MB line of `长征镇长征镇…` took 104 s that way).
     func resolve(_ found: [[LocationTagger.Found]]) -> [[Reading]] {
         var readings: [[Reading]] = found.map { mentions in
             mentions.map { mention in
@@ -47,8 +50,9 @@ struct PlaceResolver: Sendable {
             }
         }
         let regionPlaces = region.map { name in
-            Set(gazetteer.places.indices.filter { gazetteer.places[$0].name == name || gazetteer.places[$0].code == name })
+            gazetteer.places.indices.filter { gazetteer.places[$0].name == name || gazetteer.places[$0].code == name }
         } ?? []
+        var names = AmbiguousNames(readings)
 
         var changed = true
         var rounds = 0
@@ -57,71 +61,91 @@ struct PlaceResolver: Sendable {
             rounds += 1
             // Scores depend on the set of anchors, not on how often each is named: each once.
             let bulletinAnchors = PlaceResolver.distinct(readings.flatMap { $0.compactMap(resolvedPlace) })
-            for (a, mentions) in readings.enumerated() {
+            // The article's own evidence is read as the round found it; the bulletin's open names
+            // as they stand, the mentions settled earlier in the round no longer open.
+            let roundStart = readings
+            var bulletinOpen: [Int: (generation: Int, places: [Int])] = [:]
+            for (a, mentions) in roundStart.enumerated() {
                 let articleAnchors = PlaceResolver.distinct(mentions.compactMap(resolvedPlace))
+                let articleNames = names.distinct(mentions.indices.lazy.filter { mentions[$0].isAmbiguous }.map { names.name(a, $0) })
+                var decided: [Int: (generation: Int, place: Int?)] = [:]
                 for (m, reading) in mentions.enumerated() {
                     guard case .ambiguous(let candidates) = reading else { continue }
-                    // Candidates of the other ambiguous names support each other too (长征镇 and
-                    // 普陀区, each ambiguous alone, name Shanghai's pair together).
-                    // Mentions of the same name (their candidates overlap) are no evidence.
-                    let own = Set(candidates)
-                    let others = { (reading: Reading) -> [Int] in
-                        let open = openCandidates(reading)
-                        return open.contains(where: own.contains) ? [] : open
+                    let own = names.name(a, m)
+                    let place: Int?
+                    if let known = decided[own], known.generation == names.generation {
+                        place = known.place
+                    } else {
+                        // Candidates of the other ambiguous names support each other too (长征镇 and
+                        // 普陀区, each ambiguous alone, name Shanghai's pair together).
+                        // Mentions of the same name (their candidates overlap) are no evidence.
+                        let articleOpen = names.places(of: articleNames, apartFrom: own)
+                        if bulletinOpen[own]?.generation != names.generation {
+                            bulletinOpen[own] = (names.generation, names.places(of: names.stillOpen, apartFrom: own))
+                        }
+                        place = decide(
+                            candidates,
+                            [articleAnchors, articleOpen, bulletinAnchors, bulletinOpen[own]!.places, regionPlaces])
+                        decided[own] = (names.generation, place)
                     }
-                    let articleOpen = PlaceResolver.distinct(mentions.flatMap(others))
-                    let bulletinOpen = PlaceResolver.distinct(readings.flatMap { $0.flatMap(others) })
-                    let scored = candidates.map { candidate -> (Int, [Int]) in
-                        (candidate, [
-                            best(candidate, articleAnchors), best(candidate, articleOpen),
-                            best(candidate, bulletinAnchors), best(candidate, bulletinOpen),
-                            best(candidate, Array(regionPlaces)),
-                        ])
-                    }
-                    let top = scored.max { $0.1.lexicographicallyPrecedes($1.1) }!
-                    let tied = scored.filter { $0.1 == top.1 }
-                    if tied.count == 1, top.1.contains(where: { $0 > 0 }) {
-                        readings[a][m] = .place(top.0)
+                    if let place {
+                        readings[a][m] = .place(place)
+                        names.settle(own)
                         changed = true
                     }
                 }
             }
         }
         // Town names with no reading near any other place of the bulletin are words, not places.
-        let anchors = readings.flatMap { $0.compactMap(resolvedPlace) }
+        let anchors = PlaceResolver.distinct(readings.flatMap { $0.compactMap(resolvedPlace) })
+        var isWord: [[Int]: Bool] = [:]
         for (a, mentions) in found.enumerated() {
             for (m, mention) in mentions.enumerated() where !mention.isCommunity {
-                // Only names made of a common word (联合镇) are taken for the word; any other
-                // town name (西塘镇 across the provincial border) stays a place.
                 let candidates = mention.places
-                guard candidates.allSatisfy({ gazetteer.places[$0].level == .town }),
-                    candidates.contains(where: { commonStems.contains(PlaceResolver.stem(gazetteer.places[$0].name)) })
-                else { continue }
-                let others = anchors.filter { !candidates.contains($0) }
-                guard !others.isEmpty else { continue }
-                if !candidates.contains(where: { best($0, others) > 0 }) {
-                    readings[a][m] = .notAPlace
-                }
+                let word = isWord[candidates] ?? {
+                    // Only names made of a common word (联合镇) are taken for the word; any other
+                    // town name (西塘镇 across the provincial border) stays a place.
+                    guard candidates.allSatisfy({ gazetteer.places[$0].level == .town }),
+                        candidates.contains(where: { commonStems.contains(PlaceResolver.stem(gazetteer.places[$0].name)) })
+                    else { return false }
+                    let others = anchors.filter { !candidates.contains($0) }
+                    return !others.isEmpty && !candidates.contains(where: { best($0, others) > 0 })
+                }()
+                isWord[candidates] = word
+                if word { readings[a][m] = .notAPlace }
             }
         }
         // Communities: the nearest town before, else after, in the article.
         for (a, mentions) in found.enumerated() {
-            for (m, mention) in mentions.enumerated() where mention.isCommunity {
-                let towns = mentions.indices.compactMap { i -> (Int, Int?, String)? in
-                    switch readings[a][i] {
-                    case .place(let place) where gazetteer.places[place].level == .town:
-                        return (i, place, gazetteer.places[place].name)
-                    case .ambiguous(let candidates) where gazetteer.places[candidates[0]].level == .town:
-                        return (i, nil, gazetteer.places[candidates[0]].name)
-                    default:
-                        return nil
-                    }
+            // The towns stay as they are while communities are attached: list them once.
+            let towns = mentions.indices.compactMap { i -> (Int, Int?, String)? in
+                switch readings[a][i] {
+                case .place(let place) where gazetteer.places[place].level == .town:
+                    return (i, place, gazetteer.places[place].name)
+                case .ambiguous(let candidates) where gazetteer.places[candidates[0]].level == .town:
+                    return (i, nil, gazetteer.places[candidates[0]].name)
+                default:
+                    return nil
                 }
-                let town = towns.last { $0.0 < m } ?? towns.first { $0.0 > m }
+            }
+            var next = 0  // the first town after the mention
+            for (m, mention) in mentions.enumerated() where mention.isCommunity {
+                while next < towns.count, towns[next].0 <= m { next += 1 }
+                let town = next > 0 ? towns[next - 1] : towns.first { $0.0 > m }
                 readings[a][m] = .community(town: town?.1, name: town?.2)
             }
         }
         return readings
+    }
+
+    /// The candidate that relates best to the evidence, compared level by level (the article's
+    /// places, its open names, the bulletin's places, its open names, the region); nil on a tie
+    /// or when nothing relates.
+    private func decide(_ candidates: [Int], _ evidence: [[Int]]) -> Int? {
+        let scored = candidates.map { candidate in (candidate, evidence.map { best(candidate, $0) }) }
+        let top = scored.max { $0.1.lexicographicallyPrecedes($1.1) }!
+        let tied = scored.filter { $0.1 == top.1 }
+        return tied.count == 1 && top.1.contains(where: { $0 > 0 }) ? top.0 : nil
     }
 
     /// A town's name without its 镇/乡/街道.
@@ -130,11 +154,6 @@ struct PlaceResolver: Sendable {
             return String(name.dropLast(suffix.count))
         }
         return name
-    }
-
-    private func openCandidates(_ reading: Reading) -> [Int] {
-        if case .ambiguous(let candidates) = reading { return candidates }
-        return []
     }
 
     private func resolvedPlace(_ reading: Reading) -> Int? {
@@ -162,7 +181,7 @@ struct PlaceResolver: Sendable {
     }
 
     /// The closest relation between a candidate and any of the anchors.
-    private func best(_ candidate: Int, _ anchors: [Int]) -> Int {
+    func best(_ candidate: Int, _ anchors: [Int]) -> Int {
         var score = 0
         let chain = self.chain(candidate)
         for anchor in anchors where anchor != candidate {

@@ -41,10 +41,10 @@ struct InputListTests {
         // A dangling link or a loop named like a bulletin is said (a dangling link to a folder is
         // no bulletin: skipped); given directly, a loop is a loop, not "no such file".
         #expect(problems.map(\.description) == [
-            "\(folder)/gone.txt: cannot read: broken symbolic link",
-            "\(folder)/loop.txt: cannot read: too many levels of symbolic links",
+            "\(folder)/gone.txt: broken symbolic link",
+            "\(folder)/loop.txt: too many levels of symbolic links",
             "\(folder)/nothing-here: no such file or directory",
-            "\(folder)/loop.txt: cannot read: too many levels of symbolic links",
+            "\(folder)/loop.txt: too many levels of symbolic links",
         ])
         let relative = items.map { item -> String in
             guard case .file(let path) = item else { return "-" }

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+@testable import BulletinKit
+
+/// The resolver decides each ambiguous name once per state of the evidence (issue 17, item 7);
+/// these tests hold it to the mention-by-mention reading it replaced.
+@Suite("Place resolution")
+struct PlaceResolverTests {
+    static let gazetteer = Corpus.lexicons.gazetteer
+    static let parents = gazetteer.parentIndices()
+
+    static func resolver(region: String?) -> PlaceResolver {
+        PlaceResolver(
+            gazetteer: gazetteer, region: region,
+            commonStems: Set(Corpus.lexicons.placeCues.cues(for: .commonWordStem)), parents: parents)
+    }
+
+    /// Each name's places, for names several places share (长征镇, 通州区, 虹桥街道 …) and a few
+    /// that name one, from the towns and districts of Shanghai and Jiangsu.
+    static let names: [[Int]] = {
+        var byName: [String: [Int]] = [:]
+        for (index, place) in gazetteer.places.enumerated() where place.level == .town || place.level == .district {
+            byName[place.name, default: []].append(index)
+        }
+        let shared = byName.filter { name, places in
+            places.count > 1 && places.contains { gazetteer.places[$0].code.hasPrefix("31") || gazetteer.places[$0].code.hasPrefix("32") }
+        }
+        let single = ["长宁区", "石港镇", "桃浦镇", "南通市", "普陀区", "通州区"].compactMap { byName[$0] }
+        return shared.keys.sorted().map { shared[$0]! } + single
+    }()
+
+    @Test("random bulletins of shared names resolve exactly as mention-by-mention resolution does")
+    func matchesReference() {
+        #expect(PlaceResolverTests.names.count > 50)
+        // Not vacuous: names are settled by others, and some stay open.
+        var settled = 0
+        var open = 0
+        for seed in UInt64(1)...40 {
+            var random = SplitMix64(seed: seed)
+            // A handful of names, so that they meet in articles and settle one another.
+            let pool = (0..<(2 + Int(random.next() % 6))).map { _ in
+                PlaceResolverTests.names[Int(random.next() % UInt64(PlaceResolverTests.names.count))]
+            }
+            let found: [[LocationTagger.Found]] = (0..<(1 + Int(random.next() % 4))).map { _ in
+                (0..<Int(random.next() % 30)).map { i in
+                    if random.next() % 9 == 0 { return LocationTagger.Found(start: i * 4, end: i * 4 + 3, places: [], isCommunity: true) }
+                    return LocationTagger.Found(start: i * 4, end: i * 4 + 3, places: pool[Int(random.next() % UInt64(pool.count))])
+                }
+            }
+            for region in [nil, "南通市"] {
+                let resolver = PlaceResolverTests.resolver(region: region)
+                let got = resolver.resolve(found)
+                let expected = PlaceResolverTests.reference(resolver, found)
+                #expect(got == expected, "seed \(seed), region \(region ?? "none")")
+                for (article, readings) in zip(found, got) {
+                    for (mention, reading) in zip(article, readings) where mention.places.count > 1 {
+                        if case .place = reading { settled += 1 }
+                        if case .ambiguous = reading { open += 1 }
+                    }
+                }
+            }
+        }
+        #expect(settled > 20 && open > 20, "settled \(settled), open \(open)")
+    }
+
+    @Test("长征镇 named a thousand times with 普陀区 is Shanghai's, as when named once")
+    func repeatedName() throws {
+        let changzheng = try #require(PlaceResolverTests.names.first { $0.contains { PlaceResolverTests.gazetteer.places[$0].name == "长征镇" } })
+        let putuo = try #require(PlaceResolverTests.gazetteer.places.indices.first {
+            PlaceResolverTests.gazetteer.places[$0].name == "普陀区" && PlaceResolverTests.gazetteer.places[$0].code.hasPrefix("31")
+        })
+        let resolver = PlaceResolverTests.resolver(region: nil)
+        for count in [1, 1_000] {
+            var article = [LocationTagger.Found(start: 0, end: 3, places: [putuo])]
+            article += (1...count).map { LocationTagger.Found(start: 3 * $0, end: 3 * $0 + 3, places: changzheng) }
+            let readings = resolver.resolve([article])[0]
+            let shanghai = readings.dropFirst().allSatisfy { reading in
+                guard case .place(let place) = reading else { return false }
+                return PlaceResolverTests.gazetteer.places[place].code.hasPrefix("310107")
+            }
+            #expect(shanghai, "\(count) mentions")
+        }
+    }
+
+    /// The resolution as it was before issue 17: every mention against every other.
+    static func reference(_ r: PlaceResolver, _ found: [[LocationTagger.Found]]) -> [[PlaceResolver.Reading]] {
+        typealias Reading = PlaceResolver.Reading
+        func resolvedPlace(_ reading: Reading) -> Int? {
+            if case .place(let place) = reading { return place }
+            return nil
+        }
+        func openCandidates(_ reading: Reading) -> [Int] {
+            if case .ambiguous(let candidates) = reading { return candidates }
+            return []
+        }
+        let places = r.gazetteer.places
+        var readings: [[Reading]] = found.map { mentions in
+            mentions.map { mention in
+                if mention.isCommunity { return .community(town: nil, name: nil) }
+                return mention.places.count == 1 ? .place(mention.places[0]) : .ambiguous(mention.places)
+            }
+        }
+        let regionPlaces = r.region.map { name in Set(places.indices.filter { places[$0].name == name || places[$0].code == name }) } ?? []
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 4 {
+            changed = false
+            rounds += 1
+            let bulletinAnchors = PlaceResolver.distinct(readings.flatMap { $0.compactMap(resolvedPlace) })
+            for (a, mentions) in readings.enumerated() {
+                let articleAnchors = PlaceResolver.distinct(mentions.compactMap(resolvedPlace))
+                for (m, reading) in mentions.enumerated() {
+                    guard case .ambiguous(let candidates) = reading else { continue }
+                    let own = Set(candidates)
+                    let others = { (reading: Reading) -> [Int] in
+                        let open = openCandidates(reading)
+                        return open.contains(where: own.contains) ? [] : open
+                    }
+                    let articleOpen = PlaceResolver.distinct(mentions.flatMap(others))
+                    let bulletinOpen = PlaceResolver.distinct(readings.flatMap { $0.flatMap(others) })
+                    let scored = candidates.map { candidate -> (Int, [Int]) in
+                        (candidate, [
+                            r.best(candidate, articleAnchors), r.best(candidate, articleOpen),
+                            r.best(candidate, bulletinAnchors), r.best(candidate, bulletinOpen),
+                            r.best(candidate, Array(regionPlaces)),
+                        ])
+                    }
+                    let top = scored.max { $0.1.lexicographicallyPrecedes($1.1) }!
+                    let tied = scored.filter { $0.1 == top.1 }
+                    if tied.count == 1, top.1.contains(where: { $0 > 0 }) {
+                        readings[a][m] = .place(top.0)
+                        changed = true
+                    }
+                }
+            }
+        }
+        let anchors = readings.flatMap { $0.compactMap(resolvedPlace) }
+        for (a, mentions) in found.enumerated() {
+            for (m, mention) in mentions.enumerated() where !mention.isCommunity {
+                let candidates = mention.places
+                guard candidates.allSatisfy({ places[$0].level == .town }),
+                    candidates.contains(where: { r.commonStems.contains(PlaceResolver.stem(places[$0].name)) })
+                else { continue }
+                let others = anchors.filter { !candidates.contains($0) }
+                guard !others.isEmpty else { continue }
+                if !candidates.contains(where: { r.best($0, others) > 0 }) { readings[a][m] = .notAPlace }
+            }
+        }
+        for (a, mentions) in found.enumerated() {
+            for (m, mention) in mentions.enumerated() where mention.isCommunity {
+                let towns = mentions.indices.compactMap { i -> (Int, Int?, String)? in
+                    switch readings[a][i] {
+                    case .place(let place) where places[place].level == .town: return (i, place, places[place].name)
+                    case .ambiguous(let candidates) where places[candidates[0]].level == .town: return (i, nil, places[candidates[0]].name)
+                    default: return nil
+                    }
+                }
+                let town = towns.last { $0.0 < m } ?? towns.first { $0.0 > m }
+                readings[a][m] = .community(town: town?.1, name: town?.2)
+            }
+        }
+        return readings
+    }
+}
