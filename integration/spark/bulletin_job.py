@@ -9,9 +9,10 @@ any Hadoop file system; folders are read recursively, and only names ending in `
 `.txt` by default, are bulletins, as `bulletin run FOLDER` takes them).
 
 What happens where:
-- The executors read the files (`binaryFiles`): bytes, not text. Each partition's files go as
-  JSON Lines `{"id", "source", "bytes": base64}` into the shipped `bulletin` executable (`--files`,
-  found with `SparkFiles.get`), run as `bulletin run --input-format jsonl - -o LOCAL_TMP`: the
+- The executors read the files (Spark's `binaryFile` source; `read_files` says why not
+  `binaryFiles`): bytes, not text. Each partition's files go as JSON Lines
+  `{"id", "source", "bytes": base64}` into the shipped `bulletin` executable (`--files`, found
+  with `SparkFiles.get`), run as `bulletin run --input-format jsonl - -o LOCAL_TMP`: the
   tool decodes them as it decodes files (UTF-8, UTF-16 with BOM, GB18030).
 - The mapper's exit status is checked: 0, or 1 (some inputs had problems, reported, the rest
   written) is a finished partition; anything else (killed, a crash, an unwritable temporary
@@ -27,9 +28,9 @@ What happens where:
 - Everything is written under OUTPUT._incomplete and renamed to OUTPUT at the end: OUTPUT is
   whole or absent.
 
-Options: --partitions N (at least N partitions; default: the cluster's default parallelism;
-binaryFiles makes splits of up to 128 MB, so a large archive gets more), --suffix S ('' for every
-file), --mapper NAME (the shipped executable to run; the fault test ships a wrapper),
+Options: --partitions N (at least N partitions; default: the cluster's default parallelism; a
+partition holds at most 128 MB, `spark.sql.files.maxPartitionBytes`, so a large archive gets
+more), --suffix S ('' for every file), --mapper NAME (the shipped executable to run; the fault test ships a wrapper),
 --region NAME and --attribution RULE (passed to `bulletin run` and `summarize`).
 """
 
@@ -42,7 +43,8 @@ import subprocess
 import sys
 import tempfile
 
-from pyspark import SparkContext, SparkFiles, StorageLevel, TaskContext
+from pyspark import SparkFiles, StorageLevel, TaskContext
+from pyspark.sql import SparkSession
 
 SUMMARY_FILES = ["town_mechanism.csv", "first_mentions.csv", "summary.json"]
 
@@ -65,7 +67,30 @@ def stderr_lines(path):
         return [line.rstrip("\n") for line in f if line.strip()]
 
 
-def run_partition(index, files, mapper, suffix, extra):
+def read_files(spark, inputs, suffix, partitions):
+    """(path, bytes) of every bulletin file, read on the executors, in at least `partitions`
+    partitions.
+
+    Spark's `binaryFile` source, not `SparkContext.binaryFiles`: the latter rebuilds the whole
+    combined split (every path in it) for each file it hands to Python, which is quadratic in
+    the files of a split (30 MB of 4.6 KB bulletins, 6,519 files in one split, had not left its
+    first stage after 5 minutes here). Both read on the executors through the Hadoop file system.
+    """
+    # A small file costs its bytes plus this when files are packed into partitions; Spark's 4 MB
+    # would give each partition of bulletins about 30 files.
+    spark.conf.set("spark.sql.files.openCostInBytes", str(64 * 1024))
+    spark.conf.set("spark.sql.files.minPartitionNum", str(partitions))
+    reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+    if suffix:
+        reader = reader.option("pathGlobFilter", "*" + suffix)
+    files = reader.load(inputs).select("path", "content").rdd
+    # Fewer files than partitions asked for, or files larger than a split: spread them.
+    if files.getNumPartitions() < partitions:
+        files = files.repartition(partitions)
+    return files
+
+
+def run_partition(index, files, mapper, extra):
     """One partition through `bulletin run --input-format jsonl -`: yields ("a", record),
     ("e", problem) and one ("m", manifest) item."""
     context = TaskContext.get()
@@ -82,8 +107,6 @@ def run_partition(index, files, mapper, suffix, extra):
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err, env=env)
             try:
                 for path, data in files:
-                    if not path.endswith(suffix):
-                        continue
                     name = path.rsplit("/", 1)[-1]
                     stem = name[: name.rindex(".")] if "." in name else name
                     line = json.dumps({"id": stem, "source": path, "bytes": base64.b64encode(data).decode("ascii")})
@@ -196,7 +219,8 @@ def main(argv):
         ["--attribution", args.attribution] if args.attribution else [])
     summarize_extra = ["--attribution", args.attribution] if args.attribution else []
 
-    sc = SparkContext(appName="bulletin")
+    spark = SparkSession.builder.appName("bulletin").getOrCreate()
+    sc = spark.sparkContext
     sc.setLogLevel("ERROR")
     out = HadoopFolder(sc, args.output)
     stage = out.path + "._incomplete"
@@ -207,17 +231,9 @@ def main(argv):
     if out.exists(stage):
         out.delete(stage)  # left by a job that failed before
     try:
-        # Folders are read recursively, as `bulletin run FOLDER` reads them.
-        sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
-        wanted = args.partitions or sc.defaultParallelism
-        files = sc.binaryFiles(",".join(args.inputs), minPartitions=wanted)
-        # binaryFiles packs small files together (4 MB at least a split): a smaller archive comes
-        # in fewer partitions than asked, and is spread over them by a shuffle.
-        if files.getNumPartitions() < wanted:
-            files = files.repartition(wanted)
-        mapper, suffix = args.mapper, args.suffix
-        tagged = files.mapPartitionsWithIndex(
-            lambda index, part: run_partition(index, part, mapper, suffix, run_extra))
+        files = read_files(spark, args.inputs, args.suffix, args.partitions or sc.defaultParallelism)
+        mapper = args.mapper
+        tagged = files.mapPartitionsWithIndex(lambda index, part: run_partition(index, part, mapper, run_extra))
         tagged.persist(StorageLevel.MEMORY_AND_DISK)
         tagged.filter(lambda t: t[0] == "a").map(lambda t: t[1]).saveAsTextFile(stage + "/articles")
         tagged.filter(lambda t: t[0] == "e").map(lambda t: t[1]).saveAsTextFile(stage + "/problems")

@@ -126,7 +126,7 @@ for case in "${cases[@]}"; do
                 cp "$file" "$work/big-in/${name}-copy$(printf %02d "$copy").txt"
             done
         done
-        echo "$(ls "$work/big-in" | wc -l) files, $(du -sh "$work/big-in" | cut -f1)"
+        echo "$(ls "$work/big-in" | wc -l) files, $(du -sb "$work/big-in" | awk '{ printf "%.1f", $1 / 1e6 }') MB"
         started=$(now); single "$work/big-in" "$work/big-single" 0; one=$(since "$started")
         started=$(now); submit "$work/big-job" 0 "$work/big-in" --partitions 16; job=$(since "$started")
         "$python" integration/spark/compare.py "$work/big-job" "$work/big-single"
