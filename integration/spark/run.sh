@@ -130,7 +130,7 @@ for case in "${cases[@]}"; do
         started=$(now); single "$work/big-in" "$work/big-single" 0; one=$(since "$started")
         started=$(now); submit "$work/big-job" 0 "$work/big-in" --partitions 16; job=$(since "$started")
         "$python" integration/spark/compare.py "$work/big-job" "$work/big-single"
-        timings+=("30 MB: one process (-j 2) ${one} s, spark-submit in 16 partitions ${job} s")
+        timings+=("30 MB: one process (all cores) ${one} s, spark-submit in 16 partitions ${job} s")
         ;;
     *)
         echo "run.sh: unknown case '$case' (readme, fault, 30mb)" >&2
