@@ -39,7 +39,7 @@ struct RunCommand {
                 label: "--attribution <rule>",
                 text: "Which towns the town × mechanism tables count a mechanism for:\npassage (default) the towns the text credits with practising it;\narticle every town the article names (the rule before attribution)."),
             .init(label: "-j, --jobs <n>", text: "Files processed in parallel (default: the number of cores). The\noutput is the same for any n."),
-            .init(label: "--input-format <f>", text: "text (default): bulletin files. jsonl: each input (or - for\nstandard input) holds one {\"id\": …, \"text\": …} bulletin a line —\nthe mapper mode for Spark's RDD.pipe or Hadoop Streaming."),
+            .init(label: "--input-format <f>", text: "text (default): bulletin files. jsonl: each input (or - for\nstandard input) holds one {\"id\": …, \"text\": …} bulletin a line —\nthe mapper mode for Spark's RDD.pipe or Hadoop Streaming. \"bytes\":\n<base64 of the file> instead of \"text\" is decoded as a file is."),
             .init(label: "--no-bom", text: "Write the CSV files without the UTF-8 byte-order mark Excel needs."),
             .init(
                 label: "--lexicon <file>",
@@ -239,29 +239,31 @@ extension RunCommand {
                         continue
                     }
                 }
-                let (bulletins, problems) = JSONLinesInput.bulletins(in: bytes, source: input == "-" ? "stdin" : input)
+                let (entries, failed, problems) = JSONLinesInput.entries(in: bytes, source: input == "-" ? "stdin" : input)
                 for problem in problems { console.problem(problem.description) }
                 summary.problems += problems.count
-                for bulletin in bulletins {
+                // A file given as bytes that could not be decoded is listed, as a run lists it.
+                for record in failed {
+                    summary.files += 1
+                    try folder?.finished(record, problems: 1)
+                }
+                for entry in entries {
                     // Ctrl-C: stop between bulletins; what was written so far is whole records.
                     if Interrupt.wasRequested {
                         folder?.suspend()
-                        console.problem("interrupted after \(summary.files) bulletins; no output folder file was changed")
+                        console.problem("interrupted after \(counted(summary.files, "bulletin")); no output folder file was changed")
                         return .interrupted
                     }
-                    let ingested = runner.ingester.articles(in: bulletin)
+                    let ingested = runner.ingester.articles(in: entry.bulletin)
                     let articles = ingested.articles
                     for article in runner.tagger.map({ $0.tag(articles, masthead: ingested.masthead) }) ?? articles {
                         try RunCommand.emit(article, to: folder, console: console)
                         summary.articles += 1
                     }
                     summary.files += 1
-                    try folder?.finished(
-                        BatchRunner.InputRecord(
-                            path: input + "#" + bulletin.id, bytes: bulletin.text.utf8.count,
-                            sha256: SHA256.hex(of: Array(bulletin.text.utf8)), encoding: "UTF-8 (JSON Lines)",
-                            articles: articles.count, error: nil),
-                        problems: 0)
+                    var record = entry.record
+                    record.articles = articles.count
+                    try folder?.finished(record, problems: 0)
                 }
             }
             try folder?.finish(runSummary: summary, lexicons: lexicons)

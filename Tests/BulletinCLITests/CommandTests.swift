@@ -487,6 +487,47 @@ struct MapperModeTests {
         #expect(records.map { $0["date"] as? String } == ["2024-01-05", "2023-12-15"])
         #expect((records[0]["locations"] as! [[String: Any]]).first?["name"] as? String == "新海镇")
     }
+
+    @Test("files given as base64 bytes are decoded as files are, listed in the manifest; a binary one is reported by its source")
+    func fileBytes() throws {
+        let gbk = try #require("调解员化解邻里纠纷\r\n\r\n日前，莘庄镇调解员上门化解一起邻里纠纷。\r\n".data(using: String.Encoding(rawValue: 0x8000_0632)))
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(try #require("社区食堂开门迎客\n\n近日，新海镇第三家社区食堂开门营业。\n".data(using: .utf16LittleEndian)))
+        let binary = Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])
+        func line(_ id: String, _ data: Data) -> String {
+            #"{"id": "\#(id)", "source": "hdfs:///archive/\#(id).txt", "bytes": "\#(data.base64EncodedString())"}"#
+        }
+        let input = [line("2023-12-15_xinzhuang", gbk), line("2024-01-05_xinhai", utf16), line("scan", binary)].joined(separator: "\n") + "\n"
+        let folder = try temporaryFolder() + "/out"
+        let c = Captured(stdin: input)
+        #expect(c.run(["run", "--input-format", "jsonl", "-", "-q", "-o", folder]) == .inputProblems)
+        #expect(c.err.contains("bulletin: hdfs:///archive/scan.txt: binary file"), "\(c.err)")
+        let records = try String(contentsOfFile: folder + "/articles.jsonl", encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(records.map { $0["id"] as! String } == ["2023-12-15_xinzhuang#1", "2024-01-05_xinhai#1"])
+        #expect(records.map { $0["source"] as? String } == ["hdfs:///archive/2023-12-15_xinzhuang.txt", "hdfs:///archive/2024-01-05_xinhai.txt"])
+        #expect((records[0]["locations"] as! [[String: Any]]).first?["name"] as? String == "莘庄镇")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))) as! [String: Any]
+        let inputs = manifest["inputs"] as! [[String: Any]]
+        let byPath = Dictionary(uniqueKeysWithValues: inputs.map { ($0["path"] as! String, $0) })
+        let xinzhuang = try #require(byPath["hdfs:///archive/2023-12-15_xinzhuang.txt"])
+        #expect(xinzhuang["encoding"] as? String == "GB18030")
+        #expect(xinzhuang["bytes"] as? Int == gbk.count)
+        #expect(xinzhuang["sha256"] as? String == SHA256.hex(of: Array(gbk)))
+        #expect(byPath["hdfs:///archive/2024-01-05_xinhai.txt"]?["encoding"] as? String == "UTF-16LE")
+        #expect(byPath["hdfs:///archive/scan.txt"]?["error"] as? String != nil)
+        #expect(manifest["counts"] as? [String: Int] == ["files": 3, "articles": 2, "errors": 1])
+    }
+
+    @Test("\"bytes\" that are not base64: that line is reported, the others run")
+    func badBase64() throws {
+        let input = Self.lines[0] + "\n" + #"{"id": "x", "bytes": "不是base64"}"# + "\n"
+        let c = Captured(stdin: input)
+        #expect(c.run(["run", "--input-format", "jsonl", "-", "-q"]) == .inputProblems)
+        #expect(c.err.contains("bulletin: stdin:2: "), "\(c.err)")
+        #expect(c.out.split(separator: "\n").count == 1)
+    }
 }
 
 @Suite("Interrupting and resuming a run")
