@@ -29,7 +29,7 @@ struct SymbolicLinkTests {
         let lines = c.err.split(separator: "\n").map(String.init)
         #expect(lines.contains("bulletin: \(inputs)/2024-03-15_gone.txt: broken symbolic link"))
         #expect(lines.contains("bulletin: \(inputs)/2024-03-22_loop.txt: too many levels of symbolic links"))
-        #expect(lines.last?.hasPrefix("bulletin: 1 files, 1 articles, 2 problems, ") == true)
+        #expect(lines.last?.hasPrefix("bulletin: 1 file, 1 article, 2 problems, ") == true)
         // The good bulletin is still written.
         let jsonl = try String(contentsOfFile: out + "/articles.jsonl", encoding: .utf8)
         #expect(jsonl.split(separator: "\n").count == 1)

@@ -30,41 +30,40 @@ enum EncodingJudge {
 
     /// Reads the bytes as GB18030: pairs with a lead byte 0x81–0xFE, four-byte sequences (rare).
     static func gb18030(_ bytes: [UInt8]) -> Reading {
-        var reading = Reading()
-        var i = 0
-        while i < bytes.count {
-            let lead = bytes[i]
-            guard lead >= 0x81, lead <= 0xFE, i + 1 < bytes.count else { i += 1; continue }
-            let trail = bytes[i + 1]
-            reading.characters += 1
-            if (0x30...0x39).contains(trail) {
-                i += 4  // a four-byte sequence: characters outside GBK, rare in a bulletin
-                continue
-            }
+        read(bytes) { lead, trail in
+            // A four-byte sequence: characters outside GBK, rare in a bulletin.
+            if (0x30...0x39).contains(trail) { return (width: 4, isCommon: false) }
             // GB2312: punctuation and symbols (rows A1–A9), first-level hanzi (B0A1–D7F9).
-            if trail >= 0xA1, trail <= 0xFE, (0xA1...0xA9).contains(lead) || ((0xB0...0xD7).contains(lead) && !(lead == 0xD7 && trail > 0xF9)) {
-                reading.common += 1
-            }
-            i += 2
+            let common = trail >= 0xA1 && trail <= 0xFE
+                && ((0xA1...0xA9).contains(lead) || ((0xB0...0xD7).contains(lead) && !(lead == 0xD7 && trail > 0xF9)))
+            return (width: 2, isCommon: common)
         }
-        return reading
     }
 
     /// Reads the bytes as Big5: pairs with a lead byte 0x81–0xFE and a trail 0x40–0x7E or 0xA1–0xFE.
     static func big5(_ bytes: [UInt8]) -> Reading {
+        read(bytes) { lead, trail in
+            let validTrail = (0x40...0x7E).contains(trail) || (0xA1...0xFE).contains(trail)
+            // Symbols and punctuation (A140–A3BF), frequent characters (A440–C67E).
+            let common = validTrail && ((0xA1...0xC5).contains(lead) || (lead == 0xC6 && trail <= 0x7E))
+            return (width: 2, isCommon: common)
+        }
+    }
+
+    /// One scan for both encodings: every byte 0x81–0xFE followed by another starts a character,
+    /// which `classify` sizes and judges from its first two bytes; other bytes are skipped.
+    private static func read(
+        _ bytes: [UInt8], classify: (_ lead: UInt8, _ trail: UInt8) -> (width: Int, isCommon: Bool)
+    ) -> Reading {
         var reading = Reading()
         var i = 0
         while i < bytes.count {
             let lead = bytes[i]
             guard lead >= 0x81, lead <= 0xFE, i + 1 < bytes.count else { i += 1; continue }
-            let trail = bytes[i + 1]
+            let character = classify(lead, bytes[i + 1])
             reading.characters += 1
-            let validTrail = (0x40...0x7E).contains(trail) || (0xA1...0xFE).contains(trail)
-            // Symbols and punctuation (A140–A3BF), frequent characters (A440–C67E).
-            if validTrail, (0xA1...0xC5).contains(lead) || (lead == 0xC6 && trail <= 0x7E) {
-                reading.common += 1
-            }
-            i += 2
+            if character.isCommon { reading.common += 1 }
+            i += character.width
         }
         return reading
     }
