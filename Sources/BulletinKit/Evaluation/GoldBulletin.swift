@@ -24,6 +24,10 @@ public struct GoldBulletin: Decodable, Sendable, Equatable {
         /// Mechanism gold (canonical names of `mechanisms.tsv`), when the bulletin has it.
         public var mechanisms: [String]?
 
+        /// `body_start` without a leading bullet (`▲ 9月30日…` → `9月30日…`): the gold may print the
+        /// bullet or leave it out, and bodies are compared without it.
+        var bareBodyStart: String { IngestEvaluation.withoutLeadingBullets(bodyStart) }
+
         enum CodingKeys: String, CodingKey {
             case title, subtitle, section, byline, subheadings, truncated, continued, captions
             case towns, districts, communities, figures, mechanisms

@@ -15,7 +15,7 @@ enum GoldPairing {
                 let found = articles.indices.first(where: { index in
                     guard !used.contains(index) else { return false }
                     let body = IngestEvaluation.body(of: articles[index])
-                    return body.hasPrefix(expected.bodyStart) && body.hasSuffix(expected.bodyEnd)
+                    return body.hasPrefix(expected.bareBodyStart) && body.hasSuffix(expected.bodyEnd)
                 })
             else { continue }
             used.insert(found)

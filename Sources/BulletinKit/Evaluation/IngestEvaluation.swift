@@ -47,7 +47,7 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
         for (goldIndex, expected) in gold.articles.enumerated() {
             guard
                 let found = articles.indices.first(where: { index in
-                    !used.contains(index) && IngestEvaluation.body(of: articles[index]).hasPrefix(expected.bodyStart)
+                    !used.contains(index) && IngestEvaluation.body(of: articles[index]).hasPrefix(expected.bareBodyStart)
                         && IngestEvaluation.body(of: articles[index]).hasSuffix(expected.bodyEnd)
                 })
             else {
@@ -88,7 +88,7 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
     /// ends elsewhere (`: ends “…另有（下转第3版）”`), or ends right but starts elsewhere.
     static func nearMiss(_ expected: GoldBulletin.Article, _ articles: [Article]) -> String {
         let bodies = articles.map(body(of:))
-        if let body = bodies.first(where: { $0.hasPrefix(expected.bodyStart) }) {
+        if let body = bodies.first(where: { $0.hasPrefix(expected.bareBodyStart) }) {
             return ": ends “…\(body.suffix(16))”, gold “…\(expected.bodyEnd)”"
         }
         if let body = bodies.first(where: { $0.hasSuffix(expected.bodyEnd) }) {

@@ -26,7 +26,7 @@ struct GoldRoles {
         var previous: GoldBulletin.Article? = nil
         var previousTitled = true
         for (number, article) in gold.articles.enumerated() {
-            let start = article.bodyStart.withoutSpaces
+            let start = article.bareBodyStart.withoutSpaces
             let end = article.bodyEnd.withoutSpaces
             guard let first = (cursor..<blocks.count).first(where: { bare[$0]?.hasPrefix(start) ?? false })
                 ?? (cursor..<blocks.count).first(where: { texts[$0]?.contains(start) ?? false })
