@@ -136,17 +136,22 @@ enum LineShape {
     }
 
     /// Whether a heading is numbered as a part of its article: `一、…`, `（一）…`, `(1)…`, `1．…`.
-    static func isEnumerated(_ text: String) -> Bool {
+    static func isEnumerated(_ text: String) -> Bool { enumerationLength(text) != nil }
+
+    /// How many scalars the number opening an enumerated line takes (`三、` 2, `（一）` 3, `12.` 3),
+    /// or nil when the line does not open with one.
+    static func enumerationLength(_ text: String) -> Int? {
         let s = Array(text.unicodeScalars.prefix(6))
-        guard !s.isEmpty else { return false }
+        guard !s.isEmpty else { return nil }
         var i = 0
         let open = s[0] == "（" || s[0] == "("
         if open { i = 1 }
         let numberStart = i
         while i < s.count, ChineseNumeral.isNumeral(s[i]) || ScalarClass.isASCIIDigit(s[i]) { i += 1 }
-        guard i > numberStart, i - numberStart <= 3, i < s.count else { return false }
-        if open { return s[i] == "）" || s[i] == ")" }
-        return s[i] == "、" || (ScalarClass.isASCIIDigit(s[numberStart]) && (s[i] == "．" || s[i] == "."))
+        guard i > numberStart, i - numberStart <= 3, i < s.count else { return nil }
+        if open { return s[i] == "）" || s[i] == ")" ? i + 1 : nil }
+        let closes = s[i] == "、" || (ScalarClass.isASCIIDigit(s[numberStart]) && (s[i] == "．" || s[i] == "."))
+        return closes ? i + 1 : nil
     }
 
     /// Whether a paragraph opens with a bracketed label (`【旺庄街道】6月18日，…`): in news-brief

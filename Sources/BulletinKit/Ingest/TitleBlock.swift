@@ -61,19 +61,31 @@ struct TitleBlock: Sendable, Equatable {
         subtitle = others.isEmpty ? nil : others.joined(separator: " ")
     }
 
-    /// A title without the ornament or column label set before it: `◎九亭泗泾联合巡河…` →
-    /// `九亭泗泾联合巡河…`, `聚焦｜十项民生实事项目…` → `十项民生实事项目…`.
+    /// A title without the ornament, column label or item number set before it: `◎九亭泗泾联合巡河…`
+    /// → `九亭泗泾联合巡河…`, `聚焦｜十项民生实事项目…` and `“四百”大走访｜浦东街镇走访见闻` → the part
+    /// after the bar, `三、昆山市部署…` and `02　家门口就业服务站怎么用？` → without the number.
     static func undecorated(_ line: String, cues: LayoutCues) -> String {
         var scalars = Substring(line).unicodeScalars
         if let first = scalars.first, cues.cues(for: .briefBullet).contains(String(first)) {
             scalars = scalars.dropFirst()
         }
-        // A column label: two to four ideographs and a vertical bar.
-        if let bar = scalars.prefix(6).firstIndex(where: { $0 == "｜" || $0 == "|" }) {
+        // A column label: a short name (ideographs, perhaps quoted) and a vertical bar.
+        if let bar = scalars.prefix(12).firstIndex(where: { $0 == "｜" || $0 == "|" }) {
             let label = scalars[scalars.startIndex..<bar]
-            if (2...4).contains(label.count), label.allSatisfy(ScalarClass.isIdeograph) {
+            let ideographs = label.filter(ScalarClass.isIdeograph).count
+            if ideographs >= 2, label.count <= 10, label.allSatisfy({ ScalarClass.isIdeograph($0) || "“”‘’\"「」《》".unicodeScalars.contains($0) }) {
                 scalars = scalars[scalars.index(after: bar)...]
             }
+        }
+        // An item number: `一、`, `（一）`, `1.` (not `1.5万户`), or two digits and a space (`01　`).
+        let text = String(Substring(scalars))
+        if let length = LineShape.enumerationLength(text) {
+            let rest = scalars.dropFirst(length)
+            if let next = rest.first, !ScalarClass.isASCIIDigit(next) { scalars = rest }
+        } else if scalars.count > 3, scalars.prefix(2).allSatisfy(ScalarClass.isASCIIDigit),
+            let gap = scalars.dropFirst(2).first, gap == " " || gap == "\u{3000}"
+        {
+            scalars = scalars.dropFirst(3)
         }
         let result = String(Substring(scalars)).trimmingSpaces
         return result.isEmpty ? line : result

@@ -109,4 +109,24 @@ struct TitleBlockTests {
         #expect(block.title == title)
         #expect(block.subtitle == subtitle)
     }
+
+    @Test(
+        "a title loses the ornament, column label or item number set before it, and keeps a figure that opens it",
+        arguments: [
+            ("◎九亭泗泾联合巡河 共护跨界“一江清水”", "九亭泗泾联合巡河 共护跨界“一江清水”"),
+            ("聚焦｜十项民生实事项目全部开工", "十项民生实事项目全部开工"),
+            ("“四百”大走访｜浦东街镇走访见闻（三）", "浦东街镇走访见闻（三）"),
+            ("三、昆山市部署“三治融合”示范村创建", "昆山市部署“三治融合”示范村创建"),
+            ("（二）永安村用“村民说事”议定停车难题", "永安村用“村民说事”议定停车难题"),
+            ("2. 镇综治中心“一站式”化解矛盾", "镇综治中心“一站式”化解矛盾"),
+            ("02\u{3000}家门口就业服务站怎么用？", "家门口就业服务站怎么用？"),
+            ("1.5万户居民用上“一键呼”", "1.5万户居民用上“一键呼”"),
+            ("2024年民生实事项目出炉", "2024年民生实事项目出炉"),
+            ("12345热线工单同比下降两成", "12345热线工单同比下降两成"),
+            ("张庙街道：一声“哨响”，积水点十天“销号”", "张庙街道：一声“哨响”，积水点十天“销号”"),
+            ("居民说：这件事｜我们商量着办", "居民说：这件事｜我们商量着办"),
+        ])
+    func undecorated(line: String, title: String) {
+        #expect(TitleBlock.undecorated(line, cues: cues) == title)
+    }
 }
