@@ -59,6 +59,37 @@ struct PageBreakRepairTests {
         #expect(LineShape.hasClockTime("发布时间：2024-05-17 10：32"))
         #expect(!LineShape.hasClockTime("九亭报·要闻　2025年3月14日　第01版"))
     }
+
+    @Test("a run-in head the model does not read as a title goes back in front of its text, never lost")
+    func runInHeadDroppedByTheModel() {
+        let text = """
+            【镇村简讯】
+            ● 石湖荡镇　镇里对辖区21条镇级河道实行“一河一策”，5月完成东夏港等4条河道清淤，清淤土方1.2万立方米。
+            ● 新浜镇文明实践所推出“田间课堂”，组织农技人员下田讲解水稻机插秧技术，已培训农户300余人次。
+            """
+        let ingester = Ingester(lexicons: Corpus.lexicons)
+        let bulletin = Bulletin(path: "t.txt", text: text)
+        let layout = ingester.layout(of: bulletin)
+        let paragraphs = layout.blocks.indices.filter { if case .paragraph = layout.blocks[$0] { true } else { false } }
+        // The repair cut the head off its line as a possible run-in title.
+        #expect(paragraphs.count == 3)
+        guard paragraphs.count == 3 else { return }
+        var roles = layout.blocks.map { BlockRole(furniture: $0) ?? .masthead }
+        roles[paragraphs[1]] = .brief
+        roles[paragraphs[2]] = .brief
+        for head in [BlockRole.masthead, .caption] {
+            roles[paragraphs[0]] = head
+            let articles = ingester.articles(in: bulletin, layout: layout, decided: roles)
+            #expect(articles.map(\.title) == [nil, nil])
+            #expect(articles.first?.text.hasPrefix("● 石湖荡镇\u{3000}镇里对辖区21条") == true, "\(articles.map(\.text))")
+            #expect(articles.first?.captions ?? -1 == 0)
+        }
+        // Read as a title, it is the brief's title.
+        roles[paragraphs[0]] = .title
+        roles[paragraphs[1]] = .body
+        let titled = ingester.articles(in: bulletin, layout: layout, decided: roles)
+        #expect(titled.first?.title == "石湖荡镇")
+    }
 }
 
 

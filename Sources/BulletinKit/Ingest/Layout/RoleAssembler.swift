@@ -75,6 +75,9 @@ struct RoleAssembler {
         var section: String? = nil
         var used = roles
         var pendingCaptions = 0
+        /// A run-in head (`石湖荡镇　镇里对…`, cut off its line as a possible title) that the model
+        /// dropped: not a title after all, so it goes back in front of its text.
+        var runInHead: (text: String, index: Int)? = nil
 
         func finish() {
             if var draft = current, draft.hasHead || draft.hasBody {
@@ -127,7 +130,22 @@ struct RoleAssembler {
             case .paragraph(let paragraph):
                 let line = paragraph.lines[0]
                 var role = roles[index]
-                let text = paragraph.text
+                if role == .masthead || role == .caption, index + 1 < blocks.count,
+                    case .paragraph(let next) = blocks[index + 1], next.lines.first == paragraph.lines.last
+                {
+                    runInHead = (paragraph.text, index)
+                    continue
+                }
+                var text = paragraph.text
+                if let head = runInHead {
+                    text = head.text + "\u{3000}" + text
+                }
+                defer {
+                    if let head = runInHead {
+                        used[head.index] = used[index]
+                        runInHead = nil
+                    }
+                }
                 switch role {
                 case .masthead:
                     break
