@@ -148,8 +148,10 @@ struct AttributionFeatures {
         if titleHigherActor { f.append("title:higher-actor") }
         guard candidate.isNamed else { return f }
         let mentions = candidate.mentions
-        if mentions.contains(where: { context.isHead($0.start) }) { f += ["title", "title|towns:" + townCountBucket] }
-        if mentions.contains(where: { context.isLead($0.start) }) { f += ["lead", "lead|towns:" + townCountBucket] }
+        let inHead = mentions.contains(where: { context.isHead($0.start) })
+        let inLead = mentions.contains(where: { context.isLead($0.start) })
+        if inHead { f += ["title", "title|towns:" + townCountBucket] }
+        if inLead { f += ["lead", "lead|towns:" + townCountBucket] }
         if mentions.contains(where: { context.isLeadSentence($0.start) }) { f.append("lead-sentence") }
         f.append("towns:" + townCountBucket)
         if townMentions.first?.candidate == index { f.append("first") }
@@ -163,6 +165,14 @@ struct AttributionFeatures {
         if opens > 0 {
             f.append(opens == mentions.count ? "actor:all" : "actor:some")
             if actingTownCount >= 3 { f.append("actor|acting-towns:3+") }
+        }
+        // Named once, below the lead, never acting: a town in passing — the more so in a town's
+        // own paper that does not name its own town here (`…与相邻的北外滩街道…`).
+        if mentions.count == 1, opens == 0, !inHead, !inLead {
+            f.append("passing")
+            if let home, !candidates.contains(where: { $0.isNamed && $0.town.name == home.name }) {
+                f.append("passing|home-unnamed")
+            }
         }
         // A cue in the sentence reads differently for the town acting in it (the visitors) and
         // for the others (the host, the honoured).
