@@ -959,20 +959,27 @@ struct UnwritableOutputTests {
             mount -t tmpfs -o ro,size=64k tmpfs "$1" || exit 90
             printf '%s' "$3" | "$2" run - -q -o "$1/out"
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: UnwritableOutputTests.tinyDiskRunner)
-        process.arguments = ["-rm", "sh", "-c", script, "sh", mountPoint, binary, brief]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 3, "\(message)")
+        let (status, message) = try Self.inPrivateMounts(script, [mountPoint, binary, brief])
+        #expect(status == 3, "\(message)")
         #expect(message == "bulletin: \(mountPoint)/out: cannot create the folder: Read-only file system (\(mountPoint))\n")
     }
 
     /// A 64 KiB file system, mounted in a private mount namespace for one command.
     static let tinyDiskRunner = "/usr/bin/unshare"
+
+    /// Runs a shell `script` (its `$1`, `$2` … are `arguments`) in a private mount namespace, where
+    /// it may mount a small disk; returns its exit status and what it wrote on standard error.
+    static func inPrivateMounts(_ script: String, _ arguments: [String]) throws -> (status: Int32, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tinyDiskRunner)
+        process.arguments = ["-rm", "sh", "-c", script, "sh"] + arguments
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, message)
+    }
     static var canMountTinyDisk: Bool {
         guard FileManager.default.isExecutableFile(atPath: tinyDiskRunner) else { return false }
         let probe = Process()
@@ -1002,15 +1009,8 @@ struct UnwritableOutputTests {
             ls -A "$1/out" | tr '\\n' ' ' >&2
             exit $status
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: UnwritableOutputTests.tinyDiskRunner)
-        process.arguments = ["-rm", "sh", "-c", script, "sh", mountPoint, binary, brief, packageRoot + "/corpus"]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 3, "\(message)")
+        let (status, message) = try Self.inPrivateMounts(script, [mountPoint, binary, brief, packageRoot + "/corpus"])
+        #expect(status == 3, "\(message)")
         #expect(message.contains("No space left on device"), "\(message)")
         #expect(message.contains("bulletin: \(mountPoint)/out/"), "the error names the file: \(message)")
         #expect(message.contains("--resume continues the run"))
