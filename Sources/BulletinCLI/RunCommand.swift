@@ -14,12 +14,13 @@ struct RunCommand {
         .init(long: "resume", takesValue: false),
         .init(long: "checkpoint-every", takesValue: true),
         .init(long: "attribution", takesValue: true),
+        .init(long: "dates", takesValue: true),
     ]
 
     static let help = CommandHelp(
         name: "run",
         overview: "Ingest, tag and export bulletins.",
-        usage: "bulletin run <input> ... [-o <dir> [--resume] [--checkpoint-every <s>]]\n                [--lexicon <file> ...] [--region <name>] [-j <n>]\n                [--attribution passage|article] [--input-format text|jsonl] [--no-bom] [-q]",
+        usage: "bulletin run <input> ... [-o <dir> [--resume] [--checkpoint-every <s>]]\n                [--lexicon <file> ...] [--region <name>] [--dates <file>] [-j <n>]\n                [--attribution passage|article] [--input-format text|jsonl] [--no-bom] [-q]",
         arguments: [
             .init(
                 label: "<input>",
@@ -45,6 +46,9 @@ struct RunCommand {
                 label: "--lexicon <file>",
                 text: "Add a lexicon of your own (same TSV format as lexicons/; repeatable):\nmechanisms, places or cues. Your entries win where they overlap."),
             .init(
+                label: "--dates <file>",
+                text: "Issue dates for bulletins whose file names and mastheads carry none:\na CSV of file (path or file name) and date (2023-12-08 or 2023-12),\none row a bulletin; these dates come first. Listed in manifest.json."),
+            .init(
                 label: "--region <name>",
                 text: "Prefer places under this province, city or district (上海市, 南通市)\nwhen a name stays ambiguous in its article and bulletin."),
             .init(label: "-q, --quiet", text: "Do not print the summary line on standard error."),
@@ -63,6 +67,7 @@ struct RunCommand {
     let resume: Bool
     let checkpointSeconds: Double
     let credit: TownCredit
+    let datesFile: String?
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: RunCommand.options).scan(arguments)
@@ -82,6 +87,7 @@ struct RunCommand {
         }
         resume = parsed.flag("resume")
         credit = try TownCredit.parse(parsed.last("attribution"))
+        datesFile = parsed.last("dates")
         if let text = parsed.last("checkpoint-every") {
             guard let seconds = Double(text), seconds > 0 else { throw UsageError("--checkpoint-every needs a number of seconds > 0, not '\(text)'") }
             checkpointSeconds = seconds
@@ -117,6 +123,15 @@ struct RunCommand {
             console.problem("\(error)")
             return .usage
         }
+        var dates: IssueDates? = nil
+        if let datesFile {
+            do {
+                dates = try IssueDates(contentsOf: datesFile)
+            } catch {
+                console.problem(error.description)
+                return .usage
+            }
+        }
         if let region, lexicons.gazetteer.places(named: region).isEmpty {
             console.problem("--region \(region): no such place in the gazetteer")
             return .usage
@@ -124,9 +139,10 @@ struct RunCommand {
         // Records and table rows are rendered in the workers; the writer only appends them.
         let credit = self.credit
         let full: @Sendable (Article) -> RenderedArticle = { RenderedArticle.full($0, credit: credit) }
-        let runner = BatchRunner(
+        var runner = BatchRunner(
             ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons, region: region),
             render: outputDirectory == nil ? RenderedArticle.record : full)
+        runner.dates = dates
         let progress = Progress(console: console)
 
         var folder: OutputFolder? = nil
@@ -134,7 +150,7 @@ struct RunCommand {
             do {
                 // A run killed while moving its files into place is finished first (roll forward).
                 if let finished = try OutputFolder.recover(path: outputDirectory) {
-                    let same = finished.identity == runIdentity(lexicons: lexicons)
+                    let same = finished.identity == runIdentity(lexicons: lexicons, dates: dates)
                     if resume && same {
                         console.problem("\(outputDirectory): the interrupted run had completed; its files are now in place, nothing to resume")
                         return .success
@@ -142,7 +158,7 @@ struct RunCommand {
                     console.problem("\(outputDirectory): an interrupted run had completed; its files were put in place first")
                 }
                 folder = try OutputFolder(
-                    path: outputDirectory, bom: bom, identity: runIdentity(lexicons: lexicons), resume: resume,
+                    path: outputDirectory, bom: bom, identity: runIdentity(lexicons: lexicons, dates: dates), resume: resume,
                     credit: credit)
                 folder!.checkpointSeconds = checkpointSeconds
                 if folder!.replacedInterruptedRun {
@@ -185,7 +201,7 @@ struct RunCommand {
                 console.problem("interrupted after \(counted(summary.files, "file")); no output folder file was changed\(resumable)")
                 return .interrupted
             }
-            try folder?.finish(runSummary: summary, lexicons: lexicons)
+            try folder?.finish(runSummary: summary, lexicons: lexicons, dates: dates)
         } catch {
             progress.clear()
             folder?.suspend()
@@ -208,8 +224,8 @@ struct RunCommand {
 extension RunCommand {
     /// What must be the same for a run to be resumed: the tool, its lexicons, the options that
     /// change what is written.
-    func runIdentity(lexicons: Lexicons) -> String {
-        "bulletin \(BulletinVersion.current); lexicons \(Manifest.lexiconDigest(lexicons)); region \(region ?? "-"); bom \(bom); attribution \(credit.rawValue)"
+    func runIdentity(lexicons: Lexicons, dates: IssueDates?) -> String {
+        "bulletin \(BulletinVersion.current); lexicons \(Manifest.lexiconDigest(lexicons)); region \(region ?? "-"); bom \(bom); attribution \(credit.rawValue); dates \(dates?.sha256 ?? "-")"
     }
 
     /// An article goes to the output folder's files, or as one JSON line to standard output.
@@ -226,6 +242,7 @@ extension RunCommand {
 
     /// The mapper mode: bulletins as JSON Lines in, article records out.
     func runJSONLines(runner: BatchRunner, folder: OutputFolder?, lexicons: Lexicons, console: Console) -> ExitStatus {
+        let dates = runner.dates
         var summary = BatchRunner.Summary()
         do {
             for input in inputs {
@@ -254,19 +271,24 @@ extension RunCommand {
                         console.problem("interrupted after \(counted(summary.files, "bulletin")); no output folder file was changed")
                         return .interrupted
                     }
-                    let ingested = runner.ingester.articles(in: entry.bulletin)
+                    var bulletin = entry.bulletin
+                    var record = entry.record
+                    if let date = dates?.date(for: record.path) {
+                        bulletin.date = date
+                        record.suppliedDate = date.description
+                    }
+                    let ingested = runner.ingester.articles(in: bulletin)
                     let articles = ingested.articles
                     for article in runner.tagger.map({ $0.tag(articles, masthead: ingested.masthead) }) ?? articles {
                         try RunCommand.emit(article, to: folder, console: console)
                         summary.articles += 1
                     }
                     summary.files += 1
-                    var record = entry.record
                     record.articles = articles.count
                     try folder?.finished(record, problems: 0)
                 }
             }
-            try folder?.finish(runSummary: summary, lexicons: lexicons)
+            try folder?.finish(runSummary: summary, lexicons: lexicons, dates: dates)
         } catch {
             folder?.suspend()
             console.problem(error.description)

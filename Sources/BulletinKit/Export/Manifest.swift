@@ -12,16 +12,17 @@ public enum Manifest {
         return SHA256.hex(of: bytes)
     }
 
-    public static func json(summary: BatchRunner.Summary, lexicons: Lexicons) -> String {
-        head(lexicons: lexicons) + (summary.inputs + summary.unexpanded).map(input).joined(separator: ",")
+    public static func json(summary: BatchRunner.Summary, lexicons: Lexicons, dates: IssueDates? = nil) -> String {
+        head(lexicons: lexicons, dates: dates) + (summary.inputs + summary.unexpanded).map(input).joined(separator: ",")
             + tail(summary: summary)
     }
 
     // The manifest in three parts, so that an output folder can write the inputs one by one as
     // it reads them back from its progress log: head, the inputs joined by commas, tail.
 
-    /// `{"tool":…,"version":…,"lexicons":[…],"inputs":[`
-    public static func head(lexicons: Lexicons) -> String {
+    /// `{"tool":…,"version":…,"lexicons":[…],"inputs":[`, with `"dates":{"file":…,"sha256":…,
+    /// "rows":…}` before the inputs when a `--dates` file supplied issue dates.
+    public static func head(lexicons: Lexicons, dates: IssueDates? = nil) -> String {
         var json = JSONWriter()
         json.array { a in
             for source in lexicons.sources {
@@ -31,7 +32,17 @@ public enum Manifest {
                 }
             }
         }
-        return "{\"tool\":\"bulletin\",\"version\":\"\(BulletinVersion.current)\",\"lexicons\":" + json.output + ",\"inputs\":["
+        var datesField = ""
+        if let dates {
+            var object = JSONWriter()
+            object.object { o in
+                o.key("file"); o.string(dates.source)
+                o.key("sha256"); o.string(dates.sha256)
+                o.key("rows"); o.int(dates.count)
+            }
+            datesField = ",\"dates\":" + object.output
+        }
+        return "{\"tool\":\"bulletin\",\"version\":\"\(BulletinVersion.current)\",\"lexicons\":" + json.output + datesField + ",\"inputs\":["
     }
 
     /// One input's object.
@@ -49,13 +60,15 @@ public enum Manifest {
 
 extension BatchRunner.InputRecord {
     /// The input's fields as the manifest lists them (`path`, `bytes`, `sha256`, `encoding`,
-    /// `encoding_confidence` for a GB18030 or Big5 reading, `articles`, `error`), into an open JSON object; the progress log writes the same ones.
+    /// `encoding_confidence` for a GB18030 or Big5 reading, `supplied_date` when a `--dates` file
+    /// gave the issue date, `articles`, `error`), into an open JSON object; the progress log writes the same ones.
     func writeFields(to object: inout JSONWriter) {
         object.key("path"); object.string(path)
         object.key("bytes"); object.int(bytes)
         object.key("sha256"); object.string(sha256)
         object.key("encoding"); object.optionalString(encoding)
         if let encodingConfidence { object.key("encoding_confidence"); object.number(encodingConfidence) }
+        if let suppliedDate { object.key("supplied_date"); object.string(suppliedDate) }
         object.key("articles"); object.int(articles)
         object.key("error"); object.optionalString(error)
     }

@@ -181,7 +181,7 @@ public final class OutputFolder {
     /// Writes the summary tables and the manifest into the work folder, then moves every file into
     /// place through a `FolderCommit`: a crash from here on leaves, after the next run, the
     /// previous output or this one, never a mix.
-    public func finish(runSummary: BatchRunner.Summary, lexicons: Lexicons) throws(OutputError) {
+    public func finish(runSummary: BatchRunner.Summary, lexicons: Lexicons, dates: IssueDates? = nil) throws(OutputError) {
         try jsonArray.write(articleCount == 0 ? "]\n" : "\n]\n")
         // The workers are done: what their arenas hold free goes back before the summary is built.
         MemoryRelease.returnFreePages()
@@ -194,7 +194,7 @@ public final class OutputFolder {
         // The inputs come back from the progress log, one line at a time.
         try checkpoint()
         let manifest = try AtomicFile(path: workPath + "/manifest.json")
-        try manifest.write(Manifest.head(lexicons: lexicons))
+        try manifest.write(Manifest.head(lexicons: lexicons, dates: dates))
         var listed = 0
         do {
             try LineReader.forEachLine(of: log.path) { number, line in

@@ -107,6 +107,7 @@ extension ProgressLog.Entry {
             path: path, bytes: bytes, sha256: sha256, encoding: object["encoding"] as? String, articles: articles,
             error: object["error"] as? String)
         record.encodingConfidence = (object["encoding_confidence"] as? NSNumber)?.doubleValue
+        record.suppliedDate = object["supplied_date"] as? String
         self.init(record: record, problems: problems, lengths: lengths)
     }
 }

@@ -14,6 +14,8 @@ public struct BatchRunner: Sendable {
     /// Turns each article into output bytes in the workers, so that writing, the one serial
     /// step, only appends; `run`'s `emitRendered` receives the result.
     public let render: (@Sendable (Article) -> RenderedArticle)?
+    /// Issue dates the user supplied (`--dates`), before those of file names and mastheads.
+    public var dates: IssueDates?
 
     public init(ingester: Ingester, tagger: Tagger? = nil, render: (@Sendable (Article) -> RenderedArticle)? = nil) {
         self.ingester = ingester
@@ -31,6 +33,8 @@ public struct BatchRunner: Sendable {
         public var encodingConfidence: Double?
         public var articles: Int
         public var error: String?
+        /// The issue date a `--dates` file gave this input (`2023-12-08`).
+        public var suppliedDate: String?
 
         public init(path: String, bytes: Int, sha256: String, encoding: String?, articles: Int, error: String?) {
             self.path = path
@@ -271,7 +275,11 @@ public struct BatchRunner: Sendable {
             result.problems.append(issue)
             result.record.error = issue.description
         }
-        let bulletin = Bulletin(path: path, text: decoded.text)
+        var bulletin = Bulletin(path: path, text: decoded.text)
+        if let date = dates?.date(for: path) {
+            bulletin.date = date
+            result.record.suppliedDate = date.description
+        }
         if let (line, length) = BatchRunner.longestLine(decoded.text), length > BatchRunner.longLineLimit {
             let issue = InputError.longLine(path: path, line: line, bytes: length)
             result.problems.append(issue)
