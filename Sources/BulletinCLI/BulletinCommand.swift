@@ -32,6 +32,7 @@ public enum BulletinCommand {
             .init(label: "split", text: "Show how one bulletin is cut into articles, line by line."),
             .init(label: "lexicon", text: "Check, count and grow the lexicons."),
             .init(label: "train", text: "Learn the layout model from annotated bulletins; cross-validate it."),
+            .init(label: "completions", text: "Print a shell completion script for bash, zsh or fish."),
             .init(label: "help", text: "Show help for a subcommand."),
         ],
         footer: """
@@ -112,6 +113,7 @@ public enum BulletinCommand {
             case "summarize": return try SummarizeCommand(arguments: rest).run(console: console)
             case "export": return try ExportCommand(arguments: rest).run(console: console)
             case "train": return try TrainCommand(arguments: rest).run(console: console)
+            case "completions": return try CompletionsCommand(arguments: rest).run(console: console)
             default: return try SplitCommand(arguments: rest).run(console: console)
             }
         } catch {
@@ -126,7 +128,8 @@ public enum BulletinCommand {
         return editDistance(name, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
     }
 
-    /// Every subcommand with its help and the options its parser accepts (`help` takes none).
+    /// Every subcommand with its help and the options its parser accepts (`help` takes none):
+    /// `--help` prints from it, shell completion is built from it.
     static let subcommands: [(name: String, help: CommandHelp, options: [ArgumentScanner.OptionSpec])] = [
         ("run", RunCommand.help, RunCommand.options),
         ("query", QueryCommand.help, QueryCommand.options),
@@ -136,6 +139,7 @@ public enum BulletinCommand {
         ("split", SplitCommand.help, SplitCommand.options),
         ("lexicon", LexiconCommand.help, LexiconCommand.options),
         ("train", TrainCommand.help, TrainCommand.options),
+        ("completions", CompletionsCommand.help, CompletionsCommand.options),
         ("help", helpHelp, []),
     ]
 
@@ -149,18 +153,7 @@ public enum BulletinCommand {
         ])
 
     static func subcommandHelp(_ name: String) -> CommandHelp? {
-        switch name {
-        case "run": RunCommand.help
-        case "split": SplitCommand.help
-        case "lexicon": LexiconCommand.help
-        case "query": QueryCommand.help
-        case "report": ReportCommand.help
-        case "summarize": SummarizeCommand.help
-        case "export": ExportCommand.help
-        case "train": TrainCommand.help
-        case "help": helpHelp
-        default: nil
-        }
+        subcommands.first { $0.name == name }?.help
     }
 
     private static func usageError(_ error: UsageError, help: CommandHelp, _ console: Console)

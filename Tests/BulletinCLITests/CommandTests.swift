@@ -57,6 +57,7 @@ struct CommandTests {
               split                   Show how one bulletin is cut into articles, line by line.
               lexicon                 Check, count and grow the lexicons.
               train                   Learn the layout model from annotated bulletins; cross-validate it.
+              completions             Print a shell completion script for bash, zsh or fish.
               help                    Show help for a subcommand.
 
             OPTIONS:
