@@ -1,3 +1,4 @@
+import Foundation
 import BulletinKit
 
 /// The `bulletin` command: dispatches to a subcommand, answers `--help`, `help SUBCOMMAND` and
@@ -33,20 +34,24 @@ public enum BulletinCommand {
             .init(label: "lexicon", text: "Check, count and grow the lexicons."),
             .init(label: "train", text: "Learn the layout model from annotated bulletins; cross-validate it."),
             .init(label: "completions", text: "Print a shell completion script for bash, zsh or fish."),
-            .init(label: "help", text: "Show help for a subcommand."),
+            .init(label: "help", text: "Show help for a subcommand, or the manual page (help --man)."),
         ],
-        footer: """
-            See 'bulletin help <subcommand>' for detailed help.
+        footer: "See 'bulletin help <subcommand>' for detailed help.\n\nEXIT STATUS:\n"
+            + exitStatuses.map { status in
+                let label = status.label.padding(toLength: 5, withPad: " ", startingAt: 0)
+                return "  " + label + status.text.replacingOccurrences(of: "\n", with: "\n       ")
+            }.joined(separator: "\n"))
 
-            EXIT STATUS:
-              0    success
-              1    some inputs had problems (each reported; the rest is written)
-              2    usage error (an unknown option, a bad --lexicon file)
-              3    the output could not be written (a full disk, a closed pipe, a
-                   folder that cannot be created, and why); an output folder is left
-                   as it was
-              130  interrupted (Ctrl-C); with -o, --resume continues the run
-            """)
+    /// The exit statuses, for `bulletin --help` and the man page.
+    static let exitStatuses: [CommandHelp.Entry] = [
+        .init(label: "0", text: "success"),
+        .init(label: "1", text: "some inputs had problems (each reported; the rest is written)"),
+        .init(label: "2", text: "usage error (an unknown option, a bad --lexicon file)"),
+        .init(
+            label: "3",
+            text: "the output could not be written (a full disk, a closed pipe, a\nfolder that cannot be created, and why); an output folder is left\nas it was"),
+        .init(label: "130", text: "interrupted (Ctrl-C); with -o, --resume continues the run"),
+    ]
 
     /// Runs the command line `arguments` (without the program name).
     /// Runs the command; when standard output lost data on the way (a full disk, a closed
@@ -76,6 +81,10 @@ public enum BulletinCommand {
         case "help":
             guard arguments.count > 1 else {
                 console.out(help.render())
+                return .success
+            }
+            if arguments[1] == "--man" {
+                console.out(ManPage.render())
                 return .success
             }
             guard let subcommand = subcommandHelp(arguments[1]) else {
@@ -128,8 +137,8 @@ public enum BulletinCommand {
         return editDistance(name, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
     }
 
-    /// Every subcommand with its help and the options its parser accepts (`help` takes none):
-    /// `--help` prints from it, shell completion is built from it.
+    /// Every subcommand with its help and the options its parser accepts: `--help` prints from it,
+    /// shell completion and the man page are built from it.
     static let subcommands: [(name: String, help: CommandHelp, options: [ArgumentScanner.OptionSpec])] = [
         ("run", RunCommand.help, RunCommand.options),
         ("query", QueryCommand.help, QueryCommand.options),
@@ -140,16 +149,19 @@ public enum BulletinCommand {
         ("lexicon", LexiconCommand.help, LexiconCommand.options),
         ("train", TrainCommand.help, TrainCommand.options),
         ("completions", CompletionsCommand.help, CompletionsCommand.options),
-        ("help", helpHelp, []),
+        ("help", helpHelp, [.init(long: "man", takesValue: false)]),
     ]
 
     /// `bulletin help help`.
     static let helpHelp = CommandHelp(
         name: "help",
-        overview: "Show help for a subcommand.",
-        usage: "bulletin help [<subcommand>]",
+        overview: "Show help for a subcommand, or the manual page.",
+        usage: "bulletin help [<subcommand>]\n       bulletin help --man",
         arguments: [
             .init(label: "<subcommand>", text: "The subcommand to describe; without one, bulletin's own help.")
+        ],
+        options: [
+            .init(label: "--man", text: "Print the manual page (roff), made from the same help as\nthis: bulletin help --man > docs/bulletin.1; man -l docs/bulletin.1")
         ])
 
     static func subcommandHelp(_ name: String) -> CommandHelp? {

@@ -82,7 +82,7 @@ struct ArgumentNicetiesTests {
     func helpEverywhere() {
         let c = Captured()
         #expect(c.run(["help", "help"]) == .success)
-        #expect(c.out.hasPrefix("OVERVIEW: Show help for a subcommand.\n\nUSAGE: bulletin help [<subcommand>]\n"))
+        #expect(c.out.hasPrefix("OVERVIEW: Show help for a subcommand, or the manual page.\n\nUSAGE: bulletin help [<subcommand>]\n"))
         for (name, help, _) in BulletinCommand.subcommands {
             let viaHelp = Captured()
             #expect(viaHelp.run(["help", name]) == .success, "\(name)")

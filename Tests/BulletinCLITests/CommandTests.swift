@@ -58,7 +58,7 @@ struct CommandTests {
               lexicon                 Check, count and grow the lexicons.
               train                   Learn the layout model from annotated bulletins; cross-validate it.
               completions             Print a shell completion script for bash, zsh or fish.
-              help                    Show help for a subcommand.
+              help                    Show help for a subcommand, or the manual page (help --man).
 
             OPTIONS:
               --version               Show the version.
