@@ -28,11 +28,10 @@ enum FishCompletion {
             if command.words.isEmpty {
                 out += "complete -c bulletin \(within) -F\n"
             } else {
-                // The fixed words first (lexicon check), then paths (lexicon check my.tsv).
-                let words = command.words.joined(separator: " ")
-                let first = quote("__fish_seen_subcommand_from \(command.name); and not __fish_seen_subcommand_from \(words)")
-                let later = quote("__fish_seen_subcommand_from \(command.name); and __fish_seen_subcommand_from \(words)")
-                out += "complete -c bulletin -n \(first) -a \(quote(words))\n"
+                // The fixed words for the first argument (lexicon check), paths after it.
+                let first = quote("__fish_seen_subcommand_from \(command.name); and test (count (commandline -opc)) -eq 2")
+                let later = quote("__fish_seen_subcommand_from \(command.name); and test (count (commandline -opc)) -gt 2")
+                out += "complete -c bulletin -n \(first) -a \(quote(command.words.joined(separator: " ")))\n"
                 out += "complete -c bulletin -n \(later) -F\n"
             }
         }

@@ -188,4 +188,25 @@ struct CompletionTests {
         #expect(try Self.complete("bulletin run --region ", in: folder) == [])
         #expect(try Self.complete("bulletin lexicon check 2024-02", in: folder) == ["2024-02-02_临汾路.txt"])
     }
+
+    @Test("fish completes subcommands, options, their values and lexicon's actions", .enabled(if: installedShell("fish") != nil, "fish is not installed here"))
+    func fishCompletes() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/bulletin.fish"
+        try Self.script("fish").write(toFile: path, atomically: true, encoding: .utf8)
+        try brief.write(toFile: folder + "/2024-01-05_桃浦镇.txt", atomically: true, encoding: .utf8)
+        /// The candidates fish offers for `line`, without their descriptions, sorted as fish sorts.
+        func complete(_ line: String) throws -> [String] {
+            let result = try runTool(installedShell("fish")!, ["-c", "cd $argv[1]; and source $argv[2]; and complete -C $argv[3]", folder, path, line])
+            #expect(result.status == 0)
+            return result.out.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
+        }
+        #expect(try complete("bulletin ru") == ["run"])
+        #expect(try complete("bulletin query --for") == ["--format"])
+        #expect(try complete("bulletin query --kind ") == (MechanismKind.allCases.map(\.rawValue) + ["all"]).sorted())
+        #expect(try complete("bulletin lexicon ") == LexiconCommand.actions.sorted())
+        #expect(try complete("bulletin lexicon check 2024") == ["2024-01-05_桃浦镇.txt"])
+        #expect(try complete("bulletin run --region ") == [])
+    }
 }
