@@ -14,6 +14,12 @@ enum BashCompletion {
             _bulletin() {
                 local cur="${COMP_WORDS[COMP_CWORD]}" prev="" cmd="" at=0 i
                 (( COMP_CWORD > 0 )) && prev="${COMP_WORDS[COMP_CWORD-1]}"
+                # bash splits --format=tsv at '=': the option is the word before the '='.
+                if [[ "$cur" == "=" ]]; then
+                    cur=""
+                elif [[ "$prev" == "=" ]] && (( COMP_CWORD > 1 )); then
+                    prev="${COMP_WORDS[COMP_CWORD-2]}"
+                fi
                 for (( i = 1; i < COMP_CWORD; i++ )); do
                     case "${COMP_WORDS[i]}" in
                         -*) ;;
@@ -61,8 +67,8 @@ enum BashCompletion {
                 local before=0
                 for (( i = at + 1; i < COMP_CWORD; i++ )); do
                     case "${COMP_WORDS[i]}" in
-                        -*) ;;
-                        *) [[ " $valued " == *" ${COMP_WORDS[i-1]} "* ]] || (( before++ )) ;;
+                        -*|=) ;;
+                        *) [[ " $valued " == *" ${COMP_WORDS[i-1]} "* || "${COMP_WORDS[i-1]}" == "=" ]] || (( before++ )) ;;
                     esac
                 done
                 if [[ -n "$words" && $before -eq 0 ]]; then
@@ -76,8 +82,10 @@ enum BashCompletion {
             # Files and folders, names with spaces kept whole.
             _bulletin_paths() {
                 local IFS=$'\\n'
+                local word="${COMP_WORDS[COMP_CWORD]}"
+                [[ "$word" == "=" ]] && word=""
                 compopt -o filenames 2>/dev/null
-                COMPREPLY=( $(compgen -f -- "${COMP_WORDS[COMP_CWORD]}") )
+                COMPREPLY=( $(compgen -f -- "$word") )
             }
 
             complete -F _bulletin bulletin

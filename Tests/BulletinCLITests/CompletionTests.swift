@@ -187,6 +187,10 @@ struct CompletionTests {
         #expect(try Self.complete("bulletin run -o out 2024-01", in: folder) == ["2024-01-05_桃浦镇.txt"])
         #expect(try Self.complete("bulletin run --region ", in: folder) == [])
         #expect(try Self.complete("bulletin lexicon check 2024-02", in: folder) == ["2024-02-02_临汾路.txt"])
+        // --format=j: bash's own line splitting makes it three words, --format, = and j.
+        #expect(try Self.complete("bulletin query --format = j", in: folder) == ["json"])
+        #expect(try Self.complete("bulletin query --kind = ", in: folder).count == MechanismKind.allCases.count + 1)
+        #expect(try Self.complete("bulletin lexicon --kind = campaign ", in: folder) == LexiconCommand.actions)
     }
 
     @Test("fish completes subcommands, options, their values and lexicon's actions", .enabled(if: installedShell("fish") != nil, "fish is not installed here"))
