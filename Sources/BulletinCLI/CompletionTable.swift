@@ -61,13 +61,23 @@ struct CompletionTable: Sendable {
     }
 
     /// `Write into <dir> (created if needed) instead of JSON Lines on standard output`: the text
-    /// on one line up to its first `. `, `: ` or `; `, at most 72 characters.
+    /// on one line up to its first `. `, `: ` or `; ` outside parentheses, at most 72 characters.
     static func firstSentence(_ text: String) -> String {
-        var line = text.split(separator: "\n").joined(separator: " ")
-        for stop in [". ", ": ", "; "] {
-            if let range = line.range(of: stop) { line = String(line[..<range.lowerBound]) }
+        let line = Array(text.split(separator: "\n").joined(separator: " "))
+        var depth = 0
+        var end = line.count
+        for (index, character) in line.enumerated() {
+            if character == "(" || character == "（" {
+                depth += 1
+            } else if character == ")" || character == "）" {
+                depth = max(0, depth - 1)
+            } else if depth == 0, ".:;".contains(character), index + 1 < line.count, line[index + 1] == " " {
+                end = index
+                break
+            }
         }
-        if line.hasSuffix(".") { line.removeLast() }
-        return line.count > 72 ? String(line.prefix(71)) + "…" : line
+        var sentence = String(line[..<end])
+        if sentence.hasSuffix(".") { sentence.removeLast() }
+        return sentence.count > 72 ? String(sentence.prefix(71)) + "…" : sentence
     }
 }
