@@ -83,6 +83,10 @@ public enum BulletinCommand {
                 console.out(help.render())
                 return .success
             }
+            if arguments[1] == "-h" || arguments[1] == "--help" {
+                console.out(helpHelp.render())
+                return .success
+            }
             if arguments[1] == "--man" {
                 console.out(ManPage.render())
                 return .success
@@ -161,7 +165,8 @@ public enum BulletinCommand {
             .init(label: "<subcommand>", text: "The subcommand to describe; without one, bulletin's own help.")
         ],
         options: [
-            .init(label: "--man", text: "Print the manual page (roff), made from the same help as\nthis: bulletin help --man > docs/bulletin.1; man -l docs/bulletin.1")
+            .init(label: "--man", text: "Print the manual page (roff), made from the same help as\nthis: bulletin help --man > docs/bulletin.1; man -l docs/bulletin.1"),
+            .init(label: "-h, --help", text: "Show help information."),
         ])
 
     static func subcommandHelp(_ name: String) -> CommandHelp? {

@@ -90,6 +90,12 @@ struct ArgumentNicetiesTests {
             // Every subcommand but help lists itself in bulletin's own help.
             #expect(BulletinCommand.help.render().contains("\n  \(name) "), "\(name)")
         }
+        // help answers -h and --help as every subcommand does.
+        for flag in ["-h", "--help"] {
+            let own = Captured()
+            #expect(own.run(["help", flag]) == .success, "help \(flag)")
+            #expect(own.out == BulletinCommand.helpHelp.render())
+        }
         let typo = Captured()
         #expect(typo.run(["help", "qeury"]) == .usage)
         #expect(typo.err.hasPrefix("bulletin: no subcommand 'qeury' (did you mean 'query'?)\n"))
