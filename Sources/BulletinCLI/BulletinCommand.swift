@@ -1,5 +1,5 @@
-import Foundation
 import BulletinKit
+import Foundation
 
 /// The `bulletin` command: dispatches to a subcommand, answers `--help`, `help SUBCOMMAND` and
 /// `--version`, and turns usage errors into exit status 2.
