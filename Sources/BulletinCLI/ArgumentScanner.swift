@@ -18,10 +18,14 @@ struct ArgumentScanner {
         let long: String
         let short: Character?
         let takesValue: Bool
-        init(long: String, short: Character? = nil, takesValue: Bool) {
+        /// The fixed values the option takes, offered by shell completion (`--format`: table,
+        /// json, tsv); empty for a free value (a name, a number) or a path.
+        let values: [String]
+        init(long: String, short: Character? = nil, takesValue: Bool, values: [String] = []) {
             self.long = long
             self.short = short
             self.takesValue = takesValue
+            self.values = values
         }
     }
 

@@ -2,6 +2,9 @@ import BulletinKit
 
 /// `--attribution passage|article` and `--kind K,…|all`, shared by run, summarize, query and report.
 extension TownCredit {
+    /// What `--attribution` takes: passage, article.
+    static let names = allCases.map(\.rawValue)
+
     static func parse(_ text: String?) throws(UsageError) -> TownCredit {
         guard let text else { return .passage }
         guard let credit = TownCredit(rawValue: text) else {
@@ -12,6 +15,9 @@ extension TownCredit {
 }
 
 extension MechanismKind {
+    /// What `--kind` takes in query and report: each kind (a comma-separated list of them) or all.
+    static let selectionNames = allCases.map(\.rawValue) + ["all"]
+
     /// The kinds `--kind` selects: `mechanism,campaign` by default, `all` for every kind.
     static func parseSelection(_ text: String?) throws(UsageError) -> Set<MechanismKind> {
         guard let text else { return Set(allCases.filter(\.isShownByDefault)) }

@@ -1,4 +1,5 @@
 import BulletinKit
+import Foundation
 
 /// The `bulletin` command: dispatches to a subcommand, answers `--help`, `help SUBCOMMAND` and
 /// `--version`, and turns usage errors into exit status 2.
@@ -32,20 +33,25 @@ public enum BulletinCommand {
             .init(label: "split", text: "Show how one bulletin is cut into articles, line by line."),
             .init(label: "lexicon", text: "Check, count and grow the lexicons."),
             .init(label: "train", text: "Learn the layout model from annotated bulletins; cross-validate it."),
-            .init(label: "help", text: "Show help for a subcommand."),
+            .init(label: "completions", text: "Print a shell completion script for bash, zsh or fish."),
+            .init(label: "help", text: "Show help for a subcommand, or the manual page (help --man)."),
         ],
-        footer: """
-            See 'bulletin help <subcommand>' for detailed help.
+        footer: "See 'bulletin help <subcommand>' for detailed help.\n\nEXIT STATUS:\n"
+            + exitStatuses.map { status in
+                let label = status.label.padding(toLength: 5, withPad: " ", startingAt: 0)
+                return "  " + label + status.text.replacingOccurrences(of: "\n", with: "\n       ")
+            }.joined(separator: "\n"))
 
-            EXIT STATUS:
-              0    success
-              1    some inputs had problems (each reported; the rest is written)
-              2    usage error (an unknown option, a bad --lexicon file)
-              3    the output could not be written (a full disk, a closed pipe, a
-                   folder that cannot be created, and why); an output folder is left
-                   as it was
-              130  interrupted (Ctrl-C); with -o, --resume continues the run
-            """)
+    /// The exit statuses, for `bulletin --help` and the man page.
+    static let exitStatuses: [CommandHelp.Entry] = [
+        .init(label: "0", text: "success"),
+        .init(label: "1", text: "some inputs had problems (each reported; the rest is written)"),
+        .init(label: "2", text: "usage error (an unknown option, a bad --lexicon file)"),
+        .init(
+            label: "3",
+            text: "the output could not be written (a full disk, a closed pipe, a\nfolder that cannot be created, and why); an output folder is left\nas it was"),
+        .init(label: "130", text: "interrupted (Ctrl-C); with -o, --resume continues the run"),
+    ]
 
     /// Runs the command line `arguments` (without the program name).
     /// Runs the command; when standard output lost data on the way (a full disk, a closed
@@ -75,6 +81,14 @@ public enum BulletinCommand {
         case "help":
             guard arguments.count > 1 else {
                 console.out(help.render())
+                return .success
+            }
+            if arguments[1] == "-h" || arguments[1] == "--help" {
+                console.out(helpHelp.render())
+                return .success
+            }
+            if arguments[1] == "--man" {
+                console.out(ManPage.render())
                 return .success
             }
             guard let subcommand = subcommandHelp(arguments[1]) else {
@@ -112,6 +126,7 @@ public enum BulletinCommand {
             case "summarize": return try SummarizeCommand(arguments: rest).run(console: console)
             case "export": return try ExportCommand(arguments: rest).run(console: console)
             case "train": return try TrainCommand(arguments: rest).run(console: console)
+            case "completions": return try CompletionsCommand(arguments: rest).run(console: console)
             default: return try SplitCommand(arguments: rest).run(console: console)
             }
         } catch {
@@ -126,7 +141,8 @@ public enum BulletinCommand {
         return editDistance(name, nearest) <= 2 ? " (did you mean '\(nearest)'?)" : ""
     }
 
-    /// Every subcommand with its help and the options its parser accepts (`help` takes none).
+    /// Every subcommand with its help and the options its parser accepts: `--help` prints from it,
+    /// shell completion and the man page are built from it.
     static let subcommands: [(name: String, help: CommandHelp, options: [ArgumentScanner.OptionSpec])] = [
         ("run", RunCommand.help, RunCommand.options),
         ("query", QueryCommand.help, QueryCommand.options),
@@ -136,31 +152,25 @@ public enum BulletinCommand {
         ("split", SplitCommand.help, SplitCommand.options),
         ("lexicon", LexiconCommand.help, LexiconCommand.options),
         ("train", TrainCommand.help, TrainCommand.options),
-        ("help", helpHelp, []),
+        ("completions", CompletionsCommand.help, CompletionsCommand.options),
+        ("help", helpHelp, [.init(long: "man", takesValue: false)]),
     ]
 
     /// `bulletin help help`.
     static let helpHelp = CommandHelp(
         name: "help",
-        overview: "Show help for a subcommand.",
-        usage: "bulletin help [<subcommand>]",
+        overview: "Show help for a subcommand, or the manual page.",
+        usage: "bulletin help [<subcommand>]\n       bulletin help --man",
         arguments: [
             .init(label: "<subcommand>", text: "The subcommand to describe; without one, bulletin's own help.")
+        ],
+        options: [
+            .init(label: "--man", text: "Print the manual page (roff), made from the same help as\nthis: bulletin help --man > docs/bulletin.1; man -l docs/bulletin.1"),
+            .init(label: "-h, --help", text: "Show help information."),
         ])
 
     static func subcommandHelp(_ name: String) -> CommandHelp? {
-        switch name {
-        case "run": RunCommand.help
-        case "split": SplitCommand.help
-        case "lexicon": LexiconCommand.help
-        case "query": QueryCommand.help
-        case "report": ReportCommand.help
-        case "summarize": SummarizeCommand.help
-        case "export": ExportCommand.help
-        case "train": TrainCommand.help
-        case "help": helpHelp
-        default: nil
-        }
+        subcommands.first { $0.name == name }?.help
     }
 
     private static func usageError(_ error: UsageError, help: CommandHelp, _ console: Console)

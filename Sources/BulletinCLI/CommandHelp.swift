@@ -13,6 +13,9 @@ struct CommandHelp: Sendable {
     var options: [Entry] = []
     var subcommands: [Entry] = []
     var footer: String? = nil
+    /// The fixed words the first argument takes (lexicon's actions, the shells of completions),
+    /// offered by shell completion; empty when it is a path.
+    var words: [String] = []
 
     func render() -> String {
         var out = "OVERVIEW: \(overview)\n\nUSAGE: \(usage)\n"

@@ -5,7 +5,8 @@ import Foundation
 /// they hold, and mine bulletins for mechanisms the lexicon lacks.
 struct LexiconCommand {
     static let options: [ArgumentScanner.OptionSpec] = [
-        .init(long: "kind", takesValue: true), .init(long: "category", takesValue: true),
+        .init(long: "kind", takesValue: true, values: MechanismKind.allCases.map(\.rawValue)),
+        .init(long: "category", takesValue: true),
     ]
 
     static let help = CommandHelp(
@@ -23,7 +24,11 @@ struct LexiconCommand {
             .init(label: "--kind <kind>", text: "With list: only entries of this kind."),
             .init(label: "--category <c>", text: "With list: only entries of this category."),
             .init(label: "-h, --help", text: "Show help information."),
-        ])
+        ],
+        words: actions)
+
+    /// The actions, the first argument.
+    static let actions = ["check", "stats", "list", "show", "suggest"]
 
     let action: String
     let arguments: [String]
@@ -35,7 +40,7 @@ struct LexiconCommand {
         guard let action = parsed.positionals.first else {
             throw UsageError("missing action: check, stats, list, show or suggest")
         }
-        guard ["check", "stats", "list", "show", "suggest"].contains(action) else {
+        guard LexiconCommand.actions.contains(action) else {
             throw UsageError("unknown action '\(action)' (check, stats, list, show or suggest)")
         }
         self.action = action

@@ -7,10 +7,13 @@ struct QueryCommand {
     static let options: [ArgumentScanner.OptionSpec] = [
         .init(long: "mechanism", short: "m", takesValue: true),
         .init(long: "town", short: "t", takesValue: true),
-        .init(long: "format", short: "f", takesValue: true),
-        .init(long: "attribution", takesValue: true),
-        .init(long: "kind", takesValue: true),
+        .init(long: "format", short: "f", takesValue: true, values: formats),
+        .init(long: "attribution", takesValue: true, values: TownCredit.names),
+        .init(long: "kind", takesValue: true, values: MechanismKind.selectionNames),
     ]
+
+    /// What `--format` takes; the first is the default.
+    static let formats = ["table", "json", "tsv"]
 
     static let help = CommandHelp(
         name: "query",
@@ -41,12 +44,12 @@ struct QueryCommand {
         kinds = try MechanismKind.parseSelection(parsed.last("kind"))
         mechanism = parsed.last("mechanism")
         town = parsed.last("town")
-        format = parsed.last("format") ?? "table"
+        format = parsed.last("format") ?? QueryCommand.formats[0]
         guard mechanism != nil || town != nil else { throw UsageError("give --mechanism, --town, or both") }
         for (option, value) in [("--mechanism", mechanism), ("--town", town)] {
             if let value, value.trimmingCharacters(in: .whitespaces).isEmpty { throw UsageError("\(option) needs a name") }
         }
-        guard ["table", "json", "tsv"].contains(format) else {
+        guard QueryCommand.formats.contains(format) else {
             throw UsageError("unknown format '\(format)' (table, json or tsv)")
         }
         guard parsed.positionals.count == 1 else {

@@ -4,8 +4,8 @@ import Foundation
 /// `bulletin report SOURCE -o report.html`: the self-contained report page for editors.
 struct ReportCommand {
     static let options: [ArgumentScanner.OptionSpec] = [
-        .init(long: "output", short: "o", takesValue: true), .init(long: "attribution", takesValue: true),
-        .init(long: "kind", takesValue: true),
+        .init(long: "output", short: "o", takesValue: true), .init(long: "attribution", takesValue: true, values: TownCredit.names),
+        .init(long: "kind", takesValue: true, values: MechanismKind.selectionNames),
     ]
 
     static let help = CommandHelp(

@@ -10,10 +10,10 @@ struct RunCommand {
         .init(long: "lexicon", takesValue: true),
         .init(long: "no-bom", takesValue: false),
         .init(long: "jobs", short: "j", takesValue: true),
-        .init(long: "input-format", takesValue: true),
+        .init(long: "input-format", takesValue: true, values: ["text", "jsonl"]),
         .init(long: "resume", takesValue: false),
         .init(long: "checkpoint-every", takesValue: true),
-        .init(long: "attribution", takesValue: true),
+        .init(long: "attribution", takesValue: true, values: TownCredit.names),
         .init(long: "dates", takesValue: true),
     ]
 

@@ -8,7 +8,7 @@ struct SummarizeCommand {
     static let options: [ArgumentScanner.OptionSpec] = [
         .init(long: "output", short: "o", takesValue: true),
         .init(long: "no-bom", takesValue: false),
-        .init(long: "attribution", takesValue: true),
+        .init(long: "attribution", takesValue: true, values: TownCredit.names),
     ]
 
     static let help = CommandHelp(

@@ -82,13 +82,19 @@ struct ArgumentNicetiesTests {
     func helpEverywhere() {
         let c = Captured()
         #expect(c.run(["help", "help"]) == .success)
-        #expect(c.out.hasPrefix("OVERVIEW: Show help for a subcommand.\n\nUSAGE: bulletin help [<subcommand>]\n"))
+        #expect(c.out.hasPrefix("OVERVIEW: Show help for a subcommand, or the manual page.\n\nUSAGE: bulletin help [<subcommand>]\n"))
         for (name, help, _) in BulletinCommand.subcommands {
             let viaHelp = Captured()
             #expect(viaHelp.run(["help", name]) == .success, "\(name)")
             #expect(viaHelp.out == help.render())
             // Every subcommand but help lists itself in bulletin's own help.
             #expect(BulletinCommand.help.render().contains("\n  \(name) "), "\(name)")
+        }
+        // help answers -h and --help as every subcommand does.
+        for flag in ["-h", "--help"] {
+            let own = Captured()
+            #expect(own.run(["help", flag]) == .success, "help \(flag)")
+            #expect(own.out == BulletinCommand.helpHelp.render())
         }
         let typo = Captured()
         #expect(typo.run(["help", "qeury"]) == .usage)

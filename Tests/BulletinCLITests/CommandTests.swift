@@ -57,7 +57,8 @@ struct CommandTests {
               split                   Show how one bulletin is cut into articles, line by line.
               lexicon                 Check, count and grow the lexicons.
               train                   Learn the layout model from annotated bulletins; cross-validate it.
-              help                    Show help for a subcommand.
+              completions             Print a shell completion script for bash, zsh or fish.
+              help                    Show help for a subcommand, or the manual page (help --man).
 
             OPTIONS:
               --version               Show the version.
