@@ -61,7 +61,9 @@ def main(job, single):
         return sorted((dict(i, path=base(i["path"]), error=i["error"] and i["error"].split(": ", 1)[-1])
                        for i in manifest["inputs"]), key=lambda i: i["path"])
     if by_name(job_manifest) != by_name(single_manifest):
-        failures.append("manifest inputs differ")
+        first = next(((j, o) for j, o in zip(by_name(job_manifest), by_name(single_manifest)) if j != o), None)
+        failures.append("manifest inputs differ" + (f": {first[0]} from the job, {first[1]} from one run" if first else
+                        f": {len(job_manifest['inputs'])} from the job, {len(single_manifest['inputs'])} from one run"))
     problems = list(lines_of(sorted(glob.glob(os.path.join(job, "problems", "part-*")))))
     if len(problems) != job_manifest["counts"]["errors"]:
         failures.append(f"{len(problems)} lines in problems/, but the manifest counts {job_manifest['counts']['errors']} errors")

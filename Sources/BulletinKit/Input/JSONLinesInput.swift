@@ -72,7 +72,7 @@ public enum JSONLinesInput {
                 path: origin, bytes: raw.count, sha256: SHA256.hex(of: raw), encoding: nil, articles: 0, error: nil)
             do {
                 let file = try TextDecoding.decode(raw, path: origin)
-                record.encoding = file.encoding.rawValue
+                if let issue = record.noteDecoding(file, path: origin) { problems.append(issue) }
                 entries.append(Entry(bulletin: Bulletin(id: id, source: origin, date: date, text: file.text), record: record))
             } catch {
                 record.error = error.description

@@ -36,6 +36,19 @@ public struct BatchRunner: Sendable {
         /// The issue date a `--dates` file gave this input (`2023-12-08`).
         public var suppliedDate: String?
 
+        /// Notes how the file was read: its encoding and, for a GB18030 or Big5 reading, the
+        /// share of common characters. Returns the warning a doubtful reading gets.
+        public mutating func noteDecoding(_ decoded: TextDecoding.Decoded, path: String) -> InputError? {
+            encoding = decoded.encoding.rawValue
+            if decoded.encoding == .gb18030 || decoded.encoding == .big5 {
+                encodingConfidence = (decoded.confidence * 1000).rounded() / 1000
+            }
+            guard decoded.isDoubtful else { return nil }
+            let issue = InputError.doubtfulEncoding(path: path, encoding: decoded.encoding.rawValue, commonShare: decoded.confidence)
+            error = issue.description
+            return issue
+        }
+
         public init(path: String, bytes: Int, sha256: String, encoding: String?, articles: Int, error: String?) {
             self.path = path
             self.bytes = bytes
@@ -266,15 +279,7 @@ public struct BatchRunner: Sendable {
             result.record.error = error.description
             return result
         }
-        result.record.encoding = decoded.encoding.rawValue
-        if decoded.encoding == .gb18030 || decoded.encoding == .big5 {
-            result.record.encodingConfidence = (decoded.confidence * 1000).rounded() / 1000
-        }
-        if decoded.isDoubtful {
-            let issue = InputError.doubtfulEncoding(path: path, encoding: decoded.encoding.rawValue, commonShare: decoded.confidence)
-            result.problems.append(issue)
-            result.record.error = issue.description
-        }
+        if let issue = result.record.noteDecoding(decoded, path: path) { result.problems.append(issue) }
         var bulletin = Bulletin(path: path, text: decoded.text)
         if let date = dates?.date(for: path) {
             bulletin.date = date
