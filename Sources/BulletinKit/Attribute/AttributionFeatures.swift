@@ -28,6 +28,8 @@ struct AttributionFeatures {
     let listLength: [Int]
     /// Candidates that open a clause somewhere (`马陆镇推出…`): a roundup gives each town its own.
     let actingTownCount: Int
+    /// Whether the article names the bulletin's own town.
+    let homeIsNamed: Bool
 
     init(context: AttributionContext, candidates: [TownCandidate], home: TownRef?, article: Article) {
         self.context = context
@@ -58,6 +60,7 @@ struct AttributionFeatures {
         opensClause = opens
         listLength = AttributionFeatures.listLengths(mentions.map(\.0), scalars: context.scalars)
         actingTownCount = candidates.filter { candidate in candidate.mentions.contains { opens[$0.start]! } }.count
+        homeIsNamed = home.map { home in candidates.contains { $0.isNamed && $0.town.name == home.name } } ?? false
     }
 
     /// Whether each start opens its clause, walking back as `AttributionContext.opensClause`
@@ -170,7 +173,7 @@ struct AttributionFeatures {
         // own paper that does not name its own town here (`…与相邻的北外滩街道…`).
         if mentions.count == 1, opens == 0, !inHead, !inLead {
             f.append("passing")
-            if let home, !candidates.contains(where: { $0.isNamed && $0.town.name == home.name }) {
+            if home != nil, !homeIsNamed {
                 f.append("passing|home-unnamed")
             }
         }
