@@ -192,6 +192,7 @@ struct AttributionFeatures {
         all({ context.sentenceHas(.learn, at: $0.start) }, "learn")
         all({ context.sentenceHas(.award, at: $0.start) }, "award")
         all({ context.sentenceHas(.compare, at: $0.start) }, "compare")
+        all({ context.sentenceHas(.origin, at: $0.start) }, "origin")
         all({ inList($0) }, "list")
         return f
     }
@@ -238,6 +239,7 @@ struct AttributionFeatures {
             if inSentence.contains(where: { context.cueBefore(.visit, $0.start) }) { base.append("sentence:visit") }
             if inSentence.contains(where: { context.cueAfter(.delegation, $0.end) }) { base.append("sentence:delegation") }
             if inSentence.contains(where: { context.sentenceHas(.award, at: $0.start) }) { base.append("sentence:award") }
+            if inSentence.contains(where: { context.sentenceHas(.origin, at: $0.start) }) { base.append("sentence:origin") }
             if inSentence.contains(where: { inList($0) }) { base.append("sentence:list") }
         }
         if mine.contains(where: { clauses.contains(context.clause($0.start)) }) { base.append("clause") }

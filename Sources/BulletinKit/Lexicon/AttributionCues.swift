@@ -1,6 +1,6 @@
 /// The words the attribution model reads who practises what by (`attribution-cues.tsv`): a visit
 /// (`赴`), a delegation (`一行`), a practice to learn from (`学习借鉴`), an honour (`获评`), a
-/// comparison, the paper's own town acting unnamed (`本镇`), a body above the town (`区委`), a
+/// comparison, the birthplace of a practice (`发源于`), the paper's own town acting unnamed (`本镇`), a body above the town (`区委`), a
 /// subject raised rather than done (`建议`).
 public typealias AttributionCues = CueTable<AttributionCueRole>
 
@@ -10,6 +10,9 @@ public enum AttributionCueRole: String, Sendable, CaseIterable {
     case learn
     case award
     case compare
+    /// In a sentence, the places named are where a practice began (`发源于浙江诸暨枫桥镇`), not
+    /// where the article's work is done.
+    case origin
     case selfReference = "self-reference"
     case higherBody = "higher-body"
     /// The end of an office's name (`局`, `办`, `法院`): after `区` or `市` at the opening of a clause
