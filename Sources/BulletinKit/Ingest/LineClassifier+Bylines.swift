@@ -26,10 +26,20 @@ extension LineClassifier {
             if inner.contains(where: { "图摄完版".contains($0) }) { return nil }
             // `（周铁镇深化河长制工作纪实）` is a deck below a title, not a byline.
             if cues.endsWithDeckSuffix(String(inner)) { return nil }
-            let names = nameTokens(inner)
+            // `（区委研究室供稿）`: the office that sent the piece.
+            var credited = inner
+            for suffix in ["供稿", "供图"] where credited.hasSuffixBytes(suffix) {
+                credited = Substring(credited.unicodeScalars.dropLast(suffix.unicodeScalars.count))
+            }
+            let names = nameTokens(credited)
             // `（通讯员供稿）`: a credit without a name.
             if names.isEmpty, inner.containsBytes("供稿") { return [] }
             guard !names.isEmpty, names.allSatisfy({ $0.count <= 12 }) else { return nil }
+            // `（镇村两级调解力量集中入驻）` under a title is a deck: one token longer than a name
+            // credits an office only when it ends like one (`（海永镇自治办）`).
+            if names.count == 1, names[0].count > 4, !cues.cues(for: .bylineOfficeSuffix).contains(where: { names[0].hasSuffixBytes($0) }) {
+                return nil
+            }
             return names
         }
         if cues.startsWithBylinePrefix(folded), !folded.containsBytes("。"), !folded.containsBytes("，") {
@@ -57,6 +67,24 @@ extension LineClassifier {
             if roleWords.contains(name) { continue }
             guard name.unicodeScalars.allSatisfy(ScalarClass.isIdeograph) else { return [] }
             names.append(name)
+        }
+        return joiningSpacedNames(names)
+    }
+
+    /// Papers pad a two-character name to the width of three with a space (`·张 蔚·`,
+    /// `钱 蓉 丁 凯`): no name is one character, so single characters in a row pair up
+    /// (`["钱", "蓉", "丁", "凯"]` → `["钱蓉", "丁凯"]`).
+    func joiningSpacedNames(_ tokens: [String]) -> [String] {
+        var names: [String] = []
+        var index = 0
+        while index < tokens.count {
+            if tokens[index].unicodeScalars.count == 1, index + 1 < tokens.count, tokens[index + 1].unicodeScalars.count == 1 {
+                names.append(tokens[index] + tokens[index + 1])
+                index += 2
+            } else {
+                names.append(tokens[index])
+                index += 1
+            }
         }
         return names
     }

@@ -58,6 +58,12 @@ struct LineClassifierTests {
             ("文/王芳 图/李强", ["王芳", "李强"]),
             ("(记者 张晓 通讯员 李明)", ["张晓", "李明"]),
             ("  ·顾清·  ", ["顾清"]),
+            // Two-character names padded to three with a space.
+            ("·张 蔚·", ["张蔚"]),
+            ("·钱 蓉　丁 凯·", ["钱蓉", "丁凯"]),
+            ("·林 红 周晓东·", ["林红", "周晓东"]),
+            ("(记者 王 磊 通讯员 张晓)", ["王磊", "张晓"]),
+            ("（区委研究室供稿）", ["区委研究室"]),
         ])
     func bylines(line: String, names: [String]) {
         #expect(kind(line) == .byline(names))
@@ -65,7 +71,7 @@ struct LineClassifierTests {
 
     @Test(
         "lines that look like bylines but are not",
-        arguments: ["(见右图)", "（完）", "·一段很长很长的不是名字的文字内容·", "(2024年)"])
+        arguments: ["(见右图)", "（完）", "·一段很长很长的不是名字的文字内容·", "(2024年)", "（镇村两级调解力量集中入驻）", "（凌云路街道培育社区自治项目调研）"])
     func notBylines(line: String) {
         if case .byline = kind(line) { Issue.record("\(line) read as a byline") }
     }
