@@ -177,7 +177,8 @@ struct LexiconCommand {
             return .inputProblems
         }
         var suggester = MechanismSuggester(
-            lexicon: lexicons.mechanisms, suffixes: lexicons.mechanismSuffixes, notMechanisms: lexicons.notMechanisms)
+            lexicon: lexicons.mechanisms, suffixes: lexicons.mechanismSuffixes, notMechanisms: lexicons.notMechanisms,
+            signals: lexicons.suggestionSignals)
         let runner = BatchRunner(ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons))
         var problems = 0
         do {
@@ -194,7 +195,7 @@ struct LexiconCommand {
         out += "id\tname\tcategory\taliases\tdescription\ttowns\tbulletins\tcount\texample\tsource\n"
         for (rank, suggestion) in suggester.ranked.enumerated() {
             let clean = { (text: String) in text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-            out += "suggested-\(rank + 1)\t\(clean(suggestion.name))\tunreviewed\t\t\t\(suggestion.towns.count)\t\(suggestion.bulletins.count)\t\(suggestion.count)\t\(clean(suggestion.example))\t\(suggestion.source)\n"
+            out += "suggested-\(rank + 1)\t\(clean(suggestion.name))\tunreviewed\t\(clean(suggestion.aliases.joined(separator: "|")))\t\t\(suggestion.towns.count)\t\(suggestion.bulletins.count)\t\(suggestion.count)\t\(clean(suggestion.example))\t\(suggestion.source)\n"
         }
         console.out(out)
         return problems == 0 ? .success : .inputProblems
