@@ -255,16 +255,18 @@ public struct MechanismSuggester {
             while at + suffix.count <= s.count {
                 if matches(suffix, s, at: at) {
                     var start = at
-                    while start > 0, at - start < 8, ScalarClass.isIdeograph(s[start - 1]) || ScalarClass.isASCIIDigit(s[start - 1]) {
+                    // Read back further than a name runs, so a verb of setting up can still be cut off.
+                    while start > 0, at - start < 12, ScalarClass.isIdeograph(s[start - 1]) || ScalarClass.isASCIIDigit(s[start - 1]) {
                         start -= 1
                     }
-                    guard at - start < 8 else { at += 1; continue }
+                    guard at - start < 12 else { at += 1; continue }
                     // A name read back past a verb of setting up starts after it (`新建骑手驿站`).
                     for verb in clauseVerbs {
                         var v = at - verb.count
                         while v >= start, !matches(verb, s, at: v) { v -= 1 }
                         if v >= start { start = v + verb.count }
                     }
+                    guard at - start < 8 else { at += 1; continue }
                     // An unquoted name needs a stem of four characters (`家门口服务`): two or three
                     // (`服务体系`, `工作机制`) are common words. One read back to a closing quote is
                     // the tail of a longer name (`“网格+警格”融合运行机制`); one opening with a
