@@ -83,4 +83,26 @@ struct MechanismSuggesterSignalsTests {
         }
         #expect(names.contains("楼组议事工作法"), "an unquoted name of four characters and a mechanism word stays")
     }
+
+    @Test("是…的 is a frame only with 是 earlier in the same clause")
+    func frameWithGap() throws {
+        let lexicons = Corpus.lexicons
+        var suggester = MechanismSuggester(
+            lexicon: lexicons.mechanisms, suffixes: lexicons.mechanismSuffixes, signals: lexicons.suggestionSignals)
+        suggester.add(Article(bulletin: "b0", source: "b0.txt", index: 1, text: "停车是老旧小区的“堵点”。"))
+        suggester.add(Article(bulletin: "b1", source: "b1.txt", index: 1, text: "这是关键，小区的“堵点”得到疏通。"))
+        let found = try #require(suggester.found["堵点"])
+        #expect(found.count == 2)
+        #expect(found.figurativeUses == 1, "the second 是 is in another clause")
+    }
+
+    @Test("every role of suggest-signals.tsv is explained in its header and has words")
+    func signalsDocumented() throws {
+        let source = try #require(Corpus.lexicons.sources.first { $0.name == "suggest-signals.tsv" })
+        let header = source.contents.split(separator: "\n").filter { $0.hasPrefix("#") }.joined(separator: "\n")
+        for role in SuggestionSignal.allCases {
+            #expect(header.contains(" \(role.rawValue) "), "\(role.rawValue) is not explained")
+            #expect(!Corpus.lexicons.suggestionSignals.cues(for: role).isEmpty, "\(role.rawValue) has no words")
+        }
+    }
 }
