@@ -14,11 +14,11 @@ struct LexiconCommand {
         overview: "Check, count and grow the lexicons.",
         usage: "bulletin lexicon check [<file> ...] | stats | list [--kind <k>] [--category <c>]\n                | show <name> | suggest <input> ...",
         arguments: [
-            .init(label: "check [<file> ...]", text: "Validate the built-in lexicons and the given files: columns, ids,\ncategories, kinds, place codes and parents, forms claimed twice,\nempty names. Every problem names file and line; an entry replacing\na built-in one is a warning."),
+            .init(label: "check [<file> ...]", text: "Validate the built-in lexicons and the given files: columns, ids,\ncategories, kinds, place codes and parents, forms claimed twice,\nempty names. Every problem names file and line; an entry replacing\na built-in one, or a row still marked unreviewed, is a warning."),
             .init(label: "stats", text: "Count the entries of each built-in lexicon, by level and category."),
             .init(label: "list", text: "The built-in mechanisms, one a line: id, name, kind, category\n(--kind mechanism|campaign|programme|principle, --category C filter)."),
             .init(label: "show <name>", text: "One mechanism by any of its forms: id, kind, category, every form,\ndescription."),
-            .init(label: "suggest <input> ...", text: "Mine bulletins for mechanisms the lexicon lacks (quoted terms,\nnames ending in 机制/工作法/模式…, N所联动, X长制, N+N+N …), ranked by\ntowns and bulletins, as TSV rows for a --lexicon file."),
+            .init(label: "suggest <input> ...", text: "Mine bulletins for mechanisms the lexicon lacks (quoted terms,\nnames ending in 机制/工作法/模式…, N所联动, X长制, N+N+N …), ranked by\ntowns and bulletins, as TSV rows marked unreviewed for a --lexicon\nfile. Variants of one candidate are one row (“365”机制 in the\naliases of “365”工作机制); quoted rhetoric (跑出“加速度”) and\nfragments (各街镇迅速行动) are left out: lexicons/suggest-signals.tsv."),
         ],
         options: [
             .init(label: "--kind <kind>", text: "With list: only entries of this kind."),
@@ -177,7 +177,8 @@ struct LexiconCommand {
             return .inputProblems
         }
         var suggester = MechanismSuggester(
-            lexicon: lexicons.mechanisms, suffixes: lexicons.mechanismSuffixes, notMechanisms: lexicons.notMechanisms)
+            lexicon: lexicons.mechanisms, suffixes: lexicons.mechanismSuffixes, notMechanisms: lexicons.notMechanisms,
+            signals: lexicons.suggestionSignals)
         let runner = BatchRunner(ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons))
         var problems = 0
         do {
@@ -194,7 +195,7 @@ struct LexiconCommand {
         out += "id\tname\tcategory\taliases\tdescription\ttowns\tbulletins\tcount\texample\tsource\n"
         for (rank, suggestion) in suggester.ranked.enumerated() {
             let clean = { (text: String) in text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-            out += "suggested-\(rank + 1)\t\(clean(suggestion.name))\tunreviewed\t\t\t\(suggestion.towns.count)\t\(suggestion.bulletins.count)\t\(suggestion.count)\t\(clean(suggestion.example))\t\(suggestion.source)\n"
+            out += "suggested-\(rank + 1)\t\(clean(suggestion.name))\tunreviewed\t\(clean(suggestion.aliases.joined(separator: "|")))\t\t\(suggestion.towns.count)\t\(suggestion.bulletins.count)\t\(suggestion.count)\t\(clean(suggestion.example))\t\(suggestion.source)\n"
         }
         console.out(out)
         return problems == 0 ? .success : .inputProblems

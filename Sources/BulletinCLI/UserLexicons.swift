@@ -12,8 +12,17 @@ enum UserLexicons {
         }
     }
 
+    /// What `run` says once for a file with rows `lexicon suggest` wrote and nobody reviewed:
+    /// `my.tsv: 12 rows are still marked unreviewed; …`.
+    static func unreviewedNotice(file: String, rows: Int) -> String {
+        let count = rows == 1 ? "1 row is" : "\(rows) rows are"
+        return "\(file): \(count) still marked unreviewed; they are tagged (category unreviewed, kind principle) "
+            + "but left out of query and report unless --kind all — give each a category ('bulletin lexicon check \(file)' lists them)"
+    }
+
     /// Every problem of every file is printed with its line (`bulletin: mine.tsv:3: …`), and every
     /// warning (`… warning: id 'x' overrides the built-in entry …`); a file with problems is refused.
+    /// Rows still marked `unreviewed` are loaded and said once per file (`unreviewedNotice`).
     /// - Throws: `InputError` when a file cannot be read, `LexiconError` when it is not UTF-8,
     ///   `Refused` when it has problems.
     static func load(_ paths: [String], console: Console) throws -> Lexicons {
@@ -24,10 +33,15 @@ enum UserLexicons {
                 throw LexiconError.unreadable(file: path, reason: "not UTF-8")
             }
             let diagnostics = lexicons.diagnose(userFile: path, contents: text)
-            for diagnostic in diagnostics { console.problem(diagnostic.description) }
+            // Rows still marked unreviewed are said once for the file, not once a row.
+            for diagnostic in diagnostics where !diagnostic.isUnreviewed { console.problem(diagnostic.description) }
             let problems = diagnostics.filter(\.isError).count
             guard problems == 0 else { throw Refused(file: path, problems: problems) }
             try lexicons.add(userFile: path, contents: text)
+            let unreviewed = diagnostics.filter(\.isUnreviewed).count
+            if unreviewed > 0 {
+                console.problem(UserLexicons.unreviewedNotice(file: path, rows: unreviewed))
+            }
         }
         return lexicons
     }

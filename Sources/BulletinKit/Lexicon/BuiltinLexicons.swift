@@ -23,6 +23,8 @@ public struct Lexicons: Sendable {
     public var mechanismSuffixes: [String]
     /// Slogans and set phrases `lexicon suggest` does not offer (`mechanism-cues.tsv`).
     public var notMechanisms: [String]
+    /// What tells rhetoric and fragments from names for `lexicon suggest` (`suggest-signals.tsv`).
+    public var suggestionSignals: SuggestionSignals
     /// Units and measure words with the kind of figure they make (`units.tsv`).
     public var units: [(String, Figure.Kind, Double)]
     /// Terms whose numerals are not quantities (`not-figures.tsv`).
@@ -47,6 +49,7 @@ public struct Lexicons: Sendable {
         var mechanisms = MechanismLexicon()
         var mechanismSuffixes: [String] = []
         var notMechanisms: [String] = []
+        var suggestionSignals = SuggestionSignals()
         var units: [(String, Figure.Kind, Double)] = []
         var notFigures: [String] = []
         var layoutModel = LayoutModel()
@@ -123,6 +126,9 @@ public struct Lexicons: Sendable {
                         throw .malformedRow(file: source.name, line: row.line, message: "unknown role '\(row.value("role"))' (known: name-suffix, not-a-mechanism)")
                     }
                 }
+            case "suggest-signals.tsv":
+                let table = try TSVTable(parsing: source.contents, file: source.name, required: ["cue", "role"])
+                suggestionSignals = try SuggestionSignals(table: table)
             case "mechanisms.tsv":
                 let table = try TSVTable(
                     parsing: source.contents, file: source.name,
@@ -142,6 +148,7 @@ public struct Lexicons: Sendable {
         self.mechanisms = mechanisms
         self.mechanismSuffixes = mechanismSuffixes.sorted { $0.count > $1.count }
         self.notMechanisms = notMechanisms
+        self.suggestionSignals = suggestionSignals
         self.units = units
         self.notFigures = notFigures
     }

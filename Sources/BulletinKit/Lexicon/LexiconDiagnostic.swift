@@ -32,6 +32,12 @@ public struct LexiconDiagnostic: Sendable, Equatable, CustomStringConvertible {
 
     public var isError: Bool { severity == .error }
 
+    /// How the warning about a row `lexicon suggest` wrote and nobody reviewed yet begins.
+    public static let unreviewedPrefix = "row still marked unreviewed"
+
+    /// Whether this is the warning about a row still marked `unreviewed`.
+    public var isUnreviewed: Bool { severity == .warning && message.hasPrefix(LexiconDiagnostic.unreviewedPrefix) }
+
     public var description: String {
         let place = line > 0 ? "\(file):\(line)" : file
         return severity == .warning ? "\(place): warning: \(message)" : "\(place): \(message)"

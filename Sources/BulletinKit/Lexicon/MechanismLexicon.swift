@@ -45,8 +45,10 @@ public struct MechanismLexicon: Sendable {
                     message: "unknown kind '\(kindText)' (known: \(MechanismKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let aliases = row.value("aliases").split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            let category = row.value("category")
             let entry = Entry(
-                id: id, name: row.value("name"), category: row.value("category"), kind: kind, aliases: aliases,
+                id: id, name: row.value("name"), category: category,
+                kind: category == MechanismLexicon.unreviewed ? .principle : kind, aliases: aliases,
                 description: row.value("description"), origin: "\(table.file):\(row.line)")
             for form in entry.forms {
                 let key = MechanismLexicon.matchKey(form)
@@ -61,6 +63,18 @@ public struct MechanismLexicon: Sendable {
             entries.append(entry)
         }
     }
+
+    /// The category `bulletin lexicon suggest` writes on every row it mines. Such a row is loaded
+    /// (its mentions are tagged, with this category) as a `principle`, whatever its kind, so that
+    /// `query` and `report` leave it out unless asked for all kinds; `lexicon check` and `run` warn.
+    ///
+    /// ```
+    /// suggested-3	美丽楼道	unreviewed	…   →   tagged 美丽楼道, category unreviewed, kind principle
+    /// ```
+    public static let unreviewed = "unreviewed"
+
+    /// How many rows of a mechanism table are still marked `unreviewed`.
+    public var unreviewedCount: Int { entries.filter { $0.category == MechanismLexicon.unreviewed }.count }
 
     public func entry(id: String) -> Entry? { byID[id].map { entries[$0] } }
 
