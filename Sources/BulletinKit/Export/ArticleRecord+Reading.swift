@@ -40,7 +40,7 @@ extension ArticleRecord {
         }
         article.mechanisms = (object["mechanisms"] as? [[String: Any]] ?? []).compactMap { m in
             guard let id = m["id"] as? String, let name = m["name"] as? String else { return nil }
-            return MechanismTagger.Tag(
+            return ArticleMechanism(
                 id: id, name: name, category: m["category"] as? String ?? "",
                 kind: (m["kind"] as? String).flatMap(MechanismKind.init) ?? .mechanism, mentions: mentions(m["mentions"]),
                 towns: (m["towns"] as? [[String: Any]] ?? []).map { t in
