@@ -87,28 +87,18 @@ public struct TownMechanismSummary: Sendable {
                 })
         }
 
-        /// From a parsed `articles.jsonl` record; nil when it is not an article record.
-        public init?(record object: [String: Any], credit: TownCredit = .passage) {
-            // A record names its bulletin; the summary reads it from the id.
-            guard let id = object["id"] as? String, object["bulletin"] is String,
-                let locations = object["locations"] as? [[String: Any]],
-                let mechanisms = object["mechanisms"] as? [[String: Any]]
-            else { return nil }
-            let named = locations.filter { $0["level"] as? String == "town" }.map {
-                Town(
-                    name: $0["name"] as? String ?? "", ambiguous: $0["ambiguous"] as? Bool ?? false,
-                    district: $0["district"] as? String, city: $0["city"] as? String, code: $0["code"] as? String)
+        /// From a decoded `articles.jsonl` record.
+        public init(record: ArticleRecord, credit: TownCredit = .passage) {
+            let named = record.locations.filter { $0.level == .town }.map {
+                Town(name: $0.name, ambiguous: $0.ambiguous, district: $0.district, city: $0.city, code: $0.code)
             }
             self.init(
-                id: id, date: object["date"] as? String,
-                mechanisms: mechanisms.compactMap { m in
-                    guard let id = m["id"] as? String, let name = m["name"] as? String else { return nil }
-                    let towns = credit == .article ? named : (m["towns"] as? [[String: Any]] ?? []).map {
-                        Town(
-                            name: $0["name"] as? String ?? "", ambiguous: $0["code"] as? String == nil,
-                            district: $0["district"] as? String, city: $0["city"] as? String, code: $0["code"] as? String)
+                id: record.id, date: record.date,
+                mechanisms: record.mechanisms.map { m in
+                    let towns = credit == .article ? named : m.towns.map {
+                        Town(name: $0.name, ambiguous: $0.code == nil, district: $0.district, city: $0.city, code: $0.code)
                     }
-                    return (id, name, towns)
+                    return (m.id, m.name, towns)
                 })
         }
     }
