@@ -8,12 +8,11 @@ import Testing
 @Suite("Place resolution")
 struct PlaceResolverTests {
     static let gazetteer = Corpus.lexicons.gazetteer
-    static let parents = gazetteer.parentIndices()
 
     static func resolver(region: String?) -> PlaceResolver {
         PlaceResolver(
             gazetteer: gazetteer, region: region,
-            commonStems: Set(Corpus.lexicons.placeCues.cues(for: .commonWordStem)), parents: parents)
+            commonStems: Set(Corpus.lexicons.placeCues.cues(for: .commonWordStem)))
     }
 
     /// Each name's places, for names several places share (长征镇, 通州区, 虹桥街道 …) and a few
