@@ -18,10 +18,10 @@ public struct LocationTagger: Sendable {
     /// Words that take a place name's last character (`区域` in `滨江区域`): no place there.
     let nameEndBreakers: [[Unicode.Scalar]]
     let folding: LookalikeFolding
-    let region: String?
+    let region: Region?
     let commonStems: Set<String>
 
-    public init(lexicons: Lexicons, region: String? = nil) {
+    public init(lexicons: Lexicons, region: Region? = nil) {
         gazetteer = lexicons.gazetteer
         matcher = PlaceMatcher(gazetteer: lexicons.gazetteer, cues: lexicons.placeCues, folding: lexicons.folding)
         communities = CommunityFinder(cues: lexicons.placeCues)

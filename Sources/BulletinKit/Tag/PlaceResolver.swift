@@ -22,7 +22,7 @@ struct PlaceResolver: Sendable {
     }
 
     let gazetteer: Gazetteer
-    let region: String?
+    let region: Region?
     /// Stems of town names that are also common words (`联合`): see `place-cues.tsv`.
     let commonStems: Set<String>
 
@@ -41,9 +41,7 @@ struct PlaceResolver: Sendable {
                 return mention.places.count == 1 ? .place(mention.places[0]) : .ambiguous(mention.places)
             }
         }
-        let regionPlaces = region.map { name in
-            gazetteer.places.indices.filter { gazetteer.places[$0].name == name || gazetteer.places[$0].code == name }
-        } ?? []
+        let regionPlaces = region?.places ?? []
         var names = AmbiguousNames(readings)
 
         var changed = true

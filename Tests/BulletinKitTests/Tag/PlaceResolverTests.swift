@@ -11,7 +11,7 @@ struct PlaceResolverTests {
 
     static func resolver(region: String?) -> PlaceResolver {
         PlaceResolver(
-            gazetteer: gazetteer, region: region,
+            gazetteer: gazetteer, region: region.map { try! Region($0, in: gazetteer) },
             commonStems: Set(Corpus.lexicons.placeCues.cues(for: .commonWordStem)))
     }
 
@@ -100,7 +100,7 @@ struct PlaceResolverTests {
                 return mention.places.count == 1 ? .place(mention.places[0]) : .ambiguous(mention.places)
             }
         }
-        let regionPlaces = r.region.map { name in Set(places.indices.filter { places[$0].name == name || places[$0].code == name }) } ?? []
+        let regionPlaces = Set(r.region?.places ?? [])
         var changed = true
         var rounds = 0
         while changed && rounds < 4 {
