@@ -20,7 +20,7 @@ public struct ArticleQuery: Sendable {
         public var source: String
         public var text: String
         /// Every town the article names.
-        public var towns: [(name: String, district: String)]
+        public var towns: [TableTown]
         public var mechanisms: [Mechanism]
 
         /// A mechanism of the article: where to quote it from, and the towns credited with it.
@@ -31,25 +31,25 @@ public struct ArticleQuery: Sendable {
             /// The mention to quote: start and end offsets into `text`.
             public var firstMention: Int
             public var firstMentionEnd: Int
-            public var towns: [(name: String, district: String)]
+            public var towns: [TableTown]
         }
 
         /// What the look-up needs of a decoded record.
         public init(record: ArticleRecord) {
             self.init(
                 id: record.id, date: record.date, title: record.title, source: record.source, text: record.text,
-                towns: record.locations.filter { $0.level == .town }.map { ($0.name, $0.district ?? "") },
+                towns: record.locations.filter { $0.level == .town }.map(TableTown.init(named:)),
                 mechanisms: record.mechanisms.map { m in
                     let quoted = ArticleQuery.evidence(m.mentions, title: record.title)
                     return Mechanism(
                         id: m.id, name: m.name, kind: m.kind, firstMention: quoted.start, firstMentionEnd: quoted.end,
-                        towns: m.towns.map { ($0.name, $0.district ?? "") })
+                        towns: m.towns.map(TableTown.init(credited:)))
                 })
         }
 
         public init(
             id: String, date: String?, title: String?, source: String, text: String,
-            towns: [(name: String, district: String)], mechanisms: [Mechanism]
+            towns: [TableTown], mechanisms: [Mechanism]
         ) {
             self.id = id
             self.date = date
@@ -60,8 +60,9 @@ public struct ArticleQuery: Sendable {
             self.mechanisms = mechanisms
         }
 
-        /// The (town, mechanism) pairs the article counts for under `credit`.
-        public func pairs(_ credit: TownCredit) -> [(town: (name: String, district: String), mechanism: Mechanism)] {
+        /// The (town, mechanism) pairs the article counts for under `credit`: the same rule as
+        /// the run's summary (`TownMechanismSummary.Report`).
+        public func pairs(_ credit: TownCredit) -> [(town: TableTown, mechanism: Mechanism)] {
             mechanisms.flatMap { m in (credit == .article ? towns : m.towns).map { ($0, m) } }
         }
     }
@@ -122,13 +123,13 @@ public struct ArticleQuery: Sendable {
             Record(
                 id: article.id, date: article.date?.description, title: article.title, source: article.source,
                 text: article.text,
-                towns: article.locations.filter { $0.level == .town }.map { ($0.name, $0.district ?? "") },
+                towns: article.locations.filter { $0.level == .town }.map(TableTown.init(named:)),
                 mechanisms: article.mechanisms.map {
                     Record.Mechanism(
                         id: $0.id, name: $0.name, kind: $0.kind,
                         firstMention: evidence($0.mentions, title: article.title).start,
                         firstMentionEnd: evidence($0.mentions, title: article.title).end,
-                        towns: $0.towns.map { ($0.town.name, $0.town.district ?? "") })
+                        towns: $0.towns.map { TableTown(credited: $0.town) })
                 })
         }
     }
