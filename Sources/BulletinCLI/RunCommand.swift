@@ -50,7 +50,7 @@ struct RunCommand {
                 text: "Issue dates for bulletins whose file names and mastheads carry none:\na CSV of file (path or file name) and date (2023-12-08 or 2023-12),\none row a bulletin; these dates come first. Listed in manifest.json."),
             .init(
                 label: "--region <name>",
-                text: "Prefer places under this province, city or district (上海市, 南通市)\nwhen a name stays ambiguous in its article and bulletin."),
+                text: "Prefer places under this province, city or district when a name\nstays ambiguous in its article and bulletin: its name, a short form\nor its code (南通市, 南通, 3206)."),
             .init(label: "-q, --quiet", text: "Do not print the summary line on standard error."),
             .init(label: "-h, --help", text: "Show help information."),
         ],
@@ -132,15 +132,20 @@ struct RunCommand {
                 return .usage
             }
         }
-        if let region, lexicons.gazetteer.places(named: region).isEmpty {
-            console.problem("--region \(region): no such place in the gazetteer")
-            return .usage
+        var places: Region? = nil
+        if let region {
+            do {
+                places = try Region(region, in: lexicons.gazetteer)
+            } catch {
+                console.problem(error.description)
+                return .usage
+            }
         }
         // Records and table rows are rendered in the workers; the writer only appends them.
         let credit = self.credit
         let full: @Sendable (Article) -> RenderedArticle = { RenderedArticle.full($0, credit: credit) }
         var runner = BatchRunner(
-            ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons, region: region),
+            ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons, region: places),
             render: outputDirectory == nil ? RenderedArticle.record : full)
         runner.dates = dates
         let progress = Progress(console: console)

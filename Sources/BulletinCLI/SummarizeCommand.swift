@@ -65,11 +65,12 @@ struct SummarizeCommand {
             var repeated: [String] = []
             let add = { (number: Int, line: ArraySlice<UInt8>) in
                 guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                    let report = TownMechanismSummary.Report(record: object, credit: credit)
-                else {
+                let report: TownMechanismSummary.Report
+                do {
+                    report = TownMechanismSummary.Report(record: try ArticleRecord.decode(line), credit: credit)
+                } catch {
                     problems += 1
-                    console.problem("\(path):\(number): not an article record (a JSON object with id, bulletin, locations, mechanisms)")
+                    console.problem("\(path):\(number): not an article record (\(error))")
                     return
                 }
                 guard seen.insert(report.id).inserted else {

@@ -97,10 +97,8 @@ public final class OutputFolder {
             var rebuilt = TownMechanismSummary(spillFolder: workPath + "/cells")
             do {
                 try LineReader.forEachLine(of: workPath + "/articles.jsonl") { _, line in
-                    if let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                        let report = TownMechanismSummary.Report(record: object, credit: credit)
-                    {
-                        try rebuilt.add(report)
+                    if let record = try? ArticleRecord.decode(line) {
+                        try rebuilt.add(TownMechanismSummary.Report(record: record, credit: credit))
                     }
                 }
             } catch let error as OutputError {

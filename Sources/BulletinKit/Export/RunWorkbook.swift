@@ -89,12 +89,13 @@ public enum RunWorkbook {
     private static func forEachArticle(in path: String, _ body: (Article) throws(OutputError) -> Void) throws {
         try LineReader.forEachLine(of: path) { number, line in
             guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                let article = ArticleRecord.article(from: object)
-            else {
-                throw Failure.input(path: path, line: number, reason: "not an article record (a JSON object with bulletin, index and text)")
+            let record: ArticleRecord
+            do {
+                record = try ArticleRecord.decode(line)
+            } catch {
+                throw Failure.input(path: path, line: number, reason: "not an article record (\(error))")
             }
-            try body(article)
+            try body(Article(record: record))
         }
     }
 

@@ -15,9 +15,11 @@ extension TownMechanismSummary {
         guard let towns = object["towns"] as? [[String: Any]] else { return nil }
         self.init(spillFolder: spillFolder)
         for town in towns {
+            let name = town["name"] as? String ?? ""
+            let ambiguous = name.hasSuffix(" (ambiguous)")
             let key = Town(
-                name: town["name"] as? String ?? "", district: town["district"] as? String ?? "",
-                city: town["city"] as? String ?? "", code: town["code"] as? String ?? "")
+                name: ambiguous ? String(name.dropLast(" (ambiguous)".count)) : name, ambiguous: ambiguous,
+                district: town["district"] as? String ?? "", city: town["city"] as? String ?? "", code: town["code"] as? String ?? "")
             // Sorted by id, so the summary is built the same way on every platform.
             let cells = (town["mechanisms"] as? [String: [String: Any]] ?? [:]).sorted { $0.key < $1.key }
             for (id, cell) in cells {

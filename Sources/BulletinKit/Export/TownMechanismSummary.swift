@@ -13,50 +13,8 @@
 /// `first_mentions.csv` (per town and mechanism: first and last date, bulletins, articles, and the
 /// first article — the table diffusion studies start from).
 public struct TownMechanismSummary: Sendable {
-    public struct Town: Sendable, Hashable, Comparable {
-        public var name: String
-        public var district: String
-        public var city: String
-        public var code: String
-
-        public init(name: String, district: String, city: String, code: String) {
-            self.name = name
-            self.district = district
-            self.city = city
-            self.code = code
-        }
-
-        /// A town as a location record gives it; an ambiguous one keeps its name marked so.
-        public init(name: String, ambiguous: Bool, district: String?, city: String?, code: String?) {
-            self.init(name: name + (ambiguous ? " (ambiguous)" : ""), district: district ?? "", city: city ?? "", code: code ?? "")
-        }
-
-        /// Hashed and compared as UTF-8 bytes: `String` hashes Chinese text through Unicode
-        /// normalization, and the summary looks a town up for every article that names one.
-        public func hash(into hasher: inout Hasher) {
-            // 0xFF never occurs in UTF-8: the fields cannot run into each other.
-            ByteSearch.hash(name, into: &hasher)
-            hasher.combine(0xFF as UInt8)
-            ByteSearch.hash(district, into: &hasher)
-            hasher.combine(0xFF as UInt8)
-            ByteSearch.hash(city, into: &hasher)
-            hasher.combine(0xFF as UInt8)
-            ByteSearch.hash(code, into: &hasher)
-        }
-
-        public static func == (a: Town, b: Town) -> Bool {
-            ByteSearch.equal(a.name, b.name) && ByteSearch.equal(a.district, b.district)
-                && ByteSearch.equal(a.city, b.city) && ByteSearch.equal(a.code, b.code)
-        }
-
-        /// City, district, name, code, compared byte-wise: the same order on every machine.
-        public static func < (a: Town, b: Town) -> Bool {
-            for (x, y) in zip([a.city, a.district, a.name, a.code], [b.city, b.district, b.name, b.code]) where x != y {
-                return x.utf8.lexicographicallyPrecedes(y.utf8)
-            }
-            return false
-        }
-    }
+    /// The one town key of the town × mechanism tables (`query` and `report` use it too).
+    public typealias Town = TableTown
 
     /// What the summary needs of one article; made from an `Article` or from its JSON record:
     /// each mechanism with the towns it is counted for.
@@ -73,42 +31,23 @@ public struct TownMechanismSummary: Sendable {
         }
 
         public init(_ article: Article, credit: TownCredit = .passage) {
-            let named = article.locations.filter { $0.level == .town }.map {
-                Town(name: $0.name, ambiguous: $0.ambiguous, district: $0.district, city: $0.city, code: $0.code)
-            }
+            let named = article.locations.filter { $0.level == .town }.map(Town.init(named:))
             self.init(
                 id: article.id, date: article.date?.description,
                 mechanisms: article.mechanisms.map { m in
-                    // A town without a code is one the gazetteer could not settle.
-                    let towns = credit == .article ? named : m.towns.map {
-                        Town(name: $0.town.name, ambiguous: $0.town.code == nil, district: $0.town.district, city: $0.town.city, code: $0.town.code)
-                    }
+                    let towns = credit == .article ? named : m.towns.map { Town(credited: $0.town) }
                     return (m.id, m.name, towns)
                 })
         }
 
-        /// From a parsed `articles.jsonl` record; nil when it is not an article record.
-        public init?(record object: [String: Any], credit: TownCredit = .passage) {
-            // A record names its bulletin; the summary reads it from the id.
-            guard let id = object["id"] as? String, object["bulletin"] is String,
-                let locations = object["locations"] as? [[String: Any]],
-                let mechanisms = object["mechanisms"] as? [[String: Any]]
-            else { return nil }
-            let named = locations.filter { $0["level"] as? String == "town" }.map {
-                Town(
-                    name: $0["name"] as? String ?? "", ambiguous: $0["ambiguous"] as? Bool ?? false,
-                    district: $0["district"] as? String, city: $0["city"] as? String, code: $0["code"] as? String)
-            }
+        /// From a decoded `articles.jsonl` record.
+        public init(record: ArticleRecord, credit: TownCredit = .passage) {
+            let named = record.locations.filter { $0.level == .town }.map(Town.init(named:))
             self.init(
-                id: id, date: object["date"] as? String,
-                mechanisms: mechanisms.compactMap { m in
-                    guard let id = m["id"] as? String, let name = m["name"] as? String else { return nil }
-                    let towns = credit == .article ? named : (m["towns"] as? [[String: Any]] ?? []).map {
-                        Town(
-                            name: $0["name"] as? String ?? "", ambiguous: $0["code"] as? String == nil,
-                            district: $0["district"] as? String, city: $0["city"] as? String, code: $0["code"] as? String)
-                    }
-                    return (id, name, towns)
+                id: record.id, date: record.date,
+                mechanisms: record.mechanisms.map { m in
+                    let towns = credit == .article ? named : m.towns.map(Town.init(credited:))
+                    return (m.id, m.name, towns)
                 })
         }
     }
@@ -295,7 +234,7 @@ public struct TownMechanismSummary: Sendable {
             let quoted = { (text: String, out: inout [UInt8]) in JSONWriter.appendQuoted(text, to: &out) }
             for (position, (town, row)) in rows.enumerated() {
                 out += Array(((position == 0 ? "" : ",") + "{\"name\":").utf8)
-                quoted(town.name, &out)
+                quoted(town.label, &out)
                 out += Array(",\"district\":".utf8)
                 quoted(town.district, &out)
                 out += Array(",\"city\":".utf8)
@@ -349,7 +288,7 @@ public struct TownMechanismSummary: Sendable {
             for (town, row) in rows {
                 var counts = [Int](repeating: 0, count: order.count)
                 for (column, cell) in row { counts[column] = Int(cellCount[cell]) }
-                try body([.text(town.name), .text(town.district), .text(town.city), .text(town.code)] + counts.map { .int($0) }, true)
+                try body([.text(town.label), .text(town.district), .text(town.city), .text(town.code)] + counts.map { .int($0) }, true)
             }
         } else {
             precondition(table == "first_mentions.csv", "not a table of the summary: \(table)")
@@ -360,7 +299,7 @@ public struct TownMechanismSummary: Sendable {
                     let id = order[column]
                     try body(
                         [
-                            .text(town.name), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
+                            .text(town.label), .text(town.district), .text(town.city), .text(mechanismNames[id]!), .text(id),
                             .text(date(cellFirstDate[cell]) ?? ""), .text(date(cellLastDate[cell]) ?? ""),
                             .int(try bulletinCount(cell)), .int(Int(cellCount[cell])),
                             .text(cellFirstReport[cell]),

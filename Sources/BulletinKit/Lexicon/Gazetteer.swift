@@ -3,7 +3,8 @@
 ///
 /// ```swift
 /// let places = gazetteer.places(named: "通州区")   // Beijing's and Nantong's
-/// gazetteer.hierarchy(of: "320613005")             // (江苏省, 南通市, 崇川区) for 虹桥街道
+/// gazetteer.hierarchy(of: index)                  // (江苏省, 南通市, 崇川区) for 虹桥街道 320613005
+/// gazetteer.ancestors(of: index)                  // 虹桥街道, 崇川区, 南通市, 江苏省 (as indices)
 /// ```
 public struct Gazetteer: Sendable {
     /// How a written form names a place.
@@ -23,6 +24,12 @@ public struct Gazetteer: Sendable {
 
     public private(set) var places: [Place] = []
     private var byCode: [String: Int] = [:]
+    /// Each place's parent as an index into `places` (-1 at the top, or while its parent is not
+    /// in yet): `ancestors(of:)` walks it without hashing a code.
+    private(set) var parents: [Int32] = []
+    /// Parent codes not in the gazetteer yet → the places waiting under them (a user's lexicon
+    /// may list a parent after its children).
+    private var waitingChildren: [String: [Int32]] = [:]
     /// Written form → the places it names.
     private var forms: [FormKey: [Form]] = [:]
 
@@ -63,6 +70,10 @@ public struct Gazetteer: Sendable {
             _ = buffer.initialize(from: gazetteer.places)
             count = gazetteer.places.count
         }
+        gazetteer.parents = Array(unsafeUninitializedCapacity: gazetteer.parents.count) { buffer, count in
+            _ = buffer.initialize(from: gazetteer.parents)
+            count = gazetteer.parents.count
+        }
         self = gazetteer
     }
 
@@ -92,7 +103,19 @@ public struct Gazetteer: Sendable {
         } else {
             index = places.count
             places.append(place)
+            parents.append(-1)
             byCode[place.code] = index
+        }
+        parents[index] = -1
+        if let parentCode = place.parentCode {
+            if let parent = byCode[parentCode] {
+                parents[index] = Int32(parent)
+            } else {
+                waitingChildren[parentCode, default: []].append(Int32(index))
+            }
+        }
+        for child in waitingChildren.removeValue(forKey: place.code) ?? [] where places[Int(child)].parentCode == place.code {
+            parents[Int(child)] = Int32(index)
         }
         addForm(place.name, place: index, kind: .full)
         for alias in place.aliases { addForm(alias, place: index, kind: .full) }
@@ -116,32 +139,5 @@ public struct Gazetteer: Sendable {
 
     public func places(named form: String) -> [Place] {
         (forms[FormKey(text: form)] ?? []).map { places[$0.place] }
-    }
-
-    /// Province, city and district names above a place (a municipality is its own city).
-    public func hierarchy(of index: Int) -> (province: String?, city: String?, district: String?) {
-        var province: String? = nil
-        var city: String? = nil
-        var district: String? = nil
-        var current: Int? = index
-        var steps = 0
-        while let at = current, steps < 8 {
-            let place = places[at]
-            switch place.level {
-            case .province: province = place.name
-            case .city: city = place.name
-            case .district: district = place.name
-            default: break
-            }
-            current = place.parentCode.flatMap { byCode[$0] }
-            steps += 1
-        }
-        if city == nil, let province, province.hasSuffixBytes("市") { city = province }
-        return (province, city, district)
-    }
-
-    /// Each place's parent as an index (-1 at the top): ancestry walks without hashing codes.
-    public func parentIndices() -> [Int32] {
-        places.map { place in place.parentCode.flatMap { byCode[$0] }.map(Int32.init) ?? -1 }
     }
 }

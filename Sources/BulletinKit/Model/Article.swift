@@ -27,7 +27,7 @@ public struct Article: Sendable, Equatable {
     /// Places the article mentions (filled by the tagging stage).
     public var locations: [Location] = []
     /// Governance mechanisms the article reports (filled by the tagging stage).
-    public var mechanisms: [MechanismTagger.Tag] = []
+    public var mechanisms: [ArticleMechanism] = []
     /// The towns the article reports on, strongest first (filled by attribution).
     public var towns: [TownRef] = []
     /// Quantities the article reports (filled by the tagging stage).

@@ -19,7 +19,7 @@ public struct TownRef: Sendable, Hashable {
 }
 
 /// Whether an article reports on a place or only names it (SPEC location `role`).
-public enum LocationRole: String, Sendable, Equatable {
+public enum LocationRole: String, Sendable, Equatable, Decodable {
     /// The place the article reports on, or whose offices or people act in it.
     case subject
     /// Visited, compared, listed, the origin of a name, the seat of a higher body, a neighbour.
@@ -28,7 +28,7 @@ public enum LocationRole: String, Sendable, Equatable {
 
 /// What a mechanism's town was credited on (SPEC mechanism `towns[].basis`), from the nearest
 /// evidence to the widest.
-public enum AttributionBasis: String, Sendable, Equatable {
+public enum AttributionBasis: String, Sendable, Equatable, Decodable {
     /// The town is named in a sentence that names the mechanism (`长征镇推动…“三所联动”…`).
     case sentence
     /// The town is named in the paragraph that names the mechanism.

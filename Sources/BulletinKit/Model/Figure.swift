@@ -6,7 +6,7 @@
 /// Figure(text: "314 批次", value: .number(314), unit: "批次", kind: .count, approx: false, start: 9, end: 15)
 /// ```
 public struct Figure: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, Decodable {
         case count, percent, money, area, length, duration, date, year, ordinal, code
     }
 

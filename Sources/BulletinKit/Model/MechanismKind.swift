@@ -4,7 +4,7 @@
 /// ```
 /// 三所联动 mechanism · “四百”大走访 campaign · 加装电梯 programme · 党建引领 principle
 /// ```
-public enum MechanismKind: String, Sendable, Equatable, CaseIterable, Comparable {
+public enum MechanismKind: String, Sendable, Equatable, Decodable, CaseIterable, Comparable {
     /// A governance mechanism, institution or working method a town runs (三所联动, 吹哨报到).
     case mechanism
     /// A time-bound drive (“四百”大走访, 主题教育).

@@ -1,5 +1,5 @@
 /// The levels of China's administrative hierarchy that bulletins report (SPEC `level`).
-public enum AdminLevel: String, Sendable, Equatable, Comparable, CaseIterable {
+public enum AdminLevel: String, Sendable, Decodable, Equatable, Comparable, CaseIterable {
     case province, city, district, town, community
 
     var rank: Int {
@@ -63,7 +63,7 @@ public struct Location: Sendable, Equatable {
     public var role: LocationRole = .mentioned
 
     /// One possible reading of an ambiguous name.
-    public struct Candidate: Sendable, Equatable {
+    public struct Candidate: Sendable, Equatable, Decodable {
         public var code: String
         public var province: String?
         public var city: String?
@@ -73,7 +73,7 @@ public struct Location: Sendable, Equatable {
 
 /// Where a tag occurs in an article's `text`: scalar offsets, end exclusive, and the characters
 /// there. `text[start..<end] == surface` always holds.
-public struct Mention: Sendable, Equatable, Comparable {
+public struct Mention: Sendable, Equatable, Comparable, Decodable {
     public var start: Int
     public var end: Int
     public var surface: String

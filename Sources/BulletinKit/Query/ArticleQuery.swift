@@ -17,10 +17,10 @@ public struct ArticleQuery: Sendable {
         public var date: String?
         public var title: String?
         /// The input file the article came from.
-        public var source: String = ""
+        public var source: String
         public var text: String
         /// Every town the article names.
-        public var towns: [(name: String, district: String)]
+        public var towns: [TableTown]
         public var mechanisms: [Mechanism]
 
         /// A mechanism of the article: where to quote it from, and the towns credited with it.
@@ -31,11 +31,38 @@ public struct ArticleQuery: Sendable {
             /// The mention to quote: start and end offsets into `text`.
             public var firstMention: Int
             public var firstMentionEnd: Int
-            public var towns: [(name: String, district: String)]
+            public var towns: [TableTown]
         }
 
-        /// The (town, mechanism) pairs the article counts for under `credit`.
-        public func pairs(_ credit: TownCredit) -> [(town: (name: String, district: String), mechanism: Mechanism)] {
+        /// What the look-up needs of a decoded record.
+        public init(record: ArticleRecord) {
+            self.init(
+                id: record.id, date: record.date, title: record.title, source: record.source, text: record.text,
+                towns: record.locations.filter { $0.level == .town }.map(TableTown.init(named:)),
+                mechanisms: record.mechanisms.map { m in
+                    let quoted = ArticleQuery.evidence(m.mentions, title: record.title)
+                    return Mechanism(
+                        id: m.id, name: m.name, kind: m.kind, firstMention: quoted.start, firstMentionEnd: quoted.end,
+                        towns: m.towns.map(TableTown.init(credited:)))
+                })
+        }
+
+        public init(
+            id: String, date: String?, title: String?, source: String, text: String,
+            towns: [TableTown], mechanisms: [Mechanism]
+        ) {
+            self.id = id
+            self.date = date
+            self.title = title
+            self.source = source
+            self.text = text
+            self.towns = towns
+            self.mechanisms = mechanisms
+        }
+
+        /// The (town, mechanism) pairs the article counts for under `credit`: the same rule as
+        /// the run's summary (`TownMechanismSummary.Report`).
+        public func pairs(_ credit: TownCredit) -> [(town: TableTown, mechanism: Mechanism)] {
             mechanisms.flatMap { m in (credit == .article ? towns : m.towns).map { ($0, m) } }
         }
     }
@@ -83,30 +110,10 @@ public struct ArticleQuery: Sendable {
         self.kinds = kinds
     }
 
-    /// Parses `articles.jsonl` lines.
+    /// Parses `articles.jsonl` lines; a line that is not an article record is skipped.
     public static func records(fromJSONLines text: String) -> [Record] {
         text.split(separator: "\n").compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
-            let locations = object["locations"] as? [[String: Any]] ?? []
-            let mechanisms = object["mechanisms"] as? [[String: Any]] ?? []
-            return Record(
-                id: object["id"] as? String ?? "", date: object["date"] as? String, title: object["title"] as? String,
-                source: object["source"] as? String ?? "", text: object["text"] as? String ?? "",
-                towns: locations.filter { $0["level"] as? String == "town" }.map {
-                    ($0["name"] as? String ?? "", $0["district"] as? String ?? "")
-                },
-                mechanisms: mechanisms.map { m in
-                    let spans = (m["mentions"] as? [[String: Any]] ?? []).compactMap { mention -> Mention? in
-                        guard let start = mention["start"] as? Int, let end = mention["end"] as? Int else { return nil }
-                        return Mention(start: start, end: end, surface: "")
-                    }
-                    let quoted = evidence(spans, title: object["title"] as? String)
-                    return Record.Mechanism(
-                        id: m["id"] as? String ?? "", name: m["name"] as? String ?? "",
-                        kind: (m["kind"] as? String).flatMap(MechanismKind.init(rawValue:)) ?? .mechanism,
-                        firstMention: quoted.start, firstMentionEnd: quoted.end,
-                        towns: (m["towns"] as? [[String: Any]] ?? []).map { ($0["name"] as? String ?? "", $0["district"] as? String ?? "") })
-                })
+            (try? ArticleRecord.decode(line.utf8)).map(Record.init(record:))
         }
     }
 
@@ -116,13 +123,13 @@ public struct ArticleQuery: Sendable {
             Record(
                 id: article.id, date: article.date?.description, title: article.title, source: article.source,
                 text: article.text,
-                towns: article.locations.filter { $0.level == .town }.map { ($0.name, $0.district ?? "") },
+                towns: article.locations.filter { $0.level == .town }.map(TableTown.init(named:)),
                 mechanisms: article.mechanisms.map {
                     Record.Mechanism(
                         id: $0.id, name: $0.name, kind: $0.kind,
                         firstMention: evidence($0.mentions, title: article.title).start,
                         firstMentionEnd: evidence($0.mentions, title: article.title).end,
-                        towns: $0.towns.map { ($0.town.name, $0.town.district ?? "") })
+                        towns: $0.towns.map { TableTown(credited: $0.town) })
                 })
         }
     }

@@ -16,24 +16,14 @@ public enum ReportPage {
         kinds: Set<MechanismKind> = Set(MechanismKind.allCases.filter(\.isShownByDefault)),
         forms: [String: [String]] = [:]
     ) -> String {
-        struct Key: Hashable { let town: String; let district: String }
-        var cells: [Key: [String: [ArticleQuery.Record]]] = [:]
-        var mechanismTowns: [String: Set<Key>] = [:]
-        for record in records {
-            for (town, mechanism) in record.pairs(credit) where kinds.contains(mechanism.kind) {
-                let key = Key(town: town.name, district: town.district)
-                cells[key, default: [:]][mechanism.name, default: []].append(record)
-                mechanismTowns[mechanism.name, default: []].insert(key)
-            }
+        let table = TownMechanismTable(records, credit: credit, kinds: kinds)
+        let mechanismIDs = table.mechanismOrder
+        // Grouped by district, then by name; the table's other fields settle what is left.
+        let towns = table.cells.keys.sorted {
+            $0.district != $1.district ? $0.district.utf8.lexicographicallyPrecedes($1.district.utf8)
+                : $0.name != $1.name ? $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) : $0 < $1
         }
-        let mechanisms = mechanismTowns.keys.sorted {
-            mechanismTowns[$0]!.count != mechanismTowns[$1]!.count
-                ? mechanismTowns[$0]!.count > mechanismTowns[$1]!.count : $0.utf8.lexicographicallyPrecedes($1.utf8)
-        }
-        let towns = cells.keys.sorted {
-            $0.district != $1.district ? $0.district.utf8.lexicographicallyPrecedes($1.district.utf8) : $0.town.utf8.lexicographicallyPrecedes($1.town.utf8)
-        }
-        let maxCount = cells.values.flatMap { $0.values.map(\.count) }.max() ?? 1
+        let maxCount = table.cells.values.flatMap { $0.values.map(\.count) }.max() ?? 1
         let undated = records.filter { $0.date == nil }.count
 
         var evidence = "{"
@@ -43,7 +33,7 @@ public enum ReportPage {
             <title>\(HTML.escape(title))</title>
             <style>\(style)</style></head><body>
             <h1>\(HTML.escape(title))</h1>
-            <p class="facts">\(records.count) articles, \(towns.count) towns, \(mechanisms.count) mechanisms.
+            <p class="facts">\(records.count) articles, \(towns.count) towns, \(mechanismIDs.count) mechanisms.
             """
         page += undated > 0
             ? " <strong>\(undated) articles have no date</strong>: they count in the map but not in the charts."
@@ -51,7 +41,8 @@ public enum ReportPage {
         page += "</p>\n<p class=\"hint\">Each cell counts the articles in which the town practises the mechanism (darker: more). Click a cell for the articles and the sentence that credits it. / 点击单元格查看文章与依据。</p>"
         page += "\n<input id=\"filter\" type=\"search\" placeholder=\"Filter towns and mechanisms / 筛选镇街与机制\" autocomplete=\"off\">\n"
         page += "<div class=\"map\"><table id=\"heatmap\"><thead><tr><th class=\"town\">town</th>"
-        for mechanism in mechanisms {
+        for id in mechanismIDs {
+            let mechanism = table.mechanismNames[id]!
             let names = ([mechanism] + (forms[mechanism] ?? [])).map { MechanismLexicon.matchKey($0) }.joined(separator: "|")
             page += "<th class=\"mech\" data-mechanism=\"\(HTML.escape(mechanism))\" data-forms=\"\(HTML.escape(names))\"><span>\(HTML.escape(mechanism))</span></th>"
         }
@@ -60,19 +51,20 @@ public enum ReportPage {
         for (row, town) in towns.enumerated() {
             if town.district != currentDistrict {
                 currentDistrict = town.district
-                page += "<tr class=\"district\" data-district=\"\(HTML.escape(town.district))\"><th colspan=\"\(mechanisms.count + 1)\">\(HTML.escape(town.district.isEmpty ? "(district unknown)" : town.district))</th></tr>"
+                page += "<tr class=\"district\" data-district=\"\(HTML.escape(town.district))\"><th colspan=\"\(mechanismIDs.count + 1)\">\(HTML.escape(town.district.isEmpty ? "(district unknown)" : town.district))</th></tr>"
             }
-            page += "<tr class=\"town\" data-town=\"\(HTML.escape(town.town))\" data-district=\"\(HTML.escape(town.district))\"><th class=\"town\">\(HTML.escape(town.town))</th>"
-            for (column, mechanism) in mechanisms.enumerated() {
-                let articles = cells[town]?[mechanism] ?? []
+            page += "<tr class=\"town\" data-town=\"\(HTML.escape(town.name))\" data-district=\"\(HTML.escape(town.district))\"><th class=\"town\">\(HTML.escape(town.name))</th>"
+            for (column, mechanismID) in mechanismIDs.enumerated() {
+                let mechanism = table.mechanismNames[mechanismID]!
+                let articles = table.articles(town: town, mechanism: mechanismID)
                 if articles.isEmpty {
                     page += "<td></td>"
                     continue
                 }
                 let id = "c\(row)-\(column)"
                 let alpha = 0.15 + 0.85 * Double(articles.count) / Double(maxCount)
-                page += "<td class=\"hit\" data-cell=\"\(id)\" data-count=\"\(articles.count)\" style=\"background: rgba(170,20,20,\(String(format: "%.2f", alpha)));color:\(textColour(alpha: alpha))\" title=\"\(HTML.escape(town.town)) × \(HTML.escape(mechanism)): \(articles.count)\">\(articles.count)</td>"
-                evidence += (evidence == "{" ? "" : ",") + "\"\(id)\":" + evidenceJSON(articles, mechanism: mechanism, town: town.town)
+                page += "<td class=\"hit\" data-cell=\"\(id)\" data-count=\"\(articles.count)\" style=\"background: rgba(170,20,20,\(String(format: "%.2f", alpha)));color:\(textColour(alpha: alpha))\" title=\"\(HTML.escape(town.name)) × \(HTML.escape(mechanism)): \(articles.count)\">\(articles.count)</td>"
+                evidence += (evidence == "{" ? "" : ",") + "\"\(id)\":" + evidenceJSON(articles, mechanism: mechanismID, name: mechanism, town: town.name)
             }
             page += "</tr>"
         }
@@ -80,22 +72,24 @@ public enum ReportPage {
         page += "</tbody></table></div>\n<section id=\"evidence\" hidden><h2></h2><ol></ol></section>\n"
 
         page += "<h2>Diffusion: towns reporting each mechanism over time</h2><div class=\"charts\">"
-        for mechanism in mechanisms {
-            let firstDates: [String] = mechanismTowns[mechanism]!.compactMap { key in
-                (cells[key]?[mechanism] ?? []).compactMap(\.date).min()
+        for id in mechanismIDs {
+            let mechanism = table.mechanismNames[id]!
+            let townsOfMechanism = table.mechanismTowns[id]!
+            let firstDates: [String] = townsOfMechanism.compactMap { town in
+                table.articles(town: town, mechanism: id).compactMap(\.date).min()
             }
-            page += "<figure class=\"chart\" data-mechanism=\"\(HTML.escape(mechanism))\"><figcaption>\(HTML.escape(mechanism)) — \(mechanismTowns[mechanism]!.count) towns</figcaption>"
+            page += "<figure class=\"chart\" data-mechanism=\"\(HTML.escape(mechanism))\"><figcaption>\(HTML.escape(mechanism)) — \(townsOfMechanism.count) towns</figcaption>"
             page += DiffusionChart.svg(firstDates: firstDates, title: mechanism)
-            let undatedTowns = mechanismTowns[mechanism]!.count - firstDates.count
+            let undatedTowns = townsOfMechanism.count - firstDates.count
             if undatedTowns > 0 { page += "<p class=\"nodates\">\(undatedTowns) towns only in undated articles.</p>" }
             page += "</figure>"
         }
         page += "</div>\n<h2>Towns: what each reports, by date</h2><div class=\"timelines\">"
         for town in towns {
-            let entries = (cells[town] ?? [:]).flatMap { mechanism, articles in
-                articles.map { ($0.date ?? "", mechanism) }
+            let entries = (table.cells[town] ?? [:]).flatMap { id, articles in
+                articles.map { (table.records[$0].date ?? "", table.mechanismNames[id]!) }
             }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }
-            page += "<details class=\"timeline\" data-town=\"\(HTML.escape(town.town))\"><summary>\(HTML.escape(town.town)) <small>\(HTML.escape(town.district))</small></summary><ul>"
+            page += "<details class=\"timeline\" data-town=\"\(HTML.escape(town.name))\"><summary>\(HTML.escape(town.name)) <small>\(HTML.escape(town.district))</small></summary><ul>"
             var seen = Set<String>()
             for (date, mechanism) in entries where seen.insert(date + mechanism).inserted {
                 page += "<li><time>\(date.isEmpty ? "(no date)" : date)</time> \(HTML.escape(mechanism))</li>"
@@ -107,14 +101,14 @@ public enum ReportPage {
         return page
     }
 
-    private static func evidenceJSON(_ articles: [ArticleQuery.Record], mechanism: String, town: String) -> String {
+    private static func evidenceJSON(_ articles: [ArticleQuery.Record], mechanism id: String, name mechanism: String, town: String) -> String {
         var json = JSONWriter()
         json.object { o in
             o.key("title"); o.string("\(town) × \(mechanism)")
             o.key("articles")
             o.array { a in
                 for article in articles.sorted(by: { ($0.date ?? "") > ($1.date ?? "") }) {
-                    let quoted = article.mechanisms.first { $0.name == mechanism }
+                    let quoted = article.mechanisms.first { $0.id == id }
                     let (before, marked, after) = highlighted(article.text, from: quoted?.firstMention ?? 0, to: quoted?.firstMentionEnd ?? 0)
                     a.object { r in
                         r.key("id"); r.string(article.id)

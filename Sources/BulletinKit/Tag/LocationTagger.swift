@@ -18,11 +18,10 @@ public struct LocationTagger: Sendable {
     /// Words that take a place name's last character (`区域` in `滨江区域`): no place there.
     let nameEndBreakers: [[Unicode.Scalar]]
     let folding: LookalikeFolding
-    let region: String?
+    let region: Region?
     let commonStems: Set<String>
-    let parents: [Int32]
 
-    public init(lexicons: Lexicons, region: String? = nil) {
+    public init(lexicons: Lexicons, region: Region? = nil) {
         gazetteer = lexicons.gazetteer
         matcher = PlaceMatcher(gazetteer: lexicons.gazetteer, cues: lexicons.placeCues, folding: lexicons.folding)
         communities = CommunityFinder(cues: lexicons.placeCues)
@@ -32,7 +31,6 @@ public struct LocationTagger: Sendable {
         folding = lexicons.folding
         self.region = region
         commonStems = Set(lexicons.placeCues.cues(for: .commonWordStem))
-        parents = lexicons.gazetteer.parentIndices()
     }
 
     /// A place mention before resolution: where, and which places it may name.
@@ -120,7 +118,7 @@ public struct LocationTagger: Sendable {
             found.append(mentions)
         }
 
-        let resolver = PlaceResolver(gazetteer: gazetteer, region: region, commonStems: commonStems, parents: parents)
+        let resolver = PlaceResolver(gazetteer: gazetteer, region: region, commonStems: commonStems)
         let resolved = resolver.resolve(found)
         return zip(found.indices, texts).map { index, text in
             records(found[index], resolved: resolved[index], text: text)
@@ -169,27 +167,13 @@ public struct LocationTagger: Sendable {
         return city(of: place).map { cities.contains($0) } ?? false
     }
 
+    /// The place's city; a municipality's province (上海市) is its city.
     private func city(of place: Int) -> Int? {
-        var current = Int32(place)
-        var province: Int? = nil
-        while current >= 0 {
-            switch gazetteer.places[Int(current)].level {
-            case .city: return Int(current)
-            case .province: province = Int(current)
-            default: break
-            }
-            current = parents[Int(current)]
-        }
-        return province
+        gazetteer.nearest(.city, from: place) ?? province(of: place)
     }
 
     private func province(of place: Int) -> Int? {
-        var current = Int32(place)
-        while current >= 0 {
-            if gazetteer.places[Int(current)].level == .province { return Int(current) }
-            current = parents[Int(current)]
-        }
-        return nil
+        gazetteer.nearest(.province, from: place)
     }
 
     // MARK: - Records

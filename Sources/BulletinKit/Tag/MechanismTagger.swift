@@ -33,23 +33,12 @@ public struct MechanismTagger: Sendable {
         self.owners = owners
     }
 
-    /// One tagged mechanism in an article.
-    public struct Tag: Sendable, Equatable {
-        public var id: String
-        public var name: String
-        public var category: String
-        public var kind: MechanismKind = .mechanism
-        public var mentions: [Mention]
-        /// The towns practising it in this article (filled by attribution).
-        public var towns: [PractisingTown] = []
-    }
-
-    public func mechanisms(in text: String) -> [Tag] {
+    public func mechanisms(in text: String) -> [ArticleMechanism] {
         mechanisms(in: ScalarText(text, folding: folding))
     }
 
     /// The mechanisms of an article already split into scalars and folded (by the same folding).
-    func mechanisms(in text: ScalarText) -> [Tag] {
+    func mechanisms(in text: ScalarText) -> [ArticleMechanism] {
         let original = text.original
         // The normalised view and, for each of its scalars, where it stands in the original.
         var view: [Unicode.Scalar] = []
@@ -61,7 +50,7 @@ public struct MechanismTagger: Sendable {
             view.append(folded)
             originalIndex.append(index)
         }
-        var tags: [Tag] = []
+        var tags: [ArticleMechanism] = []
         var tagIndex: [Int: Int] = [:]
         for match in matcher.leftmostLongest(in: view) {
             var start = originalIndex[match.start]
@@ -75,7 +64,7 @@ public struct MechanismTagger: Sendable {
             } else {
                 let entry = lexicon.entries[owner]
                 tagIndex[owner] = tags.count
-                tags.append(Tag(id: entry.id, name: entry.name, category: entry.category, kind: entry.kind, mentions: [mention]))
+                tags.append(ArticleMechanism(id: entry.id, name: entry.name, category: entry.category, kind: entry.kind, mentions: [mention]))
             }
         }
         return tags

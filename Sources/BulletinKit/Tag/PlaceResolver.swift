@@ -22,21 +22,13 @@ struct PlaceResolver: Sendable {
     }
 
     let gazetteer: Gazetteer
-    let region: String?
+    let region: Region?
     /// Stems of town names that are also common words (`联合`): see `place-cues.tsv`.
     let commonStems: Set<String>
-    /// `Gazetteer.parentIndices()`, computed once per run.
-    let parents: [Int32]
 
-    /// A place and its ancestors, most specific first, by parent index.
+    /// A place and its ancestors, most specific first.
     private func chain(_ index: Int) -> [Int] {
-        var result: [Int] = [index]
-        var current = parents[index]
-        while current >= 0, result.count < 8 {
-            result.append(Int(current))
-            current = parents[Int(current)]
-        }
-        return result
+        Array(gazetteer.ancestors(of: index))
     }
 
     /// - Complexity: linear in the mentions (times the distinct ambiguous names): mentions of
@@ -49,9 +41,7 @@ struct PlaceResolver: Sendable {
                 return mention.places.count == 1 ? .place(mention.places[0]) : .ambiguous(mention.places)
             }
         }
-        let regionPlaces = region.map { name in
-            gazetteer.places.indices.filter { gazetteer.places[$0].name == name || gazetteer.places[$0].code == name }
-        } ?? []
+        let regionPlaces = region?.places ?? []
         var names = AmbiguousNames(readings)
 
         var changed = true
@@ -170,14 +160,7 @@ struct PlaceResolver: Sendable {
 
     /// Whether `place` is `index` or one of its ancestors (as far as `chain` reaches).
     private func chain(of index: Int, contains place: Int) -> Bool {
-        var current = Int32(index)
-        var steps = 0
-        while current >= 0, steps < 8 {
-            if Int(current) == place { return true }
-            current = parents[Int(current)]
-            steps += 1
-        }
-        return false
+        gazetteer.ancestors(of: index).contains(place)
     }
 
     /// The closest relation between a candidate and any of the anchors.

@@ -2,7 +2,7 @@
 /// whole bulletin as context, so they take all its articles at once). Built once per run.
 ///
 /// ```swift
-/// let tagger = Tagger(lexicons: lexicons, region: "南通市")
+/// let tagger = Tagger(lexicons: lexicons, region: try Region("南通市", in: lexicons.gazetteer))
 /// let tagged = tagger.tag(ingester.articles(in: bulletin).articles)
 /// tagged[0].locations.map(\.name)   // ["通州区", "石港镇", "北渡村", …]
 /// ```
@@ -12,7 +12,7 @@ public struct Tagger: Sendable {
     public let figures: FigureTagger
     public let attribution: TownAttribution
 
-    public init(lexicons: Lexicons, region: String? = nil) {
+    public init(lexicons: Lexicons, region: Region? = nil) {
         locations = LocationTagger(lexicons: lexicons, region: region)
         mechanisms = MechanismTagger(lexicon: lexicons.mechanisms, folding: lexicons.folding)
         figures = FigureTagger(lexicons: lexicons, units: lexicons.units, notFigures: lexicons.notFigures)

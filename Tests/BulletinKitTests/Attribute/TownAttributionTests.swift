@@ -127,8 +127,7 @@ struct TownAttributionTests {
         #expect(sisuo(passage) == ["彭浦新村街道"])
         #expect(sisuo(everyTown) == ["彭浦新村街道", "大宁路街道"])
         // The record carries what the summary reads back.
-        let record = try #require(try JSONSerialization.jsonObject(with: Data(ArticleRecord.bytes(article))) as? [String: Any])
-        let fromRecord = try #require(TownMechanismSummary.Report(record: record))
+        let fromRecord = TownMechanismSummary.Report(record: try ArticleRecord.decode(ArticleRecord.bytes(article)))
         #expect(sisuo(fromRecord) == sisuo(passage))
     }
 

@@ -157,23 +157,3 @@ struct CellEntriesTests {
         }
     }
 }
-
-@Suite("Article records read back")
-struct ArticleRecordReadingTests {
-    @Test("every corpus article read back from its record writes the same record, byte for byte")
-    func roundTrip() throws {
-        var checked = 0
-        for name in Corpus.bulletinNames().prefix(40) {
-            for article in Corpus.tagger.tag(Corpus.ingester.articles(in: try Corpus.bulletin(name)).articles) {
-                let bytes = ArticleRecord.bytes(article)
-                let object = try JSONSerialization.jsonObject(with: Data(bytes)) as! [String: Any]
-                let read = try #require(ArticleRecord.article(from: object))
-                #expect(ArticleRecord.bytes(read) == bytes, "\(article.id)")
-                #expect(ArticleTables.articleRow(read) == ArticleTables.articleRow(article))
-                checked += 1
-            }
-        }
-        #expect(checked > 100)
-        #expect(ArticleRecord.article(from: ["id": "x#1", "bulletin": "x"]) == nil)  // no index, no text
-    }
-}

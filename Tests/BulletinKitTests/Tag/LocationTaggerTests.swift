@@ -15,7 +15,7 @@ struct LocationTaggerTests {
 
     func names(_ locations: [Location]) -> [String] { locations.map(\.name) }
 
-    static let shanghai = Tagger(lexicons: Corpus.lexicons, region: "上海市")
+    static let shanghai = Tagger(lexicons: Corpus.lexicons, region: try! Region("上海市", in: Corpus.lexicons.gazetteer))
 
     @Test("通州区 is Nantong's in an article that names 石港镇, Beijing's next to 北京市")
     func duplicateDistricts() {

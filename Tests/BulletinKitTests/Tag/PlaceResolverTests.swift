@@ -8,12 +8,11 @@ import Testing
 @Suite("Place resolution")
 struct PlaceResolverTests {
     static let gazetteer = Corpus.lexicons.gazetteer
-    static let parents = gazetteer.parentIndices()
 
     static func resolver(region: String?) -> PlaceResolver {
         PlaceResolver(
-            gazetteer: gazetteer, region: region,
-            commonStems: Set(Corpus.lexicons.placeCues.cues(for: .commonWordStem)), parents: parents)
+            gazetteer: gazetteer, region: region.map { try! Region($0, in: gazetteer) },
+            commonStems: Set(Corpus.lexicons.placeCues.cues(for: .commonWordStem)))
     }
 
     /// Each name's places, for names several places share (长征镇, 通州区, 虹桥街道 …) and a few
@@ -101,7 +100,7 @@ struct PlaceResolverTests {
                 return mention.places.count == 1 ? .place(mention.places[0]) : .ambiguous(mention.places)
             }
         }
-        let regionPlaces = r.region.map { name in Set(places.indices.filter { places[$0].name == name || places[$0].code == name }) } ?? []
+        let regionPlaces = Set(r.region?.places ?? [])
         var changed = true
         var rounds = 0
         while changed && rounds < 4 {
