@@ -43,8 +43,8 @@ struct RunCommand {
             .init(
                 label: "--attribution <rule>",
                 text: "Which towns the town × mechanism tables count a mechanism for:\npassage (default) the towns the text credits with practising it;\narticle every town the article names (the rule before attribution)."),
-            .init(label: "-j, --jobs <n>", text: "Files processed in parallel (default: the number of cores). The\noutput is the same for any n."),
-            .init(label: "--input-format <f>", text: "text (default): bulletin files. jsonl: each input (or - for\nstandard input) holds one {\"id\": …, \"text\": …} bulletin a line —\nthe mapper mode for Spark's RDD.pipe or Hadoop Streaming. \"bytes\":\n<base64 of the file> instead of \"text\" is decoded as a file is."),
+            .init(label: "-j, --jobs <n>", text: "Files (or the mapper's lines) processed in parallel (default: the\nnumber of cores). The output is the same for any n."),
+            .init(label: "--input-format <f>", text: "text (default): bulletin files. jsonl: each input (or - for\nstandard input) holds one {\"id\": …, \"text\": …} bulletin a line —\nthe mapper mode for Spark's RDD.pipe or Hadoop Streaming. \"bytes\":\n<base64 of the file> instead of \"text\" is decoded as a file is.\nRead a few lines per job at a time (memory stays flat); a bad line\nis reported by its number and skipped."),
             .init(label: "--no-bom", text: "Write the CSV files without the UTF-8 byte-order mark Excel needs."),
             .init(
                 label: "--lexicon <file>",
