@@ -6,6 +6,7 @@ public final class Console: @unchecked Sendable {
     private let writeOut: (String) -> Void
     private let writeError: (String) -> Void
     private let readInput: () -> [UInt8]
+    private let readInputChunk: () -> [UInt8]
     private let failedOutput: () -> String?
     /// Whether standard error is a terminal: progress is shown only then.
     public let errorIsTerminal: Bool
@@ -17,11 +18,19 @@ public final class Console: @unchecked Sendable {
         out: @escaping (String) -> Void, error: @escaping (String) -> Void,
         input: @escaping () -> [UInt8] = { [] }, errorIsTerminal: Bool = false,
         errorColumns: @escaping () -> Int = { 80 },
-        outputFailure: @escaping () -> String? = { nil }
+        outputFailure: @escaping () -> String? = { nil },
+        inputChunk: (() -> [UInt8])? = nil
     ) {
         self.writeOut = out
         self.writeError = error
         self.readInput = input
+        if let inputChunk {
+            readInputChunk = inputChunk
+        } else {
+            // All of `input` at the first call, then the end.
+            let given = OneShot(input)
+            readInputChunk = { given.take() }
+        }
         self.errorIsTerminal = errorIsTerminal
         self.errorColumns = errorColumns
         self.failedOutput = outputFailure
@@ -36,7 +45,16 @@ public final class Console: @unchecked Sendable {
             out: { out.write($0) }, error: { err.write($0) },
             input: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
             errorIsTerminal: isatty(2) == 1, errorColumns: { TerminalWidth.columns(of: 2) },
-            outputFailure: { out.failure })
+            outputFailure: { out.failure },
+            inputChunk: {
+                var chunk = [UInt8](repeating: 0, count: 1 << 20)
+                while true {
+                    let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+                    if count < 0, errno == EINTR { continue }
+                    chunk.removeSubrange(max(0, count)...)
+                    return chunk
+                }
+            })
     }
 
     /// How many columns the terminal on standard error has now (asked at each call: a window
@@ -49,6 +67,8 @@ public final class Console: @unchecked Sendable {
     public func out(_ text: String) { writeOut(text) }
     public func error(_ text: String) { writeError(text) }
     public func standardInput() -> [UInt8] { readInput() }
+    /// The next bytes of standard input, empty at its end: for reading it a chunk at a time.
+    public func standardInputChunk() -> [UInt8] { readInputChunk() }
 
     /// A problem line, `bulletin: <what is wrong>`.
     public func problem(_ description: String) { writeError("bulletin: \(description)\n") }
@@ -82,5 +102,15 @@ final class FileOutput: @unchecked Sendable {
             }
             bytes = bytes.dropFirst(written)
         }
+    }
+}
+
+/// Hands over its bytes once, then nothing: standard input given whole, read in chunks.
+private final class OneShot: @unchecked Sendable {
+    private var read: (() -> [UInt8])?
+    init(_ read: @escaping () -> [UInt8]) { self.read = read }
+    func take() -> [UInt8] {
+        defer { read = nil }
+        return read?() ?? []
     }
 }

@@ -181,15 +181,12 @@ struct LexiconCommand {
             signals: lexicons.suggestionSignals)
         let runner = BatchRunner(ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons))
         var problems = 0
-        do {
-            _ = try runner.run(
-                inputs: arguments, readStandardInput: { console.standardInput() },
-                problem: { console.problem($0.description); problems += 1 },
-                emit: { suggester.add($0) })
-        } catch {
-            console.problem(error.description)
-            return .inputProblems
+        let sink = CollectingSink<Article>(keepsArticles: false) { input in
+            for problem in input.problems { console.problem(problem.description) }
+            problems += input.problems.count
+            for article in input.articles { suggester.add(article) }
         }
+        _ = runner.run(files: arguments, into: sink, readStandardInput: { console.standardInput() })
         var out = "# Candidate mechanisms mined by `bulletin lexicon suggest`: review, give each a real id,\n"
         out += "# category and description, keep the rows you accept, and pass the file with --lexicon.\n"
         out += "id\tname\tcategory\taliases\tdescription\ttowns\tbulletins\tcount\texample\tsource\n"

@@ -20,14 +20,11 @@ enum RecordSource {
             return ArticleQuery.records(fromJSONLines: text)
         }
         let runner = BatchRunner(ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons))
-        var articles: [Article] = []
-        do {
-            _ = try runner.run(inputs: [source], problem: { console.problem($0.description) }, emit: { articles.append($0) })
-        } catch {
-            console.problem(error.description)
-            return nil
+        let sink = CollectingSink<Article> { input in
+            for problem in input.problems { console.problem(problem.description) }
         }
-        return ArticleQuery.records(from: articles)
+        _ = runner.run(files: [source], into: sink)
+        return ArticleQuery.records(from: sink.articles)
     }
 
     /// When `path` is a folder, first finishes the commit of a run killed while moving its files

@@ -15,12 +15,13 @@ struct RunCommand {
         .init(long: "checkpoint-every", takesValue: true),
         .init(long: "attribution", takesValue: true, values: TownCredit.names),
         .init(long: "dates", takesValue: true),
+        .init(long: "outputs", takesValue: true),
     ]
 
     static let help = CommandHelp(
         name: "run",
         overview: "Ingest, tag and export bulletins.",
-        usage: "bulletin run <input> ... [-o <dir> [--resume] [--checkpoint-every <s>]]\n                [--lexicon <file> ...] [--region <name>] [--dates <file>] [-j <n>]\n                [--attribution passage|article] [--input-format text|jsonl] [--no-bom] [-q]",
+        usage: "bulletin run <input> ... [-o <dir> [--outputs <list>] [--resume]\n                [--checkpoint-every <s>]] [--lexicon <file> ...] [-j <n>]\n                [--region <name>] [--dates <file>] [--input-format text|jsonl]\n                [--attribution passage|article] [--no-bom] [-q]",
         arguments: [
             .init(
                 label: "<input>",
@@ -31,6 +32,9 @@ struct RunCommand {
                 label: "-o, --output <dir>",
                 text: "Write into <dir> (created if needed) instead of JSON Lines on\nstandard output: articles.jsonl, articles.json, articles.csv,\nmentions.csv, town_mechanism.csv, first_mentions.csv,\nsummary.json, manifest.json."),
             .init(
+                label: "--outputs <list>",
+                text: "With -o: write only these, comma-separated (default all):\njsonl articles.jsonl, json articles.json, csv articles.csv,\nmentions mentions.csv, tables town_mechanism.csv, first_mentions.csv\nand summary.json. manifest.json is always written."),
+            .init(
                 label: "--resume",
                 text: "Continue a run into <dir> that was interrupted (Ctrl-C, a crash, a\nfull disk): the files it finished are not read again, and the\noutputs come out as one uninterrupted run would write them."),
             .init(
@@ -39,8 +43,8 @@ struct RunCommand {
             .init(
                 label: "--attribution <rule>",
                 text: "Which towns the town × mechanism tables count a mechanism for:\npassage (default) the towns the text credits with practising it;\narticle every town the article names (the rule before attribution)."),
-            .init(label: "-j, --jobs <n>", text: "Files processed in parallel (default: the number of cores). The\noutput is the same for any n."),
-            .init(label: "--input-format <f>", text: "text (default): bulletin files. jsonl: each input (or - for\nstandard input) holds one {\"id\": …, \"text\": …} bulletin a line —\nthe mapper mode for Spark's RDD.pipe or Hadoop Streaming. \"bytes\":\n<base64 of the file> instead of \"text\" is decoded as a file is."),
+            .init(label: "-j, --jobs <n>", text: "Files (or the mapper's lines) processed in parallel (default: the\nnumber of cores). The output is the same for any n."),
+            .init(label: "--input-format <f>", text: "text (default): bulletin files. jsonl: each input (or - for\nstandard input) holds one {\"id\": …, \"text\": …} bulletin a line —\nthe mapper mode for Spark's RDD.pipe or Hadoop Streaming. \"bytes\":\n<base64 of the file> instead of \"text\" is decoded as a file is.\nRead a few lines per job at a time (memory stays flat); a bad line\nis reported by its number and skipped."),
             .init(label: "--no-bom", text: "Write the CSV files without the UTF-8 byte-order mark Excel needs."),
             .init(
                 label: "--lexicon <file>",
@@ -68,6 +72,7 @@ struct RunCommand {
     let checkpointSeconds: Double
     let credit: TownCredit
     let datesFile: String?
+    let outputs: OutputSelection
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentScanner(options: RunCommand.options).scan(arguments)
@@ -88,6 +93,12 @@ struct RunCommand {
         resume = parsed.flag("resume")
         credit = try TownCredit.parse(parsed.last("attribution"))
         datesFile = parsed.last("dates")
+        if let list = parsed.last("outputs") {
+            guard outputDirectory != nil else { throw UsageError("--outputs chooses the files of an output folder: give -o <dir>") }
+            do { outputs = try OutputSelection(parsing: list) } catch { throw UsageError(error.description) }
+        } else {
+            outputs = .all
+        }
         if let text = parsed.last("checkpoint-every") {
             guard let seconds = Double(text), seconds > 0 else { throw UsageError("--checkpoint-every needs a number of seconds > 0, not '\(text)'") }
             checkpointSeconds = seconds
@@ -141,15 +152,6 @@ struct RunCommand {
                 return .usage
             }
         }
-        // Records and table rows are rendered in the workers; the writer only appends them.
-        let credit = self.credit
-        let full: @Sendable (Article) -> RenderedArticle = { RenderedArticle.full($0, credit: credit) }
-        var runner = BatchRunner(
-            ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons, region: places),
-            render: outputDirectory == nil ? RenderedArticle.record : full)
-        runner.dates = dates
-        let progress = Progress(console: console)
-
         var folder: OutputFolder? = nil
         if let outputDirectory {
             do {
@@ -164,7 +166,7 @@ struct RunCommand {
                 }
                 folder = try OutputFolder(
                     path: outputDirectory, bom: bom, identity: runIdentity(lexicons: lexicons, dates: dates), resume: resume,
-                    credit: credit)
+                    credit: credit, outputs: outputs)
                 folder!.checkpointSeconds = checkpointSeconds
                 if folder!.replacedInterruptedRun {
                     console.problem("\(outputDirectory): an interrupted run's partial output was discarded (--resume continues one)")
@@ -174,55 +176,87 @@ struct RunCommand {
                 return error.refusesResume ? .inputProblems : .outputFailed
             }
         }
-
-        if jsonLines {
-            return runJSONLines(runner: runner, folder: folder, lexicons: lexicons, console: console)
+        // Records and table rows are rendered in the workers; the sink only appends them.
+        let ingester = Ingester(lexicons: lexicons)
+        let tagger = Tagger(lexicons: lexicons, region: places)
+        var runner = BatchRunner(
+            ingester: ingester, tagger: tagger,
+            render: folder == nil ? StandardOutputSink.render : FolderSink.render(credit: credit))
+        runner.dates = dates
+        if let folder {
+            return run(runner, into: ReportingSink(FolderSink(folder: folder, lexicons: lexicons, dates: dates), console: console), console: console)
         }
-        let summary: BatchRunner.Summary
+        let out = StandardOutputSink(write: { console.out(String(decoding: $0, as: UTF8.self)) }, failure: { console.outputFailure })
+        return run(runner, into: ReportingSink(out, console: console), console: console)
+    }
+
+    /// Runs the inputs (files, or the mapper's JSON Lines) into `sink`, then finishes it; says
+    /// how it went and returns the exit status.
+    func run<Sink: RunSink>(
+        _ runner: BatchRunner<RenderedArticle>, into sink: ReportingSink<Sink>, console: Console
+    ) -> ExitStatus where Sink.Rendered == RenderedArticle, Sink.Failure == OutputError {
+        let folder = (sink.inner as? FolderSink)?.folder
+        var summary = RunSummary()
         do {
-            summary = try runner.run(
-                inputs: inputs, jobs: jobs,
-                readStandardInput: { console.standardInput() },
-                problem: { progress.clear(); progress.problems += 1; console.problem($0.description) },
-                progress: { progress.show(done: $0, total: $1, path: $2) },
-                shouldStop: { Interrupt.wasRequested },
-                alreadyDone: folder?.resumed.map { ($0.record, $0.problems) } ?? [],
-                keepInputs: false,  // the output folder logs them; standard output needs none
-                emit: { (article: Article) throws(OutputError) in
-                    progress.articles += 1
-                    progress.bytes += article.text.utf8.count
-                    try RunCommand.emit(article, to: folder, console: console)
-                },
-                emitRendered: { (article: Article, rendered: RenderedArticle) throws(OutputError) in
-                    progress.articles += 1
-                    progress.bytes += article.text.utf8.count
-                    if let folder { try folder.write(rendered) } else { try RunCommand.standardOutput(String(decoding: rendered.record + [0x0A], as: UTF8.self), console) }
-                },
-                finished: { (record, problems) throws(OutputError) in try folder?.finished(record, problems: problems) })
-            progress.clear()
+            if jsonLines {
+                for input in inputs {
+                    guard let stream = openLines(input, console: console, summary: &summary) else { continue }
+                    summary.add(try runner.run(lines: stream, jobs: jobs, into: sink, shouldStop: { Interrupt.wasRequested }))
+                    if summary.stopped { break }
+                }
+            } else {
+                summary = try runner.run(
+                    files: inputs, jobs: jobs, into: sink, readStandardInput: { console.standardInput() },
+                    shouldStop: { Interrupt.wasRequested })
+            }
+            sink.progress.clear()
             if summary.stopped {
                 folder?.suspend()
-                let resumable = outputDirectory.map { "; 'bulletin run' with the same inputs, -o \($0) and --resume continues it" } ?? ""
-                console.problem("interrupted after \(counted(summary.files, "file")); no output folder file was changed\(resumable)")
+                if jsonLines {
+                    console.problem("interrupted after \(counted(summary.files, "bulletin")); no output folder file was changed")
+                } else {
+                    let resumable = outputDirectory.map { "; 'bulletin run' with the same inputs, -o \($0) and --resume continues it" } ?? ""
+                    console.problem("interrupted after \(counted(summary.files, "file")); no output folder file was changed\(resumable)")
+                }
                 return .interrupted
             }
-            try folder?.finish(runSummary: summary, lexicons: lexicons, dates: dates)
+            try sink.finish(summary)
         } catch {
-            progress.clear()
+            sink.progress.clear()
             folder?.suspend()
             console.problem(error.description)
-            if let outputDirectory, !error.committed {
+            if let outputDirectory, !error.committed, !jsonLines {
                 console.problem("\(outputDirectory): no output file was changed; once the problem is mended, --resume continues the run")
             }
             return error.refusesResume ? .inputProblems : .outputFailed
         }
 
         if !quiet {
-            let destination = outputDirectory.map { " → \($0)/" } ?? ""
-            console.error(
-                "bulletin: \(counted(summary.files, "file")), \(counted(summary.articles, "article")), \(counted(summary.problems, "problem")), \(String(format: "%.1f", progress.elapsed)) s\(destination)\n")
+            if jsonLines {
+                console.error("bulletin: \(counted(summary.files, "bulletin")), \(counted(summary.articles, "article")), \(counted(summary.problems, "problem"))\n")
+            } else {
+                let destination = outputDirectory.map { " → \($0)/" } ?? ""
+                console.error(
+                    "bulletin: \(counted(summary.files, "file")), \(counted(summary.articles, "article")), \(counted(summary.problems, "problem")), \(String(format: "%.1f", sink.progress.elapsed)) s\(destination)\n")
+            }
         }
         return summary.problems > 0 ? .inputProblems : .success
+    }
+
+    /// The mapper's input `input` (`-` for standard input) as a stream of lines; nil, reported
+    /// and counted as a problem, when the file cannot be opened.
+    func openLines(_ input: String, console: Console, summary: inout RunSummary) -> JSONLinesStream? {
+        if input == "-" {
+            return JSONLinesStream(source: "stdin", place: "standard input", readChunk: { console.standardInputChunk() })
+        }
+        let descriptor = open(input, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let error: InputError = errno == ENOENT ? .notFound(path: input) : .unreadable(path: input, reason: String(cString: strerror(errno)))
+            console.problem(error.description)
+            summary.problems += 1
+            return nil
+        }
+        return JSONLinesStream(source: input, place: input, descriptor: descriptor)
     }
 }
 
@@ -231,77 +265,6 @@ extension RunCommand {
     /// change what is written.
     func runIdentity(lexicons: Lexicons, dates: IssueDates?) -> String {
         "bulletin \(BulletinVersion.current); lexicons \(Manifest.lexiconDigest(lexicons)); region \(region ?? "-"); bom \(bom); attribution \(credit.rawValue); dates \(dates?.sha256 ?? "-")"
-    }
-
-    /// An article goes to the output folder's files, or as one JSON line to standard output.
-    static func emit(_ article: Article, to folder: OutputFolder?, console: Console) throws(OutputError) {
-        if let folder { try folder.write(article) } else { try standardOutput(ArticleRecord.json(article) + "\n", console) }
-    }
-
-    /// Writes a record to standard output; a failed write (a full disk, a closed pipe) stops the
-    /// run instead of dropping the rest of the records silently.
-    static func standardOutput(_ line: String, _ console: Console) throws(OutputError) {
-        console.out(line)
-        if let failure = console.outputFailure { throw OutputError(path: "standard output", reason: failure) }
-    }
-
-    /// The mapper mode: bulletins as JSON Lines in, article records out.
-    func runJSONLines(runner: BatchRunner, folder: OutputFolder?, lexicons: Lexicons, console: Console) -> ExitStatus {
-        let dates = runner.dates
-        var summary = BatchRunner.Summary()
-        do {
-            for input in inputs {
-                let bytes: [UInt8]
-                if input == "-" {
-                    bytes = console.standardInput()
-                } else {
-                    do { bytes = try InputFiles.read(input) } catch {
-                        console.problem(error.description)
-                        summary.problems += 1
-                        continue
-                    }
-                }
-                let (entries, failed, problems) = JSONLinesInput.entries(in: bytes, source: input == "-" ? "stdin" : input)
-                for problem in problems { console.problem(problem.description) }
-                summary.problems += problems.count
-                // A file given as bytes that could not be decoded is listed, as a run lists it.
-                for record in failed {
-                    summary.files += 1
-                    try folder?.finished(record, problems: 1)
-                }
-                for entry in entries {
-                    // Ctrl-C: stop between bulletins; what was written so far is whole records.
-                    if Interrupt.wasRequested {
-                        folder?.suspend()
-                        console.problem("interrupted after \(counted(summary.files, "bulletin")); no output folder file was changed")
-                        return .interrupted
-                    }
-                    var bulletin = entry.bulletin
-                    var record = entry.record
-                    if let date = dates?.date(for: record.path) {
-                        bulletin.date = date
-                        record.suppliedDate = date.description
-                    }
-                    let ingested = runner.ingester.articles(in: bulletin)
-                    let articles = ingested.articles
-                    for article in runner.tagger.map({ $0.tag(articles, masthead: ingested.masthead) }) ?? articles {
-                        try RunCommand.emit(article, to: folder, console: console)
-                        summary.articles += 1
-                    }
-                    summary.files += 1
-                    record.articles = articles.count
-                    try folder?.finished(record, problems: 0)
-                }
-            }
-            try folder?.finish(runSummary: summary, lexicons: lexicons, dates: dates)
-        } catch {
-            folder?.suspend()
-            console.problem(error.description)
-            return error.refusesResume ? .inputProblems : .outputFailed
-        }
-        if !quiet {
-            console.error("bulletin: \(counted(summary.files, "bulletin")), \(counted(summary.articles, "article")), \(counted(summary.problems, "problem"))\n")
-        }
-        return summary.problems > 0 ? .inputProblems : .success
+            + (outputs == .all ? "" : "; outputs \(outputs.list)")
     }
 }

@@ -92,7 +92,7 @@ struct CommandTests {
         #expect(b.run(["run", "corpus", "--help"]) == .success)
         #expect(a.out == b.out)
         #expect(a.out.hasPrefix("OVERVIEW: Ingest, tag and export bulletins.\n\nUSAGE: \(RunCommand.help.usage)\n"))
-        #expect(RunCommand.help.usage.hasPrefix("bulletin run <input> ... [-o <dir> [--resume] [--checkpoint-every <s>]]"))
+        #expect(RunCommand.help.usage.hasPrefix("bulletin run <input> ... [-o <dir> [--outputs <list>] [--resume]"))
         #expect(a.out.contains("--resume"))
         #expect(a.out.contains("-o, --output <dir>"))
     }
@@ -450,7 +450,7 @@ struct MapperModeTests {
         }
         let c = Captured(stdinBytes: bytes)
         #expect(c.run(["run", "--input-format", "jsonl", "-", "-q"]) == .inputProblems)
-        #expect(c.err.contains("bulletin: stdin:2: cannot read: not UTF-8 (byte 20 of the line)"), "\(c.err)")
+        #expect(c.err.contains("bulletin: standard input, line 2: cannot read: not UTF-8 (byte 20 of the line)"), "\(c.err)")
         let ids = c.out.split(separator: "\n").compactMap { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
         }
@@ -480,7 +480,7 @@ struct MapperModeTests {
             """
         let c = Captured(stdin: input)
         #expect(c.run(["run", "--input-format", "jsonl", "-", "-q"]) == .inputProblems)
-        #expect(c.err.contains("bulletin: stdin:2: "))
+        #expect(c.err.contains("bulletin: standard input, line 2: "))
         let records = try c.out.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
@@ -528,7 +528,7 @@ struct MapperModeTests {
         let input = Self.lines[0] + "\n" + #"{"id": "x", "bytes": "不是base64"}"# + "\n"
         let c = Captured(stdin: input)
         #expect(c.run(["run", "--input-format", "jsonl", "-", "-q"]) == .inputProblems)
-        #expect(c.err.contains("bulletin: stdin:2: "), "\(c.err)")
+        #expect(c.err.contains("bulletin: standard input, line 2: "), "\(c.err)")
         #expect(c.out.split(separator: "\n").count == 1)
     }
 }
@@ -696,7 +696,7 @@ struct InterruptTests {
             let ingested = Ingester(lexicons: lexicons).articles(in: bulletin)
             for article in Tagger(lexicons: lexicons).tag(ingested.articles, masthead: ingested.masthead) { try folder.write(article) }
             folder.commitStopsAfterSteps = 3
-            try folder.finish(runSummary: BatchRunner.Summary(), lexicons: lexicons)
+            try folder.finish(runSummary: RunSummary(), lexicons: lexicons)
             #expect(try String(contentsOfFile: out + "/articles.jsonl", encoding: .utf8) == whole)
             #expect(try String(contentsOfFile: out + "/articles.csv", encoding: .utf8).contains("石港"), "mixed before recovery")
             let c = Captured()

@@ -22,6 +22,9 @@ public struct FolderCommit {
     public struct Record: Equatable, Sendable {
         public var files: [String]
         public var identity: String
+        /// Files of the folder's previous contents that the new set does not hold (a run with
+        /// fewer `--outputs`), removed after the moves.
+        public var removed: [String] = []
     }
 
     public let folder: String
@@ -47,7 +50,7 @@ public struct FolderCommit {
     /// folder.
     /// - Throws: `OutputError` when a target is a folder (checked before anything changes) or a
     ///   rename fails (the record stays; the next run finishes the commit).
-    public func commit(_ names: [String], identity: String) throws(OutputError) {
+    public func commit(_ names: [String], removing removed: [String] = [], identity: String) throws(OutputError) {
         for name in names {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -61,10 +64,14 @@ public struct FolderCommit {
             return stopAfterSteps.map { steps >= $0 } ?? false
         }
         if stopAfterSteps == 0 { return }
-        try writeRecord(Record(files: names, identity: identity))
+        try writeRecord(Record(files: names, identity: identity, removed: removed))
         if stop() { return }
         for name in names {
             try FolderCommit.move(name, from: workFolder, to: folder)
+            if stop() { return }
+        }
+        for name in removed {
+            try FolderCommit.remove(name, from: folder)
             if stop() { return }
         }
         try FolderCommit.syncFolder(folder)
@@ -99,9 +106,11 @@ public struct FolderCommit {
                 throw OutputError(path: workFolder + "/" + name, reason: "missing, though the commit record lists it")
             }
         }
+        let removed = object["removed"] as? [String] ?? []
+        for name in removed { try FolderCommit.remove(name, from: folder) }
         try FolderCommit.syncFolder(folder)
         try cleanUp(stop: { false })
-        return Record(files: files, identity: identity)
+        return Record(files: files, identity: identity, removed: removed)
     }
 
     private func cleanUp(stop: () -> Bool) throws(OutputError) {
@@ -116,11 +125,19 @@ public struct FolderCommit {
         try? FileManager.default.removeItem(atPath: workFolder)
     }
 
+    /// Removes `name` from `folder`; one already gone is fine.
+    static func remove(_ name: String, from folder: String) throws(OutputError) {
+        guard unlink(folder + "/" + name) == 0 || errno == ENOENT else {
+            throw OutputError(path: folder + "/" + name, reason: "cannot remove: \(String(cString: strerror(errno)))")
+        }
+    }
+
     private func writeRecord(_ record: Record) throws(OutputError) {
         var json = JSONWriter()
         json.object { o in
             o.key("identity"); o.string(record.identity)
             o.key("files"); o.array { a in for name in record.files { a.string(name) } }
+            if !record.removed.isEmpty { o.key("removed"); o.array { a in for name in record.removed { a.string(name) } } }
         }
         let file = try AtomicFile(path: recordPath)
         try file.write(json.bytes + [0x0A])

@@ -12,7 +12,7 @@ public enum Manifest {
         return SHA256.hex(of: bytes)
     }
 
-    public static func json(summary: BatchRunner.Summary, lexicons: Lexicons, dates: IssueDates? = nil) -> String {
+    public static func json(summary: RunSummary, lexicons: Lexicons, dates: IssueDates? = nil) -> String {
         head(lexicons: lexicons, dates: dates) + (summary.inputs + summary.unexpanded).map(input).joined(separator: ",")
             + tail(summary: summary)
     }
@@ -46,19 +46,19 @@ public enum Manifest {
     }
 
     /// One input's object.
-    public static func input(_ input: BatchRunner.InputRecord) -> String {
+    public static func input(_ input: InputRecord) -> String {
         var json = JSONWriter()
         json.object { input.writeFields(to: &$0) }
         return json.output
     }
 
     /// `],"counts":{…}}` and a newline.
-    public static func tail(summary: BatchRunner.Summary) -> String {
+    public static func tail(summary: RunSummary) -> String {
         "],\"counts\":{\"files\":\(summary.files),\"articles\":\(summary.articles),\"errors\":\(summary.problems)}}\n"
     }
 }
 
-extension BatchRunner.InputRecord {
+extension InputRecord {
     /// The input's fields as the manifest lists them (`path`, `bytes`, `sha256`, `encoding`,
     /// `encoding_confidence` for a GB18030 or Big5 reading, `supplied_date` when a `--dates` file
     /// gave the issue date, `articles`, `error`), into an open JSON object; the progress log writes the same ones.

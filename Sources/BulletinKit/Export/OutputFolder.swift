@@ -13,6 +13,10 @@ import Foundation
 /// | `summary.json` | towns × mechanisms with the article ids behind each cell |
 /// | `manifest.json` | version, lexicons and inputs with SHA-256, counts |
 ///
+/// `outputs` (`--outputs`) chooses which of them are written; `manifest.json` always is.
+/// `articles.jsonl` grows in the work folder whatever the choice, as `--resume` rebuilds the
+/// tables from it, and is left out of the folder when not chosen.
+///
 /// The streamed files grow in a hidden work folder (`.bulletin-partial/`), where the others are
 /// written too when the run completes; a `FolderCommit` then moves them all into place. An
 /// interrupted run changes nothing a reader of the folder sees, `bulletin run --resume` continues
@@ -59,6 +63,8 @@ public final class OutputFolder {
     public private(set) var resumed: [ProgressLog.Entry] = []
     /// Which towns the summary tables count a mechanism for.
     public let credit: TownCredit
+    /// The files written (`--outputs`).
+    public let outputs: OutputSelection
     /// A fresh run found and replaced the work folder of an interrupted one.
     public private(set) var replacedInterruptedRun = false
 
@@ -68,8 +74,12 @@ public final class OutputFolder {
     /// - Parameter identity: names the run's settings (version, lexicons, options); a resume
     ///   must match it.
     /// - Throws: `OutputError` when the folder cannot be created or written, or cannot be resumed.
-    public init(path: String, bom: Bool, identity: String, resume: Bool = false, credit: TownCredit = .passage) throws(OutputError) {
+    public init(
+        path: String, bom: Bool, identity: String, resume: Bool = false, credit: TownCredit = .passage,
+        outputs: OutputSelection = .all
+    ) throws(OutputError) {
         self.path = path
+        self.outputs = outputs
         self.identity = identity
         self.credit = credit
         self.bom = bom
@@ -126,13 +136,17 @@ public final class OutputFolder {
     }
 
     private func writeHeaders() throws(OutputError) {
-        var header = CSVWriter(bom: bom)
-        header.header(ArticleTables.articleColumns)
-        try articlesCSV.write(header.output)
-        header = CSVWriter(bom: bom)
-        header.header(ArticleTables.mentionColumns)
-        try mentionsCSV.write(header.output)
-        try jsonArray.write("[")
+        if outputs.contains(.csv) {
+            var header = CSVWriter(bom: bom)
+            header.header(ArticleTables.articleColumns)
+            try articlesCSV.write(header.output)
+        }
+        if outputs.contains(.mentions) {
+            var header = CSVWriter(bom: bom)
+            header.header(ArticleTables.mentionColumns)
+            try mentionsCSV.write(header.output)
+        }
+        if outputs.contains(.json) { try jsonArray.write("[") }
     }
 
     public func write(_ article: Article) throws(OutputError) {
@@ -146,17 +160,19 @@ public final class OutputFolder {
     public func write(_ article: RenderedArticle) throws(OutputError) {
         try jsonl.write(article.record)
         try jsonl.write(OutputFolder.newline)
-        try jsonArray.write(articleCount == 0 ? OutputFolder.newline : OutputFolder.commaNewline)
-        try jsonArray.write(article.record)
-        try articlesCSV.write(article.articleRow)
-        try mentionsCSV.write(article.mentionRows)
-        if let report = article.report { try summary.add(report) }
+        if outputs.contains(.json) {
+            try jsonArray.write(articleCount == 0 ? OutputFolder.newline : OutputFolder.commaNewline)
+            try jsonArray.write(article.record)
+        }
+        if outputs.contains(.csv) { try articlesCSV.write(article.articleRow) }
+        if outputs.contains(.mentions) { try mentionsCSV.write(article.mentionRows) }
+        if outputs.contains(.tables), let report = article.report { try summary.add(report) }
         articleCount += 1
     }
 
     /// Notes that every article of an input has been written. The progress log learns of it at
     /// the next checkpoint, at most `checkpointSeconds` later.
-    public func finished(_ record: BatchRunner.InputRecord, problems: Int) throws(OutputError) {
+    public func finished(_ record: InputRecord, problems: Int) throws(OutputError) {
         ProgressLog.Entry(record: record, problems: problems, lengths: files.map(\.length)).appendLine(to: &unlogged)
         if DispatchTime.now().uptimeNanoseconds - lastCheckpoint > checkpointNanoseconds
             || unlogged.count >= OutputFolder.unloggedLimit
@@ -179,11 +195,11 @@ public final class OutputFolder {
     /// Writes the summary tables and the manifest into the work folder, then moves every file into
     /// place through a `FolderCommit`: a crash from here on leaves, after the next run, the
     /// previous output or this one, never a mix.
-    public func finish(runSummary: BatchRunner.Summary, lexicons: Lexicons, dates: IssueDates? = nil) throws(OutputError) {
-        try jsonArray.write(articleCount == 0 ? "]\n" : "\n]\n")
+    public func finish(runSummary: RunSummary, lexicons: Lexicons, dates: IssueDates? = nil) throws(OutputError) {
+        if outputs.contains(.json) { try jsonArray.write(articleCount == 0 ? "]\n" : "\n]\n") }
         // The workers are done: what their arenas hold free goes back before the summary is built.
         MemoryRelease.returnFreePages()
-        for name in TownMechanismSummary.fileNames {
+        for name in TownMechanismSummary.fileNames where outputs.contains(.tables) {
             let file = try AtomicFile(path: workPath + "/" + name)
             try summary.write(name, bom: bom) { (piece: String) throws(OutputError) in try file.write(piece) }
             try file.commit()
@@ -217,8 +233,33 @@ public final class OutputFolder {
         for file in files { try file.sync() }
         var commit = OutputFolder.commit(for: path)
         commit.stopAfterSteps = commitStopsAfterSteps
-        try commit.commit(OutputFolder.fileNames, identity: identity)
+        // Files of an earlier run that this one does not write go, in the same commit: the
+        // folder holds one run's files, never a mix.
+        let chosen = outputs.fileNames
+        try commit.commit(chosen, removing: OutputFolder.fileNames.filter { !chosen.contains($0) }, identity: identity)
         log.close()
+    }
+
+    /// Resuming is only sound over the same inputs in the same order: the finished ones must
+    /// open the list, each still the bytes the interrupted run read (its logged size and SHA-256:
+    /// three characters edited in place change no size).
+    public func checkResumable(_ items: InputList) throws(OutputError) {
+        let done = resumed.map(\.record)
+        guard done.count <= items.count else {
+            throw OutputError.cannotResume(path: done[items.count].path, reason: "was finished by the interrupted run but is no longer an input; run without --resume")
+        }
+        for (record, item) in zip(done, items) {
+            guard case .file(let path) = item, path == record.path else {
+                throw OutputError.cannotResume(path: record.path, reason: "the inputs are not those of the interrupted run (same paths, same order); run without --resume")
+            }
+            guard record.error == nil else { continue }
+            if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size != record.bytes {
+                throw OutputError.cannotResume(path: path, reason: "changed since the interrupted run read it (\(record.bytes) bytes, now \(size)); run without --resume")
+            }
+            if !record.sha256.isEmpty, let bytes = try? InputFiles.read(path), SHA256.hex(of: bytes) != record.sha256 {
+                throw OutputError.cannotResume(path: path, reason: "changed since the interrupted run read it (same size, other content: its SHA-256 differs); run without --resume")
+            }
+        }
     }
 
     /// For tests: stop the final commit after this many steps, as a kill would.

@@ -10,7 +10,7 @@ import Foundation
 /// crash is ignored on reading, and the files are cut back to the last whole line's lengths.
 public struct ProgressLog {
     public struct Entry: Sendable, Equatable {
-        public var record: BatchRunner.InputRecord
+        public var record: InputRecord
         public var problems: Int
         /// Lengths of the streamed files (in `OutputFolder.streamedNames` order) after this input.
         public var lengths: [Int]
@@ -103,7 +103,7 @@ extension ProgressLog.Entry {
             let sha256 = object["sha256"] as? String, let articles = object["articles"] as? Int,
             let problems = object["problems"] as? Int, let lengths = object["lengths"] as? [Int]
         else { return nil }
-        var record = BatchRunner.InputRecord(
+        var record = InputRecord(
             path: path, bytes: bytes, sha256: sha256, encoding: object["encoding"] as? String, articles: articles,
             error: object["error"] as? String)
         record.encodingConfidence = (object["encoding_confidence"] as? NSNumber)?.doubleValue

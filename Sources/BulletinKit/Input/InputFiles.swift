@@ -4,6 +4,10 @@ import Foundation
 /// file as given, each directory's `*.txt` files recursively in sorted path order, and `-` for
 /// standard input. Directory loops through symlinks are visited once.
 public enum InputFiles {
+    /// Lines longer than this are reported: no bulletin paragraph comes near it, so the file was
+    /// probably extracted without line breaks.
+    public static let longLineLimit = 64 * 1024
+
     /// One bulletin source.
     public enum Item: Sendable, Equatable {
         case file(String)

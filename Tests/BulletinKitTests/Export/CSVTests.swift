@@ -68,7 +68,7 @@ struct CSVTests {
             for article in tagged { try output.write(article) }
             articles += tagged
         }
-        try output.finish(runSummary: BatchRunner.Summary(), lexicons: Corpus.lexicons)
+        try output.finish(runSummary: RunSummary(), lexicons: Corpus.lexicons)
         let read = { (name: String) in readCSV(try String(contentsOfFile: folder + "/" + name, encoding: .utf8)) }
 
         let records = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/articles.json"))) as! [[String: Any]]

@@ -17,7 +17,7 @@ struct FolderCommitTests {
         let output = try OutputFolder(path: folder, bom: true, identity: "commit test " + bulletin.id)
         for article in Corpus.tagger.tag(Corpus.ingester.articles(in: bulletin).articles) { try output.write(article) }
         output.commitStopsAfterSteps = steps
-        try output.finish(runSummary: BatchRunner.Summary(), lexicons: Corpus.lexicons)
+        try output.finish(runSummary: RunSummary(), lexicons: Corpus.lexicons)
     }
 
     /// The visible files of a folder, name → bytes.

@@ -59,14 +59,10 @@ struct RecordSchemaTests {
     static func records() throws -> [[String: Any]] {
         let runner = BatchRunner(
             ingester: Corpus.ingester, tagger: Corpus.tagger, render: RenderedArticle.record)
-        var lines: [[UInt8]] = []
-        var problems: [String] = []
-        _ = try runner.run(
-            inputs: bulletins.map { Corpus.folder + "/" + $0 + ".txt" },
-            problem: { problems.append($0.description) }, emit: { _ in },
-            emitRendered: { _, rendered in lines.append(rendered.record) })
-        #expect(problems.isEmpty)
-        return try lines.map { line in
+        let sink = CollectingSink<RenderedArticle>()
+        _ = runner.run(files: bulletins.map { Corpus.folder + "/" + $0 + ".txt" }, into: sink)
+        #expect(sink.problems.isEmpty)
+        return try sink.articles.map(\.record).map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
         }
     }

@@ -282,7 +282,7 @@ struct WorkbookTests {
                 try output.write(article)
             }
         }
-        try output.finish(runSummary: BatchRunner.Summary(), lexicons: Corpus.lexicons)
+        try output.finish(runSummary: RunSummary(), lexicons: Corpus.lexicons)
         let sheets = try RunWorkbook.write(folder: folder, to: folder + "/run.xlsx", rowLimit: 50)
         #expect(sheets.first == "articles")
         #expect(sheets.contains("mentions (1 of \(sheets.filter { $0.hasPrefix("mentions") }.count))"))

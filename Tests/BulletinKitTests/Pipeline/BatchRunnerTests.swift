@@ -32,11 +32,10 @@ struct BatchRunnerTests {
     func badInputs() throws {
         let folder = try badInputFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var problems: [InputError] = []
-        var articles: [Article] = []
-        let summary = try BatchRunner(ingester: Corpus.ingester).run(
-            inputs: [folder, folder + "/missing.txt"], problem: { problems.append($0) },
-            emit: { articles.append($0) })
+        let sink = CollectingSink<Article>()
+        let summary = BatchRunner(ingester: Corpus.ingester).run(files: [folder, folder + "/missing.txt"], into: sink)
+        let problems = sink.problems
+        let articles = sink.articles
         let runningAsRoot = getuid() == 0  // root reads a mode-000 file anyway
         let reported = Set(problems.map { ($0.path as NSString).lastPathComponent })
         #expect(reported.isSuperset(of: ["b-empty.txt", "c-binary.txt", "f-long-line.txt", "missing.txt"]))
@@ -51,7 +50,7 @@ struct BatchRunnerTests {
         #expect(!bulletins.contains("h-not-a-bulletin"))
         #expect(articles.filter { $0.bulletin == "d-gbk" }.map(\.title) == ["社区食堂开门迎客"])
         #expect(summary.problems == problems.count)
-        #expect(summary.inputs.map { ($0.path as NSString).lastPathComponent } == [
+        #expect(sink.inputs.map { ($0.path as NSString).lastPathComponent } == [
             "a-good.txt", "b-empty.txt", "c-binary.txt", "d-gbk.txt", "e-utf16.txt", "f-long-line.txt",
             "g-unreadable.txt",
         ])
@@ -85,24 +84,24 @@ struct BatchRunnerTests {
         let names = (0..<12).map { String(format: "%02d.txt", $0) }
         for name in names { try good.write(toFile: folder + "/" + name, atomically: false, encoding: .utf8) }
         let rewritten = "江桥镇召开会议\n\n近日，江桥镇召开信访工作联席会议。\n"
-        var problems: [InputError] = []
-        var articles: [Article] = []
-        // Windows of 4 files at one job: between the first and second window, one file of the
-        // second window disappears and one of the third is rewritten.
-        let summary = try BatchRunner(ingester: Corpus.ingester).run(
-            inputs: [folder], problem: { problems.append($0) },
-            progress: { done, _, _ in
-                if done == 4 {
-                    try? FileManager.default.removeItem(atPath: folder + "/05.txt")
-                    try? rewritten.write(toFile: folder + "/09.txt", atomically: false, encoding: .utf8)
-                }
-            },
-            emit: { articles.append($0) })
+        // At one job, files are read one by one: after the fourth, one file further on
+        // disappears and another is rewritten.
+        var taken = 0
+        let sink = CollectingSink<Article> { _ in
+            taken += 1
+            if taken == 4 {
+                try? FileManager.default.removeItem(atPath: folder + "/05.txt")
+                try? rewritten.write(toFile: folder + "/09.txt", atomically: false, encoding: .utf8)
+            }
+        }
+        _ = BatchRunner(ingester: Corpus.ingester).run(files: [folder], into: sink)
+        let problems = sink.problems
+        let articles = sink.articles
         #expect(problems == [.unreadable(path: folder + "/05.txt", reason: "no such file — removed during the run?")])
         #expect(articles.count == 11)
         #expect(articles.first { $0.bulletin == "09" }?.title == "江桥镇召开会议")
-        let record = summary.inputs.first { $0.path.hasSuffix("/09.txt") }!
+        let record = sink.inputs.first { $0.path.hasSuffix("/09.txt") }!
         #expect(record.sha256 == SHA256.hex(of: Array(rewritten.utf8)), "the manifest hashes the bytes that were read")
-        #expect(summary.inputs.count == 12)
+        #expect(sink.inputs.count == 12)
     }
 }
