@@ -60,6 +60,9 @@ struct BlockFeatures {
         if sections >= 1 { bulletinFacts.append("bulletin:sections") }
         let headingShare = texts.isEmpty ? 0 : Double(headingLike.filter { $0 }.count) / Double(texts.count)
         bulletinFacts.append(headingShare > 0.45 ? "bulletin:headings>45%" : headingShare > 0.25 ? "bulletin:headings>25%" : "bulletin:headings<25%")
+        // The conjunctions with the block's shape, made once per bulletin rather than per block.
+        let factsWithHeading = bulletinFacts.map { $0 + "&heading" }
+        let factsWithText = bulletinFacts.map { $0 + "&text" }
 
         // Hard boundaries (bylines, markers, sections) between paragraph positions.
         var boundaryBefore = [Bool](repeating: false, count: paragraphs.count)
@@ -131,18 +134,15 @@ struct BlockFeatures {
                 if scalars.count >= 2 { f.append("first2:" + String(first) + String(scalars[1])) }
             }
             if let last = scalars.last { f.append("last:" + String(last)) }
-            if scalars.dropLast().contains("。") { f.append("full-stop-inside") }
+            let marks = PunctuationScan(scalars)
+            if marks.fullStopInside { f.append("full-stop-inside") }
             if LineShape.readsLikeSentence(text) { f.append("reads-like-sentence") }
-            let commas = scalars.filter { $0 == "，" || $0 == "," }.count
-            f.append("commas:" + BlockFeatures.commaBin(commas))
-            if scalars.contains(where: { $0 == " " || $0 == "\u{3000}" }) { f.append("space-inside") }
-            if scalars.contains(where: { $0 == "：" || $0 == ":" }) {
-                let colon = scalars.firstIndex(where: { $0 == "：" || $0 == ":" })!
-                f.append(colon <= 8 ? "colon:early" : "colon:late")
-            }
-            if scalars.contains(where: { $0 == "“" || $0 == "「" }) { f.append("quote") }
-            if scalars.contains(where: { $0 == "《" }) { f.append("book-title-marks") }
-            if scalars.contains(where: ScalarClass.isASCIIDigit) { f.append("digits") }
+            f.append(BlockFeatures.commaFeatures[min(marks.commas, 3)])
+            if marks.spaceInside { f.append("space-inside") }
+            if let colon = marks.firstColon { f.append(colon <= 8 ? "colon:early" : "colon:late") }
+            if marks.quote { f.append("quote") }
+            if marks.bookTitleMark { f.append("book-title-marks") }
+            if marks.digits { f.append("digits") }
             if let kind = enumeration[position] { f.append("enumerated:" + kind) }
             if LineShape.isKicker(text) { f.append("dash:end") }
             if text.hasPrefixBytes("——") { f.append("dash:start") }
@@ -176,7 +176,7 @@ struct BlockFeatures {
             // Neighbours.
             f.append("prev:" + previousKind[position])
             f.append("next:" + nextKind[position])
-            f.append("since-furniture:" + (sinceFurniture[position] >= 3 ? "3+" : String(sinceFurniture[position])))
+            f.append(BlockFeatures.sinceFurnitureFeatures[min(sinceFurniture[position], 3)])
             if position == 0 { f.append("first-paragraph") }
             if position + 1 < texts.count {
                 let below = facts[position + 1]
@@ -261,11 +261,11 @@ struct BlockFeatures {
             }
             // Conjunctions the model cannot form by itself.
             let shapeKey = heading ? "heading" : "text"
-            for fact in bulletinFacts { f.append(fact + "&" + shapeKey) }
+            f.append(contentsOf: heading ? factsWithHeading : factsWithText)
             f.append("prev:\(previousKind[position])&next:\(nextKind[position])&\(shapeKey)")
             if heading {
                 f.append("heading&len:" + BlockFeatures.lengthBin(length))
-                f.append("heading&since-furniture:" + (sinceFurniture[position] >= 3 ? "3+" : String(sinceFurniture[position])))
+                f.append(BlockFeatures.headingSinceFurnitureFeatures[min(sinceFurniture[position], 3)])
             }
             result[paragraphs[position]] = f
         }
@@ -310,6 +310,14 @@ struct BlockFeatures {
     static let commaBins = ["0", "1", "2", "3+"]
 
     static func commaBin(_ commas: Int) -> String { commas >= 3 ? "3+" : String(commas) }
+
+    /// `since-furniture:0` … `since-furniture:3+` and the same after `heading&`, by distance (at
+    /// most 3): names made once, not per block.
+    static let sinceFurnitureFeatures = (0...3).map { "since-furniture:" + ($0 >= 3 ? "3+" : String($0)) }
+    static let headingSinceFurnitureFeatures = sinceFurnitureFeatures.map { "heading&" + $0 }
+
+    /// `commas:0` … `commas:3+`, by count (at most 3).
+    static let commaFeatures = (0...3).map { "commas:" + commaBin($0) }
 
     static func similarityBin(_ value: Double) -> String {
         switch value {
