@@ -112,27 +112,49 @@ struct TopicSimilarity: Sendable {
         similarity(TopicSimilarity.counts(a), TopicSimilarity.counts(b))
     }
 
+    /// A text's weighted bigram vector: its counts, the tf-idf weight of each key in key order,
+    /// and the vector's length. Made once for a text compared more than once.
+    struct Vector: Sendable {
+        var counts: Counts
+        var weights: [Double]
+        var norm: Double
+
+        var isEmpty: Bool { counts.isEmpty }
+    }
+
+    /// The weighted vector of the counts.
+    func vector(_ counts: Counts) -> Vector {
+        let w = weights(counts)
+        return Vector(counts: counts, weights: w, norm: w.reduce(0) { $0 + $1 * $1 }.squareRoot())
+    }
+
     /// Cosine similarity in 0…1 of two texts' weighted bigram vectors, from their counts.
     func similarity(_ a: Counts, _ b: Counts) -> Double {
-        let va = weights(a)
-        let vb = weights(b)
+        similarity(vector(a), vector(b))
+    }
+
+    /// Cosine similarity in 0…1 of two weighted vectors.
+    func similarity(_ a: Vector, _ b: Vector) -> Double {
+        let va = a.weights
+        let vb = b.weights
         guard !va.isEmpty, !vb.isEmpty else { return 0 }
+        let ka = a.counts.keys
+        let kb = b.counts.keys
         var dot = 0.0
         var i = 0
         var j = 0
         while i < va.count, j < vb.count {
-            if a.keys[i] == b.keys[j] {
+            if ka[i] == kb[j] {
                 dot += va[i] * vb[j]
                 i += 1
                 j += 1
-            } else if a.keys[i] < b.keys[j] {
+            } else if ka[i] < kb[j] {
                 i += 1
             } else {
                 j += 1
             }
         }
-        let norm = { (v: [Double]) in v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
-        return dot / (norm(va) * norm(vb))
+        return dot / (a.norm * b.norm)
     }
 
     /// How many of `a`'s bigrams occur in `b`, weighted by rarity: used to see which of two
@@ -142,7 +164,11 @@ struct TopicSimilarity: Sendable {
     }
 
     func coverage(of a: String, in b: Counts) -> Double {
-        let inA = TopicSimilarity.counts(a)
+        coverage(of: TopicSimilarity.counts(a), in: b)
+    }
+
+    /// The same, from counts `a`'s text already has.
+    func coverage(of inA: Counts, in b: Counts) -> Double {
         var covered = 0.0
         var j = 0
         for key in inA.keys {

@@ -60,6 +60,9 @@ struct BlockFeatures {
         if sections >= 1 { bulletinFacts.append("bulletin:sections") }
         let headingShare = texts.isEmpty ? 0 : Double(headingLike.filter { $0 }.count) / Double(texts.count)
         bulletinFacts.append(headingShare > 0.45 ? "bulletin:headings>45%" : headingShare > 0.25 ? "bulletin:headings>25%" : "bulletin:headings<25%")
+        // The conjunctions with the block's shape, made once per bulletin rather than per block.
+        let factsWithHeading = bulletinFacts.map { $0 + "&heading" }
+        let factsWithText = bulletinFacts.map { $0 + "&text" }
 
         // Hard boundaries (bylines, markers, sections) between paragraph positions.
         var boundaryBefore = [Bool](repeating: false, count: paragraphs.count)
@@ -99,11 +102,24 @@ struct BlockFeatures {
             }
         }
 
+        // What both a paragraph's own features and its upper neighbour's ask of its text.
+        let scalarArrays = texts.map(\.text.scalarArray)
+        let facts = zip(texts, scalarArrays).map { ParagraphFacts($0.text, scalars: $1, cues: cues, classifier: classifier) }
+        var windows = TopicWindows(topics: topics, counts: counts, width: BlockFeatures.topicWindow)
+        var townNames = [[String]?](repeating: nil, count: texts.count)
+        func namesNewTown(_ position: Int, above: Int) -> Bool {
+            if townNames[position] == nil {
+                townNames[position] = TownNameShape.names(in: scalarArrays[position].prefix(30))
+            }
+            return BlockFeatures.namesNewTown(townNames[position]!, above: texts[..<above])
+        }
+
         var result = [[String]](repeating: [], count: blocks.count)
         for (position, paragraph) in texts.enumerated() {
             var f: [String] = ["bias"]
             let text = paragraph.text
-            let scalars = text.scalarArray
+            let scalars = scalarArrays[position]
+            let own = facts[position]
             let length = scalars.count
             let heading = headingLike[position]
             f.append("len:" + BlockFeatures.lengthBin(length))
@@ -111,25 +127,22 @@ struct BlockFeatures {
             f.append("gap:" + (paragraph.gapBefore >= 2 ? "2+" : String(paragraph.gapBefore)))
             if heading { f.append("heading") }
             if paragraph.classifiedAsCaption { f.append("classified:caption") }
-            if LineShape.isTerminated(text) { f.append("terminated") }
+            if own.isTerminated { f.append("terminated") }
             if let last = scalars.last { f.append("end:" + BlockFeatures.punctuationClass(last)) }
             if let first = scalars.first {
                 f.append("first:" + String(first))
                 if scalars.count >= 2 { f.append("first2:" + String(first) + String(scalars[1])) }
             }
             if let last = scalars.last { f.append("last:" + String(last)) }
-            if scalars.dropLast().contains("。") { f.append("full-stop-inside") }
+            let marks = PunctuationScan(scalars)
+            if marks.fullStopInside { f.append("full-stop-inside") }
             if LineShape.readsLikeSentence(text) { f.append("reads-like-sentence") }
-            let commas = scalars.filter { $0 == "，" || $0 == "," }.count
-            f.append("commas:" + BlockFeatures.commaBin(commas))
-            if scalars.contains(where: { $0 == " " || $0 == "\u{3000}" }) { f.append("space-inside") }
-            if scalars.contains(where: { $0 == "：" || $0 == ":" }) {
-                let colon = scalars.firstIndex(where: { $0 == "：" || $0 == ":" })!
-                f.append(colon <= 8 ? "colon:early" : "colon:late")
-            }
-            if scalars.contains(where: { $0 == "“" || $0 == "「" }) { f.append("quote") }
-            if scalars.contains(where: { $0 == "《" }) { f.append("book-title-marks") }
-            if scalars.contains(where: ScalarClass.isASCIIDigit) { f.append("digits") }
+            f.append(BlockFeatures.commaFeatures[min(marks.commas, 3)])
+            if marks.spaceInside { f.append("space-inside") }
+            if let colon = marks.firstColon { f.append(colon <= 8 ? "colon:early" : "colon:late") }
+            if marks.quote { f.append("quote") }
+            if marks.bookTitleMark { f.append("book-title-marks") }
+            if marks.digits { f.append("digits") }
             if let kind = enumeration[position] { f.append("enumerated:" + kind) }
             if LineShape.isKicker(text) { f.append("dash:end") }
             if text.hasPrefixBytes("——") { f.append("dash:start") }
@@ -140,14 +153,14 @@ struct BlockFeatures {
                 f.append("bracketed")
             }
             if LineShape.isQuestionOrExclamationTitle(text) { f.append("question-title") }
-            if LineShape.startsMidSentence(text) { f.append("starts-mid-sentence") }
-            if LineShape.startsWithDate(text) { f.append("starts-with-date") }
+            if own.startsMidSentence { f.append("starts-mid-sentence") }
+            if own.startsWithDate { f.append("starts-with-date") }
             if LineShape.startsWithBracketLabel(text) { f.append("bracket-label") }
             if LineShape.isFigureRow(text) { f.append("figure-row") }
             // Words of layout-cues.tsv, matched against the paragraph as printed.
-            if cues.startsWithLeadOpener(text) { f.append("cue:lead-opener") }
+            if own.startsWithLeadOpener { f.append("cue:lead-opener") }
             if cues.startsWithActorColon(text) { f.append("cue:actor-colon") }
-            if cues.startsWithDialoguePrefix(text) { f.append("cue:dialogue") }
+            if own.startsWithDialogue { f.append("cue:dialogue") }
             if cues.startsWithBriefBullet(text) { f.append("cue:brief-bullet") }
             if cues.startsWithCaptionPrefix(text) { f.append("cue:caption-prefix") }
             if cues.containsCaptionWord(text) { f.append("cue:caption-word") }
@@ -157,23 +170,23 @@ struct BlockFeatures {
                 if cues.endsLikeImprint(text) { f.append("cue:imprint") }
                 if cues.endsWithPaperName(text) { f.append("cue:paper-name") }
             }
-            if classifier.leadByline(text) != nil { f.append("cue:lead-byline") }
-            if classifier.isCreditLine(scalars) { f.append("credit-line") }
+            if own.hasLeadByline { f.append("cue:lead-byline") }
+            if own.isCreditLine { f.append("credit-line") }
             if classifier.isPhotoNews(text) { f.append("photo-news") }
             // Neighbours.
             f.append("prev:" + previousKind[position])
             f.append("next:" + nextKind[position])
-            f.append("since-furniture:" + (sinceFurniture[position] >= 3 ? "3+" : String(sinceFurniture[position])))
+            f.append(BlockFeatures.sinceFurnitureFeatures[min(sinceFurniture[position], 3)])
             if position == 0 { f.append("first-paragraph") }
             if position + 1 < texts.count {
-                let below = texts[position + 1].text
-                if cues.startsWithLeadOpener(below) || LineShape.startsWithDate(below) { f.append("next:lead-opener") }
-                if classifier.leadByline(below) != nil { f.append("next:lead-byline") }
-                if cues.startsWithDialoguePrefix(below) { f.append("next:dialogue") }
-                if classifier.isCreditLine(below.scalarArray) { f.append("next:credit-line") }
-                if LineShape.startsMidSentence(below) { f.append("next:mid-sentence") }
+                let below = facts[position + 1]
+                if below.startsWithLeadOpener || below.startsWithDate { f.append("next:lead-opener") }
+                if below.hasLeadByline { f.append("next:lead-byline") }
+                if below.startsWithDialogue { f.append("next:dialogue") }
+                if below.isCreditLine { f.append("next:credit-line") }
+                if below.startsMidSentence { f.append("next:mid-sentence") }
             }
-            if position > 0, !LineShape.isTerminated(texts[position - 1].text), !headingLike[position - 1] {
+            if position > 0, !facts[position - 1].isTerminated, !headingLike[position - 1] {
                 f.append("prev:unterminated-text")
             }
             // Parallel headings nearby, with no furniture between.
@@ -204,57 +217,55 @@ struct BlockFeatures {
                 }
             }
             // Topic shift: the paragraphs above against the paragraphs below.
-            var above = TopicSimilarity.Counts()
             var taken = 0
             var p = position - 1
             while p >= 0, taken < BlockFeatures.topicWindow, !boundaryBefore[p + 1] {
-                above = above.merged(with: counts[p])
                 taken += 1
                 p -= 1
             }
-            var below = TopicSimilarity.Counts()
+            let above = windows.run(first: p + 1, length: taken)
             taken = 0
             p = position + 1
             while p < texts.count, taken < BlockFeatures.topicWindow, !boundaryBefore[p] {
-                below = below.merged(with: counts[p])
                 taken += 1
                 p += 1
             }
-            if above.keys.isEmpty {
+            let below = windows.run(first: position + 1, length: taken)
+            if above.isEmpty {
                 f.append("topic:nothing-above")
-            } else if below.keys.isEmpty {
+            } else if below.isEmpty {
                 f.append("topic:nothing-below")
             } else {
                 let across = topics.similarity(above, below)
                 f.append("topic:" + BlockFeatures.similarityBin(across))
                 if heading {
-                    let up = topics.coverage(of: text, in: above)
-                    let down = topics.coverage(of: text, in: below)
+                    let up = topics.coverage(of: counts[position], in: above.counts)
+                    let down = topics.coverage(of: counts[position], in: below.counts)
                     if up > down { f.append("words-above>below") }
                 }
             }
             if heading {
-                let own = topics.similarity(counts[position], below)
-                f.append("own-topic:" + BlockFeatures.similarityBin(own))
+                let ownTopic = topics.similarity(windows.run(first: position, length: 1), below)
+                f.append("own-topic:" + BlockFeatures.similarityBin(ownTopic))
             }
             // A town the paragraphs above did not name (`6月12日，东山街道…` after an article on 湖熟街道),
             // in this paragraph or, for a heading, in the one under it: a heading over news of
             // another town is a title.
-            if position > 0, !heading, BlockFeatures.namesNewTown(texts[position].text, above: texts[..<position]) {
+            if position > 0, !heading, namesNewTown(position, above: position) {
                 f.append("new-town")
             }
             if heading, position > 0, position + 1 < texts.count, !headingLike[position + 1],
-                BlockFeatures.namesNewTown(texts[position + 1].text, above: texts[..<position])
+                namesNewTown(position + 1, above: position)
             {
                 f.append("next:new-town")
             }
             // Conjunctions the model cannot form by itself.
             let shapeKey = heading ? "heading" : "text"
-            for fact in bulletinFacts { f.append(fact + "&" + shapeKey) }
+            f.append(contentsOf: heading ? factsWithHeading : factsWithText)
             f.append("prev:\(previousKind[position])&next:\(nextKind[position])&\(shapeKey)")
             if heading {
                 f.append("heading&len:" + BlockFeatures.lengthBin(length))
-                f.append("heading&since-furniture:" + (sinceFurniture[position] >= 3 ? "3+" : String(sinceFurniture[position])))
+                f.append(BlockFeatures.headingSinceFurnitureFeatures[min(sinceFurniture[position], 3)])
             }
             result[paragraphs[position]] = f
         }
@@ -275,7 +286,11 @@ struct BlockFeatures {
     /// The paragraph opens (first 30 characters) with a town the last few paragraphs `above`
     /// did not name.
     static func namesNewTown(_ text: String, above: ArraySlice<Paragraph>) -> Bool {
-        let names = TownNameShape.names(in: String(scalars: text.scalarArray.prefix(30)))
+        namesNewTown(TownNameShape.names(in: text.scalarArray.prefix(30)), above: above)
+    }
+
+    /// One of `names` (the towns a paragraph opens with) is not in the last few paragraphs `above`.
+    static func namesNewTown(_ names: [String], above: ArraySlice<Paragraph>) -> Bool {
         guard !names.isEmpty else { return false }
         let recent = above.suffix(topicWindow).map(\.text)
         return names.contains { name in !recent.contains { $0.containsBytes(name) } }
@@ -295,6 +310,14 @@ struct BlockFeatures {
     static let commaBins = ["0", "1", "2", "3+"]
 
     static func commaBin(_ commas: Int) -> String { commas >= 3 ? "3+" : String(commas) }
+
+    /// `since-furniture:0` … `since-furniture:3+` and the same after `heading&`, by distance (at
+    /// most 3): names made once, not per block.
+    static let sinceFurnitureFeatures = (0...3).map { "since-furniture:" + ($0 >= 3 ? "3+" : String($0)) }
+    static let headingSinceFurnitureFeatures = sinceFurnitureFeatures.map { "heading&" + $0 }
+
+    /// `commas:0` … `commas:3+`, by count (at most 3).
+    static let commaFeatures = (0...3).map { "commas:" + commaBin($0) }
 
     static func similarityBin(_ value: Double) -> String {
         switch value {

@@ -1,0 +1,28 @@
+/// What a paragraph's own features and the features of the paragraph above it both ask of its
+/// text, answered once per paragraph. `BlockFeatures` asked each twice — as the block's cue
+/// (`cue:lead-byline`) and as its upper neighbour's (`next:lead-byline`) — and the byline and
+/// credit tests build strings to answer.
+///
+/// ```
+/// 本报讯（记者 沈洁）11月21日，…   → startsWithLeadOpener, hasLeadByline
+/// 6月12日，东山街道…              → startsWithDate
+/// ```
+struct ParagraphFacts {
+    let startsWithLeadOpener: Bool
+    let startsWithDate: Bool
+    let startsWithDialogue: Bool
+    let hasLeadByline: Bool
+    let isCreditLine: Bool
+    let startsMidSentence: Bool
+    let isTerminated: Bool
+
+    init(_ text: String, scalars: [Unicode.Scalar], cues: LayoutCues, classifier: LineClassifier) {
+        startsWithLeadOpener = cues.startsWithLeadOpener(text)
+        startsWithDate = LineShape.startsWithDate(text)
+        startsWithDialogue = cues.startsWithDialoguePrefix(text)
+        hasLeadByline = classifier.leadByline(text) != nil
+        isCreditLine = classifier.isCreditLine(scalars)
+        startsMidSentence = LineShape.startsMidSentence(text)
+        isTerminated = LineShape.isTerminated(text)
+    }
+}

@@ -1,0 +1,36 @@
+/// The punctuation a paragraph's shape features count, found in one pass over its characters
+/// (`BlockFeatures` walked them once per question, and made an array to count commas).
+///
+/// ```
+/// 近日，“邻里议事会”在新港村召开：…。 → commas 1, quote, colon at 14, full stop at the end only
+/// ```
+struct PunctuationScan {
+    /// A `。` before the last character.
+    private(set) var fullStopInside = false
+    /// `，` and `,`.
+    private(set) var commas = 0
+    /// A space or an ideographic space (U+3000).
+    private(set) var spaceInside = false
+    /// The offset of the first `：` or `:`, in characters.
+    private(set) var firstColon: Int?
+    /// `“` or `「`.
+    private(set) var quote = false
+    /// `《`.
+    private(set) var bookTitleMark = false
+    /// An ASCII digit.
+    private(set) var digits = false
+
+    init(_ scalars: [Unicode.Scalar]) {
+        for (offset, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "。": if offset < scalars.count - 1 { fullStopInside = true }
+            case "，", ",": commas += 1
+            case " ", "\u{3000}": spaceInside = true
+            case "：", ":": if firstColon == nil { firstColon = offset }
+            case "“", "「": quote = true
+            case "《": bookTitleMark = true
+            default: if ScalarClass.isASCIIDigit(scalar) { digits = true }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+
+@testable import BulletinKit
+
+/// The per-paragraph and per-window facts the layout features read: computed once, they must
+/// say what the direct questions said.
+@Suite("Layout facts computed once")
+struct LayoutFactsTests {
+    let paragraphs = [
+        "石港镇北渡村召开村民议事会，商议生活盒子选址。",
+        "生活盒子建成后，石港镇北渡村老人就近用餐。",
+        "华阳路街道开展垃圾分类宣传，居民积极参与。",
+        "居民参与垃圾分类，街道工作人员上门指导。",
+    ]
+
+    @Test("a run of paragraphs has the vector of their joined text, whichever side asks first")
+    func windows() {
+        let counts = paragraphs.map(TopicSimilarity.counts)
+        let topics = TopicSimilarity(paragraphCounts: counts)
+        var windows = TopicWindows(topics: topics, counts: counts, width: 4)
+        let below = windows.run(first: 1, length: 2)
+        #expect(below.counts == TopicSimilarity.counts(paragraphs[1] + "\n" + paragraphs[2]))
+        let again = windows.run(first: 1, length: 2)
+        #expect(again.weights == below.weights)
+        #expect(topics.similarity(windows.run(first: 0, length: 1), below) == topics.similarity(counts[0], below.counts))
+        #expect(topics.similarity(windows.run(first: 0, length: 1), windows.run(first: 3, length: 1))
+            == topics.similarity(paragraphs[0], paragraphs[3]))
+        #expect(windows.run(first: 2, length: 0).isEmpty)
+    }
+
+    @Test("one pass finds the punctuation the shape features ask about")
+    func punctuation() {
+        let scan = PunctuationScan("近日，“邻里议事会”在新港村召开：2024年共议事12次。会上，村民发言。".scalarArray)
+        #expect(scan.commas == 2)
+        #expect(scan.quote)
+        #expect(scan.firstColon == 16)
+        #expect(scan.fullStopInside)
+        #expect(scan.digits)
+        #expect(!scan.spaceInside)
+        #expect(!scan.bookTitleMark)
+        let title = PunctuationScan("学习《条例》　共建美丽家园。".scalarArray)
+        #expect(title.bookTitleMark && title.spaceInside)
+        #expect(!title.fullStopInside)  // the full stop is the last character
+        #expect(title.commas == 0 && title.firstColon == nil)
+    }
+
+    @Test("town names by shape, from a slice of characters as from a string, generic words left out")
+    func townNames() {
+        let text = "6月12日，东山街道与湖熟街道、禄口镇联合开展全镇巡查"
+        #expect(TownNameShape.names(in: text) == ["东山街道", "湖熟街道", "禄口镇"])
+        #expect(TownNameShape.names(in: text.scalarArray[6...]) == ["东山街道", "湖熟街道", "禄口镇"])
+        #expect(TownNameShape.names(in: text.scalarArray.prefix(11)) == ["东山街道"])
+    }
+}
