@@ -108,6 +108,7 @@ struct InlineFurniture: Sendable {
     /// 合一”　一张网格管到底`) and a figure row (`按时办结率　99.7%`) stay one line.
     func runInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
         guard text.utf8.count >= 60 else { return nil }  // head ≥ 4 and text ≥ 16 scalars
+        if let numbered = numberedRunInTitle(text) { return numbered }
         // Most lines have no space near their start: no need to look at their scalars.
         guard InlineFurniture.hasSpaceNearStart(text) else { return nil }
         let s = text.scalarArray
@@ -130,6 +131,23 @@ struct InlineFurniture: Sendable {
         return (gap, body.startIndex)
     }
 
+    /// A numbered item whose title ends in a full stop before its text, as work briefs print them:
+    /// `一、“红色物业”实现住宅小区全覆盖。今年以来，街道…`. The head (number included, the full
+    /// stop not) is short and reads as a heading; the text after it is sentences, at least twice
+    /// as long. Whether it is a title is the layout model's to decide.
+    func numberedRunInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
+        guard let number = LineShape.enumerationLength(text) else { return nil }
+        let s = text.scalarArray
+        guard let stop = s.prefix(number + 32).firstIndex(of: "。"), stop - number >= 4 else { return nil }
+        let body = s[(stop + 1)...].drop(while: ScalarClass.isSpace)
+        guard body.count >= 16, body.count >= 2 * stop else { return nil }
+        let head = String(scalars: s[number..<stop])
+        guard !head.unicodeScalars.contains(where: ScalarClass.isClausePunctuation),
+            LineShape.couldBeHeading(head, cues: classifier.cues), LineShape.isTerminated(String(scalars: body))
+        else { return nil }
+        return (stop, body.startIndex)
+    }
+
     /// Whether the first bytes a run-in title can take (34 scalars) hold a space, `　` (E3 80 80)
     /// or ` `.
     private static func hasSpaceNearStart(_ text: String) -> Bool {
@@ -145,6 +163,9 @@ struct InlineFurniture: Sendable {
     /// The scalar before `index` ends a sentence (or closes a quotation after one), a half-width
     /// full stop after Chinese text included (`…宣传资料5,000余份.(镇妇联)`).
     private func afterSentence(_ s: [Unicode.Scalar], _ index: Int) -> Bool {
+        // A credit may be set off by spaces: `…健康档案。　（通讯员 顾晓丽）`.
+        var index = index
+        while index > 0, ScalarClass.isSpace(s[index - 1]) { index -= 1 }
         guard index > 0 else { return false }
         if ScalarClass.isSentenceEnd(s[index - 1]) || ScalarClass.isCloser(s[index - 1]) { return true }
         return s[index - 1] == "." && LineShape.isTerminated(String(scalars: s[..<index]))

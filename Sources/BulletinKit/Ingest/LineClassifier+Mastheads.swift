@@ -4,8 +4,10 @@ extension LineClassifier {
 
     func isMasthead(_ line: SourceLine) -> Bool {
         let folded = line.folded
-        guard line.length <= LineClassifier.furnitureMaxLength else { return false }
         let scalars = folded.unicodeScalars
+        // A rule printed with any symbol (`━━━━`, `--------`, `＊＊＊`), however wide: no text.
+        if !scalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { return true }
+        guard line.length <= LineClassifier.furnitureMaxLength else { return false }
         // English banner lines, URLs, page numbers: no Chinese at all.
         if !scalars.contains(where: ScalarClass.isIdeograph) { return true }
         guard let last = scalars.last, last != "。" else { return false }

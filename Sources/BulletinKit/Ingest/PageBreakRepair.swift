@@ -10,6 +10,9 @@ struct Paragraph: Sendable {
     /// The line classifier read it as a photo caption (`图为…`, `▲ …`); the layout model decides
     /// whether it is one or a photo-news brief.
     var classifiedAsCaption = false
+    /// A head cut off the front of its line as a possible run-in title: what stood between it
+    /// and its text (`　` or `。`), put back when the model reads it as no title.
+    var runInSeparator: String? = nil
 }
 
 /// The bulletin after line classification and page-break repair: paragraphs and the layout
@@ -88,7 +91,10 @@ struct PageBreakRepair: Sendable {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            switch kinds[index] {
+            // A caption-like line (`▲10月9日，镇人大…`) wrapped into the line below is a brief's text.
+            let wrappedCaption = kinds[index] == .caption && index + 1 < lines.count && kinds[index + 1] == .text
+                && runsOn(line, into: lines[index + 1], width: wrap, adjacent: true)
+            switch wrappedCaption ? .text : kinds[index] {
             case .blank:
                 gap += 1
             case .masthead:
@@ -117,7 +123,9 @@ struct PageBreakRepair: Sendable {
                 }
                 if let (headEnd, textStart) = inline.runInTitle(text) {
                     let scalars = text.scalarArray
-                    blocks.append(.paragraph(Paragraph(text: String(scalars: scalars[..<headEnd]), lines: [line.number], gapBefore: gap)))
+                    let separator = scalars[headEnd] == "。" ? "。" : "\u{3000}"
+                    blocks.append(.paragraph(Paragraph(
+                        text: String(scalars: scalars[..<headEnd]), lines: [line.number], gapBefore: gap, runInSeparator: separator)))
                     gap = 0
                     text = String(scalars: scalars[textStart...])
                 }
@@ -136,7 +144,7 @@ struct PageBreakRepair: Sendable {
                             acrossBoilerplate: lines[(index + 1)..<next].contains {
                                 cues.isBoilerplate($0.folded) || cues.isWebMeta($0.folded) || LineShape.hasClockTime($0.text)
                             })
-                        || brokenAcrossPageFurniture(paragraph.text, lines[(index + 1)..<next], kinds[(index + 1)..<next])
+                        || brokenAcrossPageFurniture(paragraph.text, into: lines[next].text, lines[(index + 1)..<next], kinds[(index + 1)..<next])
                 {
                     joins.append(Join(firstLine: lines[index].number, nextLine: lines[next].number))
                     quoteBalance += LineShape.openQuoteBalance(lines[next].text)
@@ -200,9 +208,16 @@ struct PageBreakRepair: Sendable {
     }
 
     static func runsOn(_ line: SourceLine, into next: SourceLine, width: Int?, adjacent: Bool) -> Bool {
-        guard let width, adjacent, !next.indented else { return false }
+        guard adjacent, !next.indented else { return false }
+        // A long indented line is a paragraph's first: when it stops mid-sentence and the line
+        // right under it is not indented, the text was wrapped there, whatever the column width.
+        if line.indented, line.length >= minimumWrappedFirstLine, !LineShape.isTerminated(line.text) { return true }
+        guard let width else { return false }
         return line.columnWidth >= width - 1
     }
+
+    /// A paragraph's first line shorter than this may be an indented heading (`　　一、基本做法`).
+    static let minimumWrappedFirstLine = 24
 
     /// An unfinished line right above a page footer or header (`…继续推广信访代` / `九亭报·要闻　01`
     /// / … / `理员“上门接单”做法，…`) runs on over it: a heading is not set at the foot of a page
@@ -220,6 +235,17 @@ struct PageBreakRepair: Sendable {
             !LineShape.isTerminated(first), !LineShape.isKicker(first), first.unicodeScalars.prefix(12).count >= 12
         else { return false }
         return true
+    }
+
+    /// `brokenAcrossPageFurniture`, except between two lines that could each be a heading: a
+    /// masthead's issue line, a column label or a kicker above the paper's furniture
+    /// (`2024年第8期（总第96期）` / `黄浦区…编　2024年4月26日` / `━━━` / a title) is not half of a
+    /// paragraph.
+    func brokenAcrossPageFurniture(
+        _ first: String, into next: String, _ between: ArraySlice<SourceLine>, _ kinds: ArraySlice<LineClassifier.Kind>
+    ) -> Bool {
+        guard brokenAcrossPageFurniture(first, between, kinds) else { return false }
+        return !(LineShape.couldBeHeading(first, cues: cues) && LineShape.couldBeHeading(next, cues: cues))
     }
 
     /// Whether `next` is the rest of the paragraph `first` that a break cut.

@@ -77,7 +77,7 @@ struct RoleAssembler {
         var pendingCaptions = 0
         /// A run-in head (`石湖荡镇　镇里对…`, cut off its line as a possible title) that the model
         /// dropped: not a title after all, so it goes back in front of its text.
-        var runInHead: (text: String, index: Int)? = nil
+        var runInHead: (text: String, separator: String, index: Int)? = nil
 
         func finish() {
             if var draft = current, draft.hasHead || draft.hasBody {
@@ -133,12 +133,12 @@ struct RoleAssembler {
                 if role == .masthead || role == .caption, index + 1 < blocks.count,
                     case .paragraph(let next) = blocks[index + 1], next.lines.first == paragraph.lines.last
                 {
-                    runInHead = (paragraph.text, index)
+                    runInHead = (paragraph.text, paragraph.runInSeparator ?? "\u{3000}", index)
                     continue
                 }
                 var text = paragraph.text
                 if let head = runInHead {
-                    text = head.text + "\u{3000}" + text
+                    text = head.text + head.separator + text
                 }
                 defer {
                     if let head = runInHead {
