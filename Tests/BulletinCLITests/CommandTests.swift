@@ -694,7 +694,7 @@ struct InterruptTests {
             // The run of `second` stops after its commit record and two renames, as a kill would.
             let folder = try OutputFolder(path: out, bom: true, identity: identity)
             let ingested = Ingester(lexicons: lexicons).articles(in: bulletin)
-            for article in Tagger(lexicons: lexicons).tag(ingested.articles, masthead: ingested.masthead) { try folder.write(article) }
+            for article in Tagger(lexicons: lexicons).tag(ingested.articles, masthead: ingested.masthead, nameplate: ingested.nameplate) { try folder.write(article) }
             folder.commitStopsAfterSteps = 3
             try folder.finish(runSummary: RunSummary(), lexicons: lexicons)
             #expect(try String(contentsOfFile: out + "/articles.jsonl", encoding: .utf8) == whole)

@@ -1,14 +1,18 @@
 /// The bulletin's own town, which an article that names no town is read as reporting on:
 /// - the first town its masthead names, in full or by the short form of a town the issue names
 ///   (`金鸡湖社区报`, `主办：中共九亭镇委员会`; a contents block below the nameplate names others);
+/// - none when the nameplate (the masthead's first line, above the first article) names a
+///   district or city and no town: a district's paper (`上海市闵行区人民政府`, `嘉定区…简报`)
+///   reports on many towns;
 /// - else the one town the whole issue names;
 /// - else the town most of its articles name, when clearly ahead.
 enum HomeTown {
     /// - Parameters:
     ///   - masthead: the locations found in the masthead lines.
     ///   - mastheadText: the masthead lines joined by line breaks.
+    ///   - nameplate: the paper's nameplate line, if the ingestion found one (`Ingester.Result.nameplate`).
     ///   - articles: the tagged articles.
-    static func find(masthead: [Location], mastheadText: String, articles: [Article], gazetteer: Gazetteer) -> TownRef? {
+    static func find(masthead: [Location], mastheadText: String, nameplate: String?, articles: [Article], gazetteer: Gazetteer) -> TownRef? {
         // Articles naming each town, and the towns in order of first mention.
         var articleCounts: [String: Int] = [:]
         var order: [TownRef] = []
@@ -20,7 +24,18 @@ enum HomeTown {
                 articleCounts[location.name, default: 0] += 1
             }
         }
-        if let first = firstInMasthead(masthead, mastheadText, issueTowns: order, gazetteer: gazetteer) { return first }
+        let first = firstInMasthead(masthead, mastheadText, issueTowns: order, gazetteer: gazetteer)
+        if let nameplate {
+            // The nameplate comes first in the masthead text.
+            let nameplateEnd = nameplate.unicodeScalars.count
+            if let first, first.start < nameplateEnd { return first.town }
+            let districtNameplate = masthead.contains { location in
+                (location.level == .district || location.level == .city) && !location.ambiguous
+                    && location.mentions.contains { $0.start < nameplateEnd }
+            }
+            if districtNameplate { return nil }
+        }
+        if let first { return first.town }
         if order.count == 1 { return order[0] }
         let ranked = order.sorted { (articleCounts[$0.name] ?? 0) > (articleCounts[$1.name] ?? 0) }
         guard let best = ranked.first, let count = articleCounts[best.name], count >= 2, count * 3 >= articles.count,
@@ -29,7 +44,8 @@ enum HomeTown {
         return best
     }
 
-    private static func firstInMasthead(_ masthead: [Location], _ text: String, issueTowns: [TownRef], gazetteer: Gazetteer) -> TownRef? {
+    /// The town the masthead names first, and where (in scalars of the masthead text).
+    private static func firstInMasthead(_ masthead: [Location], _ text: String, issueTowns: [TownRef], gazetteer: Gazetteer) -> (start: Int, town: TownRef)? {
         var best: (start: Int, town: TownRef)? = nil
         func consider(_ start: Int, _ town: TownRef) {
             if best == nil || start < best!.start { best = (start, town) }
@@ -47,7 +63,7 @@ enum HomeTown {
                 if let start = firstOffset(of: form.scalarArray, in: scalars) { consider(start, town) }
             }
         }
-        return best?.town
+        return best
     }
 
     private static func firstOffset(of word: [Unicode.Scalar], in s: [Unicode.Scalar]) -> Int? {

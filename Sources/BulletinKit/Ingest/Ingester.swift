@@ -55,6 +55,10 @@ public struct Ingester: Sendable {
         /// Pieces cut off article text, as printed: bylines at the end of a paragraph
         /// (`（通讯员 钱晓燕）`), ornaments and column labels before a title (`◎`, `聚焦｜`).
         public var detached: [String] = []
+        /// The paper's nameplate: its first masthead line, when that stands above the first
+        /// article and is not a web page's meta line (`来源：宝山区融媒体中心　发布时间：…`). A
+        /// district's nameplate (`宝山报`) makes the bulletin no town's own.
+        public var nameplate: String? = nil
         /// The masthead lines, as printed: where the bulletin names its own town.
         public var masthead: [String] {
             zip(lines, roles).compactMap { $1 == .masthead ? $0 : nil }
@@ -169,10 +173,14 @@ public struct Ingester: Sendable {
             }
             return article
         }
+        let firstArticleLine = drafts.first?.firstLine ?? Int.max
+        let nameplate = layout.lines.first { roles[$0.number - 1] == .masthead }.flatMap { line in
+            line.number < firstArticleLine && !classifier.cues.isWebMeta(line.folded) && !LineShape.hasClockTime(line.text) ? line.text : nil
+        }
         return Result(
             articles: articles, roles: roles, lines: layout.lines.map(\.text),
             joins: layout.joins.map { ($0.firstLine, $0.nextLine) },
-            reasons: reasons, firstLines: drafts.map(\.firstLine), date: date, detached: detached)
+            reasons: reasons, firstLines: drafts.map(\.firstLine), date: date, detached: detached, nameplate: nameplate)
     }
 
     private func article(from draft: RoleAssembler.Draft, index: Int, bulletin: Bulletin, date: IssueDate?) -> Article {

@@ -185,7 +185,7 @@ public struct BatchRunner<Rendered: Sendable>: Sendable {
         }
         let ingested = ingester.articles(in: bulletin)
         let articles = ingested.articles
-        let tagged = tagger.map { $0.tag(articles, masthead: ingested.masthead) } ?? articles
+        let tagged = tagger.map { $0.tag(articles, masthead: ingested.masthead, nameplate: ingested.nameplate) } ?? articles
         result.record!.articles = articles.count
         result.articles = tagged.map(render)
         result.textBytes = tagged.reduce(0) { $0 + $1.text.utf8.count }

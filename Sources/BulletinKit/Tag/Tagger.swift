@@ -19,15 +19,18 @@ public struct Tagger: Sendable {
         attribution = TownAttribution(lexicons: lexicons)
     }
 
-    /// - Parameter masthead: the bulletin's masthead lines (`Ingester.Result.masthead`): the town
-    ///   they name is the bulletin's own, which articles that name no town report on.
-    public func tag(_ articles: [Article], masthead: [String] = []) -> [Article] {
-        tagged(articles, masthead: masthead).articles
+    /// - Parameters:
+    ///   - masthead: the bulletin's masthead lines (`Ingester.Result.masthead`): the town they
+    ///     name is the bulletin's own, which articles that name no town report on.
+    ///   - nameplate: its nameplate line (`Ingester.Result.nameplate`): a district's (`宝山报`)
+    ///     makes the bulletin no town's own.
+    public func tag(_ articles: [Article], masthead: [String] = [], nameplate: String? = nil) -> [Article] {
+        tagged(articles, masthead: masthead, nameplate: nameplate).articles
     }
 
     /// The tagged articles, the bulletin's own town, and the texts as scalars (for attribution
     /// training, which decides again with other weights).
-    func tagged(_ articles: [Article], masthead: [String]) -> (articles: [Article], home: TownRef?, texts: [ScalarText]) {
+    func tagged(_ articles: [Article], masthead: [String], nameplate: String? = nil) -> (articles: [Article], home: TownRef?, texts: [ScalarText]) {
         // Each text split into scalars and folded once, for all taggers (they share one
         // folding: the lexicons').
         let texts = articles.map { ScalarText($0.text, folding: locations.folding) }
@@ -46,7 +49,8 @@ public struct Tagger: Sendable {
             return tagged
         }
         let home = HomeTown.find(
-            masthead: mastheadPlaces, mastheadText: mastheadText, articles: tagged, gazetteer: attribution.gazetteer)
+            masthead: mastheadPlaces, mastheadText: mastheadText, nameplate: nameplate, articles: tagged,
+            gazetteer: attribution.gazetteer)
         return (attribution.attribute(tagged, texts: texts, home: home), home, texts)
     }
 }

@@ -56,7 +56,7 @@ public struct AttributionTraining: Sendable {
                 throw TrainingError.badGold(file: folder + "/" + name + ".attribution.json", reason: "\(error)")
             }
             let ingested = ingester.articles(in: Bulletin(path: path, text: decoded.text))
-            let (articles, home, texts) = tagger.tagged(ingested.articles, masthead: ingested.masthead)
+            let (articles, home, texts) = tagger.tagged(ingested.articles, masthead: ingested.masthead, nameplate: ingested.nameplate)
             let prepared = zip(articles, texts).map { tagger.attribution.prepare($0, text: $1, home: home) }
             return Example(
                 name: name, gold: gold, attribution: attribution, articles: articles, home: home,

@@ -7,11 +7,11 @@ struct TownAttributionTests {
     static let tagger = Tagger(lexicons: Corpus.lexicons)
 
     /// One bulletin of the given articles (title, body), cut by hand, tagged and attributed.
-    static func attributed(_ articles: [(String, String)], masthead: [String] = []) -> [Article] {
+    static func attributed(_ articles: [(String, String)], masthead: [String] = [], nameplate: String? = nil) -> [Article] {
         let cut = articles.enumerated().map { index, article in
             Article(bulletin: "test", source: "test.txt", index: index + 1, title: article.0, text: article.0 + "\n" + article.1)
         }
-        return tagger.tag(cut, masthead: masthead)
+        return tagger.tag(cut, masthead: masthead, nameplate: nameplate)
     }
 
     static func credited(_ article: Article, _ mechanism: String) -> [String] {
@@ -86,6 +86,22 @@ struct TownAttributionTests {
         let council = try #require(second.mechanisms.first { $0.name == "居民议事会" })
         #expect(council.towns.map(\.town.name) == ["九亭镇"])
         #expect(council.towns.first?.basis == .bulletin)
+    }
+
+    @Test("a district's nameplate makes the bulletin no town's own, however often one town is named")
+    func districtNameplate() throws {
+        let articles = [
+            ("七宝镇“三所联动”调处纠纷百余起", "今年以来，七宝镇深化“三所联动”，派出所、司法所和律所联合坐班，调处纠纷126起。"),
+            ("七宝镇新增两处社区食堂", "9月起，七宝镇在万科城市花园和七宝新村新开两处社区食堂，日均供餐800余份。"),
+            ("区里推广“时间银行”互助养老", "近日，区民政局召开推进会，推广“时间银行”互助养老做法，鼓励低龄老人服务高龄老人。"),
+        ]
+        let masthead = ["上海市闵行区人民政府　　www.shmh.gov.cn", "首页 > 新闻中心 > 街镇动态"]
+        let district = TownAttributionTests.attributed(articles, masthead: masthead, nameplate: masthead[0])
+        #expect(district[2].towns.isEmpty, "the district brief is credited to no town: \(district[2].towns.map(\.name))")
+        #expect(TownAttributionTests.credited(district[2], "时间银行") == [])
+        // Without the nameplate the most-named town is taken for the paper's own.
+        let unknown = TownAttributionTests.attributed(articles, masthead: masthead)
+        #expect(unknown[2].towns.map(\.name) == ["七宝镇"])
     }
 
     @Test("the town that opens the sentence naming a mechanism is credited on the sentence")

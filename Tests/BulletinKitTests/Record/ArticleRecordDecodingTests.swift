@@ -7,7 +7,7 @@ struct ArticleRecordDecodingTests {
     /// Every article of the corpus, as a run tags it (masthead included).
     static let corpusArticles: [Article] = Corpus.bulletinNames().flatMap { name -> [Article] in
         let ingested = Corpus.ingester.articles(in: try! Corpus.bulletin(name))
-        return Corpus.tagger.tag(ingested.articles, masthead: ingested.masthead)
+        return Corpus.tagger.tag(ingested.articles, masthead: ingested.masthead, nameplate: ingested.nameplate)
     }
 
     @Test("every record of a corpus run decodes to the article that wrote it, field by field, and writes the same bytes again")

@@ -7,7 +7,7 @@ struct TownMechanismTableTests {
     /// Records of part of the corpus, decoded as the readers decode them.
     static let records: [ArticleRecord] = Corpus.bulletinNames().prefix(90).flatMap { name -> [ArticleRecord] in
         let ingested = Corpus.ingester.articles(in: try! Corpus.bulletin(name))
-        return Corpus.tagger.tag(ingested.articles, masthead: ingested.masthead).map { try! ArticleRecord.decode(ArticleRecord.bytes($0)) }
+        return Corpus.tagger.tag(ingested.articles, masthead: ingested.masthead, nameplate: ingested.nameplate).map { try! ArticleRecord.decode(ArticleRecord.bytes($0)) }
     }
 
     struct Cell: Hashable {
