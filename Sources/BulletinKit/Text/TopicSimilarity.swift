@@ -188,6 +188,70 @@ struct TopicSimilarity: Sendable {
         return low < keys.count && keys[low] == key ? inverseFrequency[low] : unseenWeight
     }
 
+    // MARK: - Interned keys
+
+    /// The counts with each key replaced by its position among the bulletin's bigrams: dense
+    /// ids in the same order, so counts of interned keys merge and compare as before, and a
+    /// key's weight is an array read (`vector(interned:)`) instead of a search. Every key of
+    /// `counts` must be one of the bulletin's (the counts of one of its paragraphs, or merged
+    /// from them).
+    func interned(_ counts: Counts) -> Counts {
+        var result = counts
+        var from = 0
+        for (i, key) in counts.keys.enumerated() {
+            let id = position(of: key, from: from)
+            precondition(id < keys.count && keys[id] == key, "a bigram the bulletin's paragraphs do not have")
+            result.keys[i] = UInt64(id)
+            from = id + 1
+        }
+        return result
+    }
+
+    /// The weighted vector of interned counts (`interned(_:)`): the same weights `vector(_:)`
+    /// gives the counts before interning.
+    func vector(interned counts: Counts) -> Vector {
+        var w: [Double] = []
+        w.reserveCapacity(counts.keys.count)
+        inverseFrequency.withUnsafeBufferPointer { idf in
+            for (id, count) in zip(counts.keys, counts.occurrences) {
+                // (1 + log 1 is 1: most bigrams occur once.)
+                w.append((count == 1 ? 1 : 1 + log(Double(count))) * idf[Int(id)])
+            }
+        }
+        return Vector(counts: counts, weights: w, norm: w.reduce(0) { $0 + $1 * $1 }.squareRoot())
+    }
+
+    /// `coverage(of:in:)` for interned counts.
+    func coverage(ofInterned inA: Counts, in b: Counts) -> Double {
+        var covered = 0.0
+        var j = 0
+        for key in inA.keys {
+            while j < b.keys.count, b.keys[j] < key { j += 1 }
+            if j < b.keys.count, b.keys[j] == key { covered += inverseFrequency[Int(key)] }
+        }
+        return covered
+    }
+
+    /// The first position at or after `from` whose key is not below `key`, by galloping (steps
+    /// of 1, 2, 4, … then a binary search).
+    private func position(of key: UInt64, from start: Int) -> Int {
+        var from = start
+        var step = 1
+        var high = from
+        while high < keys.count, keys[high] < key {
+            from = high + 1
+            high += step
+            step <<= 1
+        }
+        var low = from
+        high = min(high, keys.count)
+        while low < high {
+            let mid = (low + high) >> 1
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
     /// The tf-idf weight of each key of the counts, in key order.
     private func weights(_ counts: Counts) -> [Double] {
         // Both key lists are sorted: each key is looked for from where the last one was found,

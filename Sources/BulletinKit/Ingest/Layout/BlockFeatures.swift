@@ -32,6 +32,8 @@ struct BlockFeatures {
             }
         }
         let topics = TopicSimilarity(paragraphCounts: counts)
+        // Keys as positions among the bulletin's bigrams from here on (same order, same weights).
+        counts = counts.map(topics.interned)
         var positionOf = [Int](repeating: -1, count: blocks.count)
         for (position, index) in paragraphs.enumerated() { positionOf[index] = position }
 
@@ -245,8 +247,8 @@ struct BlockFeatures {
                 let across = topics.similarity(above, below)
                 f.append(LayoutFeature.topic[BlockFeatures.similarityBinIndex(across)])
                 if heading {
-                    let up = topics.coverage(of: counts[position], in: above.counts)
-                    let down = topics.coverage(of: counts[position], in: below.counts)
+                    let up = topics.coverage(ofInterned: counts[position], in: above.counts)
+                    let down = topics.coverage(ofInterned: counts[position], in: below.counts)
                     if up > down { f.append(.wordsAboveOverBelow) }
                 }
             }
