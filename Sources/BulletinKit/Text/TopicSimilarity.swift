@@ -48,6 +48,57 @@ struct TopicSimilarity: Sendable {
         unseenWeight = TopicSimilarity.inverseFrequency(documents: documents, frequency: 0)
     }
 
+    /// Learns bigram rarity from the bulletin's paragraphs and gives each paragraph's counts
+    /// with interned keys (`interned(_:)`), from one sort of every (bigram, paragraph) pair
+    /// rather than a sort per paragraph, a sort of them all and a search per key. The same
+    /// rarity and counts as `init(paragraphCounts:)` and `interned(_:)` on each paragraph.
+    static func interning(paragraphs: [String]) -> (TopicSimilarity, [Counts]) {
+        // A bigram key takes 42 bits (two 21-bit scalars): the paragraph goes in the 22 below.
+        let paragraphBits: UInt64 = 22
+        guard paragraphs.count < 1 << paragraphBits else {
+            let counts = paragraphs.map(TopicSimilarity.counts)
+            let topics = TopicSimilarity(paragraphCounts: counts)
+            return (topics, counts.map(topics.interned))
+        }
+        var pairs: [UInt64] = []
+        for (index, text) in paragraphs.enumerated() {
+            appendBigrams(text, tag: UInt64(index), shift: paragraphBits, to: &pairs)
+        }
+        RadixSort.sort(&pairs)
+        var topics = TopicSimilarity()
+        topics.documents = paragraphs.count
+        var counts = [Counts](repeating: Counts(), count: paragraphs.count)
+        var documentFrequency: [Int32] = []
+        let mask = UInt64(1) << paragraphBits - 1
+        var i = 0
+        while i < pairs.count {
+            let key = pairs[i] >> paragraphBits
+            let id = UInt64(topics.keys.count)
+            topics.keys.append(key)
+            var documents: Int32 = 0
+            while i < pairs.count, pairs[i] >> paragraphBits == key {
+                let pair = pairs[i]
+                var occurrences: Int32 = 0
+                while i < pairs.count, pairs[i] == pair {
+                    occurrences += 1
+                    i += 1
+                }
+                let paragraph = Int(pair & mask)
+                counts[paragraph].keys.append(id)
+                counts[paragraph].occurrences.append(occurrences)
+                documents += 1
+            }
+            documentFrequency.append(documents)
+        }
+        topics.inverseFrequency = documentFrequency.map {
+            TopicSimilarity.inverseFrequency(documents: paragraphs.count, frequency: Double($0))
+        }
+        topics.unseenWeight = TopicSimilarity.inverseFrequency(documents: paragraphs.count, frequency: 0)
+        return (topics, counts)
+    }
+
+    private init() {}
+
     private static func inverseFrequency(documents: Int, frequency: Double) -> Double {
         log(Double(documents + 1) / (frequency + 1)) + 1
     }
@@ -281,15 +332,20 @@ struct TopicSimilarity: Sendable {
     /// Adjacent ideograph pairs, each packed into one integer.
     static func bigrams(_ text: String) -> [UInt64] {
         var result: [UInt64] = []
+        appendBigrams(text, tag: 0, shift: 0, to: &result)
+        return result
+    }
+
+    /// Appends the text's packed bigrams, each shifted left by `shift` bits with `tag` below.
+    private static func appendBigrams(_ text: String, tag: UInt64, shift: UInt64, to result: inout [UInt64]) {
         var previous: Unicode.Scalar? = nil
         for scalar in text.unicodeScalars {
             if ScalarClass.isIdeograph(scalar) {
-                if let previous { result.append(UInt64(previous.value) << 21 | UInt64(scalar.value)) }
+                if let previous { result.append((UInt64(previous.value) << 21 | UInt64(scalar.value)) << shift | tag) }
                 previous = scalar
             } else {
                 previous = nil
             }
         }
-        return result
     }
 }

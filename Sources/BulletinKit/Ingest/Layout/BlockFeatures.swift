@@ -24,16 +24,16 @@ struct BlockFeatures {
     /// blocks: each looks at a fixed window around it.
     func features(of blocks: [Block]) -> [[LayoutFeature]] {
         var paragraphs: [Int] = []  // block indices of paragraphs
-        var counts: [TopicSimilarity.Counts] = []
+        var paragraphTexts: [String] = []
         for (index, block) in blocks.enumerated() {
             if case .paragraph(let p) = block {
                 paragraphs.append(index)
-                counts.append(TopicSimilarity.counts(p.text))
+                paragraphTexts.append(p.text)
             }
         }
-        let topics = TopicSimilarity(paragraphCounts: counts)
-        // Keys as positions among the bulletin's bigrams from here on (same order, same weights).
-        counts = counts.map(topics.interned)
+        // Bigram rarity and each paragraph's counts, keys interned (positions among the
+        // bulletin's bigrams: same order, same weights), from one sort.
+        let (topics, counts) = TopicSimilarity.interning(paragraphs: paragraphTexts)
         var positionOf = [Int](repeating: -1, count: blocks.count)
         for (position, index) in paragraphs.enumerated() { positionOf[index] = position }
 
