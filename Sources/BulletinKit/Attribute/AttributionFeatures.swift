@@ -207,7 +207,7 @@ struct AttributionFeatures {
 
     /// Features of `candidate` practising the mechanism whose mentions are given; `subjects`
     /// are the article's subject candidates, strongest first.
-    func practice(_ index: Int, mechanism: [Mention], subjects: [Int], mechanismInTitle: Bool) -> [String] {
+    func practice(_ index: Int, mechanism: [Mention], subjects: [Int], mechanismInTitle: Bool) -> Practice {
         let candidate = candidates[index]
         var base = ["bias"]
         let isSubject = subjects.contains(index)
@@ -281,7 +281,21 @@ struct AttributionFeatures {
             base.append("home")
             if namedTownCount == 0 { base.append("home:no-town") }
         }
-        let standing = isSubject ? "S|" : "M|"
-        return base + base.map { standing + $0 }
+        return Practice(base: base, isSubject: isSubject)
+    }
+
+    /// The practice features of a candidate: the base features, each also crossed with the
+    /// town's standing (`S|` subject, `M|` mentioned only). Kept apart so that scoring reads
+    /// both weights of a base feature with one look-up (`AttributionModel.PracticeWeights`)
+    /// instead of building a second name for each.
+    struct Practice: Sendable {
+        let base: [String]
+        let isSubject: Bool
+
+        /// The standing prefix of the crossed features.
+        var standing: String { isSubject ? "S|" : "M|" }
+
+        /// Every feature by name, the base ones first: what the weights file and training use.
+        var names: [String] { base + base.map { standing + $0 } }
     }
 }

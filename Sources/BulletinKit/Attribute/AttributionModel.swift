@@ -29,6 +29,39 @@ public struct AttributionModel: Sendable, Equatable {
         return total
     }
 
+    /// The practice weights by base feature: its own weight and those of its crossings with a
+    /// standing (`S|name`, `M|name`), found with one look-up. `score` gives exactly what
+    /// `score(.practice, features.names)` gives: the same weights added in the same order.
+    struct PracticeWeights: Sendable {
+        struct Entry: Sendable {
+            var plain = 0.0
+            var subject = 0.0
+            var mentioned = 0.0
+        }
+        private var entries: [String: Entry] = [:]
+
+        init(_ model: AttributionModel) {
+            for (name, weight) in model.weights[.practice] ?? [:] {
+                // Split on bytes: `S|` followed by a combining mark is not the Character `|`.
+                if name.hasPrefixBytes("S|") {
+                    entries[String(decoding: name.utf8.dropFirst(2), as: UTF8.self), default: Entry()].subject = weight
+                } else if name.hasPrefixBytes("M|") {
+                    entries[String(decoding: name.utf8.dropFirst(2), as: UTF8.self), default: Entry()].mentioned = weight
+                } else {
+                    entries[name, default: Entry()].plain = weight
+                }
+            }
+        }
+
+        func score(_ features: AttributionFeatures.Practice) -> Double {
+            let found = features.base.map { entries[$0] }
+            var total = 0.0
+            for entry in found { total += entry?.plain ?? 0 }
+            for entry in found { total += (features.isSubject ? entry?.subject : entry?.mentioned) ?? 0 }
+            return total
+        }
+    }
+
     public func weight(_ task: Task, _ feature: String) -> Double { weights[task]?[feature] ?? 0 }
 
     mutating func set(_ task: Task, _ feature: String, _ weight: Double) {

@@ -10,12 +10,15 @@
 /// corpus gold (`bulletin train corpus --attribution`, `attribution-weights.tsv`).
 public struct TownAttribution: Sendable {
     let model: AttributionModel
+    /// The model's practice weights by base feature, resolved once.
+    let practiceWeights: AttributionModel.PracticeWeights
     let gazetteer: Gazetteer
     let cueMatcher: PhraseMatcher
     let cueRoles: [AttributionCues.Role]
 
     public init(lexicons: Lexicons, model: AttributionModel? = nil) {
         self.model = model ?? lexicons.attributionModel
+        practiceWeights = AttributionModel.PracticeWeights(self.model)
         gazetteer = lexicons.gazetteer
         var patterns: [[Unicode.Scalar]] = []
         var roles: [AttributionCues.Role] = []
@@ -44,7 +47,7 @@ public struct TownAttribution: Sendable {
         }
 
         /// The practice features of every candidate for mechanism `m`.
-        func practiceRows(_ m: Int, subjects: [Int]) -> [[String]] {
+        func practiceRows(_ m: Int, subjects: [Int]) -> [AttributionFeatures.Practice] {
             candidates.indices.map {
                 features.practice($0, mechanism: mechanisms[m].mentions, subjects: subjects, mechanismInTitle: mechanisms[m].inTitle)
             }
@@ -67,7 +70,8 @@ public struct TownAttribution: Sendable {
         return positive.sorted { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : a < b }
     }
 
-    /// The nearest evidence a credited town's features show.
+    /// The nearest evidence a credited town's features show (its base practice features: the
+    /// crossed ones are these with a prefix).
     static func basis(_ features: [String], named: Bool) -> AttributionBasis {
         if features.contains("sentence") { return .sentence }
         if features.contains("paragraph") { return .paragraph }
@@ -106,9 +110,9 @@ public struct TownAttribution: Sendable {
         }
         for m in article.mechanisms.indices {
             let rows = prepared.practiceRows(m, subjects: subjects)
-            let credited = TownAttribution.ranked(rows.map { model.score(.practice, $0) })
+            let credited = TownAttribution.ranked(rows.map(practiceWeights.score))
             article.mechanisms[m].towns = credited.map { index in
-                PractisingTown(town: candidates[index].town, basis: TownAttribution.basis(rows[index], named: candidates[index].isNamed))
+                PractisingTown(town: candidates[index].town, basis: TownAttribution.basis(rows[index].base, named: candidates[index].isNamed))
             }
         }
         return article

@@ -20,6 +20,8 @@ public struct Ingester: Sendable {
     let repair: PageBreakRepair
     /// The weights that choose the roles (`layout-weights.tsv`, or a model being trained).
     let model: LayoutModel
+    /// The model's rows for the features `features` finds, resolved once.
+    let featureRows: LayoutFeatureRows
 
     public init(lexicons: Lexicons) {
         self.init(lexicons: lexicons, model: lexicons.layoutModel)
@@ -34,6 +36,7 @@ public struct Ingester: Sendable {
         self.repair = PageBreakRepair(
             cues: lexicons.layoutCues, inline: InlineFurniture(classifier: classifier, folding: lexicons.folding))
         self.model = model
+        self.featureRows = LayoutFeatureRows(model: model)
     }
 
     /// The articles of a bulletin and how each line was read.
@@ -79,7 +82,7 @@ public struct Ingester: Sendable {
         var joins: [PageBreakRepair.Join]
         /// Furniture cut off text lines (`（下转第3版）`, `（完）`, `（通讯员 钱晓燕）`), as printed.
         var detached: [(line: Int, text: String)]
-        var features: [[String]]
+        var features: [[LayoutFeature]]
         var mastheadDate: IssueDate?
 
         /// The fixed role of each furniture block, nil for paragraphs.
@@ -108,7 +111,7 @@ public struct Ingester: Sendable {
     ///   (`bulletin split`); a run does not pay for it.
     public func articles(in bulletin: Bulletin, explaining: Bool = false) -> Result {
         let layout = layout(of: bulletin)
-        let rows = layout.features.map(model.rows)
+        let rows = layout.features.map(featureRows.rows)
         let decided = model.decode(rows: rows, fixed: layout.fixed)
         return result(bulletin: bulletin, layout: layout, decided: decided, explainedBy: explaining ? rows : nil)
     }

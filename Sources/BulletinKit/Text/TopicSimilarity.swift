@@ -48,6 +48,57 @@ struct TopicSimilarity: Sendable {
         unseenWeight = TopicSimilarity.inverseFrequency(documents: documents, frequency: 0)
     }
 
+    /// Learns bigram rarity from the bulletin's paragraphs and gives each paragraph's counts
+    /// with interned keys (`interned(_:)`), from one sort of every (bigram, paragraph) pair
+    /// rather than a sort per paragraph, a sort of them all and a search per key. The same
+    /// rarity and counts as `init(paragraphCounts:)` and `interned(_:)` on each paragraph.
+    static func interning(paragraphs: [String]) -> (TopicSimilarity, [Counts]) {
+        // A bigram key takes 42 bits (two 21-bit scalars): the paragraph goes in the 22 below.
+        let paragraphBits: UInt64 = 22
+        guard paragraphs.count < 1 << paragraphBits else {
+            let counts = paragraphs.map(TopicSimilarity.counts)
+            let topics = TopicSimilarity(paragraphCounts: counts)
+            return (topics, counts.map(topics.interned))
+        }
+        var pairs: [UInt64] = []
+        for (index, text) in paragraphs.enumerated() {
+            appendBigrams(text, tag: UInt64(index), shift: paragraphBits, to: &pairs)
+        }
+        RadixSort.sort(&pairs)
+        var topics = TopicSimilarity()
+        topics.documents = paragraphs.count
+        var counts = [Counts](repeating: Counts(), count: paragraphs.count)
+        var documentFrequency: [Int32] = []
+        let mask = UInt64(1) << paragraphBits - 1
+        var i = 0
+        while i < pairs.count {
+            let key = pairs[i] >> paragraphBits
+            let id = UInt64(topics.keys.count)
+            topics.keys.append(key)
+            var documents: Int32 = 0
+            while i < pairs.count, pairs[i] >> paragraphBits == key {
+                let pair = pairs[i]
+                var occurrences: Int32 = 0
+                while i < pairs.count, pairs[i] == pair {
+                    occurrences += 1
+                    i += 1
+                }
+                let paragraph = Int(pair & mask)
+                counts[paragraph].keys.append(id)
+                counts[paragraph].occurrences.append(occurrences)
+                documents += 1
+            }
+            documentFrequency.append(documents)
+        }
+        topics.inverseFrequency = documentFrequency.map {
+            TopicSimilarity.inverseFrequency(documents: paragraphs.count, frequency: Double($0))
+        }
+        topics.unseenWeight = TopicSimilarity.inverseFrequency(documents: paragraphs.count, frequency: 0)
+        return (topics, counts)
+    }
+
+    private init() {}
+
     private static func inverseFrequency(documents: Int, frequency: Double) -> Double {
         log(Double(documents + 1) / (frequency + 1)) + 1
     }
@@ -188,6 +239,70 @@ struct TopicSimilarity: Sendable {
         return low < keys.count && keys[low] == key ? inverseFrequency[low] : unseenWeight
     }
 
+    // MARK: - Interned keys
+
+    /// The counts with each key replaced by its position among the bulletin's bigrams: dense
+    /// ids in the same order, so counts of interned keys merge and compare as before, and a
+    /// key's weight is an array read (`vector(interned:)`) instead of a search. Every key of
+    /// `counts` must be one of the bulletin's (the counts of one of its paragraphs, or merged
+    /// from them).
+    func interned(_ counts: Counts) -> Counts {
+        var result = counts
+        var from = 0
+        for (i, key) in counts.keys.enumerated() {
+            let id = position(of: key, from: from)
+            precondition(id < keys.count && keys[id] == key, "a bigram the bulletin's paragraphs do not have")
+            result.keys[i] = UInt64(id)
+            from = id + 1
+        }
+        return result
+    }
+
+    /// The weighted vector of interned counts (`interned(_:)`): the same weights `vector(_:)`
+    /// gives the counts before interning.
+    func vector(interned counts: Counts) -> Vector {
+        var w: [Double] = []
+        w.reserveCapacity(counts.keys.count)
+        inverseFrequency.withUnsafeBufferPointer { idf in
+            for (id, count) in zip(counts.keys, counts.occurrences) {
+                // (1 + log 1 is 1: most bigrams occur once.)
+                w.append((count == 1 ? 1 : 1 + log(Double(count))) * idf[Int(id)])
+            }
+        }
+        return Vector(counts: counts, weights: w, norm: w.reduce(0) { $0 + $1 * $1 }.squareRoot())
+    }
+
+    /// `coverage(of:in:)` for interned counts.
+    func coverage(ofInterned inA: Counts, in b: Counts) -> Double {
+        var covered = 0.0
+        var j = 0
+        for key in inA.keys {
+            while j < b.keys.count, b.keys[j] < key { j += 1 }
+            if j < b.keys.count, b.keys[j] == key { covered += inverseFrequency[Int(key)] }
+        }
+        return covered
+    }
+
+    /// The first position at or after `from` whose key is not below `key`, by galloping (steps
+    /// of 1, 2, 4, … then a binary search).
+    private func position(of key: UInt64, from start: Int) -> Int {
+        var from = start
+        var step = 1
+        var high = from
+        while high < keys.count, keys[high] < key {
+            from = high + 1
+            high += step
+            step <<= 1
+        }
+        var low = from
+        high = min(high, keys.count)
+        while low < high {
+            let mid = (low + high) >> 1
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
     /// The tf-idf weight of each key of the counts, in key order.
     private func weights(_ counts: Counts) -> [Double] {
         // Both key lists are sorted: each key is looked for from where the last one was found,
@@ -217,15 +332,20 @@ struct TopicSimilarity: Sendable {
     /// Adjacent ideograph pairs, each packed into one integer.
     static func bigrams(_ text: String) -> [UInt64] {
         var result: [UInt64] = []
+        appendBigrams(text, tag: 0, shift: 0, to: &result)
+        return result
+    }
+
+    /// Appends the text's packed bigrams, each shifted left by `shift` bits with `tag` below.
+    private static func appendBigrams(_ text: String, tag: UInt64, shift: UInt64, to result: inout [UInt64]) {
         var previous: Unicode.Scalar? = nil
         for scalar in text.unicodeScalars {
             if ScalarClass.isIdeograph(scalar) {
-                if let previous { result.append(UInt64(previous.value) << 21 | UInt64(scalar.value)) }
+                if let previous { result.append((UInt64(previous.value) << 21 | UInt64(scalar.value)) << shift | tag) }
                 previous = scalar
             } else {
                 previous = nil
             }
         }
-        return result
     }
 }

@@ -81,7 +81,7 @@ public struct AttributionTraining: Sendable {
                 for (m, tag) in example.articles[articleIndex].mechanisms.enumerated() {
                     guard let towns = expected.mechanismTowns[tag.name] else { continue }
                     for (c, row) in prepared.practiceRows(m, subjects: subjects).enumerated() {
-                        practice.append(.init(features: row, label: towns.contains(candidates[c].town.name)))
+                        practice.append(.init(features: row.names, label: towns.contains(candidates[c].town.name)))
                     }
                 }
             }

@@ -87,7 +87,7 @@ public struct LayoutTraining: Sendable {
     }
 
     private func sequence(_ example: Example, registering model: inout LayoutModel) -> StructuredPerceptron.Sequence {
-        let rows = example.layout.features.map { $0.map { model.row(for: $0) } }
+        let rows = example.layout.features.map { $0.map { model.row(for: $0.name) } }
         return StructuredPerceptron.Sequence(rows: rows, fixed: example.layout.fixed, gold: example.roles)
     }
 

@@ -15,17 +15,34 @@ struct LayoutFactsTests {
 
     @Test("a run of paragraphs has the vector of their joined text, whichever side asks first")
     func windows() {
-        let counts = paragraphs.map(TopicSimilarity.counts)
-        let topics = TopicSimilarity(paragraphCounts: counts)
+        let (topics, counts) = TopicSimilarity.interning(paragraphs: paragraphs)
         var windows = TopicWindows(topics: topics, counts: counts, width: 4)
         let below = windows.run(first: 1, length: 2)
-        #expect(below.counts == TopicSimilarity.counts(paragraphs[1] + "\n" + paragraphs[2]))
+        let joined = TopicSimilarity.counts(paragraphs[1] + "\n" + paragraphs[2])
+        #expect(below.counts == topics.interned(joined))
+        // Interned keys weigh what the bigrams weigh, bit for bit.
+        #expect(below.weights == topics.vector(joined).weights)
         let again = windows.run(first: 1, length: 2)
         #expect(again.weights == below.weights)
-        #expect(topics.similarity(windows.run(first: 0, length: 1), below) == topics.similarity(counts[0], below.counts))
+        #expect(
+            topics.similarity(windows.run(first: 0, length: 1), below)
+                == topics.similarity(TopicSimilarity.counts(paragraphs[0]), joined))
         #expect(topics.similarity(windows.run(first: 0, length: 1), windows.run(first: 3, length: 1))
             == topics.similarity(paragraphs[0], paragraphs[3]))
         #expect(windows.run(first: 2, length: 0).isEmpty)
+    }
+
+    @Test("one sort of all (bigram, paragraph) pairs gives the rarity and counts of sorting each paragraph")
+    func interning() {
+        let texts = paragraphs + ["", "2024年", paragraphs[0]]
+        let (topics, counts) = TopicSimilarity.interning(paragraphs: texts)
+        let separate = TopicSimilarity(paragraphCounts: texts.map(TopicSimilarity.counts))
+        #expect(counts == texts.map { separate.interned(TopicSimilarity.counts($0)) })
+        #expect(counts[4].isEmpty && counts[5].isEmpty)
+        for text in texts {
+            #expect(topics.vector(interned: topics.interned(TopicSimilarity.counts(text))).weights
+                == separate.vector(TopicSimilarity.counts(text)).weights)
+        }
     }
 
     @Test("one pass finds the punctuation the shape features ask about")

@@ -22,16 +22,18 @@ struct BlockFeatures {
 
     /// The features of every block (empty for furniture), in block order. Linear in the number of
     /// blocks: each looks at a fixed window around it.
-    func features(of blocks: [Block]) -> [[String]] {
+    func features(of blocks: [Block]) -> [[LayoutFeature]] {
         var paragraphs: [Int] = []  // block indices of paragraphs
-        var counts: [TopicSimilarity.Counts] = []
+        var paragraphTexts: [String] = []
         for (index, block) in blocks.enumerated() {
             if case .paragraph(let p) = block {
                 paragraphs.append(index)
-                counts.append(TopicSimilarity.counts(p.text))
+                paragraphTexts.append(p.text)
             }
         }
-        let topics = TopicSimilarity(paragraphCounts: counts)
+        // Bigram rarity and each paragraph's counts, keys interned (positions among the
+        // bulletin's bigrams: same order, same weights), from one sort.
+        let (topics, counts) = TopicSimilarity.interning(paragraphs: paragraphTexts)
         var positionOf = [Int](repeating: -1, count: blocks.count)
         for (position, index) in paragraphs.enumerated() { positionOf[index] = position }
 
@@ -54,24 +56,30 @@ struct BlockFeatures {
         // How each paragraph is numbered as a part (`cn` for `一、`, `paren-cn` for `（一）` …), or nil.
         let enumeration = texts.map { LineShape.isEnumerated($0.text) ? BlockFeatures.enumerationKind($0.text.scalarArray) : nil }
         let numbered = enumeration.filter { $0 != nil }.count
-        var bulletinFacts: [String] = []
-        if bylineBlocks >= 2 { bulletinFacts.append("bulletin:bylines") }
-        if numbered >= 2 { bulletinFacts.append("bulletin:numbered") }
-        if sections >= 1 { bulletinFacts.append("bulletin:sections") }
+        // Positions in `LayoutFeature.bulletinFacts`.
+        var bulletinFacts: [Int] = []
+        if bylineBlocks >= 2 { bulletinFacts.append(0) }
+        if numbered >= 2 { bulletinFacts.append(1) }
+        if sections >= 1 { bulletinFacts.append(2) }
         let headingShare = texts.isEmpty ? 0 : Double(headingLike.filter { $0 }.count) / Double(texts.count)
-        bulletinFacts.append(headingShare > 0.45 ? "bulletin:headings>45%" : headingShare > 0.25 ? "bulletin:headings>25%" : "bulletin:headings<25%")
+        bulletinFacts.append(headingShare > 0.45 ? 3 : headingShare > 0.25 ? 4 : 5)
         // The conjunctions with the block's shape, made once per bulletin rather than per block.
-        let factsWithHeading = bulletinFacts.map { $0 + "&heading" }
-        let factsWithText = bulletinFacts.map { $0 + "&text" }
+        let factsWithHeading = bulletinFacts.map { LayoutFeature.factsWithHeading[$0] }
+        let factsWithText = bulletinFacts.map { LayoutFeature.factsWithText[$0] }
 
         // Hard boundaries (bylines, markers, sections) between paragraph positions.
         var boundaryBefore = [Bool](repeating: false, count: paragraphs.count)
-        var previousKind = [String](repeating: "start", count: paragraphs.count)
-        var nextKind = [String](repeating: "end", count: paragraphs.count)
+        // Positions in `LayoutFeature.neighbourKinds`.
+        let start = LayoutFeature.neighbourKind("start")
+        let end = LayoutFeature.neighbourKind("end")
+        let headingKind = LayoutFeature.neighbourKind("heading")
+        let textKind = LayoutFeature.neighbourKind("text")
+        var previousKind = [Int](repeating: start, count: paragraphs.count)
+        var nextKind = [Int](repeating: end, count: paragraphs.count)
         var sinceFurniture = [Int](repeating: 99, count: paragraphs.count)
         do {
             var sawBoundary = false
-            var lastKind = "start"
+            var lastKind = start
             var distance = 99
             var position = 0
             for block in blocks {
@@ -80,24 +88,24 @@ struct BlockFeatures {
                     previousKind[position] = lastKind
                     sinceFurniture[position] = distance
                     sawBoundary = false
-                    lastKind = headingLike[position] ? "heading" : "text"
+                    lastKind = headingLike[position] ? headingKind : textKind
                     distance = min(distance + 1, 99)
                     position += 1
                 } else {
                     sawBoundary = true
-                    lastKind = BlockFeatures.furnitureName(block)
+                    lastKind = BlockFeatures.furnitureKind(block)
                     distance = 0
                 }
             }
-            var next = "end"
+            var next = end
             position = paragraphs.count - 1
             for block in blocks.reversed() {
                 if case .paragraph = block {
                     nextKind[position] = next
-                    next = headingLike[position] ? "heading" : "text"
+                    next = headingLike[position] ? headingKind : textKind
                     position -= 1
                 } else {
-                    next = BlockFeatures.furnitureName(block)
+                    next = BlockFeatures.furnitureKind(block)
                 }
             }
         }
@@ -114,80 +122,80 @@ struct BlockFeatures {
             return BlockFeatures.namesNewTown(townNames[position]!, above: texts[..<above])
         }
 
-        var result = [[String]](repeating: [], count: blocks.count)
+        var result = [[LayoutFeature]](repeating: [], count: blocks.count)
         for (position, paragraph) in texts.enumerated() {
-            var f: [String] = ["bias"]
+            var f: [LayoutFeature] = [.bias]
             let text = paragraph.text
             let scalars = scalarArrays[position]
             let own = facts[position]
             let length = scalars.count
             let heading = headingLike[position]
-            f.append("len:" + BlockFeatures.lengthBin(length))
-            f.append("lines:" + (paragraph.lines.count >= 3 ? "3+" : String(paragraph.lines.count)))
-            f.append("gap:" + (paragraph.gapBefore >= 2 ? "2+" : String(paragraph.gapBefore)))
-            if heading { f.append("heading") }
-            if paragraph.classifiedAsCaption { f.append("classified:caption") }
-            if own.isTerminated { f.append("terminated") }
-            if let last = scalars.last { f.append("end:" + BlockFeatures.punctuationClass(last)) }
+            f.append(LayoutFeature.length[BlockFeatures.lengthBinIndex(length)])
+            f.append(LayoutFeature.lines[min(paragraph.lines.count, 3)])
+            f.append(LayoutFeature.gap[min(paragraph.gapBefore, 2)])
+            if heading { f.append(.heading) }
+            if paragraph.classifiedAsCaption { f.append(.classifiedCaption) }
+            if own.isTerminated { f.append(.terminated) }
+            if let last = scalars.last { f.append(LayoutFeature.end[BlockFeatures.endClass(last)]) }
             if let first = scalars.first {
-                f.append("first:" + String(first))
-                if scalars.count >= 2 { f.append("first2:" + String(first) + String(scalars[1])) }
+                f.append(.first(first))
+                if scalars.count >= 2 { f.append(.firstTwo(first, scalars[1])) }
             }
-            if let last = scalars.last { f.append("last:" + String(last)) }
+            if let last = scalars.last { f.append(.last(last)) }
             let marks = PunctuationScan(scalars)
-            if marks.fullStopInside { f.append("full-stop-inside") }
-            if LineShape.readsLikeSentence(text) { f.append("reads-like-sentence") }
-            f.append(BlockFeatures.commaFeatures[min(marks.commas, 3)])
-            if marks.spaceInside { f.append("space-inside") }
-            if let colon = marks.firstColon { f.append(colon <= 8 ? "colon:early" : "colon:late") }
-            if marks.quote { f.append("quote") }
-            if marks.bookTitleMark { f.append("book-title-marks") }
-            if marks.digits { f.append("digits") }
-            if let kind = enumeration[position] { f.append("enumerated:" + kind) }
-            if LineShape.isKicker(text) { f.append("dash:end") }
-            if text.hasPrefixBytes("——") { f.append("dash:start") }
-            if LineShape.hasDash(text) { f.append("dash") }
+            if marks.fullStopInside { f.append(.fullStopInside) }
+            if LineShape.readsLikeSentence(text) { f.append(.readsLikeSentence) }
+            f.append(LayoutFeature.commas[min(marks.commas, 3)])
+            if marks.spaceInside { f.append(.spaceInside) }
+            if let colon = marks.firstColon { f.append(colon <= 8 ? .colonEarly : .colonLate) }
+            if marks.quote { f.append(.quote) }
+            if marks.bookTitleMark { f.append(.bookTitleMarks) }
+            if marks.digits { f.append(.digits) }
+            if let kind = enumeration[position] { f.append(LayoutFeature.enumerated[LayoutFeature.enumerationKinds.firstIndex(of: kind)!]) }
+            if LineShape.isKicker(text) { f.append(.dashEnd) }
+            if text.hasPrefixBytes("——") { f.append(.dashStart) }
+            if LineShape.hasDash(text) { f.append(.dash) }
             if let first = scalars.first, let last = scalars.last,
                 (first == "（" && last == "）") || (first == "(" && last == ")")
             {
-                f.append("bracketed")
+                f.append(.bracketed)
             }
-            if LineShape.isQuestionOrExclamationTitle(text) { f.append("question-title") }
-            if own.startsMidSentence { f.append("starts-mid-sentence") }
-            if own.startsWithDate { f.append("starts-with-date") }
-            if LineShape.startsWithBracketLabel(text) { f.append("bracket-label") }
-            if LineShape.isFigureRow(text) { f.append("figure-row") }
+            if LineShape.isQuestionOrExclamationTitle(text) { f.append(.questionTitle) }
+            if own.startsMidSentence { f.append(.startsMidSentence) }
+            if own.startsWithDate { f.append(.startsWithDate) }
+            if LineShape.startsWithBracketLabel(text) { f.append(.bracketLabel) }
+            if LineShape.isFigureRow(text) { f.append(.figureRow) }
             // Words of layout-cues.tsv, matched against the paragraph as printed.
-            if own.startsWithLeadOpener { f.append("cue:lead-opener") }
-            if cues.startsWithActorColon(text) { f.append("cue:actor-colon") }
-            if own.startsWithDialogue { f.append("cue:dialogue") }
-            if cues.startsWithBriefBullet(text) { f.append("cue:brief-bullet") }
-            if cues.startsWithCaptionPrefix(text) { f.append("cue:caption-prefix") }
-            if cues.containsCaptionWord(text) { f.append("cue:caption-word") }
-            if cues.startsWithBylinePrefix(text) { f.append("cue:byline-prefix") }
+            if own.startsWithLeadOpener { f.append(.cueLeadOpener) }
+            if cues.startsWithActorColon(text) { f.append(.cueActorColon) }
+            if own.startsWithDialogue { f.append(.cueDialogue) }
+            if cues.startsWithBriefBullet(text) { f.append(.cueBriefBullet) }
+            if cues.startsWithCaptionPrefix(text) { f.append(.cueCaptionPrefix) }
+            if cues.containsCaptionWord(text) { f.append(.cueCaptionWord) }
+            if cues.startsWithBylinePrefix(text) { f.append(.cueBylinePrefix) }
             if length <= LineClassifier.furnitureMaxLength {
-                if cues.isBoilerplate(text) { f.append("cue:boilerplate") }
-                if cues.endsLikeImprint(text) { f.append("cue:imprint") }
-                if cues.endsWithPaperName(text) { f.append("cue:paper-name") }
+                if cues.isBoilerplate(text) { f.append(.cueBoilerplate) }
+                if cues.endsLikeImprint(text) { f.append(.cueImprint) }
+                if cues.endsWithPaperName(text) { f.append(.cuePaperName) }
             }
-            if own.hasLeadByline { f.append("cue:lead-byline") }
-            if own.isCreditLine { f.append("credit-line") }
-            if classifier.isPhotoNews(text) { f.append("photo-news") }
+            if own.hasLeadByline { f.append(.cueLeadByline) }
+            if own.isCreditLine { f.append(.creditLine) }
+            if classifier.isPhotoNews(text) { f.append(.photoNews) }
             // Neighbours.
-            f.append("prev:" + previousKind[position])
-            f.append("next:" + nextKind[position])
-            f.append(BlockFeatures.sinceFurnitureFeatures[min(sinceFurniture[position], 3)])
-            if position == 0 { f.append("first-paragraph") }
+            f.append(LayoutFeature.previous[previousKind[position]])
+            f.append(LayoutFeature.next[nextKind[position]])
+            f.append(LayoutFeature.sinceFurniture[min(sinceFurniture[position], 3)])
+            if position == 0 { f.append(.firstParagraph) }
             if position + 1 < texts.count {
                 let below = facts[position + 1]
-                if below.startsWithLeadOpener || below.startsWithDate { f.append("next:lead-opener") }
-                if below.hasLeadByline { f.append("next:lead-byline") }
-                if below.startsWithDialogue { f.append("next:dialogue") }
-                if below.isCreditLine { f.append("next:credit-line") }
-                if below.startsMidSentence { f.append("next:mid-sentence") }
+                if below.startsWithLeadOpener || below.startsWithDate { f.append(.nextLeadOpener) }
+                if below.hasLeadByline { f.append(.nextLeadByline) }
+                if below.startsWithDialogue { f.append(.nextDialogue) }
+                if below.isCreditLine { f.append(.nextCreditLine) }
+                if below.startsMidSentence { f.append(.nextMidSentence) }
             }
             if position > 0, !facts[position - 1].isTerminated, !headingLike[position - 1] {
-                f.append("prev:unterminated-text")
+                f.append(.previousUnterminatedText)
             }
             // Parallel headings nearby, with no furniture between.
             if let shape = shapes[position] {
@@ -210,10 +218,10 @@ struct BlockFeatures {
                         break
                     }
                 }
-                if parallel { f.append("parallel") }
+                if parallel { f.append(.parallel) }
                 if let kind = enumeration[position] {
                     let sibling = (low...high).contains { other in other != position && enumeration[other] == kind }
-                    if sibling { f.append("enumerated-sibling") }
+                    if sibling { f.append(.enumeratedSibling) }
                 }
             }
             // Topic shift: the paragraphs above against the paragraphs below.
@@ -232,40 +240,39 @@ struct BlockFeatures {
             }
             let below = windows.run(first: position + 1, length: taken)
             if above.isEmpty {
-                f.append("topic:nothing-above")
+                f.append(.topicNothingAbove)
             } else if below.isEmpty {
-                f.append("topic:nothing-below")
+                f.append(.topicNothingBelow)
             } else {
                 let across = topics.similarity(above, below)
-                f.append("topic:" + BlockFeatures.similarityBin(across))
+                f.append(LayoutFeature.topic[BlockFeatures.similarityBinIndex(across)])
                 if heading {
-                    let up = topics.coverage(of: counts[position], in: above.counts)
-                    let down = topics.coverage(of: counts[position], in: below.counts)
-                    if up > down { f.append("words-above>below") }
+                    let up = topics.coverage(ofInterned: counts[position], in: above.counts)
+                    let down = topics.coverage(ofInterned: counts[position], in: below.counts)
+                    if up > down { f.append(.wordsAboveOverBelow) }
                 }
             }
             if heading {
                 let ownTopic = topics.similarity(windows.run(first: position, length: 1), below)
-                f.append("own-topic:" + BlockFeatures.similarityBin(ownTopic))
+                f.append(LayoutFeature.ownTopic[BlockFeatures.similarityBinIndex(ownTopic)])
             }
             // A town the paragraphs above did not name (`6月12日，东山街道…` after an article on 湖熟街道),
             // in this paragraph or, for a heading, in the one under it: a heading over news of
             // another town is a title.
             if position > 0, !heading, namesNewTown(position, above: position) {
-                f.append("new-town")
+                f.append(.newTown)
             }
             if heading, position > 0, position + 1 < texts.count, !headingLike[position + 1],
                 namesNewTown(position + 1, above: position)
             {
-                f.append("next:new-town")
+                f.append(.nextNewTown)
             }
             // Conjunctions the model cannot form by itself.
-            let shapeKey = heading ? "heading" : "text"
             f.append(contentsOf: heading ? factsWithHeading : factsWithText)
-            f.append("prev:\(previousKind[position])&next:\(nextKind[position])&\(shapeKey)")
+            f.append(LayoutFeature.neighbours(previous: previousKind[position], next: nextKind[position], heading: heading))
             if heading {
-                f.append("heading&len:" + BlockFeatures.lengthBin(length))
-                f.append(BlockFeatures.headingSinceFurnitureFeatures[min(sinceFurniture[position], 3)])
+                f.append(LayoutFeature.headingLength[BlockFeatures.lengthBinIndex(length)])
+                f.append(LayoutFeature.headingSinceFurniture[min(sinceFurniture[position], 3)])
             }
             result[paragraphs[position]] = f
         }
@@ -303,7 +310,17 @@ struct BlockFeatures {
     ]
 
     static func lengthBin(_ length: Int) -> String {
-        lengthBins.first { length < $0.below }!.name
+        lengthBins[lengthBinIndex(length)].name
+    }
+
+    /// The position in `lengthBins` of a length's bin.
+    static func lengthBinIndex(_ length: Int) -> Int {
+        lengthBins.firstIndex { length < $0.below }!
+    }
+
+    /// A furniture block's position in `LayoutFeature.neighbourKinds`.
+    static func furnitureKind(_ block: Block) -> Int {
+        LayoutFeature.neighbourKind(furnitureName(block))
     }
 
     /// The bins of `commas:`, fewest first.
@@ -320,29 +337,46 @@ struct BlockFeatures {
     static let commaFeatures = (0...3).map { "commas:" + commaBin($0) }
 
     static func similarityBin(_ value: Double) -> String {
+        LayoutFeature.similarityBins[similarityBinIndex(value)]
+    }
+
+    /// The position in `LayoutFeature.similarityBins` of a similarity's bin.
+    static func similarityBinIndex(_ value: Double) -> Int {
         switch value {
-        case ..<0.01: "0"
-        case ..<0.05: "<0.05"
-        case ..<0.1: "<0.1"
-        case ..<0.2: "<0.2"
-        case ..<0.35: "<0.35"
-        default: ">=0.35"
+        case ..<0.01: 0
+        case ..<0.05: 1
+        case ..<0.1: 2
+        case ..<0.2: 3
+        case ..<0.35: 4
+        default: 5
         }
     }
 
     static func punctuationClass(_ scalar: Unicode.Scalar) -> String {
-        if ScalarClass.isIdeograph(scalar) { return "ideograph" }
-        if ScalarClass.isASCIIDigit(scalar) { return "digit" }
-        if ScalarClass.isASCIILetter(scalar) { return "latin" }
+        LayoutFeature.endClasses[endClass(scalar)]
+    }
+
+    /// The position in `LayoutFeature.endClasses` of a last character's class.
+    static func endClass(_ scalar: Unicode.Scalar) -> Int {
+        if ScalarClass.isIdeograph(scalar) { return 0 }
+        if ScalarClass.isASCIIDigit(scalar) { return 1 }
+        if ScalarClass.isASCIILetter(scalar) { return 2 }
         switch scalar {
-        case "。", "！", "？", "；", "：", "，", "、", "…", "”", "）", "—", "」", "》", "】": return String(scalar)
-        case "!": return "！"
-        case "?": return "？"
-        case ")": return "）"
-        case ",": return "，"
-        case ":": return "："
-        case ";": return "；"
-        default: return "other"
+        case "。": return 3
+        case "！", "!": return 4
+        case "？", "?": return 5
+        case "；", ";": return 6
+        case "：", ":": return 7
+        case "，", ",": return 8
+        case "、": return 9
+        case "…": return 10
+        case "”": return 11
+        case "）", ")": return 12
+        case "—": return 13
+        case "」": return 14
+        case "》": return 15
+        case "】": return 16
+        default: return 17
         }
     }
 

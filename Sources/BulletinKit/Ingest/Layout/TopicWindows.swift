@@ -1,5 +1,8 @@
 /// The topic vectors of runs of consecutive paragraphs, each merged and weighted once.
 ///
+/// Paragraph counts are interned (`TopicSimilarity.interned`): keys are the positions of the
+/// bulletin's bigrams, so a run's weights are read from an array, not searched for.
+///
 /// A heading's `topic:` feature compares the paragraphs above it with those below it (up to
 /// `BlockFeatures.topicWindow` on each side, stopping at furniture). The run below one paragraph
 /// is the run above a later one, so each run was merged from its paragraphs' counts and weighted
@@ -12,6 +15,7 @@ struct TopicWindows {
     /// Runs by `first × width + (length − 1)`.
     private var runs: [TopicSimilarity.Vector?]
 
+    /// - Parameter counts: the paragraphs' counts, interned by `topics`.
     init(topics: TopicSimilarity, counts: [TopicSimilarity.Counts], width: Int) {
         self.topics = topics
         self.counts = counts
@@ -21,13 +25,13 @@ struct TopicWindows {
 
     /// The vector of paragraphs `first ..< first + length` (empty when `length` is 0).
     mutating func run(first: Int, length: Int) -> TopicSimilarity.Vector {
-        guard length > 0 else { return topics.vector(TopicSimilarity.Counts()) }
+        guard length > 0 else { return topics.vector(interned: TopicSimilarity.Counts()) }
         precondition(length <= width, "a topic window is at most \(width) paragraphs")
         let slot = first * width + length - 1
         if let known = runs[slot] { return known }
         var merged = TopicSimilarity.Counts()
         for p in first..<first + length { merged = merged.merged(with: counts[p]) }
-        let vector = topics.vector(merged)
+        let vector = topics.vector(interned: merged)
         runs[slot] = vector
         return vector
     }
