@@ -27,6 +27,7 @@ struct InlineFurnitureTests {
             ("居民的“自家人”。华阳社区报 2024.11.15  01", "居民的“自家人”。", .masthead(date: nil)),
             ("得到居民点赞。塘桥社区报　2024年9月20日 星期五　　　　　　综合新闻　2", "得到居民点赞。", .masthead(date: nil)),
             ("清理河坡垃圾600余公斤。　顾海燕　摄", "清理河坡垃圾600余公斤。", .byline(["顾海燕"])),
+            ("并为老人建立了健康档案。　（通讯员 顾晓丽）", "并为老人建立了健康档案。", .byline(["顾晓丽"])),
         ])
     func trailing(text: String, left: String, kind: LineClassifier.Kind) {
         let result = cut(text)
@@ -60,6 +61,7 @@ struct InlineFurnitureTests {
         arguments: [
             ("■ 网格员技能大比武开赛　4月10日，湖塘镇第三届网格员技能大比武开赛，62名网格员参赛。", "网格员技能大比武开赛", "4月10日，"),
             ("镇区加装电梯再提速　今年以来，石港镇新开工加装电梯12台，已有8台投入使用。", "镇区加装电梯再提速", "今年以来，"),
+            ("二、社区长者食堂增至7家。9月28日，位于荣乐东路的第7家长者食堂开门营业，日均供餐400余份。", "二、社区长者食堂增至7家", "9月28日，"),
         ])
     func runIn(text: String, head: String, start: String) {
         let split = inline.runInTitle(text)
@@ -74,6 +76,9 @@ struct InlineFurnitureTests {
             "新泾镇推行“多格合一”　一张网格管到底",
             "按时办结率　99.7%　实际解决率　96.8%",
             "近日，湖塘镇召开河长制工作会议　明确全年完成12条镇级河道整治，并部署了巡河任务。",
+            // A numbered item whose words before the full stop are a sentence, not a heading.
+            "一、征集时间：2024年10月8日至10月31日。逾期提交的建议将纳入下一年度统筹考虑，敬请谅解。",
+            "（一）加强组织领导，压实工作责任。各村居要明确专人负责，每周报送工作进展情况。",
         ])
     func notRunIn(text: String) {
         #expect(inline.runInTitle(text) == nil, "\(text)")

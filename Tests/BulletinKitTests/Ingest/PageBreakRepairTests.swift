@@ -43,6 +43,58 @@ struct PageBreakRepairTests {
         // A sentence that plainly goes on is joined across a meta line too.
         #expect(repair.continues("居民可以在睦邻中心学习用手机挂", quoteBalance: 0, with: "号，也能预约家庭医生。", acrossBoilerplate: true))
     }
+    @Test("a rule of any symbol and width is furniture, not the end of the article above it")
+    func ruleLines() {
+        let text = """
+            莘庄镇“一网统管”平台引入无人机巡河
+            来源：莘庄镇　发布时间：2024-10-08 16:15
+
+            过去巡一遍全镇的河道要花上一整天，如今一架无人机半小时就能完成一段重点河道的巡查。
+
+            ---------------------------------------------------------------
+            ===============================================================
+
+            新虹街道楼宇党建联盟扩容至46家成员单位
+            来源：新虹街道　发布时间：2024-10-07 10:30
+
+            10月6日，新虹街道楼宇党建联盟举行年度扩容仪式，又有12家商务楼宇企业加入。
+            """
+        let articles = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: text)).articles
+        #expect(articles.count == 2)
+        #expect(articles.allSatisfy { !$0.text.contains("---") && !$0.text.contains("===") })
+    }
+
+    @Test("an indented first line that stops mid-sentence runs on into the unindented line below it")
+    func indentedWrap() {
+        let text = """
+            “精网微格”织密基层治理网
+
+            　　微网格员的主要任务是“四报告”：报告安全隐患、报告矛盾纠纷、报告困难群众、报告
+            环境问题。他们通过手机小程序随手拍、随手报，信息直接推送到镇指挥中心。
+            　　▲连日来，西来社区组织党员志愿者开展“敲门行动”，走访辖区独居、空巢老人107户，
+            为他们检查家中燃气、电器使用情况。
+            """
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: text))
+        #expect(ingested.joins.contains { $0 == (3, 4) }, "\(ingested.joins)")
+        #expect(ingested.joins.contains { $0 == (5, 6) }, "a wrapped ▲ brief is no caption: \(ingested.joins)")
+        #expect(ingested.articles.first?.text.contains("报告环境问题。") == true)
+    }
+
+    @Test("an issue line over the masthead is not glued to the first title across the paper's furniture")
+    func issueLineNotGlued() {
+        let text = """
+            豫园街道社区工作动态
+            2024年第8期（总第96期）
+            黄浦区豫园街道党政办公室编　　　　　　2024年4月26日
+            ━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+            豫园街道以“有事好商量”推动老旧小区加装电梯
+            　　老城厢房屋密集、老人多，加装电梯一直是居民呼声最高的民生实事之一。今年以来，街道已完成签约门洞23个。
+            """
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: text))
+        #expect(!ingested.joins.contains { $0.0 == 2 }, "\(ingested.joins)")
+        #expect(ingested.articles.first?.title == "豫园街道以“有事好商量”推动老旧小区加装电梯")
+    }
+
     @Test("a WeChat meta line with a clock time is not page furniture: the title above it stays a title")
     func weChatMetaLine() {
         let text = """
