@@ -309,19 +309,7 @@ struct TopicSimilarity: Sendable {
         // by galloping (steps of 1, 2, 4, … then a binary search), not from the start.
         var from = 0
         return zip(counts.keys, counts.occurrences).map { key, count in
-            var step = 1
-            var high = from
-            while high < keys.count, keys[high] < key {
-                from = high + 1
-                high += step
-                step <<= 1
-            }
-            var low = from
-            high = min(high, keys.count)
-            while low < high {
-                let mid = (low + high) >> 1
-                if keys[mid] < key { low = mid + 1 } else { high = mid }
-            }
+            let low = position(of: key, from: from)
             from = low
             let idf = low < keys.count && keys[low] == key ? inverseFrequency[low] : unseenWeight
             // (1 + log 1 is 1: most bigrams occur once.)
