@@ -46,7 +46,11 @@ enum Block: Sendable {
 /// - the next line starts mid-sentence (`…为契` / `机，将…`), or closes a quotation the first
 ///   left open (`“太有感` / `染力了”…`); or
 /// - the first line cannot be a heading (too long, a full stop inside, a lead opening) and the
-///   next line cannot be one either: a broken paragraph is never glued to the title after it.
+///   next line cannot be one either: a broken paragraph is never glued to the title after it; or
+/// - the text is hard-wrapped: the first line fills the column, or is a long indented first
+///   line of a paragraph, and the line right under it is not indented; or
+/// - an unfinished line stands above a page's header or footer, unless both it and the next
+///   line could be headings (an issue line over the masthead is not half of the first title).
 ///
 /// Furniture printed on a text line (`…另有（下转第3版）`, `…议事角。（完）`, a run-in brief title) is
 /// cut off first (`InlineFurniture`).
