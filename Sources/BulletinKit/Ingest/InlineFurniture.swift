@@ -125,7 +125,9 @@ struct InlineFurniture: Sendable {
         guard wide, body.count >= 16, body.count >= 2 * (gap - start) else { return nil }
         let head = String(scalars: s[start..<gap])
         let rest = String(scalars: body)
-        guard LineShape.couldBeHeading(head, cues: classifier.cues), !LineShape.isFigureRow(text),
+        // A head leaves no bracket or quotation open, and a credit (`本报讯（记者　唐敏）…`) is none.
+        guard LineShape.openQuoteBalance(head) == 0, !classifier.isCreditLine(Array(s[start..<gap])),
+            LineShape.couldBeHeading(head, cues: classifier.cues), !LineShape.isFigureRow(text),
             rest.contains(where: { $0 == "，" || $0 == "," }), LineShape.isTerminated(rest)
         else { return nil }
         return (gap, body.startIndex)

@@ -76,6 +76,8 @@ struct InlineFurnitureTests {
             "新泾镇推行“多格合一”　一张网格管到底",
             "按时办结率　99.7%　实际解决率　96.8%",
             "近日，湖塘镇召开河长制工作会议　明确全年完成12条镇级河道整治，并部署了巡河任务。",
+            // A credit opening the lead: a dateline, not a title (its bracket is still open).
+            "本报讯（记者　唐敏）日前，区司法局公布第五批区级民主法治示范村（社区）名单，12个村（社区）榜上有名。",
             // A numbered item whose words before the full stop are a sentence, not a heading.
             "一、征集时间：2024年10月8日至10月31日。逾期提交的建议将纳入下一年度统筹考虑，敬请谅解。",
             "（一）加强组织领导，压实工作责任。各村居要明确专人负责，每周报送工作进展情况。",
