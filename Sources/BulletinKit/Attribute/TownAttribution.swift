@@ -78,6 +78,12 @@ public struct TownAttribution: Sendable {
         return named ? .article : .bulletin
     }
 
+    /// Whether a candidate's practice features put it in the sentence or paragraph naming the
+    /// mechanism.
+    static func hasNearEvidence(_ features: [String]) -> Bool {
+        features.contains("sentence") || features.contains("paragraph")
+    }
+
     /// The bulletin's articles with `towns`, location roles and mechanism towns filled.
     func attribute(_ articles: [Article], texts: [ScalarText], home: TownRef?) -> [Article] {
         zip(articles, texts).map { article, text in
@@ -110,7 +116,11 @@ public struct TownAttribution: Sendable {
         }
         for m in article.mechanisms.indices {
             let rows = prepared.practiceRows(m, subjects: subjects)
-            let credited = TownAttribution.ranked(rows.map(practiceWeights.score))
+            // A town is credited on evidence in its sentence or paragraph, or as one of the
+            // article's subjects: a town the article only mentions has no basis otherwise.
+            let credited = TownAttribution.ranked(rows.map(practiceWeights.score)).filter { index in
+                subjects.contains(index) || TownAttribution.hasNearEvidence(rows[index].base)
+            }
             article.mechanisms[m].towns = credited.map { index in
                 PractisingTown(town: candidates[index].town, basis: TownAttribution.basis(rows[index].base, named: candidates[index].isNamed))
             }

@@ -46,6 +46,27 @@ struct TownAttributionTests {
         }
     }
 
+    @Test("a town the article only mentions, far from a mechanism, is not credited with it; every credit has a basis")
+    func creditNeedsBasis() throws {
+        let article = TownAttributionTests.attributed([(
+            "凝聚合力推动主题教育走深走实",
+            """
+            自主题教育开展以来，华新镇党委把调查研究和为民办实事结合起来，各村居排出问题清单，逐项推进整改。
+            镇机关党员干部还分批赴江桥镇、南翔镇学习考察社区治理、党群服务等工作，回来后结合本镇实际拿出改进办法。
+            """
+        )])[0]
+        #expect(article.towns.map(\.name).first == "华新镇")
+        let credited = TownAttributionTests.credited(article, "主题教育")
+        #expect(credited.contains("华新镇"))
+        #expect(!credited.contains("江桥镇") && !credited.contains("南翔镇"), "credited: \(credited)")
+        let subjects = Set(article.towns.map(\.name))
+        for mechanism in article.mechanisms {
+            for credit in mechanism.towns where credit.basis == .article || credit.basis == .bulletin {
+                #expect(subjects.contains(credit.town.name), "\(mechanism.name) → \(credit.town.name) on the \(credit.basis) basis, not a subject")
+            }
+        }
+    }
+
     @Test("a district or city office opening a clause is a higher actor; a community's or a town's office is not")
     func higherActorShape() {
         let lexicons = Corpus.lexicons
