@@ -6,7 +6,7 @@ extension LineClassifier {
         let folded = line.folded
         let scalars = folded.unicodeScalars
         // A rule printed with any symbol (`━━━━`, `--------`, `＊＊＊`), however wide: no text.
-        if !scalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { return true }
+        if !scalars.contains(where: ScalarClass.isWordScalar) { return true }
         guard line.length <= LineClassifier.furnitureMaxLength else { return false }
         // English banner lines, URLs, page numbers: no Chinese at all.
         if !scalars.contains(where: ScalarClass.isIdeograph) { return true }
@@ -16,7 +16,7 @@ extension LineClassifier {
         // a page or issue line) or one ending in a page (a contents entry) can pass.
         var length = 0
         for scalar in scalars where !ScalarClass.isSpace(scalar) { length += 1 }
-        guard length <= LineClassifier.pageOrIssueMaxLength || last == "版" || last == "页" || ScalarClass.isASCIIDigit(last)
+        guard length <= LineClassifier.pageOrIssueMaxLength + 5 || last == "版" || last == "页" || ScalarClass.isASCIIDigit(last)
         else { return false }
         var compactScalars = String.UnicodeScalarView()
         for scalar in scalars where !ScalarClass.isSpace(scalar) { compactScalars.append(scalar) }
@@ -77,12 +77,21 @@ extension LineClassifier {
             || parts.contains { isPageOrIssueLine(String(scalars: $0)) }
     }
 
-    /// `第 3 版`, `第86期`, `总第 1203 期`, `第3版 要闻`: a page or issue line.
+    /// `第 3 版`, `第86期`, `总第 1203 期`, `第3版 要闻`: a page or issue line, also bracketed
+    /// and after its year (`（2024年第19期）`, `2024年第8期（总第96期）`).
     func isPageOrIssueLine(_ compact: String) -> Bool {
-        guard let first = compact.unicodeScalars.first, first == "总" || first == "第",
-            compact.scalarCount <= LineClassifier.pageOrIssueMaxLength
+        var words = String.UnicodeScalarView()
+        for scalar in compact.unicodeScalars where ScalarClass.isWordScalar(scalar) { words.append(scalar) }
+        var rest = Substring(String(words))
+        // The year an issue number counts in: four digits and 年.
+        let year = rest.unicodeScalars.prefix(5)
+        var limit = LineClassifier.pageOrIssueMaxLength
+        if year.count == 5, year.prefix(4).allSatisfy(ScalarClass.isASCIIDigit), year.last == "年" {
+            rest = rest.dropFirst(5)
+            limit += 5
+        }
+        guard let first = rest.unicodeScalars.first, first == "总" || first == "第", words.count <= limit
         else { return false }
-        var rest = Substring(compact)
         if rest.hasPrefixBytes("总") { rest = rest.dropFirst() }
         guard rest.hasPrefixBytes("第") else { return false }
         rest = rest.dropFirst()
@@ -144,14 +153,19 @@ extension LineClassifier {
         var kinds = kinds
         var index = 0
         while index < lines.count {
-            // A contents header is a few characters (`本期导读 IN THIS ISSUE`): test nothing longer.
-            guard lines[index].length <= 32, lines[index].folded.unicodeScalars.contains(where: contentsCueEnds.contains) else {
+            // A contents header is a few words (`本期导读 IN THIS ISSUE`, in a box's top rule
+            // `┌──── 本期导读 ────┐`): test nothing longer.
+            guard lines[index].length <= 80, lines[index].folded.unicodeScalars.contains(where: contentsCueEnds.contains) else {
                 index += 1
                 continue
             }
-            let bare = String(lines[index].folded.unicodeScalars.filter {
-                !ScalarClass.isSpace($0) && !"【】[]《》<>·•:：".unicodeScalars.contains($0)
-            }.map(Character.init))
+            var bareScalars = String.UnicodeScalarView()
+            for scalar in lines[index].folded.unicodeScalars where ScalarClass.isWordScalar(scalar) { bareScalars.append(scalar) }
+            let bare = String(bareScalars)
+            guard bare.scalarCount <= 24 else {
+                index += 1
+                continue
+            }
             // `本期导读`, `【导读】`, `本期导读 IN THIS ISSUE`: the cue, then nothing Chinese.
             // …or a short heading ending with one (`要闻导读`).
             let header = cues.cues(for: .contentsHeader).contains { cue in

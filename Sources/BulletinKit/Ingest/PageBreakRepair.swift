@@ -13,6 +13,9 @@ struct Paragraph: Sendable {
     /// A head cut off the front of its line as a possible run-in title: what stood between it
     /// and its text (`　` or `。`), put back when the model reads it as no title.
     var runInSeparator: String? = nil
+    /// The next non-blank line is a web page's meta line (`来源：… 发布时间：…`, a clock time):
+    /// what stands right above one is usually the page's title.
+    var aboveWebMeta = false
 }
 
 /// The bulletin after line classification and page-break repair: paragraphs and the layout
@@ -156,6 +159,7 @@ struct PageBreakRepair: Sendable {
                     paragraph.lines.append(lines[next].number)
                     index = next
                 }
+                paragraph.aboveWebMeta = isAboveWebMeta(index, lines: lines, kinds: kinds)
                 // A credit, an end mark or a marker the paragraph ends with.
                 let trailing = cutTrailing(&paragraph, line: lines[index].number)
                 blocks.append(.paragraph(paragraph))
@@ -180,6 +184,14 @@ struct PageBreakRepair: Sendable {
             paragraph.text = String(scalars: scalars[..<piece.offset]).trimmingSpaces
         }
         return trailing
+    }
+
+    /// Whether the first non-blank line after line `index` is a web page's meta line.
+    private func isAboveWebMeta(_ index: Int, lines: [SourceLine], kinds: [LineClassifier.Kind]) -> Bool {
+        var next = index + 1
+        while next < lines.count, kinds[next] == .blank { next += 1 }
+        guard next < lines.count else { return false }
+        return cues.isWebMeta(lines[next].folded) || LineShape.hasClockTime(lines[next].text)
     }
 
     /// The next text line, skipping blank lines and the masthead and caption lines a page break

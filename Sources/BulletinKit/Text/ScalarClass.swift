@@ -12,6 +12,12 @@ enum ScalarClass {
         }
     }
 
+    /// A scalar that carries words: a letter, an ideograph or a digit of any script. The rest of
+    /// a line is punctuation, ornament, box drawing or rule (`┌──`, `━━`, `【】`, `◇`).
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
     static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {

@@ -59,6 +59,12 @@ struct LayoutFactsTests {
         #expect(title.bookTitleMark && title.spaceInside)
         #expect(!title.fullStopInside)  // the full stop is the last character
         #expect(title.commas == 0 && title.firstColon == nil)
+        #expect(!scan.clockTime)
+        // A clock time's colon is no heading colon (`…发布 2023-12-05 18:02 上海`).
+        let meta = PunctuationScan("原创 三林发布 2023-12-05 18:02 发表于上海".scalarArray)
+        #expect(meta.clockTime && meta.firstColon == nil)
+        let source = PunctuationScan("2024-05-16 16：40　来源：顾村发布".scalarArray)
+        #expect(source.clockTime && source.firstColon == 19)
     }
 
     @Test("town names by shape, from a slice of characters as from a string, generic words left out")

@@ -154,6 +154,15 @@ struct LayoutFeatureTests {
         #expect(result.dropped.map(\.role) == [.masthead, .masthead, .masthead, .masthead, .caption])
     }
 
+    @Test("a government site's pages: each title stands above its meta line; font buttons and index rows are furniture")
+    func governmentSitePages() throws {
+        let text = try String(contentsOfFile: Corpus.packageRoot + "/Tests/BulletinKitTests/Fixtures/web-government-pages.txt", encoding: .utf8)
+        let articles = split(text, name: "web-jiading.txt")
+        #expect(articles.map(\.title) == ["马陆镇：“家门口”调解点开到村民小组", "徐行镇完成第三季度河道水质检测"])
+        #expect(articles.allSatisfy { $0.section == nil })
+        #expect(!articles[1].text.contains("索引号"))
+    }
+
     @Test("a paragraph broken by a page break is rejoined, but not glued to the next title")
     func pageBreaks() {
         let text = """

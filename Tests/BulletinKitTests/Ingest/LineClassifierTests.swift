@@ -83,6 +83,37 @@ struct LineClassifierTests {
         #expect(kind("【网格治理】街道召开会议，部署工作。") == .text)
         // A web page's button is dropped, not a section that would label every article below it.
         #expect(kind("【关闭窗口】") == .masthead(date: nil))
+        #expect(kind("【字体：大 中 小】") == .masthead(date: nil))
+    }
+
+    @Test("issue lines in brackets or after their year are masthead; a sentence about a period is not")
+    func issueLines() {
+        for line in ["（2024年第19期）", "2024年第8期（总第96期）", "（第3版）", "〔总第132期〕"] {
+            guard case .masthead = kind(line) else {
+                Issue.record("\(line) not read as masthead: \(kind(line))")
+                continue
+            }
+        }
+        #expect(kind("2024年第一季度全镇化解纠纷86件") == .text)
+        #expect(kind("第二期培训班开班，60名网格员参加。") == .text)
+    }
+
+    @Test("a contents box's top rule with its header and the entries under it are masthead")
+    func contentsBox() {
+        let text = """
+            ┌─────────── 本期导读 ───────────┐
+            │　◇ 寒潮来前，先敲开独居老人的门　　　　P1　│
+            │　◇ 关于征集为民办实事项目的公告　　　　P2　│
+            └─────────────────────────────┘
+
+            寒潮来前，先敲开独居老人的门
+            　　“王阿姨，暖气片开了吗？”12月2日一早，东青社区网格员敲开了独居老人的门，量血压、查燃气，十来分钟的上门让老人安心不少。
+            """
+        let lines = SourceLine.lines(of: text, folding: Corpus.lexicons.folding)
+        let kinds = classifier.absorbingContents(lines, lines.map(classifier.classify))
+        for index in 0..<4 { #expect(kinds[index] == .masthead(date: nil), "line \(index + 1): \(kinds[index])") }
+        #expect(kinds[5] == .text)
+        #expect(kinds[6] == .text)
     }
 
     @Test(

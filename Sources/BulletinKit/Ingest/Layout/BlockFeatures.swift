@@ -151,6 +151,7 @@ struct BlockFeatures {
             if marks.quote { f.append(.quote) }
             if marks.bookTitleMark { f.append(.bookTitleMarks) }
             if marks.digits { f.append(.digits) }
+            if marks.clockTime { f.append(.clockTime) }
             if let kind = enumeration[position] { f.append(LayoutFeature.enumerated[LayoutFeature.enumerationKinds.firstIndex(of: kind)!]) }
             if LineShape.isKicker(text) { f.append(.dashEnd) }
             if text.hasPrefixBytes("——") { f.append(.dashStart) }
@@ -186,6 +187,7 @@ struct BlockFeatures {
             f.append(LayoutFeature.next[nextKind[position]])
             f.append(LayoutFeature.sinceFurniture[min(sinceFurniture[position], 3)])
             if position == 0 { f.append(.firstParagraph) }
+            if texts[position].aboveWebMeta { f.append(.nextWebMeta) }
             if position + 1 < texts.count {
                 let below = facts[position + 1]
                 if below.startsWithLeadOpener || below.startsWithDate { f.append(.nextLeadOpener) }

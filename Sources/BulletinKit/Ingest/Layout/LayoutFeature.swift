@@ -62,7 +62,7 @@ enum LayoutFeature: Sendable, Equatable {
             "cue:imprint", "cue:paper-name", "cue:lead-byline", "credit-line", "photo-news", "first-paragraph",
             "next:lead-opener", "next:lead-byline", "next:dialogue", "next:credit-line", "next:mid-sentence",
             "prev:unterminated-text", "parallel", "enumerated-sibling", "topic:nothing-above",
-            "topic:nothing-below", "words-above>below", "new-town", "next:new-town",
+            "topic:nothing-below", "words-above>below", "new-town", "next:new-town", "next:web-meta", "clock-time",
         ]
         for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name] }
         names += ["lines:0", "lines:1", "lines:2", "lines:3+", "gap:0", "gap:1", "gap:2+"]
@@ -145,6 +145,8 @@ enum LayoutFeature: Sendable, Equatable {
     static let wordsAboveOverBelow = named("words-above>below")
     static let newTown = named("new-town")
     static let nextNewTown = named("next:new-town")
+    static let nextWebMeta = named("next:web-meta")
+    static let clockTime = named("clock-time")
 
     /// `len:BIN` and `heading&len:BIN`, by position in `BlockFeatures.lengthBins`.
     static let length = family("len:", BlockFeatures.lengthBins.map(\.name))

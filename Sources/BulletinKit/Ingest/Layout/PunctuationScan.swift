@@ -3,6 +3,7 @@
 ///
 /// ```
 /// 近日，“邻里议事会”在新港村召开：…。 → commas 1, quote, colon at 14, full stop at the end only
+/// 原创 三林发布 2023-12-05 18:02 上海 → digits, clock time, no colon
 /// ```
 struct PunctuationScan {
     /// A `。` before the last character.
@@ -11,8 +12,10 @@ struct PunctuationScan {
     private(set) var commas = 0
     /// A space or an ideographic space (U+3000).
     private(set) var spaceInside = false
-    /// The offset of the first `：` or `:`, in characters.
+    /// The offset of the first `：` or `:`, in characters, not counting the colon of a clock time.
     private(set) var firstColon: Int?
+    /// A clock time (`17:45`): a colon between digits, as web pages' meta lines print it.
+    private(set) var clockTime = false
     /// `“` or `「`.
     private(set) var quote = false
     /// `《`.
@@ -26,11 +29,21 @@ struct PunctuationScan {
             case "。": if offset < scalars.count - 1 { fullStopInside = true }
             case "，", ",": commas += 1
             case " ", "\u{3000}": spaceInside = true
-            case "：", ":": if firstColon == nil { firstColon = offset }
+            case "：", ":":
+                if offset > 0, offset + 1 < scalars.count, PunctuationScan.isDigit(scalars[offset - 1]), PunctuationScan.isDigit(scalars[offset + 1]) {
+                    clockTime = true
+                } else if firstColon == nil {
+                    firstColon = offset
+                }
             case "“", "「": quote = true
             case "《": bookTitleMark = true
             default: if ScalarClass.isASCIIDigit(scalar) { digits = true }
             }
         }
+    }
+
+    /// An ASCII or full-width digit.
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        ScalarClass.isASCIIDigit(s) || (s.value >= 0xFF10 && s.value <= 0xFF19)
     }
 }
