@@ -20,8 +20,8 @@ struct ParagraphFacts {
         startsWithLeadOpener = cues.startsWithLeadOpener(text)
         startsWithDate = LineShape.startsWithDate(scalars: scalars)
         startsWithDialogue = cues.startsWithDialoguePrefix(text)
-        hasLeadByline = classifier.leadByline(text) != nil
-        isCreditLine = classifier.isCreditLine(scalars)
+        hasLeadByline = classifier.leadByline(scalars: scalars) != nil
+        isCreditLine = classifier.isCreditLine(scalars, text: text)
         startsMidSentence = LineShape.startsMidSentence(scalars: scalars)
         isTerminated = LineShape.isTerminated(scalars: scalars)
     }
