@@ -48,9 +48,8 @@ public struct TownAttribution: Sendable {
 
         /// The practice features of every candidate for mechanism `m`.
         func practiceRows(_ m: Int, subjects: [Int]) -> [AttributionFeatures.Practice] {
-            candidates.indices.map {
-                features.practice($0, mechanism: mechanisms[m].mentions, subjects: subjects, mechanismInTitle: mechanisms[m].inTitle)
-            }
+            let facts = features.mechanismFacts(mechanisms[m].mentions, inTitle: mechanisms[m].inTitle)
+            return candidates.indices.map { features.practice($0, mechanism: facts, subjects: subjects) }
         }
     }
 
@@ -72,9 +71,9 @@ public struct TownAttribution: Sendable {
 
     /// The nearest evidence a credited town's features show (its base practice features: the
     /// crossed ones are these with a prefix).
-    static func basis(_ features: [String], named: Bool) -> AttributionBasis {
-        if features.contains("sentence") { return .sentence }
-        if features.contains("paragraph") { return .paragraph }
+    static func basis(_ features: [PracticeFeature], named: Bool) -> AttributionBasis {
+        if features.contains(.sentence) { return .sentence }
+        if features.contains(.paragraph) { return .paragraph }
         return named ? .article : .bulletin
     }
 
