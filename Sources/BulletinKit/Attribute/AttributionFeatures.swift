@@ -205,81 +205,123 @@ struct AttributionFeatures {
 
     // MARK: - Practice
 
-    /// Features of `candidate` practising the mechanism whose mentions are given; `subjects`
-    /// are the article's subject candidates, strongest first.
-    func practice(_ index: Int, mechanism: [Mention], subjects: [Int], mechanismInTitle: Bool) -> Practice {
-        let candidate = candidates[index]
-        var base = ["bias"]
-        let isSubject = subjects.contains(index)
-        if subjects.first == index { base.append("top-subject") }
-        if !candidate.isNamed { base.append("unnamed") }
-        if mechanismInTitle { base.append("mechanism-in-title") }
-        // A roundup: the campaign named at the top, each town acting in its own clause below.
-        let atTop = mechanismInTitle || mechanism.contains { context.isLead($0.start) }
-        let acts = candidate.mentions.contains { opensClause[$0.start]! }
-        if atTop && acts && actingTownCount >= 3 { base.append("roundup") }
-        if atTop { base.append("mechanism-at-top") }
-        let sentences = Set(mechanism.map { context.sentence($0.start) })
-        let clauses = Set(mechanism.map { context.clause($0.start) })
-        let lines = Set(mechanism.map { context.line($0.start) })
-        let mine = candidate.mentions
-        let inSentence = mine.filter { sentences.contains(context.sentence($0.start)) }
-        if !inSentence.isEmpty {
-            base.append("sentence")
-            // Named before the mechanism in a sentence: before the last mention of it there.
-            var lastMechanism: [Int: Int] = [:]
-            for m in mechanism {
-                let sentence = context.sentence(m.start)
-                lastMechanism[sentence] = max(lastMechanism[sentence] ?? m.start, m.start)
-            }
-            if inSentence.contains(where: { m in (lastMechanism[context.sentence(m.start)] ?? Int.min) > m.start }) {
-                base.append("sentence:before")
-            }
-            if inSentence.contains(where: { opensClause[$0.start]! }) { base.append("sentence:actor") }
-            if inSentence.contains(where: { context.cueBefore(.visit, $0.start) }) { base.append("sentence:visit") }
-            if inSentence.contains(where: { context.cueAfter(.delegation, $0.end) }) { base.append("sentence:delegation") }
-            if inSentence.contains(where: { context.sentenceHas(.award, at: $0.start) }) { base.append("sentence:award") }
-            if inSentence.contains(where: { context.sentenceHas(.origin, at: $0.start) }) { base.append("sentence:origin") }
-            if inSentence.contains(where: { inList($0) }) { base.append("sentence:list") }
+    /// What the practice features ask of a mechanism's mentions alone — the same for every
+    /// candidate town — worked out once per mechanism (it was asked again for each candidate).
+    struct MechanismFacts {
+        let mentions: [Mention]
+        let inTitle: Bool
+        /// Named in the title or the lead.
+        let atTop: Bool
+        /// The sentences, clauses and lines it is named in.
+        let sentences: Set<Int>
+        let clauses: Set<Int>
+        let lines: Set<Int>
+        /// Sentence → the start of its last mention there.
+        let lastInSentence: [Int: Int]
+        /// For each mention, the town mention nearest before it, if any, and whether that one
+        /// stands in the mention's sentence and in its line.
+        let nearestBefore: [(candidate: Int, sameSentence: Bool, sameLine: Bool)?]
+        /// How many mentions stand in a sentence with a learning or visit cue, a topic cue, a
+        /// higher actor, a higher body and no town; whether every mention is in a list.
+        let learning: Int
+        let raised: Int
+        let higherActing: Int
+        let higherBody: Int
+        let listedAll: Bool
+    }
+
+    func mechanismFacts(_ mechanism: [Mention], inTitle: Bool) -> MechanismFacts {
+        var lastInSentence: [Int: Int] = [:]
+        for m in mechanism {
+            let sentence = context.sentence(m.start)
+            lastInSentence[sentence] = max(lastInSentence[sentence] ?? m.start, m.start)
         }
-        if mine.contains(where: { clauses.contains(context.clause($0.start)) }) { base.append("clause") }
+        let nearestBefore = mechanism.map { m -> (candidate: Int, sameSentence: Bool, sameLine: Bool)? in
+            guard let before = townMention(before: m.start) else { return nil }
+            return (
+                before.candidate, context.sentence(before.mention.start) == context.sentence(m.start),
+                context.line(before.mention.start) == context.line(m.start)
+            )
+        }
+        return MechanismFacts(
+            mentions: mechanism, inTitle: inTitle, atTop: inTitle || mechanism.contains { context.isLead($0.start) },
+            sentences: Set(mechanism.map { context.sentence($0.start) }),
+            clauses: Set(mechanism.map { context.clause($0.start) }),
+            lines: Set(mechanism.map { context.line($0.start) }),
+            lastInSentence: lastInSentence, nearestBefore: nearestBefore,
+            learning: mechanism.filter { context.sentenceHas(.learn, at: $0.start) || context.sentenceHas(.visit, at: $0.start) }.count,
+            raised: mechanism.filter { context.sentenceHas(.topic, at: $0.start) }.count,
+            higherActing: mechanism.filter { context.higherActor(inSentenceOf: $0.start) }.count,
+            higherBody: mechanism.filter { m in
+                context.sentenceHas(.higherBody, at: m.start) && townsBySentence[context.sentence(m.start)] == nil
+            }.count,
+            listedAll: mechanism.allSatisfy { m in
+                (m.start > 0 && context.scalars[m.start - 1] == "、")
+                    || (m.end < context.scalars.count && (context.scalars[m.end] == "、" || context.scalars[m.end] == "等"))
+            })
+    }
+
+    /// Features of `candidate` practising the mechanism `facts` describes; `subjects` are the
+    /// article's subject candidates, strongest first.
+    func practice(_ index: Int, mechanism facts: MechanismFacts, subjects: [Int]) -> Practice {
+        let candidate = candidates[index]
+        let mechanism = facts.mentions
+        var base: [PracticeFeature] = [.bias]
+        let isSubject = subjects.contains(index)
+        if subjects.first == index { base.append(.topSubject) }
+        if !candidate.isNamed { base.append(.unnamed) }
+        if facts.inTitle { base.append(.mechanismInTitle) }
+        // A roundup: the campaign named at the top, each town acting in its own clause below.
+        let acts = candidate.mentions.contains { opensClause[$0.start]! }
+        if facts.atTop && acts && actingTownCount >= 3 { base.append(.roundup) }
+        if facts.atTop { base.append(.mechanismAtTop) }
+        let mine = candidate.mentions
+        let inSentence = mine.filter { facts.sentences.contains(context.sentence($0.start)) }
+        if !inSentence.isEmpty {
+            base.append(.sentence)
+            // Named before the mechanism in a sentence: before the last mention of it there.
+            if inSentence.contains(where: { m in (facts.lastInSentence[context.sentence(m.start)] ?? Int.min) > m.start }) {
+                base.append(.sentenceBefore)
+            }
+            if inSentence.contains(where: { opensClause[$0.start]! }) { base.append(.sentenceActor) }
+            if inSentence.contains(where: { context.cueBefore(.visit, $0.start) }) { base.append(.sentenceVisit) }
+            if inSentence.contains(where: { context.cueAfter(.delegation, $0.end) }) { base.append(.sentenceDelegation) }
+            if inSentence.contains(where: { context.sentenceHas(.award, at: $0.start) }) { base.append(.sentenceAward) }
+            if inSentence.contains(where: { context.sentenceHas(.origin, at: $0.start) }) { base.append(.sentenceOrigin) }
+            if inSentence.contains(where: { inList($0) }) { base.append(.sentenceList) }
+        }
+        if mine.contains(where: { facts.clauses.contains(context.clause($0.start)) }) { base.append(.clause) }
         // The nearest town named before a mention, in its sentence: this one, or another.
         var nearestInSentence = false
         var otherNearest = false
-        for m in mechanism {
-            guard let before = townMention(before: m.start), context.sentence(before.mention.start) == context.sentence(m.start) else { continue }
+        for before in facts.nearestBefore {
+            guard let before, before.sameSentence else { continue }
             if before.candidate == index { nearestInSentence = true } else { otherNearest = true }
         }
-        if nearestInSentence { base.append("sentence:nearest") }
-        if otherNearest && !nearestInSentence { base.append("sentence:other-nearest") }
-        if mine.contains(where: { lines.contains(context.line($0.start)) }) { base.append("paragraph") }
+        if nearestInSentence { base.append(.sentenceNearest) }
+        if otherNearest && !nearestInSentence { base.append(.sentenceOtherNearest) }
+        if mine.contains(where: { facts.lines.contains(context.line($0.start)) }) { base.append(.paragraph) }
         // The nearest town named before a mention, in its paragraph.
-        let nearest = mechanism.contains { m in
-            guard let before = townMention(before: m.start), context.line(before.mention.start) == context.line(m.start) else { return false }
+        let nearest = facts.nearestBefore.contains { before in
+            guard let before, before.sameLine else { return false }
             return before.candidate == index
         }
-        if nearest { base.append("paragraph:nearest") }
-        let othersInSentence = sentences.contains { townsBySentence[$0]?.contains { $0 != index } ?? false }
-        if othersInSentence && inSentence.isEmpty { base.append("other-town-in-sentence") }
-        let learning = mechanism.filter { context.sentenceHas(.learn, at: $0.start) || context.sentenceHas(.visit, at: $0.start) }.count
-        if learning == mechanism.count { base.append("learn:all") } else if learning > 0 { base.append("learn:some") }
-        let raised = mechanism.filter { context.sentenceHas(.topic, at: $0.start) }.count
-        if raised == mechanism.count { base.append("topic:all") } else if raised > 0 { base.append("topic:some") }
+        if nearest { base.append(.paragraphNearest) }
+        let othersInSentence = facts.sentences.contains { townsBySentence[$0]?.contains { $0 != index } ?? false }
+        if othersInSentence && inSentence.isEmpty { base.append(.otherTownInSentence) }
+        if facts.learning == mechanism.count { base.append(.learnAll) } else if facts.learning > 0 { base.append(.learnSome) }
+        if facts.raised == mechanism.count { base.append(.topicAll) } else if facts.raised > 0 { base.append(.topicSome) }
         // Named in a list of things (`加装电梯、社区食堂等`), every time.
-        if mechanism.allSatisfy({ m in
-            (m.start > 0 && context.scalars[m.start - 1] == "、") || (m.end < context.scalars.count && (context.scalars[m.end] == "、" || context.scalars[m.end] == "等"))
-        }) {
-            base.append("listed:all")
+        if facts.listedAll { base.append(.listedAll) }
+        if facts.higherActing == mechanism.count {
+            base.append(.higherActorAll)
+        } else if facts.higherActing > 0 {
+            base.append(.higherActorSome)
         }
-        let higherActing = mechanism.filter { context.higherActor(inSentenceOf: $0.start) }.count
-        if higherActing == mechanism.count { base.append("higher-actor:all") } else if higherActing > 0 { base.append("higher-actor:some") }
-        let higher = mechanism.filter { m in
-            context.sentenceHas(.higherBody, at: m.start) && townsBySentence[context.sentence(m.start)] == nil
-        }.count
-        if higher == mechanism.count { base.append("higher-body:all") }
+        if facts.higherBody == mechanism.count { base.append(.higherBodyAll) }
         if let home, home.name == candidate.town.name, !candidate.isNamed {
-            base.append("home")
-            if namedTownCount == 0 { base.append("home:no-town") }
+            base.append(.home)
+            if namedTownCount == 0 { base.append(.homeNoTown) }
         }
         return Practice(base: base, isSubject: isSubject)
     }
@@ -289,13 +331,16 @@ struct AttributionFeatures {
     /// both weights of a base feature with one look-up (`AttributionModel.PracticeWeights`)
     /// instead of building a second name for each.
     struct Practice: Sendable {
-        let base: [String]
+        let base: [PracticeFeature]
         let isSubject: Bool
 
         /// The standing prefix of the crossed features.
         var standing: String { isSubject ? "S|" : "M|" }
 
         /// Every feature by name, the base ones first: what the weights file and training use.
-        var names: [String] { base + base.map { standing + $0 } }
+        var names: [String] {
+            let plain = base.map(\.name)
+            return plain + plain.map { standing + $0 }
+        }
     }
 }

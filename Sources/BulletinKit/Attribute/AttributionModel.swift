@@ -38,26 +38,32 @@ public struct AttributionModel: Sendable, Equatable {
             var subject = 0.0
             var mentioned = 0.0
         }
-        private var entries: [String: Entry] = [:]
+        /// By `PracticeFeature.rawValue`: a feature is an array read, not a `String` hashed.
+        /// Weights of names the features no longer make are never read, as before.
+        private var entries = [Entry](repeating: Entry(), count: PracticeFeature.allCases.count)
 
         init(_ model: AttributionModel) {
             for (name, weight) in model.weights[.practice] ?? [:] {
                 // Split on bytes: `S|` followed by a combining mark is not the Character `|`.
                 if name.hasPrefixBytes("S|") {
-                    entries[String(decoding: name.utf8.dropFirst(2), as: UTF8.self), default: Entry()].subject = weight
+                    guard let feature = PracticeFeature.named(String(decoding: name.utf8.dropFirst(2), as: UTF8.self)) else { continue }
+                    entries[feature.rawValue].subject = weight
                 } else if name.hasPrefixBytes("M|") {
-                    entries[String(decoding: name.utf8.dropFirst(2), as: UTF8.self), default: Entry()].mentioned = weight
+                    guard let feature = PracticeFeature.named(String(decoding: name.utf8.dropFirst(2), as: UTF8.self)) else { continue }
+                    entries[feature.rawValue].mentioned = weight
                 } else {
-                    entries[name, default: Entry()].plain = weight
+                    guard let feature = PracticeFeature.named(name) else { continue }
+                    entries[feature.rawValue].plain = weight
                 }
             }
         }
 
         func score(_ features: AttributionFeatures.Practice) -> Double {
-            let found = features.base.map { entries[$0] }
             var total = 0.0
-            for entry in found { total += entry?.plain ?? 0 }
-            for entry in found { total += (features.isSubject ? entry?.subject : entry?.mentioned) ?? 0 }
+            for feature in features.base { total += entries[feature.rawValue].plain }
+            for feature in features.base {
+                total += features.isSubject ? entries[feature.rawValue].subject : entries[feature.rawValue].mentioned
+            }
             return total
         }
     }

@@ -48,9 +48,8 @@ public struct TownAttribution: Sendable {
 
         /// The practice features of every candidate for mechanism `m`.
         func practiceRows(_ m: Int, subjects: [Int]) -> [AttributionFeatures.Practice] {
-            candidates.indices.map {
-                features.practice($0, mechanism: mechanisms[m].mentions, subjects: subjects, mechanismInTitle: mechanisms[m].inTitle)
-            }
+            let facts = features.mechanismFacts(mechanisms[m].mentions, inTitle: mechanisms[m].inTitle)
+            return candidates.indices.map { features.practice($0, mechanism: facts, subjects: subjects) }
         }
     }
 
@@ -72,16 +71,16 @@ public struct TownAttribution: Sendable {
 
     /// The nearest evidence a credited town's features show (its base practice features: the
     /// crossed ones are these with a prefix).
-    static func basis(_ features: [String], named: Bool) -> AttributionBasis {
-        if features.contains("sentence") { return .sentence }
-        if features.contains("paragraph") { return .paragraph }
+    static func basis(_ features: [PracticeFeature], named: Bool) -> AttributionBasis {
+        if features.contains(.sentence) { return .sentence }
+        if features.contains(.paragraph) { return .paragraph }
         return named ? .article : .bulletin
     }
 
     /// Whether a candidate's practice features put it in the sentence or paragraph naming the
     /// mechanism.
-    static func hasNearEvidence(_ features: [String]) -> Bool {
-        features.contains("sentence") || features.contains("paragraph")
+    static func hasNearEvidence(_ features: [PracticeFeature]) -> Bool {
+        features.contains(.sentence) || features.contains(.paragraph)
     }
 
     /// The bulletin's articles with `towns`, location roles and mechanism towns filled.

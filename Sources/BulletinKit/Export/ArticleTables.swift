@@ -84,4 +84,91 @@ public enum ArticleTables {
             return a.offset < b.offset
         }.map(\.element)
     }
+
+    /// One row of `mentionRows` before it is written: which mention, and where it starts.
+    private struct MentionRef {
+        enum Kind { case location, mechanism, figure }
+        let start: Int
+        let kind: Kind
+        let item: Int
+        let mention: Int
+    }
+
+    /// The rows of `mentionRows`, the same bytes `CSVWriter.row` makes of them, written straight
+    /// into `csv`: the mentions are sorted as references and each cell is appended as it is
+    /// read — no array of cells per row, and the sentence copied from the article's UTF-8, not
+    /// made into a `String`. `mentionRows` stays the typed rows the workbook takes; a test holds
+    /// the two equal.
+    static func writeMentionRows(_ article: Article, to csv: inout CSVWriter) {
+        var refs: [MentionRef] = []
+        for (item, location) in article.locations.enumerated() {
+            for (index, mention) in location.mentions.enumerated() {
+                refs.append(MentionRef(start: mention.start, kind: .location, item: item, mention: index))
+            }
+        }
+        for (item, mechanism) in article.mechanisms.enumerated() {
+            for (index, mention) in mechanism.mentions.enumerated() {
+                refs.append(MentionRef(start: mention.start, kind: .mechanism, item: item, mention: index))
+            }
+        }
+        for (item, figure) in article.figures.enumerated() {
+            refs.append(MentionRef(start: figure.start, kind: .figure, item: item, mention: 0))
+        }
+        guard !refs.isEmpty else { return }
+        // In text order; at the same offset, the order they were listed in (as `mentionRows`).
+        let order = refs.indices.sorted { a, b in
+            refs[a].start != refs[b].start ? refs[a].start < refs[b].start : a < b
+        }
+        var sentences = Sentence.Finder(article.text)
+        let id = CSVWriter.Cell.text(article.id)
+        for index in order {
+            let ref = refs[index]
+            csv.cell(id, first: true)
+            switch ref.kind {
+            case .location:
+                let location = article.locations[ref.item]
+                let mention = location.mentions[ref.mention]
+                csv.cell(.text("location"))
+                csv.cell(.text(location.name))
+                csv.cell(.text(location.code ?? ""))
+                csv.cell(.text(location.level.rawValue + (location.ambiguous ? " (ambiguous)" : "")))
+                csv.cell(.text(mention.surface))
+                for _ in 0..<4 { csv.cell(.empty) }
+                csv.cell(.int(mention.start))
+                csv.cell(.int(mention.end))
+            case .mechanism:
+                let mechanism = article.mechanisms[ref.item]
+                let mention = mechanism.mentions[ref.mention]
+                csv.cell(.text("mechanism"))
+                csv.cell(.text(mechanism.name))
+                csv.cell(.text(mechanism.id))
+                csv.cell(.text(mechanism.category))
+                csv.cell(.text(mention.surface))
+                for _ in 0..<4 { csv.cell(.empty) }
+                csv.cell(.int(mention.start))
+                csv.cell(.int(mention.end))
+            case .figure:
+                let figure = article.figures[ref.item]
+                var (value, date, code) = (CSVWriter.Cell.empty, CSVWriter.Cell.empty, CSVWriter.Cell.empty)
+                switch figure.value {
+                case .number(let number): value = .number(number)
+                case .text(let text) where figure.kind == .date: date = .text(text)
+                case .text(let text): code = .text(text)
+                }
+                csv.cell(.text("figure"))
+                csv.cell(.text(figure.object ?? ""))
+                csv.cell(code)
+                csv.cell(.text(figure.kind.rawValue))
+                csv.cell(.text(figure.text))
+                csv.cell(value)
+                csv.cell(date)
+                csv.cell(.text(figure.unit ?? ""))
+                csv.cell(.bool(figure.approx))
+                csv.cell(.int(figure.start))
+                csv.cell(.int(figure.end))
+            }
+            csv.textCell(sentences.bytesAround(offset: ref.start))
+            csv.endRow()
+        }
+    }
 }

@@ -78,31 +78,71 @@ public struct CSVWriter: Sendable {
         return input[index...].contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     }
 
+    /// Appends one cell of a row being written field by field (`ArticleTables.writeMentionRows`):
+    /// a comma before every cell but the row's first. `endRow()` ends the row.
+    mutating func cell(_ cell: Cell, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        CSVWriter.append(cell, to: &bytes)
+    }
+
+    /// A text cell taken from UTF-8 bytes (a slice of an article's text), written as
+    /// `.text` of the same characters would be, with no `String` made for it.
+    mutating func textCell(_ utf8: ArraySlice<UInt8>) {
+        bytes.append(UInt8(ascii: ","))
+        utf8.withUnsafeBufferPointer { CSVWriter.appendText($0, to: &bytes) }
+    }
+
+    mutating func endRow() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+    }
+
+    /// An integer's decimal digits, as `String(value)` writes them, without making the string.
+    static func appendInt(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
+    }
+
     static func append(_ cell: Cell, to out: inout [UInt8]) {
         switch cell {
         case .empty: return
-        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .int(let value): appendInt(value, to: &out)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .date(let date): out.append(contentsOf: date.description.utf8)
         case .number(let value):
             out.append(contentsOf: (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)).utf8)
         case .text(let text):
-            ByteSearch.bytes(of: text) { input in
-                // `=`, `+`, `-`, `@`, tab, CR: a spreadsheet would run the cell as a formula.
-                let guarded = input.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
-                let needsQuotes = CSVWriter.needsQuotes(input)
-                if needsQuotes { out.append(0x22) }
-                if guarded { out.append(UInt8(ascii: "'")) }
-                if needsQuotes {
-                    for byte in input {
-                        out.append(byte)
-                        if byte == 0x22 { out.append(0x22) }
-                    }
-                    out.append(0x22)
-                } else {
-                    out.append(contentsOf: input)
-                }
+            ByteSearch.bytes(of: text) { appendText($0, to: &out) }
+        }
+    }
+
+    /// A text field's bytes: guarded against formulas, quoted when it must be.
+    static func appendText(_ input: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        // `=`, `+`, `-`, `@`, tab, CR: a spreadsheet would run the cell as a formula.
+        let guarded = input.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
+        let needsQuotes = CSVWriter.needsQuotes(input)
+        if needsQuotes { out.append(0x22) }
+        if guarded { out.append(UInt8(ascii: "'")) }
+        if needsQuotes {
+            for byte in input {
+                out.append(byte)
+                if byte == 0x22 { out.append(0x22) }
             }
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: input)
         }
     }
 }

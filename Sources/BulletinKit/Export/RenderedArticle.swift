@@ -21,7 +21,7 @@ public struct RenderedArticle: Sendable {
         var csv = CSVWriter(bom: false)
         csv.row(ArticleTables.articleRow(article))
         let articleRow = csv.drainBytes()
-        for row in ArticleTables.mentionRows(article) { csv.row(row) }
+        ArticleTables.writeMentionRows(article, to: &csv)
         return RenderedArticle(
             record: ArticleRecord.bytes(article), articleRow: articleRow, mentionRows: csv.drainBytes(),
             report: TownMechanismSummary.Report(article, credit: credit))

@@ -17,11 +17,13 @@ struct HeadingShape: Sendable, Equatable {
     let runs: [Int]
     let scalars: [Unicode.Scalar]
 
-    init(_ text: String) {
+    init(_ text: String) { self.init(scalars: text.scalarArray) }
+
+    /// The shape of a heading whose scalars the caller has already derived.
+    init(scalars: [Unicode.Scalar]) {
         var separators: [Unicode.Scalar] = []
         var runs: [Int] = []
         var current = 0
-        let scalars = text.scalarArray
         for scalar in scalars {
             if let kind = HeadingShape.separatorKind(scalar) {
                 runs.append(current)

@@ -69,7 +69,7 @@ struct InlineFurniture: Sendable {
     private func unbracketedTail(_ text: String) -> Piece? {
         let s = text.scalarArray
         guard let last = s.suffix(48).lastIndex(where: { "。！？!?）)”".unicodeScalars.contains($0) }),
-            s.count - last - 1 >= 3, LineShape.isTerminated(String(scalars: s[...last]))
+            s.count - last - 1 >= 3, LineShape.isTerminated(scalars: s[...last])
         else { return nil }
         // A photographer's credit without brackets: `…600余公斤。　顾海燕　摄`, `…。摄影 李晨`.
         let credit = s[(last + 1)...].filter { !ScalarClass.isSpace($0) }

@@ -115,14 +115,24 @@ extension LineClassifier {
     /// `本报讯 记者 王某 通讯员 李某`, `■ 本报记者 陆佳琪`, `文/张三 图/李四`.
     func isCreditLine(_ scalars: [Unicode.Scalar]) -> Bool {
         guard scalars.count <= 40, !scalars.contains("。"), !scalars.contains("，") else { return false }
-        let text = String(scalars: scalars)
+        return isCreditLine(scalars, text: String(scalars: scalars))
+    }
+
+    /// `isCreditLine` for a paragraph whose text is at hand as well as its scalars: the credit
+    /// words are searched in the text, not in a copy made of the scalars.
+    func isCreditLine(_ scalars: [Unicode.Scalar], text: String) -> Bool {
+        guard scalars.count <= 40, !scalars.contains("。"), !scalars.contains("，") else { return false }
         return creditWords.contains { text.containsBytes($0) }
     }
 
     /// The byline a news lead opens with: `本报讯（记者 沈洁 通讯员 顾晓峰）11月21日，…` →
     /// `["沈洁", "顾晓峰"]`.
-    func leadByline(_ paragraph: String) -> [String]? {
-        let s = Array(paragraph.unicodeScalars.prefix(48))
+    func leadByline(_ paragraph: String) -> [String]? { leadByline(scalars: Array(paragraph.unicodeScalars.prefix(48))) }
+
+    /// `leadByline` on a paragraph's scalars, derived once by the caller (only the first 48 are
+    /// read, and none is copied).
+    func leadByline(scalars: [Unicode.Scalar]) -> [String]? {
+        let s = scalars.prefix(48)
         guard let open = s.prefix(14).firstIndex(where: { $0 == "（" || $0 == "(" }), open >= 1,
             let close = s[open...].firstIndex(where: { $0 == "）" || $0 == ")" })
         else { return nil }

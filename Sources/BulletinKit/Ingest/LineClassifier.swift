@@ -130,13 +130,21 @@ struct LineClassifier: Sendable {
 
     /// A paragraph under a photo that tells the news in full: a sentence of several clauses
     /// (two commas or more, 40 characters or more) that ends with `。`, before any credit.
-    func isPhotoNews(_ folded: String) -> Bool {
-        var scalars = folded.scalarArray
+    func isPhotoNews(_ folded: String) -> Bool { isPhotoNews(scalars: folded.scalarArray) }
+
+    /// `isPhotoNews` on a text's scalars, derived once by the caller; nothing is copied.
+    func isPhotoNews(scalars all: [Unicode.Scalar]) -> Bool {
+        var scalars = all[...]
         if scalars.last == "）" || scalars.last == ")", let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }) {
-            scalars.removeSubrange(open...)
+            scalars = scalars[..<open]
         }
-        let commas = scalars.filter { $0 == "，" || $0 == "," }.count
-        return scalars.count >= 40 && commas >= 2 && scalars.last == "。"
+        guard scalars.count >= 40, scalars.last == "。" else { return false }
+        var commas = 0
+        for scalar in scalars where scalar == "，" || scalar == "," {
+            commas += 1
+            if commas >= 2 { return true }
+        }
+        return false
     }
 
     func stripBrackets(_ folded: String) -> String {

@@ -11,8 +11,11 @@ enum LineShape {
 
     /// Whether the text ends a sentence: its last scalar, ignoring closing quotes and brackets,
     /// is sentence-final punctuation (`…了。”` ends, `打造“茸城e家”` does not).
-    static func isTerminated(_ text: String) -> Bool {
-        var scalars = text.unicodeScalars[...]
+    static func isTerminated(_ text: String) -> Bool { isTerminated(scalars: text.unicodeScalars) }
+
+    /// `isTerminated` on a text's scalars (a paragraph's, derived once by its caller).
+    static func isTerminated<S: BidirectionalCollection<Unicode.Scalar>>(scalars text: S) -> Bool {
+        var scalars = text[...]
         var sawCloser = false
         while let last = scalars.last, ScalarClass.isCloser(last) {
             scalars = scalars.dropLast()
@@ -25,7 +28,7 @@ enum LineShape {
             return true
         }
         // A short credit in brackets after the last sentence: `…共走访沿街商铺86家。（摄影　李晨）`.
-        if text.unicodeScalars.last == "）" || text.unicodeScalars.last == ")",
+        if text.last == "）" || text.last == ")",
             let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), scalars.distance(from: open, to: scalars.endIndex) <= 16,
             open > scalars.startIndex, ScalarClass.isSentenceEnd(scalars[scalars.index(before: open)])
         {
@@ -42,9 +45,14 @@ enum LineShape {
     /// A short line ending in `？` or `！` with no full stop in it may be a title
     /// (`社区食堂开张了，老人满意吗？`); a quoted exclamation (`…！”`) may not.
     static func isQuestionOrExclamationTitle(_ text: String) -> Bool {
-        guard let last = text.unicodeScalars.last, "？！?!".unicodeScalars.contains(last) else { return false }
-        return text.scalarCount <= 36 && !ByteSearch.contains(text, fullStop)
-            && !text.unicodeScalars.dropLast().contains { "？！?!；;".unicodeScalars.contains($0) }
+        isQuestionOrExclamationTitle(scalars: text.unicodeScalars)
+    }
+
+    /// `isQuestionOrExclamationTitle` on a text's scalars.
+    static func isQuestionOrExclamationTitle<S: BidirectionalCollection<Unicode.Scalar>>(scalars text: S) -> Bool {
+        guard let last = text.last, last == "？" || last == "！" || last == "?" || last == "!" else { return false }
+        return text.count <= 36 && !text.contains("。")
+            && !text.dropLast().contains { "？！?!；;".unicodeScalars.contains($0) }
     }
 
     /// `——` as UTF-8 (two U+2014).
@@ -53,6 +61,11 @@ enum LineShape {
     /// Whether a line ends with `——`: a kicker above its title.
     static func isKicker(_ text: String) -> Bool {
         text.hasSuffixBytes("——") && text.scalarCount > 2
+    }
+
+    /// `isKicker` on a text's scalars.
+    static func isKicker(scalars: [Unicode.Scalar]) -> Bool {
+        scalars.count > 2 && scalars[scalars.count - 1] == "—" && scalars[scalars.count - 2] == "—"
     }
 
     /// Whether text could be a heading on its own: not a sentence end, no full stop inside, and
@@ -75,9 +88,31 @@ enum LineShape {
         return true
     }
 
+    /// `couldBeHeading` for a paragraph whose scalars its caller has already derived: the scalar
+    /// tests read them instead of decoding the text again; the byte tests read the text.
+    static func couldBeHeading(_ text: String, scalars: [Unicode.Scalar], cues: LayoutCues) -> Bool {
+        if text.utf8.count > 4 * maxHeadingWithDashLength { return false }
+        if isTerminated(scalars: scalars) && !isKicker(scalars: scalars) && !isQuestionOrExclamationTitle(scalars: scalars) {
+            return false
+        }
+        let length = scalars.count
+        let limit = hasDash(text) ? maxHeadingWithDashLength : maxHeadingLength
+        if length > limit || length == 0 { return false }
+        if ByteSearch.contains(text, fullStop) { return false }
+        if cues.startsWithLeadOpener(text), scalars.contains(where: { $0 == "，" || $0 == "," }) {
+            return false
+        }
+        if readsLikeSentence(scalars: scalars) && !hasDash(text) && enumerationLength(scalars: scalars) == nil { return false }
+        if cues.startsWithDialoguePrefix(text) { return false }
+        if isFigureRow(scalars: scalars) { return false }
+        return true
+    }
+
     /// A row of a numbers box: a label, a wide gap, a figure (`走访居民　12600余户`, `办结率　　88.1%`).
-    static func isFigureRow(_ text: String) -> Bool {
-        let scalars = text.scalarArray
+    static func isFigureRow(_ text: String) -> Bool { isFigureRow(scalars: text.scalarArray) }
+
+    /// `isFigureRow` on a text's scalars.
+    static func isFigureRow(scalars: [Unicode.Scalar]) -> Bool {
         guard let gapStart = scalars.firstIndex(where: ScalarClass.isSpace), gapStart >= 2,
             scalars[..<gapStart].allSatisfy(ScalarClass.isIdeograph)
         else { return false }
@@ -107,8 +142,11 @@ enum LineShape {
 
     /// Whether text starts the way no paragraph can: with clause punctuation or a closer, or with
     /// a single ideograph and then clause punctuation (`机，将…`, `抓,镇村干部…`).
-    static func startsMidSentence(_ text: String) -> Bool {
-        var iterator = text.unicodeScalars.makeIterator()
+    static func startsMidSentence(_ text: String) -> Bool { startsMidSentence(scalars: text.unicodeScalars) }
+
+    /// `startsMidSentence` on a text's scalars.
+    static func startsMidSentence<S: Sequence<Unicode.Scalar>>(scalars text: S) -> Bool {
+        var iterator = text.makeIterator()
         guard let first = iterator.next() else { return false }
         if ScalarClass.isClausePunctuation(first) || ScalarClass.isCloser(first) { return true }
         // Particles that never open a sentence (`的垃圾投放时间…`, `了解决…` is rare enough).
@@ -119,9 +157,12 @@ enum LineShape {
 
     /// Whether text opens with a date (`2024年1月1日`, `12 月 10 日下午`, `5月14日,`, `22日,`), the
     /// way news leads do.
-    static func startsWithDate(_ text: String) -> Bool {
+    static func startsWithDate(_ text: String) -> Bool { startsWithDate(scalars: text.unicodeScalars) }
+
+    /// `startsWithDate` on a text's scalars.
+    static func startsWithDate<S: Collection<Unicode.Scalar>>(scalars text: S) -> Bool {
         var digits = 0
-        for scalar in text.unicodeScalars.prefix(16) {
+        for scalar in text.prefix(16) {
             if ScalarClass.isASCIIDigit(scalar) || "０１２３４５６７８９".unicodeScalars.contains(scalar) {
                 digits += 1
             } else if ScalarClass.isSpace(scalar) {
@@ -140,8 +181,11 @@ enum LineShape {
 
     /// How many scalars the number opening an enumerated line takes (`三、` 2, `（一）` 3, `12.` 3),
     /// or nil when the line does not open with one.
-    static func enumerationLength(_ text: String) -> Int? {
-        let s = Array(text.unicodeScalars.prefix(6))
+    static func enumerationLength(_ text: String) -> Int? { enumerationLength(scalars: Array(text.unicodeScalars.prefix(6))) }
+
+    /// `enumerationLength` on a text's scalars (only the first six are read).
+    static func enumerationLength(scalars: [Unicode.Scalar]) -> Int? {
+        let s = scalars.prefix(6)
         guard !s.isEmpty else { return nil }
         var i = 0
         let open = s[0] == "（" || s[0] == "("
@@ -156,19 +200,25 @@ enum LineShape {
 
     /// Whether a paragraph opens with a bracketed label (`【旺庄街道】6月18日，…`): in news-brief
     /// pages each such paragraph is a brief of its own.
-    static func startsWithBracketLabel(_ text: String) -> Bool {
-        let s = Array(text.unicodeScalars.prefix(16))
+    static func startsWithBracketLabel(_ text: String) -> Bool { startsWithBracketLabel(scalars: Array(text.unicodeScalars.prefix(16))) }
+
+    /// `startsWithBracketLabel` on a text's scalars (only the first sixteen are read).
+    static func startsWithBracketLabel(scalars: [Unicode.Scalar]) -> Bool {
+        let s = scalars.prefix(16)
         guard s.first == "【", let close = s.firstIndex(of: "】"), close >= 2 else { return false }
         return close + 1 < s.count
     }
 
     /// Clause commas outside quotation marks, and whether an enumeration comma stands outside them
     /// too: a line with two clauses or a list is a sentence, not a heading.
-    static func readsLikeSentence(_ text: String) -> Bool {
+    static func readsLikeSentence(_ text: String) -> Bool { readsLikeSentence(scalars: text.unicodeScalars) }
+
+    /// `readsLikeSentence` on a text's scalars.
+    static func readsLikeSentence<S: Sequence<Unicode.Scalar>>(scalars text: S) -> Bool {
         var depth = 0
         var commas = 0
         var enumeration = false
-        for scalar in text.unicodeScalars {
+        for scalar in text {
             switch scalar {
             case "“", "「", "『", "《", "（", "(": depth += 1
             case "”", "」", "』", "》", "）", ")": depth = max(0, depth - 1)

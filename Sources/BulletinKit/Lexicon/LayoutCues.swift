@@ -31,11 +31,40 @@ public struct LayoutCues: Sendable {
         case deckSuffix = "deck-suffix"
         case actorSuffix = "actor-suffix"
         case contact
+
+        /// The role's place in `allCases`, without a search: the cue tests index their byte lists
+        /// by it.
+        var position: Int {
+            switch self {
+            case .boilerplate: 0
+            case .boilerplateSuffix: 1
+            case .boilerplatePrefix: 2
+            case .bylineLead: 3
+            case .contentsHeader: 4
+            case .briefBullet: 5
+            case .dialoguePrefix: 6
+            case .notePrefix: 7
+            case .webMeta: 8
+            case .paperSuffix: 9
+            case .captionPrefix: 10
+            case .captionContains: 11
+            case .bylinePrefix: 12
+            case .bylineOfficeSuffix: 13
+            case .continuationForward: 14
+            case .continuationBackward: 15
+            case .endMark: 16
+            case .leadOpener: 17
+            case .deckSuffix: 18
+            case .actorSuffix: 19
+            case .contact: 20
+            }
+        }
     }
 
     private var cues: [Role: [String]] = [:]
-    /// The same cues as UTF-8 bytes, which the line tests compare (see `ByteSearch`).
-    private var bytes: [Role: [[UInt8]]] = [:]
+    /// The same cues as UTF-8 bytes, which the line tests compare (see `ByteSearch`), by
+    /// `Role.position`: a test reads its list with an array index, not a dictionary look-up.
+    private var bytes = [[[UInt8]]](repeating: [], count: Role.allCases.count)
     /// The lead openers split at their ellipsis once (`自…以来` → `自`, `以来`), not per paragraph.
     private var leadOpeners: [(head: [UInt8], tail: [UInt8]?)] = []
     /// The boilerplate words, searched for in one pass.
@@ -59,62 +88,80 @@ public struct LayoutCues: Sendable {
 
     public mutating func add(_ cue: String, role: Role) {
         cues[role, default: []].append(cue)
-        bytes[role, default: []].append(Array(cue.utf8))
-        if role == .boilerplate { boilerplateWords = ByteCueSet(bytes[.boilerplate] ?? []) }
+        bytes[role.position].append(Array(cue.utf8))
+        if role == .boilerplate { boilerplateWords = ByteCueSet(bytes[Role.boilerplate.position]) }
         if role == .leadOpener {
             let cueBytes = Array(cue.utf8)
             leadOpeners.append(LayoutCues.ellipsisSplit(cueBytes).map { ($0.head, $0.tail) } ?? (cueBytes, nil))
         }
     }
 
-    private func any(_ role: Role, _ test: ([UInt8]) -> Bool) -> Bool {
-        (bytes[role] ?? []).contains(where: test)
+    /// Whether `test` holds for the line's bytes and one of the role's cues. The line's bytes
+    /// are taken once for all its cues (each cue took them again).
+    private func any(
+        _ role: Role, in line: some StringProtocol, _ test: (UnsafeBufferPointer<UInt8>, [UInt8]) -> Bool
+    ) -> Bool {
+        let cues = bytes[role.position]
+        guard !cues.isEmpty else { return false }
+        return ByteSearch.bytes(of: line) { text in cues.contains { test(text, $0) } }
+    }
+
+    private static func starts(_ text: UnsafeBufferPointer<UInt8>, _ cue: [UInt8]) -> Bool {
+        text.count >= cue.count && text.prefix(cue.count).elementsEqual(cue)
+    }
+
+    private static func ends(_ text: UnsafeBufferPointer<UInt8>, _ cue: [UInt8]) -> Bool {
+        text.count >= cue.count && text.suffix(cue.count).elementsEqual(cue)
+    }
+
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ cue: [UInt8]) -> Bool {
+        ByteSearch.contains(text, cue)
     }
 
     public func cues(for role: Role) -> [String] { cues[role] ?? [] }
 
     public func isBoilerplate(_ line: String) -> Bool {
-        boilerplateWords.occurs(in: line) || any(.boilerplatePrefix) { ByteSearch.hasPrefix(line, $0) }
+        boilerplateWords.occurs(in: line) || any(.boilerplatePrefix, in: line, LayoutCues.starts)
     }
 
     /// Whether a line gives a way to reach someone (`联系电话：…`, `邮箱：…`): an imprint line, or the
     /// contact of a notice between its signature and its date.
     public func isContactLine(_ line: String) -> Bool {
-        any(.contact) { ByteSearch.contains(line, $0) }
+        any(.contact, in: line, LayoutCues.contains)
     }
 
     public func endsLikeImprint(_ line: String) -> Bool {
-        any(.boilerplateSuffix) { ByteSearch.hasSuffix(line, $0) }
+        any(.boilerplateSuffix, in: line, LayoutCues.ends)
     }
 
     public func endsWithPaperName(_ line: some StringProtocol) -> Bool {
-        any(.paperSuffix) { ByteSearch.hasSuffix(line, $0) }
+        any(.paperSuffix, in: line, LayoutCues.ends)
     }
 
     /// Whether a line opens like a photo caption (`▲`, `图为`).
     public func startsWithCaptionPrefix(_ line: String) -> Bool {
-        any(.captionPrefix) { ByteSearch.hasPrefix(line, $0) }
+        any(.captionPrefix, in: line, LayoutCues.starts)
     }
 
     /// Whether a line holds a word only captions use (`摄`, `供图`).
     public func containsCaptionWord(_ line: String) -> Bool {
-        any(.captionContains) { ByteSearch.contains(line, $0) }
+        any(.captionContains, in: line, LayoutCues.contains)
     }
 
     public func startsWithBylinePrefix(_ line: String) -> Bool {
-        any(.bylinePrefix) { ByteSearch.hasPrefix(line, $0) }
+        any(.bylinePrefix, in: line, LayoutCues.starts)
     }
 
     public func containsForwardContinuation(_ line: String) -> Bool {
-        any(.continuationForward) { ByteSearch.contains(line, $0) }
+        any(.continuationForward, in: line, LayoutCues.contains)
     }
 
     public func containsBackwardContinuation(_ line: String) -> Bool {
-        any(.continuationBackward) { ByteSearch.contains(line, $0) }
+        any(.continuationBackward, in: line, LayoutCues.contains)
     }
 
     public func isEndMark(_ inner: String) -> Bool {
-        any(.endMark) { cue in ByteSearch.bytes(of: inner) { $0.elementsEqual(cue) } }
+        any(.endMark, in: inner) { $0.elementsEqual($1) }
     }
 
     /// Whether a paragraph opens like a news lead (`近日，…`, `日前,…`, `近年来,…`, `自…以来，…`).
@@ -152,27 +199,27 @@ public struct LayoutCues: Sendable {
 
     /// Whether a line is a turn of an interview (`问：…？`, `答：…`).
     public func startsWithDialoguePrefix(_ line: String) -> Bool {
-        any(.dialoguePrefix) { ByteSearch.hasPrefix(line, $0) }
+        any(.dialoguePrefix, in: line, LayoutCues.starts)
     }
 
     /// Whether a line is a web page's meta line under its title (`发布时间：…　来源：…`).
     public func isWebMeta(_ line: String) -> Bool {
-        any(.webMeta) { ByteSearch.contains(line, $0) }
+        any(.webMeta, in: line, LayoutCues.contains)
     }
 
     /// Whether a bracketed remark after a paragraph's last sentence is a note (`注：…`, `详见…`),
     /// part of the text, rather than a credit.
     public func startsWithNotePrefix(_ text: String) -> Bool {
-        any(.notePrefix) { ByteSearch.hasPrefix(text, $0) }
+        any(.notePrefix, in: text, LayoutCues.starts)
     }
 
     /// Whether a paragraph opens with a bullet that marks a brief of its own (`◆ 近日，…`).
     public func startsWithBriefBullet(_ paragraph: String) -> Bool {
-        any(.briefBullet) { ByteSearch.hasPrefix(paragraph, $0) }
+        any(.briefBullet, in: paragraph, LayoutCues.starts)
     }
 
     public func endsWithDeckSuffix(_ text: String) -> Bool {
-        any(.deckSuffix) { ByteSearch.hasSuffix(text, $0) }
+        any(.deckSuffix, in: text, LayoutCues.ends)
     }
 }
 
@@ -184,6 +231,6 @@ extension LayoutCues {
         guard let colon = scalars.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
         let actor = Substring(scalars[..<colon].trimmingSpaces())
         guard (2...12).contains(actor.scalarCount) else { return false }
-        return any(.actorSuffix) { ByteSearch.hasSuffix(actor, $0) }
+        return any(.actorSuffix, in: actor, LayoutCues.ends)
     }
 }

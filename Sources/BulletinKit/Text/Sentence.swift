@@ -52,6 +52,9 @@ public enum Sentence {
             byteOffsets = offsets
         }
 
+        /// Byte ranges of the sentences found so far, by the scalar offset they start at.
+        var spans: [Int: Range<Int>] = [:]
+
         public mutating func around(offset: Int) -> String {
             guard !scalars.isEmpty else { return "" }
             let s = scalars
@@ -59,15 +62,37 @@ public enum Sentence {
             var start = at
             while start > 0, !Sentence.isEnd(s[start - 1]) { start -= 1 }
             if let known = cache[start] { return known }
+            let sentence = String(decoding: utf8[trimmedBytes(start: start, at: at)], as: UTF8.self)
+            cache[start] = sentence
+            return sentence
+        }
+
+        /// `around(offset:)` as the sentence's bytes in `utf8`, for writers that copy it straight
+        /// into their output: no `String` is made.
+        mutating func bytesAround(offset: Int) -> ArraySlice<UInt8> {
+            guard !scalars.isEmpty else { return [] }
+            let s = scalars
+            let at = min(max(0, offset), s.count - 1)
+            var start = at
+            while start > 0, !Sentence.isEnd(s[start - 1]) { start -= 1 }
+            if let known = spans[start] { return utf8[known] }
+            let span = trimmedBytes(start: start, at: at)
+            spans[start] = span
+            return utf8[span]
+        }
+
+        /// The byte range of the sentence that starts at scalar `start` and holds `at`, without
+        /// the spaces around it.
+        private func trimmedBytes(start: Int, at: Int) -> Range<Int> {
+            let s = scalars
+            var start = start
             var end = at
             while end < s.count, !Sentence.isEnd(s[end]) { end += 1 }
             if end < s.count, s[end] != "\n" { end += 1 }
             while end < s.count, ScalarClass.isCloser(s[end]) { end += 1 }
             while start < end, ScalarClass.isSpace(s[start]) { start += 1 }
             while end > start, ScalarClass.isSpace(s[end - 1]) { end -= 1 }
-            let sentence = String(decoding: utf8[byteOffsets[start]..<byteOffsets[end]], as: UTF8.self)
-            cache[start] = sentence
-            return sentence
+            return byteOffsets[start]..<byteOffsets[end]
         }
     }
 

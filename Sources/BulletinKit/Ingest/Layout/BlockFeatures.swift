@@ -51,10 +51,18 @@ struct BlockFeatures {
             guard case .paragraph(let p) = blocks[index] else { preconditionFailure() }
             return p
         }
-        let headingLike = texts.map { LineShape.couldBeHeading($0.text, cues: cues) && $0.lines.count == 1 }
-        let shapes = zip(texts, headingLike).map { $1 ? HeadingShape($0.text) : nil }
+        // Each paragraph's scalars, derived once here and handed to every test that reads
+        // scalars (they each decoded the text again).
+        let scalarArrays = texts.map(\.text.scalarArray)
+        let headingLike = texts.indices.map { position in
+            texts[position].lines.count == 1
+                && LineShape.couldBeHeading(texts[position].text, scalars: scalarArrays[position], cues: cues)
+        }
+        let shapes = scalarArrays.indices.map { headingLike[$0] ? HeadingShape(scalars: scalarArrays[$0]) : nil }
         // How each paragraph is numbered as a part (`cn` for `一、`, `paren-cn` for `（一）` …), or nil.
-        let enumeration = texts.map { LineShape.isEnumerated($0.text) ? BlockFeatures.enumerationKind($0.text.scalarArray) : nil }
+        let enumeration = scalarArrays.map {
+            LineShape.enumerationLength(scalars: $0) != nil ? BlockFeatures.enumerationKind($0) : nil
+        }
         let numbered = enumeration.filter { $0 != nil }.count
         // Positions in `LayoutFeature.bulletinFacts`.
         var bulletinFacts: [Int] = []
@@ -111,7 +119,6 @@ struct BlockFeatures {
         }
 
         // What both a paragraph's own features and its upper neighbour's ask of its text.
-        let scalarArrays = texts.map(\.text.scalarArray)
         let facts = zip(texts, scalarArrays).map { ParagraphFacts($0.text, scalars: $1, cues: cues, classifier: classifier) }
         var windows = TopicWindows(topics: topics, counts: counts, width: BlockFeatures.topicWindow)
         var townNames = [[String]?](repeating: nil, count: texts.count)
@@ -144,7 +151,7 @@ struct BlockFeatures {
             if let last = scalars.last { f.append(.last(last)) }
             let marks = PunctuationScan(scalars)
             if marks.fullStopInside { f.append(.fullStopInside) }
-            if LineShape.readsLikeSentence(text) { f.append(.readsLikeSentence) }
+            if LineShape.readsLikeSentence(scalars: scalars) { f.append(.readsLikeSentence) }
             f.append(LayoutFeature.commas[min(marks.commas, 3)])
             if marks.spaceInside { f.append(.spaceInside) }
             if let colon = marks.firstColon { f.append(colon <= 8 ? .colonEarly : .colonLate) }
@@ -153,7 +160,7 @@ struct BlockFeatures {
             if marks.digits { f.append(.digits) }
             if marks.clockTime { f.append(.clockTime) }
             if let kind = enumeration[position] { f.append(LayoutFeature.enumerated[LayoutFeature.enumerationKinds.firstIndex(of: kind)!]) }
-            if LineShape.isKicker(text) { f.append(.dashEnd) }
+            if LineShape.isKicker(scalars: scalars) { f.append(.dashEnd) }
             if text.hasPrefixBytes("——") { f.append(.dashStart) }
             if LineShape.hasDash(text) { f.append(.dash) }
             if let first = scalars.first, let last = scalars.last,
@@ -161,11 +168,11 @@ struct BlockFeatures {
             {
                 f.append(.bracketed)
             }
-            if LineShape.isQuestionOrExclamationTitle(text) { f.append(.questionTitle) }
+            if LineShape.isQuestionOrExclamationTitle(scalars: scalars) { f.append(.questionTitle) }
             if own.startsMidSentence { f.append(.startsMidSentence) }
             if own.startsWithDate { f.append(.startsWithDate) }
-            if LineShape.startsWithBracketLabel(text) { f.append(.bracketLabel) }
-            if LineShape.isFigureRow(text) { f.append(.figureRow) }
+            if LineShape.startsWithBracketLabel(scalars: scalars) { f.append(.bracketLabel) }
+            if LineShape.isFigureRow(scalars: scalars) { f.append(.figureRow) }
             // Words of layout-cues.tsv, matched against the paragraph as printed.
             if own.startsWithLeadOpener { f.append(.cueLeadOpener) }
             if cues.startsWithActorColon(text) { f.append(.cueActorColon) }
@@ -181,7 +188,7 @@ struct BlockFeatures {
             }
             if own.hasLeadByline { f.append(.cueLeadByline) }
             if own.isCreditLine { f.append(.creditLine) }
-            if classifier.isPhotoNews(text) { f.append(.photoNews) }
+            if classifier.isPhotoNews(scalars: scalars) { f.append(.photoNews) }
             // Neighbours.
             f.append(LayoutFeature.previous[previousKind[position]])
             f.append(LayoutFeature.next[nextKind[position]])

@@ -18,11 +18,11 @@ struct ParagraphFacts {
 
     init(_ text: String, scalars: [Unicode.Scalar], cues: LayoutCues, classifier: LineClassifier) {
         startsWithLeadOpener = cues.startsWithLeadOpener(text)
-        startsWithDate = LineShape.startsWithDate(text)
+        startsWithDate = LineShape.startsWithDate(scalars: scalars)
         startsWithDialogue = cues.startsWithDialoguePrefix(text)
-        hasLeadByline = classifier.leadByline(text) != nil
-        isCreditLine = classifier.isCreditLine(scalars)
-        startsMidSentence = LineShape.startsMidSentence(text)
-        isTerminated = LineShape.isTerminated(text)
+        hasLeadByline = classifier.leadByline(scalars: scalars) != nil
+        isCreditLine = classifier.isCreditLine(scalars, text: text)
+        startsMidSentence = LineShape.startsMidSentence(scalars: scalars)
+        isTerminated = LineShape.isTerminated(scalars: scalars)
     }
 }
