@@ -21,6 +21,8 @@ struct AttributionContext {
     private let cuesBySentence: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]]
     private let cuesByClause: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]]
     private let rolesFound: Set<AttributionCues.Role>
+    /// How often the paper's own town acts without its name (`我镇`, `镇里`, `本街道`).
+    let selfReferences: Int
     /// Sentences with a clause whose actor is a body above the town (`区司法局召开…`, `区委…`).
     private let higherActorSentences: Set<Int>
 
@@ -59,6 +61,7 @@ struct AttributionContext {
         cuesBySentence = bySentence
         cuesByClause = byClause
         rolesFound = Set(found.map(\.role))
+        selfReferences = found.filter { $0.role == .selfReference }.count
         var higher = Set<Int>()
         for (clause, clauseCues) in byClause {
             if clauseCues.contains(where: { AttributionContext.isHigherActor($0, clauseStart: clauses[clause], scalars: s) }) {

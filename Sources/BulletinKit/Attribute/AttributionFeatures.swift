@@ -143,6 +143,9 @@ struct AttributionFeatures {
         if isHome && !candidate.isNamed {
             f += ["home", namedTownCount == 0 ? "home:no-town" : "home:unnamed"]
             if context.has(.selfReference) { f.append("home:self-reference") }
+            // An article that says `我镇` or `镇里` again and again is about the paper's own
+            // town, however many other towns it names (visitors, partners, neighbours).
+            if context.selfReferences >= 3 { f.append("home:self-reference:3+") }
             if context.has(.higherBody) { f.append("home:higher-body") }
         }
         // A district or city body acting at the top (`区司法局召开全区人民调解工作推进会`): the
@@ -228,6 +231,8 @@ struct AttributionFeatures {
         let higherActing: Int
         let higherBody: Int
         let listedAll: Bool
+        /// Named in a sentence where the paper's own town acts without its name (`我镇借鉴…`).
+        let selfReferenceInSentence: Bool
     }
 
     func mechanismFacts(_ mechanism: [Mention], inTitle: Bool) -> MechanismFacts {
@@ -258,7 +263,8 @@ struct AttributionFeatures {
             listedAll: mechanism.allSatisfy { m in
                 (m.start > 0 && context.scalars[m.start - 1] == "、")
                     || (m.end < context.scalars.count && (context.scalars[m.end] == "、" || context.scalars[m.end] == "等"))
-            })
+            },
+            selfReferenceInSentence: mechanism.contains { context.sentenceHas(.selfReference, at: $0.start) })
     }
 
     /// Features of `candidate` practising the mechanism `facts` describes; `subjects` are the
@@ -322,6 +328,7 @@ struct AttributionFeatures {
         if let home, home.name == candidate.town.name, !candidate.isNamed {
             base.append(.home)
             if namedTownCount == 0 { base.append(.homeNoTown) }
+            if facts.selfReferenceInSentence { base.append(.homeSelfReferenceInSentence) }
         }
         return Practice(base: base, isSubject: isSubject)
     }

@@ -7,7 +7,7 @@ enum PracticeFeature: Int, CaseIterable, Sendable {
     case sentence, sentenceBefore, sentenceActor, sentenceVisit, sentenceDelegation, sentenceAward, sentenceOrigin, sentenceList
     case clause, sentenceNearest, sentenceOtherNearest, paragraph, paragraphNearest, otherTownInSentence
     case learnAll, learnSome, topicAll, topicSome, listedAll, higherActorAll, higherActorSome, higherBodyAll
-    case home, homeNoTown
+    case home, homeNoTown, homeSelfReferenceInSentence
 
     /// The feature's name in `attribution-weights.tsv`.
     var name: String {
@@ -42,6 +42,7 @@ enum PracticeFeature: Int, CaseIterable, Sendable {
         case .higherBodyAll: "higher-body:all"
         case .home: "home"
         case .homeNoTown: "home:no-town"
+        case .homeSelfReferenceInSentence: "home:self-reference-in-sentence"
         }
     }
 

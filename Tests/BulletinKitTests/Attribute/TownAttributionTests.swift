@@ -109,6 +109,16 @@ struct TownAttributionTests {
         #expect(council.towns.first?.basis == .bulletin)
     }
 
+    @Test("a town paper's article that says 我镇 and 镇里 throughout is about its own town, though it names a neighbour")
+    func selfReferencesMakeTheHomeASubject() {
+        let article = TownAttributionTests.attributed(
+            [(
+                "“老娘舅”队伍扩容 邻里纠纷就近化解",
+                "今年以来，我镇借鉴新桥镇“老娘舅”调解的做法，在各村选聘退休老干部、老教师担任调解员。镇里为每位调解员建立工作台账，每月召开一次案例交流会。目前我镇已有“老娘舅”56名，前十个月调解纠纷213起。下一步，我镇将把调解点延伸到村民小组。"
+            )], masthead: ["华士报", "中共华士镇委员会主办"])[0]
+        #expect(article.towns.map(\.name).contains("华士镇"), "towns: \(article.towns.map(\.name))")
+    }
+
     @Test("a district's nameplate makes the bulletin no town's own, however often one town is named")
     func districtNameplate() throws {
         let articles = [
@@ -209,16 +219,18 @@ struct AttributionAccuracyTests {
     // on and precision from 0.905 to 0.893; batch l, P 0.394 R 0.357 unseen with half its articles
     // cut wrongly, took precision to 0.888, recall to 0.877, subject towns to F1 0.919; a credit
     // needing a basis took precision to 0.893; batch m, P 0.613 R 0.631 unseen, and the ingestion
-    // changes it showed took the 213 to P 0.863 R 0.865, subject towns F1 0.905). The aim is 0.95.
-    @Test("leave-one-bulletin-out: town × mechanism triples P ≥ 0.86 and R ≥ 0.86, subject towns ≥ 0.90, and better than crediting every named town")
+    // changes it showed took the 213 to P 0.863 R 0.865, subject towns F1 0.905; the home town's
+    // self-references counted (`我镇`, `镇里` three times or more) to P 0.881 R 0.871, subject
+    // towns F1 0.912). The aim is 0.95.
+    @Test("leave-one-bulletin-out: town × mechanism triples P ≥ 0.87 and R ≥ 0.86, subject towns ≥ 0.91, and better than crediting every named town")
     func crossValidated() throws {
         let training = AttributionTraining(lexicons: Corpus.lexicons)
         let examples = try training.examples(in: Corpus.folder)
         let result = training.crossValidate(examples)
         print("attribution, leave one bulletin out:\n\(result.table)")
-        #expect(result.triples.precision >= 0.86, "\(result.table)")
+        #expect(result.triples.precision >= 0.87, "\(result.table)")
         #expect(result.triples.recall >= 0.86, "\(result.table)")
-        #expect(result.subjects.f1 >= 0.90, "\(result.table)")
+        #expect(result.subjects.f1 >= 0.91, "\(result.table)")
         #expect(result.triples.f1 > result.articleRule.f1 + 0.05, "\(result.table)")
     }
 }
