@@ -178,7 +178,7 @@ public struct Ingester: Sendable {
         }
         let firstArticleLine = drafts.first?.firstLine ?? Int.max
         let nameplate = layout.lines.first { roles[$0.number - 1] == .masthead }.flatMap { line in
-            line.number < firstArticleLine && !classifier.cues.isWebMeta(line.folded) && !LineShape.hasClockTime(line.text) ? line.text : nil
+            line.number < firstArticleLine && !line.isWebMeta(classifier.cues) ? line.text : nil
         }
         return Result(
             articles: articles, roles: roles, lines: layout.lines.map(\.text),

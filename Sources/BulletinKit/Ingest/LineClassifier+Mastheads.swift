@@ -16,7 +16,7 @@ extension LineClassifier {
         // a page or issue line) or one ending in a page (a contents entry) can pass.
         var length = 0
         for scalar in scalars where !ScalarClass.isSpace(scalar) { length += 1 }
-        guard length <= LineClassifier.pageOrIssueMaxLength + 5 || last == "版" || last == "页" || ScalarClass.isASCIIDigit(last)
+        guard length <= LineClassifier.pageOrIssueMaxLength + LineClassifier.issueYearLength || last == "版" || last == "页" || ScalarClass.isASCIIDigit(last)
         else { return false }
         var compactScalars = String.UnicodeScalarView()
         for scalar in scalars where !ScalarClass.isSpace(scalar) { compactScalars.append(scalar) }
@@ -33,6 +33,8 @@ extension LineClassifier {
     static let mastheadNamePunctuation: [Unicode.Scalar] = Array("，,。、“”".unicodeScalars)
     /// `总第 1203 期` and the like run to 14 characters at most.
     static let pageOrIssueMaxLength = 14
+    /// The year an issue number may be printed after (`2024年第8期`): four digits and 年.
+    static let issueYearLength = 5
 
     /// A table-of-contents entry: a title, leader dots, a page (`…群众诉求家门口办结 ………… 1、2版`).
     func isContentsEntry(_ compact: String) -> Bool {
@@ -84,11 +86,11 @@ extension LineClassifier {
         for scalar in compact.unicodeScalars where ScalarClass.isWordScalar(scalar) { words.append(scalar) }
         var rest = Substring(String(words))
         // The year an issue number counts in: four digits and 年.
-        let year = rest.unicodeScalars.prefix(5)
+        let year = rest.unicodeScalars.prefix(LineClassifier.issueYearLength)
         var limit = LineClassifier.pageOrIssueMaxLength
-        if year.count == 5, year.prefix(4).allSatisfy(ScalarClass.isASCIIDigit), year.last == "年" {
-            rest = rest.dropFirst(5)
-            limit += 5
+        if year.count == LineClassifier.issueYearLength, year.dropLast().allSatisfy(ScalarClass.isASCIIDigit), year.last == "年" {
+            rest = rest.dropFirst(LineClassifier.issueYearLength)
+            limit += LineClassifier.issueYearLength
         }
         guard let first = rest.unicodeScalars.first, first == "总" || first == "第", words.count <= limit
         else { return false }

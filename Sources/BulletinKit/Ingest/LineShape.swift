@@ -233,14 +233,21 @@ enum LineShape {
     /// Whether the line holds a clock time (`08:30`, `17：20`): web pages' meta lines do, print
     /// furniture does not.
     static func hasClockTime(_ line: String) -> Bool {
-        let s = Array(line.unicodeScalars)
-        guard s.count >= 5 else { return false }
-        func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
-        for i in 0...(s.count - 5) where digit(s[i]) && digit(s[i + 1]) && (s[i + 2] == ":" || s[i + 2] == "：")
-            && digit(s[i + 3]) && digit(s[i + 4])
-        {
-            return true
-        }
-        return false
+        let scalars = line.scalarArray
+        return scalars.indices.contains { isClockColon(scalars, at: $0) }
+    }
+
+    /// Whether the scalar at `index` is the colon of a clock time: `：` or `:` after a digit and
+    /// before the two digits of the minutes (ASCII or full-width), as in `2024-10-11 8:30`; a
+    /// ratio (`1:1`) is not one.
+    static func isClockColon(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index > 0, index + 2 < scalars.count, scalars[index] == ":" || scalars[index] == "："
+        else { return false }
+        return isDigit(scalars[index - 1]) && isDigit(scalars[index + 1]) && isDigit(scalars[index + 2])
+    }
+
+    /// An ASCII or full-width digit.
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        ScalarClass.isASCIIDigit(s) || (s.value >= 0xFF10 && s.value <= 0xFF19)
     }
 }

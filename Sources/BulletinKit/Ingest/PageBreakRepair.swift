@@ -149,7 +149,7 @@ struct PageBreakRepair: Sendable {
                         || continues(
                             paragraph.text, quoteBalance: quoteBalance, with: lines[next].text,
                             acrossBoilerplate: lines[(index + 1)..<next].contains {
-                                cues.isBoilerplate($0.folded) || cues.isWebMeta($0.folded) || LineShape.hasClockTime($0.text)
+                                cues.isBoilerplate($0.folded) || $0.isWebMeta(cues)
                             })
                         || brokenAcrossPageFurniture(paragraph.text, into: lines[next].text, lines[(index + 1)..<next], kinds[(index + 1)..<next])
                 {
@@ -191,7 +191,7 @@ struct PageBreakRepair: Sendable {
         var next = index + 1
         while next < lines.count, kinds[next] == .blank { next += 1 }
         guard next < lines.count else { return false }
-        return cues.isWebMeta(lines[next].folded) || LineShape.hasClockTime(lines[next].text)
+        return lines[next].isWebMeta(cues)
     }
 
     /// The next text line, skipping blank lines and the masthead and caption lines a page break
@@ -247,7 +247,7 @@ struct PageBreakRepair: Sendable {
         }),
             // A web page's meta line (`原创　某某发布　2024年08月30日 08:00`) stands under a
             // title, never inside a paragraph: print furniture carries no clock time.
-            !between.contains(where: { cues.isWebMeta($0.folded) || LineShape.hasClockTime($0.text) }),
+            !between.contains(where: { $0.isWebMeta(cues) }),
             !LineShape.isTerminated(first), !LineShape.isKicker(first), first.unicodeScalars.prefix(12).count >= 12
         else { return false }
         return true

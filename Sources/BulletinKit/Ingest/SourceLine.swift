@@ -17,6 +17,12 @@ struct SourceLine: Sendable {
 
     var isBlank: Bool { length == 0 }
 
+    /// Whether the line is a web page's meta line (`来源：…　发布时间：…`, `原创 某某发布 2024-10-11 08:30`):
+    /// a web-meta cue of `layout-cues.tsv` or a clock time, which print furniture never carries.
+    func isWebMeta(_ cues: LayoutCues) -> Bool {
+        cues.isWebMeta(folded) || LineShape.hasClockTime(text)
+    }
+
     init(number: Int, raw: Substring, folding: LookalikeFolding) {
         self.number = number
         // Trim by index and copy once: building a String scalar by scalar is several times slower.

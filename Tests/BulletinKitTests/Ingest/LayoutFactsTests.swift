@@ -65,6 +65,13 @@ struct LayoutFactsTests {
         #expect(meta.clockTime && meta.firstColon == nil)
         let source = PunctuationScan("2024-05-16 16：40　来源：顾村发布".scalarArray)
         #expect(source.clockTime && source.firstColon == 19)
+        // One definition with the page-break repair's: an hour of one digit is a clock time, a
+        // ratio is not, and its colon is a colon like any other.
+        let hours = PunctuationScan("开放时间：工作日9:00至17:00".scalarArray)
+        #expect(hours.clockTime && hours.firstColon == 4)
+        #expect(LineShape.hasClockTime("上午8:30至11:30") && !LineShape.hasClockTime("按1:1比例配套"))
+        let ratio = PunctuationScan("按1：1配套".scalarArray)
+        #expect(!ratio.clockTime && ratio.firstColon == 2)
     }
 
     @Test("town names by shape, from a slice of characters as from a string, generic words left out")

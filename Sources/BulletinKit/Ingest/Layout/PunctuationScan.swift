@@ -30,7 +30,7 @@ struct PunctuationScan {
             case "，", ",": commas += 1
             case " ", "\u{3000}": spaceInside = true
             case "：", ":":
-                if offset > 0, offset + 1 < scalars.count, PunctuationScan.isDigit(scalars[offset - 1]), PunctuationScan.isDigit(scalars[offset + 1]) {
+                if LineShape.isClockColon(scalars, at: offset) {
                     clockTime = true
                 } else if firstColon == nil {
                     firstColon = offset
@@ -40,10 +40,5 @@ struct PunctuationScan {
             default: if ScalarClass.isASCIIDigit(scalar) { digits = true }
             }
         }
-    }
-
-    /// An ASCII or full-width digit.
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool {
-        ScalarClass.isASCIIDigit(s) || (s.value >= 0xFF10 && s.value <= 0xFF19)
     }
 }
