@@ -106,9 +106,32 @@ struct InlineFurniture: Sendable {
     /// The head is short and reads as a heading; the rest is sentences (a comma inside, ending
     /// like a sentence) and longer than the head. A heading set in two parts (`新泾镇推行“多格
     /// 合一”　一张网格管到底`) and a figure row (`按时办结率　99.7%`) stay one line.
+    /// A brief's title run in before a colon after its bullet: `◆我镇首批“法律明白人”持证上岗：11月22日，…`.
+    /// The head reads as a heading and leaves nothing open; the text after the colon is longer
+    /// sentences, which may go on in the next line of a hard-wrapped column. (Without a bullet, a colon after a few words is a speaker or an actor:
+    /// `镇党委书记：…`, `周浦镇：…`.)
+    private func bulletedColonRunInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
+        guard let first = text.unicodeScalars.first, classifier.briefBullets.contains(first) else { return nil }
+        let s = text.scalarArray
+        let start = s.dropFirst().prefix(while: ScalarClass.isSpace).endIndex
+        guard let colon = s[start...].prefix(33).firstIndex(where: { $0 == "：" }), colon - start >= 4 else { return nil }
+        let body = s[(colon + 1)...].drop(while: ScalarClass.isSpace)
+        guard body.count >= 16, body.count >= 2 * (colon - start) else { return nil }
+        let head = String(scalars: s[start..<colon])
+        let rest = String(scalars: body)
+        // `◆红翔社区：5月11日，…` names who acted, as a brief's text does: no title.
+        guard LineShape.openQuoteBalance(head) == 0, !classifier.cues.startsWithActorColon(head + "："),
+            !classifier.isCreditLine(Array(s[start..<colon])),
+            LineShape.couldBeHeading(head, cues: classifier.cues), !LineShape.isFigureRow(text),
+            rest.contains(where: { $0 == "，" || $0 == "," })
+        else { return nil }
+        return (colon, body.startIndex)
+    }
+
     func runInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
         guard text.utf8.count >= 60 else { return nil }  // head ≥ 4 and text ≥ 16 scalars
         if let numbered = numberedRunInTitle(text) { return numbered }
+        if let bulleted = bulletedColonRunInTitle(text) { return bulleted }
         // Most lines have no space near their start: no need to look at their scalars.
         guard InlineFurniture.hasSpaceNearStart(text) else { return nil }
         let s = text.scalarArray

@@ -23,17 +23,19 @@ struct Paragraph: Sendable {
 enum Block: Sendable {
     case paragraph(Paragraph)
     case section(String, line: Int)
-    case byline([String], line: Int)
+    /// A credit; `photo` when it names only a photographer (`陆　军　摄`), see
+    /// `LineClassifier.isPhotoCredit`.
+    case byline([String], line: Int, photo: Bool)
     case continuedForward(page: String, line: Int)
     case continuedBackward(line: Int)
     case endMark(line: Int)
 
-    /// The furniture block for a line (or a piece of one) the classifier read as furniture; nil
-    /// for text, blanks, mastheads and captions.
-    init?(furniture kind: LineClassifier.Kind, line: Int) {
+    /// The furniture block for a line (or a piece of one, `printed`) the classifier read as
+    /// furniture; nil for text, blanks, mastheads and captions.
+    init?(furniture kind: LineClassifier.Kind, line: Int, printed: String) {
         switch kind {
         case .section(let name): self = .section(name, line: line)
-        case .byline(let names): self = .byline(names, line: line)
+        case .byline(let names): self = .byline(names, line: line, photo: LineClassifier.isPhotoCredit(printed))
         case .continuedForward(let page): self = .continuedForward(page: page, line: line)
         case .continuedBackward: self = .continuedBackward(line: line)
         case .endMark: self = .endMark(line: line)
@@ -118,19 +120,20 @@ struct PageBreakRepair: Sendable {
                 }
                 gap = 0
             case .section, .byline, .continuedForward, .continuedBackward, .endMark:
-                if let block = Block(furniture: kinds[index], line: line.number) { blocks.append(block) }
+                if let block = Block(furniture: kinds[index], line: line.number, printed: line.text) { blocks.append(block) }
                 gap = 0
             case .text:
                 var text = line.text
                 if let marker = inline.leading(text) {
                     let scalars = text.scalarArray
-                    detached.append((line.number, String(scalars: scalars[..<marker.offset])))
-                    if let block = Block(furniture: marker.kind, line: line.number) { blocks.append(block) }
+                    let printed = String(scalars: scalars[..<marker.offset])
+                    detached.append((line.number, printed))
+                    if let block = Block(furniture: marker.kind, line: line.number, printed: printed) { blocks.append(block) }
                     text = String(scalars: scalars[marker.offset...])
                 }
                 if let (headEnd, textStart) = inline.runInTitle(text) {
                     let scalars = text.scalarArray
-                    let separator = scalars[headEnd] == "。" ? "。" : "\u{3000}"
+                    let separator = scalars[headEnd] == "。" || scalars[headEnd] == "：" ? String(scalars[headEnd]) : "\u{3000}"
                     blocks.append(.paragraph(Paragraph(
                         text: String(scalars: scalars[..<headEnd]), lines: [line.number], gapBefore: gap, runInSeparator: separator)))
                     gap = 0
@@ -180,7 +183,8 @@ struct PageBreakRepair: Sendable {
         for _ in 0..<2 {
             guard let piece = inline.trailing(paragraph.text), piece.offset > 0 else { break }
             let scalars = paragraph.text.scalarArray
-            trailing.insert((Block(furniture: piece.kind, line: line), String(scalars: scalars[piece.offset...])), at: 0)
+            let printed = String(scalars: scalars[piece.offset...])
+            trailing.insert((Block(furniture: piece.kind, line: line, printed: printed), printed), at: 0)
             paragraph.text = String(scalars: scalars[..<piece.offset]).trimmingSpaces
         }
         return trailing

@@ -42,7 +42,7 @@ struct BlockFeatures {
         var sections = 0
         for block in blocks {
             switch block {
-            case .byline: bylineBlocks += 1
+            case .byline(_, _, false): bylineBlocks += 1
             case .section: sections += 1
             default: break
             }
@@ -71,6 +71,27 @@ struct BlockFeatures {
         if sections >= 1 { bulletinFacts.append(2) }
         let headingShare = texts.isEmpty ? 0 : Double(headingLike.filter { $0 }.count) / Double(texts.count)
         bulletinFacts.append(headingShare > 0.45 ? 3 : headingShare > 0.25 ? 4 : 5)
+        // Blank lines that stand only between articles (a print extraction that keeps no blank
+        // line between paragraphs) make a blank line above a heading a strong sign of a title.
+        let blankAbove = texts.dropFirst().filter { $0.gapBefore > 0 }.count
+        let blanksRare = texts.count >= 8 && Double(blankAbove) < 0.3 * Double(texts.count - 1)
+        // A list a colon announces (`…现摘编如下：` / `【朱泾镇】…` / `【枫泾镇】…`): the paragraph
+        // after a colon, and each item after it that opens the same way, belong to what came
+        // before.
+        var afterColon = [Bool](repeating: false, count: texts.count)
+        for position in texts.indices.dropFirst() {
+            let previous = scalarArrays[position - 1]
+            if let last = previous.last, last == "：" || last == ":", !headingLike[position - 1] {
+                afterColon[position] = true
+            } else if afterColon[position - 1], BlockFeatures.opensAlike(scalarArrays[position - 1], scalarArrays[position]) {
+                afterColon[position] = true
+            }
+        }
+        // A one-line paragraph printed three times or more (a WeChat account's name over each
+        // reprinted post, a running head): furniture, where a title is printed once (twice when
+        // its article is continued).
+        var printings: [String: Int] = [:]
+        for paragraph in texts where paragraph.lines.count == 1 { printings[paragraph.text, default: 0] += 1 }
         // The conjunctions with the block's shape, made once per bulletin rather than per block.
         let factsWithHeading = bulletinFacts.map { LayoutFeature.factsWithHeading[$0] }
         let factsWithText = bulletinFacts.map { LayoutFeature.factsWithText[$0] }
@@ -100,9 +121,13 @@ struct BlockFeatures {
                     distance = min(distance + 1, 99)
                     position += 1
                 } else {
-                    sawBoundary = true
+                    // A photographer's credit sits between paragraphs of one article as often
+                    // as it closes a photo-news brief: a neighbour, not a boundary.
+                    if case .byline(_, _, true) = block {} else {
+                        sawBoundary = true
+                        distance = 0
+                    }
                     lastKind = BlockFeatures.furnitureKind(block)
-                    distance = 0
                 }
             }
             var next = end
@@ -140,6 +165,9 @@ struct BlockFeatures {
             f.append(LayoutFeature.length[BlockFeatures.lengthBinIndex(length)])
             f.append(LayoutFeature.lines[min(paragraph.lines.count, 3)])
             f.append(LayoutFeature.gap[min(paragraph.gapBefore, 2)])
+            if blanksRare, position > 0 { f.append(paragraph.gapBefore > 0 ? .gapBlanksRare : .gapNoneBlanksRare) }
+            if afterColon[position] { f.append(.afterColon) }
+            if paragraph.lines.count == 1, printings[text, default: 0] >= 3 { f.append(.repeated) }
             if heading { f.append(.heading) }
             if paragraph.classifiedAsCaption { f.append(.classifiedCaption) }
             if own.isTerminated { f.append(.terminated) }
@@ -292,7 +320,7 @@ struct BlockFeatures {
         switch block {
         case .paragraph: "text"
         case .section: "section"
-        case .byline: "byline"
+        case .byline(_, _, let photo): photo ? "photo-credit" : "byline"
         case .continuedForward: "marker-forward"
         case .continuedBackward: "marker-backward"
         case .endMark: "end-mark"
@@ -390,6 +418,17 @@ struct BlockFeatures {
     }
 
     /// `一、` → `cn`, `（一）` → `paren-cn`, `(1)` → `paren-digit`, `1.` → `digit`.
+    /// Whether two paragraphs open the same way: the same bracket (`【朱泾镇】…`, `【枫泾镇】…`),
+    /// bullet or numbering character.
+    static func opensAlike(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        if LineShape.enumerationLength(scalars: a) != nil, LineShape.enumerationLength(scalars: b) != nil {
+            return enumerationKind(a) == enumerationKind(b)
+        }
+        guard let x = a.first, let y = b.first, !ScalarClass.isIdeograph(x), !ScalarClass.isASCIIDigit(x), x != "“"
+        else { return false }
+        return x == y
+    }
+
     static func enumerationKind(_ scalars: [Unicode.Scalar]) -> String {
         guard let first = scalars.first else { return "none" }
         let open = first == "（" || first == "("

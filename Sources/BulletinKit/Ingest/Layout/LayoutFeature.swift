@@ -31,7 +31,7 @@ enum LayoutFeature: Sendable, Equatable {
     /// What a block's neighbour is (`prev:` and `next:` features): a paragraph's shape or a
     /// furniture block's kind, or the bulletin's start or end.
     static let neighbourKinds = [
-        "start", "end", "heading", "text", "section", "byline", "marker-forward", "marker-backward", "end-mark",
+        "start", "end", "heading", "text", "section", "byline", "marker-forward", "marker-backward", "end-mark", "photo-credit",
     ]
 
     /// The classes `end:` names (`BlockFeatures.punctuationClass`).
@@ -63,6 +63,7 @@ enum LayoutFeature: Sendable, Equatable {
             "next:lead-opener", "next:lead-byline", "next:dialogue", "next:credit-line", "next:mid-sentence",
             "prev:unterminated-text", "parallel", "enumerated-sibling", "topic:nothing-above",
             "topic:nothing-below", "words-above>below", "new-town", "next:new-town", "next:web-meta", "clock-time",
+            "gap:0&blanks-rare", "gap:1+&blanks-rare", "after-colon", "repeated",
         ]
         for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name] }
         names += ["lines:0", "lines:1", "lines:2", "lines:3+", "gap:0", "gap:1", "gap:2+"]
@@ -147,6 +148,10 @@ enum LayoutFeature: Sendable, Equatable {
     static let nextNewTown = named("next:new-town")
     static let nextWebMeta = named("next:web-meta")
     static let clockTime = named("clock-time")
+    static let gapNoneBlanksRare = named("gap:0&blanks-rare")
+    static let gapBlanksRare = named("gap:1+&blanks-rare")
+    static let afterColon = named("after-colon")
+    static let repeated = named("repeated")
 
     /// `len:BIN` and `heading&len:BIN`, by position in `BlockFeatures.lengthBins`.
     static let length = family("len:", BlockFeatures.lengthBins.map(\.name))

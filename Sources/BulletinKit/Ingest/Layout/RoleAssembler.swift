@@ -75,6 +75,8 @@ struct RoleAssembler {
         var section: String? = nil
         var used = roles
         var pendingCaptions = 0
+        /// The role the last paragraph was given.
+        var lastParagraphRole: BlockRole? = nil
         /// A run-in head (`石湖荡镇　镇里对…`, cut off its line as a possible title) that the model
         /// dropped: not a title after all, so it goes back in front of its text.
         var runInHead: (text: String, separator: String, index: Int)? = nil
@@ -116,7 +118,11 @@ struct RoleAssembler {
             case .section(let name, _):
                 finish()
                 section = name
-            case .byline(let names, _):
+            case .byline(let names, _, let photo):
+                // A photographer's credit closes a photo-news item (one paragraph under its
+                // head, or none); under a caption, or a picture inside a longer article, it is
+                // the picture's.
+                if photo, lastParagraphRole == .caption || (current?.paragraphs.count ?? 0) > 1 { continue }
                 if current != nil, current!.byline.isEmpty { current!.byline = names }
                 if current?.hasBody ?? false { current?.closed = true }
             case .continuedForward(let page, _):
@@ -201,6 +207,7 @@ struct RoleAssembler {
                     break
                 }
                 used[index] = role
+                lastParagraphRole = role
             }
         }
         finish()
