@@ -153,11 +153,14 @@ struct RunCommand {
             }
         }
         var folder: OutputFolder? = nil
-        if let outputDirectory {
+        // Each lexicon is hashed once: for the run's identity and for the manifest.
+        let digests = outputDirectory == nil ? nil : LexiconDigests(lexicons)
+        if let outputDirectory, let digests {
+            let identity = runIdentity(lexicons: digests, dates: dates)
             do {
                 // A run killed while moving its files into place is finished first (roll forward).
                 if let finished = try OutputFolder.recover(path: outputDirectory) {
-                    let same = finished.identity == runIdentity(lexicons: lexicons, dates: dates)
+                    let same = finished.identity == identity
                     if resume && same {
                         console.problem("\(outputDirectory): the interrupted run had completed; its files are now in place, nothing to resume")
                         return .success
@@ -165,7 +168,7 @@ struct RunCommand {
                     console.problem("\(outputDirectory): an interrupted run had completed; its files were put in place first")
                 }
                 folder = try OutputFolder(
-                    path: outputDirectory, bom: bom, identity: runIdentity(lexicons: lexicons, dates: dates), resume: resume,
+                    path: outputDirectory, bom: bom, identity: identity, resume: resume,
                     credit: credit, outputs: outputs)
                 folder!.checkpointSeconds = checkpointSeconds
                 if folder!.replacedInterruptedRun {
@@ -183,8 +186,8 @@ struct RunCommand {
             ingester: ingester, tagger: tagger,
             render: folder == nil ? StandardOutputSink.render : FolderSink.render(credit: credit))
         runner.dates = dates
-        if let folder {
-            return run(runner, into: ReportingSink(FolderSink(folder: folder, lexicons: lexicons, dates: dates), console: console), console: console)
+        if let folder, let digests {
+            return run(runner, into: ReportingSink(FolderSink(folder: folder, lexicons: digests, dates: dates), console: console), console: console)
         }
         let out = StandardOutputSink(write: { console.out(String(decoding: $0, as: UTF8.self)) }, failure: { console.outputFailure })
         return run(runner, into: ReportingSink(out, console: console), console: console)
@@ -263,8 +266,8 @@ struct RunCommand {
 extension RunCommand {
     /// What must be the same for a run to be resumed: the tool, its lexicons, the options that
     /// change what is written.
-    func runIdentity(lexicons: Lexicons, dates: IssueDates?) -> String {
-        "bulletin \(BulletinVersion.current); lexicons \(Manifest.lexiconDigest(lexicons)); region \(region ?? "-"); bom \(bom); attribution \(credit.rawValue); dates \(dates?.sha256 ?? "-")"
+    func runIdentity(lexicons: LexiconDigests, dates: IssueDates?) -> String {
+        "bulletin \(BulletinVersion.current); lexicons \(lexicons.combined); region \(region ?? "-"); bom \(bom); attribution \(credit.rawValue); dates \(dates?.sha256 ?? "-")"
             + (outputs == .all ? "" : "; outputs \(outputs.list)")
     }
 }

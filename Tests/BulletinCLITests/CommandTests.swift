@@ -659,7 +659,7 @@ struct InterruptTests {
         #expect(Captured().run(["run", input, "-q", "-o", out]) == .success)
         // The log an interrupted run leaves: the input finished, with its size and SHA-256.
         try FileManager.default.createDirectory(atPath: out + "/" + OutputFolder.workFolderName, withIntermediateDirectories: true)
-        let identity = try RunCommand(arguments: [input]).runIdentity(lexicons: try Lexicons.builtin(), dates: nil)
+        let identity = try RunCommand(arguments: [input]).runIdentity(lexicons: LexiconDigests(try Lexicons.builtin()), dates: nil)
         let folder = try OutputFolder(path: out, bom: true, identity: identity)
         let original = try String(contentsOfFile: input, encoding: .utf8)
         let bytes = Array(original.utf8)
@@ -686,7 +686,7 @@ struct InterruptTests {
         #expect(Captured().run(["run", second, "-q", "-o", work + "/whole"]) == .success)
         let whole = try String(contentsOfFile: work + "/whole/articles.jsonl", encoding: .utf8)
         let lexicons = try Lexicons.builtin()
-        let identity = try RunCommand(arguments: [second]).runIdentity(lexicons: lexicons, dates: nil)
+        let identity = try RunCommand(arguments: [second]).runIdentity(lexicons: LexiconDigests(lexicons), dates: nil)
         let bulletin = Bulletin(path: second, text: try String(contentsOfFile: second, encoding: .utf8))
         for next in ["query", "export", "resume"] {
             let out = work + "/" + next
@@ -729,7 +729,7 @@ struct InterruptTests {
         let c = Captured()
         #expect(c.run(["run", first, "-q", "-o", out]) == .success)
         try FileManager.default.createDirectory(atPath: out + "/" + OutputFolder.workFolderName, withIntermediateDirectories: true)
-        let identity = try RunCommand(arguments: [first]).runIdentity(lexicons: try Lexicons.builtin(), dates: nil)
+        let identity = try RunCommand(arguments: [first]).runIdentity(lexicons: LexiconDigests(try Lexicons.builtin()), dates: nil)
         let folder = try OutputFolder(path: out, bom: true, identity: identity)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: first)).count
         try folder.finished(.init(path: first, bytes: bytes, sha256: "", encoding: "UTF-8", articles: 0, error: nil), problems: 0)

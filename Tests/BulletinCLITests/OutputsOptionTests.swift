@@ -76,7 +76,7 @@ struct OutputsOptionTests {
         let lexicons = try Lexicons.builtin()
         let identity = try RunCommand(arguments: [folder + "/in", "-o", folder + "/out", "--outputs", "mentions,tables"])
         let out = try OutputFolder(
-            path: folder + "/out", bom: true, identity: identity.runIdentity(lexicons: lexicons, dates: nil),
+            path: folder + "/out", bom: true, identity: identity.runIdentity(lexicons: LexiconDigests(lexicons), dates: nil),
             outputs: try OutputSelection(parsing: "mentions,tables"))
         let runner = BatchRunner(ingester: Ingester(lexicons: lexicons), tagger: Tagger(lexicons: lexicons), render: FolderSink.render(credit: .passage))
         _ = try runner.run(files: [folder + "/in/2023-12-01_town.txt"], into: FolderSink(folder: out, lexicons: lexicons, dates: nil))

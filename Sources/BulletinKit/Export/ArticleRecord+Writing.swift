@@ -10,7 +10,9 @@ extension ArticleRecord {
 
     /// `json(_:)` as UTF-8 bytes, the way output files take it.
     public static func bytes(_ article: Article) -> [UInt8] {
-        var json = JSONWriter()
+        // The text is most of a record: room for it and the fields around it, so the buffer
+        // rarely grows (each growth copied the record so far).
+        var json = JSONWriter(capacity: article.text.utf8.count + article.text.utf8.count / 4 + 1024)
         json.object { o in
             o.key("id"); o.string(article.id)
             o.key("bulletin"); o.string(article.bulletin)

@@ -17,6 +17,11 @@ public struct JSONWriter: Sendable {
 
     public init() {}
 
+    /// A writer whose buffer holds `capacity` bytes before it first grows.
+    public init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
@@ -37,10 +42,17 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    /// Writes `"name":`; the next value written is its value.
-    public mutating func key(_ name: String) {
+    /// Writes `"name":`; the next value written is its value. Keys are literals that need no
+    /// escape (no `"`, `\\` or control character), so their bytes are copied as they are:
+    /// a record has some sixty keys, and each went through the escaping scan.
+    public mutating func key(_ name: StaticString) {
         separate()
-        JSONWriter.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { utf8 in
+            assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }, "a JSON key that needs escaping")
+            bytes.append(contentsOf: utf8)
+        }
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
     }
@@ -54,16 +66,17 @@ public struct JSONWriter: Sendable {
         if let value { string(value) } else { null() }
     }
 
+    /// An integer, digit by digit (the digits `String(value)` has, without making the string).
     public mutating func int(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        CSVWriter.appendInt(value, to: &bytes)
     }
 
     /// A number: integral values without a fraction (`314`, not `314.0`).
     public mutating func number(_ value: Double) {
         separate()
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
+            CSVWriter.appendInt(Int(value), to: &bytes)
         } else if value.isFinite {
             bytes.append(contentsOf: "\(value)".utf8)
         } else {

@@ -3,16 +3,7 @@
 /// be read at all — a missing path, a broken symbolic link — with their error), and the counts. It holds no time stamp,
 /// so the same inputs give the same bytes.
 public enum Manifest {
-    /// One SHA-256 over every lexicon's name and contents, in load order.
-    public static func lexiconDigest(_ lexicons: Lexicons) -> String {
-        var bytes: [UInt8] = []
-        for source in lexicons.sources {
-            bytes += Array(source.name.utf8) + [0] + Array(source.contents.utf8) + [0]
-        }
-        return SHA256.hex(of: bytes)
-    }
-
-    public static func json(summary: RunSummary, lexicons: Lexicons, dates: IssueDates? = nil) -> String {
+    public static func json(summary: RunSummary, lexicons: LexiconDigests, dates: IssueDates? = nil) -> String {
         head(lexicons: lexicons, dates: dates) + (summary.inputs + summary.unexpanded).map(input).joined(separator: ",")
             + tail(summary: summary)
     }
@@ -22,13 +13,13 @@ public enum Manifest {
 
     /// `{"tool":…,"version":…,"lexicons":[…],"inputs":[`, with `"dates":{"file":…,"sha256":…,
     /// "rows":…}` before the inputs when a `--dates` file supplied issue dates.
-    public static func head(lexicons: Lexicons, dates: IssueDates? = nil) -> String {
+    public static func head(lexicons: LexiconDigests, dates: IssueDates? = nil) -> String {
         var json = JSONWriter()
         json.array { a in
-            for source in lexicons.sources {
+            for file in lexicons.files {
                 a.object { l in
-                    l.key("name"); l.string(source.name)
-                    l.key("sha256"); l.string(SHA256.hex(of: Array(source.contents.utf8)))
+                    l.key("name"); l.string(file.name)
+                    l.key("sha256"); l.string(file.sha256)
                 }
             }
         }

@@ -196,6 +196,11 @@ public final class OutputFolder {
     /// place through a `FolderCommit`: a crash from here on leaves, after the next run, the
     /// previous output or this one, never a mix.
     public func finish(runSummary: RunSummary, lexicons: Lexicons, dates: IssueDates? = nil) throws(OutputError) {
+        try finish(runSummary: runSummary, lexicons: LexiconDigests(lexicons), dates: dates)
+    }
+
+    /// `finish` with the lexicons already hashed (a run hashes them once, for its identity too).
+    public func finish(runSummary: RunSummary, lexicons: LexiconDigests, dates: IssueDates? = nil) throws(OutputError) {
         if outputs.contains(.json) { try jsonArray.write(articleCount == 0 ? "]\n" : "\n]\n") }
         // The workers are done: what their arenas hold free goes back before the summary is built.
         MemoryRelease.returnFreePages()

@@ -13,16 +13,17 @@ extension LineClassifier {
         guard let last = scalars.last, last != "。" else { return false }
         if cues.isBoilerplate(folded) || cues.endsLikeImprint(folded) { return true }
         // What is left needs the line without its spaces, and only a short one (a paper's name,
-        // a page or issue line) or one ending in a page (a contents entry) can pass.
+        // a page or issue line) or one ending in a page (a contents entry) can pass. The tests
+        // below read its scalars; only the paper-name test, on a line of 12 at most, needs a String.
         var length = 0
         for scalar in scalars where !ScalarClass.isSpace(scalar) { length += 1 }
         guard length <= LineClassifier.pageOrIssueMaxLength + LineClassifier.issueYearLength || last == "版" || last == "页" || ScalarClass.isASCIIDigit(last)
         else { return false }
-        var compactScalars = String.UnicodeScalarView()
-        for scalar in scalars where !ScalarClass.isSpace(scalar) { compactScalars.append(scalar) }
-        let compact = String(compactScalars)
-        if length <= 12, cues.endsWithPaperName(compact),
-            !compactScalars.contains(where: LineClassifier.mastheadNamePunctuation.contains)
+        var compact: [Unicode.Scalar] = []
+        compact.reserveCapacity(length)
+        for scalar in scalars where !ScalarClass.isSpace(scalar) { compact.append(scalar) }
+        if length <= 12, !compact.contains(where: LineClassifier.mastheadNamePunctuation.contains),
+            cues.endsWithPaperName(String(scalars: compact))
         {
             return true
         }
@@ -36,12 +37,12 @@ extension LineClassifier {
     /// The year an issue number may be printed after (`2024年第8期`): four digits and 年.
     static let issueYearLength = 5
 
-    /// A table-of-contents entry: a title, leader dots, a page (`…群众诉求家门口办结 ………… 1、2版`).
-    func isContentsEntry(_ compact: String) -> Bool {
-        let scalars = compact.scalarArray
-        guard let last = scalars.last, last == "版" || last == "页" || ScalarClass.isASCIIDigit(last) else { return false }
+    /// A table-of-contents entry: a title, leader dots, a page (`…群众诉求家门口办结 ………… 1、2版`),
+    /// from the line's scalars without its spaces.
+    func isContentsEntry(_ compact: [Unicode.Scalar]) -> Bool {
+        guard let last = compact.last, last == "版" || last == "页" || ScalarClass.isASCIIDigit(last) else { return false }
         var run = 0
-        for scalar in scalars {
+        for scalar in compact {
             if scalar == "…" || scalar == "." || scalar == "·" {
                 run += scalar == "…" ? 3 : 1
                 if run >= 6 { return true }
@@ -76,32 +77,35 @@ extension LineClassifier {
         guard parts.count >= 2, content <= 40 else { return false }
         let isPageNumber = { (part: [Unicode.Scalar]) in (1...3).contains(part.count) && part.allSatisfy(ScalarClass.isASCIIDigit) }
         return isPageNumber(parts[0]) || isPageNumber(parts[parts.count - 1])
-            || parts.contains { isPageOrIssueLine(String(scalars: $0)) }
+            || parts.contains { isPageOrIssueLine($0) }
     }
 
     /// `第 3 版`, `第86期`, `总第 1203 期`, `第3版 要闻`: a page or issue line, also bracketed
-    /// and after its year (`（2024年第19期）`, `2024年第8期（总第96期）`).
-    func isPageOrIssueLine(_ compact: String) -> Bool {
-        var words = String.UnicodeScalarView()
-        for scalar in compact.unicodeScalars where ScalarClass.isWordScalar(scalar) { words.append(scalar) }
-        var rest = Substring(String(words))
+    /// and after its year (`（2024年第19期）`, `2024年第8期（总第96期）`). Read from the line's
+    /// scalars (without its spaces): its letters, digits and ideographs, then the pattern.
+    func isPageOrIssueLine(_ compact: [Unicode.Scalar]) -> Bool {
+        let words = compact.filter(ScalarClass.isWordScalar)
+        var rest = words[...]
         // The year an issue number counts in: four digits and 年.
-        let year = rest.unicodeScalars.prefix(LineClassifier.issueYearLength)
         var limit = LineClassifier.pageOrIssueMaxLength
-        if year.count == LineClassifier.issueYearLength, year.dropLast().allSatisfy(ScalarClass.isASCIIDigit), year.last == "年" {
-            rest = rest.dropFirst(LineClassifier.issueYearLength)
-            limit += LineClassifier.issueYearLength
+        let yearLength = LineClassifier.issueYearLength
+        if words.count >= yearLength, words[..<(yearLength - 1)].allSatisfy(ScalarClass.isASCIIDigit), words[yearLength - 1] == "年" {
+            rest = rest.dropFirst(yearLength)
+            limit += yearLength
         }
-        guard let first = rest.unicodeScalars.first, first == "总" || first == "第", words.count <= limit
+        guard let first = rest.first, first == "总" || first == "第", words.count <= limit
         else { return false }
-        if rest.hasPrefixBytes("总") { rest = rest.dropFirst() }
-        guard rest.hasPrefixBytes("第") else { return false }
+        if first == "总" { rest = rest.dropFirst() }
+        guard rest.first == "第" else { return false }
         rest = rest.dropFirst()
-        let number = rest.prefix { $0.isASCII && $0.isNumber || "一二三四五六七八九十百零〇".contains($0) }
+        let number = rest.prefix { ScalarClass.isASCIIDigit($0) || LineClassifier.chineseNumerals.contains($0) }
         guard !number.isEmpty else { return false }
         rest = rest.dropFirst(number.count)
-        return rest.hasPrefixBytes("版") || rest.hasPrefixBytes("期")
+        return rest.first == "版" || rest.first == "期"
     }
+
+    /// The numerals of a page or issue number written in Chinese.
+    static let chineseNumerals: [Unicode.Scalar] = Array("一二三四五六七八九十百零〇".unicodeScalars)
 
     /// A line that is only a date (`2024年3月8日 星期五`, `2023年12月15日 第 48 期`): the issue
     /// date of a masthead.

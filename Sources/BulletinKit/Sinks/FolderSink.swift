@@ -7,15 +7,21 @@ public final class FolderSink: RunSink {
     public typealias Failure = OutputError
 
     public let folder: OutputFolder
-    private let lexicons: Lexicons
+    private let lexicons: LexiconDigests
     private let dates: IssueDates?
 
     /// - Parameters:
-    ///   - lexicons, dates: what the manifest lists.
-    public init(folder: OutputFolder, lexicons: Lexicons, dates: IssueDates?) {
+    ///   - lexicons, dates: what the manifest lists (the lexicons already hashed).
+    public init(folder: OutputFolder, lexicons: LexiconDigests, dates: IssueDates?) {
         self.folder = folder
         self.lexicons = lexicons
         self.dates = dates
+    }
+
+    /// - Parameters:
+    ///   - lexicons, dates: what the manifest lists.
+    public convenience init(folder: OutputFolder, lexicons: Lexicons, dates: IssueDates?) {
+        self.init(folder: folder, lexicons: LexiconDigests(lexicons), dates: dates)
     }
 
     /// What the runner renders for this sink: the record, the CSV rows and the summary's report.

@@ -15,7 +15,20 @@ enum ScalarClass {
     /// A scalar that carries words: a letter, an ideograph or a digit of any script. The rest of
     /// a line is punctuation, ornament, box drawing or rule (`┌──`, `━━`, `【】`, `◇`).
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        // Nearly every scalar of a bulletin is ASCII, a common ideograph or Chinese punctuation,
+        // answered here without the Unicode property tables (a look-up there costs hundreds of
+        // instructions). ASCII's word scalars are its letters and digits; U+4E00–U+9FFF are all
+        // ideographs, all alphabetic; general punctuation (`“”—…`), the CJK marks and brackets
+        // (`、。《》【】`, not 々〆〇 or 〡–〩) and the full-width punctuation (`，：；（）！？`) are
+        // neither letters nor digits. `ScalarClassTests` holds the answer equal to the tables'
+        // for every scalar.
+        if s.value < 0x80 { return isASCIILetter(s) || isASCIIDigit(s) }
+        if s.value >= 0x4E00, s.value <= 0x9FFF { return true }
+        switch s.value {
+        case 0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3020, 0xFF01...0xFF0F, 0xFF1A...0xFF20: return false
+        default: break
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }

@@ -53,23 +53,39 @@ struct TopicSimilarity: Sendable {
     /// rather than a sort per paragraph, a sort of them all and a search per key. The same
     /// rarity and counts as `init(paragraphCounts:)` and `interned(_:)` on each paragraph.
     static func interning(paragraphs: [String]) -> (TopicSimilarity, [Counts]) {
+        interning(paragraphScalars: paragraphs.map(\.unicodeScalars))
+    }
+
+    /// `interning(paragraphs:)` from each paragraph's scalars, which the layout features have
+    /// already decoded (the text is not decoded again here).
+    static func interning<Scalars: Collection<Unicode.Scalar>>(paragraphScalars paragraphs: [Scalars]) -> (TopicSimilarity, [Counts]) {
         // A bigram key takes 42 bits (two 21-bit scalars): the paragraph goes in the 22 below.
         let paragraphBits: UInt64 = 22
         guard paragraphs.count < 1 << paragraphBits else {
-            let counts = paragraphs.map(TopicSimilarity.counts)
+            let counts = paragraphs.map { TopicSimilarity.counts($0) }
             let topics = TopicSimilarity(paragraphCounts: counts)
             return (topics, counts.map(topics.interned))
         }
         var pairs: [UInt64] = []
+        pairs.reserveCapacity(paragraphs.reduce(0) { $0 + $1.count })
         for (index, text) in paragraphs.enumerated() {
             appendBigrams(text, tag: UInt64(index), shift: paragraphBits, to: &pairs)
         }
         RadixSort.sort(&pairs)
+        let mask = UInt64(1) << paragraphBits - 1
+        // Each paragraph's number of distinct bigrams first, so that its counts are allocated
+        // once at their size rather than grown append by append.
+        var distinct = [Int](repeating: 0, count: paragraphs.count)
+        for i in pairs.indices where i == 0 || pairs[i] != pairs[i - 1] { distinct[Int(pairs[i] & mask)] += 1 }
+        var counts = distinct.map { size in
+            var counts = Counts()
+            counts.keys.reserveCapacity(size)
+            counts.occurrences.reserveCapacity(size)
+            return counts
+        }
         var topics = TopicSimilarity()
         topics.documents = paragraphs.count
-        var counts = [Counts](repeating: Counts(), count: paragraphs.count)
         var documentFrequency: [Int32] = []
-        let mask = UInt64(1) << paragraphBits - 1
         var i = 0
         while i < pairs.count {
             let key = pairs[i] >> paragraphBits
@@ -144,7 +160,13 @@ struct TopicSimilarity: Sendable {
 
     /// The bigram counts of a text.
     static func counts(_ text: String) -> Counts {
-        var sorted = bigrams(text)
+        counts(text.unicodeScalars)
+    }
+
+    /// The bigram counts of a text's scalars.
+    static func counts(_ scalars: some Collection<Unicode.Scalar>) -> Counts {
+        var sorted: [UInt64] = []
+        appendBigrams(scalars, tag: 0, shift: 0, to: &sorted)
         RadixSort.sort(&sorted)
         var counts = Counts()
         for key in sorted {
@@ -320,14 +342,16 @@ struct TopicSimilarity: Sendable {
     /// Adjacent ideograph pairs, each packed into one integer.
     static func bigrams(_ text: String) -> [UInt64] {
         var result: [UInt64] = []
-        appendBigrams(text, tag: 0, shift: 0, to: &result)
+        appendBigrams(text.unicodeScalars, tag: 0, shift: 0, to: &result)
         return result
     }
 
     /// Appends the text's packed bigrams, each shifted left by `shift` bits with `tag` below.
-    private static func appendBigrams(_ text: String, tag: UInt64, shift: UInt64, to result: inout [UInt64]) {
+    private static func appendBigrams(
+        _ scalars: some Collection<Unicode.Scalar>, tag: UInt64, shift: UInt64, to result: inout [UInt64]
+    ) {
         var previous: Unicode.Scalar? = nil
-        for scalar in text.unicodeScalars {
+        for scalar in scalars {
             if ScalarClass.isIdeograph(scalar) {
                 if let previous { result.append((UInt64(previous.value) << 21 | UInt64(scalar.value)) << shift | tag) }
                 previous = scalar

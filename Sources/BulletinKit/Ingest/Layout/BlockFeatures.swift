@@ -31,9 +31,12 @@ struct BlockFeatures {
                 paragraphTexts.append(p.text)
             }
         }
+        // Each paragraph's scalars, derived once here and handed to every test that reads
+        // scalars (they each decoded the text again), the topic counts first.
+        let scalarArrays = paragraphTexts.map(\.scalarArray)
         // Bigram rarity and each paragraph's counts, keys interned (positions among the
         // bulletin's bigrams: same order, same weights), from one sort.
-        let (topics, counts) = TopicSimilarity.interning(paragraphs: paragraphTexts)
+        let (topics, counts) = TopicSimilarity.interning(paragraphScalars: scalarArrays)
         var positionOf = [Int](repeating: -1, count: blocks.count)
         for (position, index) in paragraphs.enumerated() { positionOf[index] = position }
 
@@ -51,9 +54,6 @@ struct BlockFeatures {
             guard case .paragraph(let p) = blocks[index] else { preconditionFailure() }
             return p
         }
-        // Each paragraph's scalars, derived once here and handed to every test that reads
-        // scalars (they each decoded the text again).
-        let scalarArrays = texts.map(\.text.scalarArray)
         let headingLike = texts.indices.map { position in
             texts[position].lines.count == 1
                 && LineShape.couldBeHeading(texts[position].text, scalars: scalarArrays[position], cues: cues)
