@@ -62,6 +62,8 @@ struct InlineFurnitureTests {
             ("■ 网格员技能大比武开赛　4月10日，湖塘镇第三届网格员技能大比武开赛，62名网格员参赛。", "网格员技能大比武开赛", "4月10日，"),
             ("镇区加装电梯再提速　今年以来，石港镇新开工加装电梯12台，已有8台投入使用。", "镇区加装电梯再提速", "今年以来，"),
             ("二、社区长者食堂增至7家。9月28日，位于荣乐东路的第7家长者食堂开门营业，日均供餐400余份。", "二、社区长者食堂增至7家", "9月28日，"),
+            // A bullet and a colon; the text goes on in the next line of a hard-wrapped column.
+            ("◆镇文化中心“冬日课堂”开课：12月2日起，镇文化中心推出书法、太极、剪纸、合唱等八门冬季课程，每周一至", "镇文化中心“冬日课堂”开课", "12月2日起，"),
         ])
     func runIn(text: String, head: String, start: String) {
         let split = inline.runInTitle(text)
@@ -81,8 +83,22 @@ struct InlineFurnitureTests {
             // A numbered item whose words before the full stop are a sentence, not a heading.
             "一、征集时间：2024年10月8日至10月31日。逾期提交的建议将纳入下一年度统筹考虑，敬请谅解。",
             "（一）加强组织领导，压实工作责任。各村居要明确专人负责，每周报送工作进展情况。",
+            // A bullet and a colon after an actor: who acted, as a brief's text says it.
+            "◆虹桥社区：11月12日，社区联合派出所开展反诈宣传，发放宣传册300余份。",
+            // A colon with no bullet: a speaker.
+            "镇党委书记沈建国：今年我们要把议事会开到每一个村民小组，让群众的事群众商量。",
         ])
     func notRunIn(text: String) {
         #expect(inline.runInTitle(text) == nil, "\(text)")
+    }
+
+    @Test(
+        "a credit naming only a photographer is the picture's; a writer's credit is the article's",
+        arguments: [
+            ("陆　军　摄", true), ("（本报记者　蒋文涛　摄）", true), ("摄影 李晨", true), ("（摄影　钱伟）", true),
+            ("张　敏　文/摄", false), ("文／李四　摄影／王五", false), ("（通讯员　钱晓燕）", false), ("（街道平安办 供稿）", false),
+        ])
+    func photoCredit(printed: String, photo: Bool) {
+        #expect(LineClassifier.isPhotoCredit(printed) == photo, "\(printed)")
     }
 }

@@ -331,4 +331,40 @@ extension LayoutFeatureTests {
         #expect(articles.map { $0.bodyLines.count } == [2, 1])
         #expect(articles[0].bodyLines[0].hasSuffix("把服务送到群众家门口。"))
     }
+
+    @Test("a captioned photo with its photographer's credit between two parts does not close the article")
+    func photoCreditInsideAnArticle() {
+        // Batch n's long features were cut at every subheading that followed a photo: the
+        // credit (`王　强　摄`) came off the caption as a byline, and a byline closes an article.
+        let text = """
+            新桥报
+            2024年11月15日　第20期
+
+            老小区里长出“微花园”
+            ——新桥镇楼道自治一年记
+            本报记者　周　岚　通讯员　钱小东
+
+            去年春天，镇里在十二个老小区推开楼组自治，由居民自己推选楼组长，商量楼道里的大事小情。一年下来，楼道堆物少了，邻里之间的话多了。
+            楼组长带头，楼道不再“各扫门前雪”
+            明华小区三号楼的楼组长沈阿姨退休前是小学老师。她把楼里的住户一家一家认全，又拉起一个微信群，谁家有事，群里说一声，楼上楼下都来帮忙。
+            楼里的老人多，沈阿姨每周一和周四都要敲一遍独居老人的门，看看有没有需要帮忙的地方。楼组里的年轻人也排了班，轮流帮老人取快递、买菜。
+            （图）明华小区三号楼的居民在楼道口商量花园怎么布置。王　强　摄
+            空地变花园，方案由居民来定
+            小区里原本有一块堆满杂物的空地。楼组长们挨家挨户征求意见，最后定下建一个“微花园”，种什么花、放几张椅子，都在楼组会上投票决定。
+            花园建成以后，居民自发排起了浇水表，每天有人照看。镇里还请来园艺志愿者，手把手教居民修剪和施肥，不少老人说，下楼看看花成了每天的盼头。
+            （图）居民在新建成的“微花园”里给花草浇水。王　强　摄
+            小事不出楼，大事有人商量
+            楼组自治推开以后，楼里的事情先在楼组里商量，商量不了的再交给居委会。今年以来，十二个小区的楼组一共商量解决了一百多件事，没有一件闹到镇里。
+
+            镇文化中心冬季公益课开始报名
+
+            11月20日起，镇文化中心面向全镇居民开设书法、太极、合唱等冬季公益课程，每周一至周五下午开课，居民可到中心一楼服务台报名。
+            """
+        let articles = split(text)
+        #expect(articles.map(\.title) == ["老小区里长出“微花园”", "镇文化中心冬季公益课开始报名"])
+        #expect(articles.first?.subheadings.count == 3)
+        #expect(articles.first?.byline == ["周岚", "钱小东"])
+        // The picture's credit is no byline of the article.
+        #expect(!(articles.first?.byline.contains("王强") ?? true))
+    }
 }

@@ -53,6 +53,8 @@ struct TSVTableTests {
         #expect(lexicons.sources.map(\.name).contains("layout-cues.tsv"))
         #expect(lexicons.sources.map(\.name).contains("lookalikes.tsv"))
         #expect(lexicons.layoutCues.isBoilerplate("扫码关注“枫林发布”官方微信公众号"))
+        // A web page's links to the articles beside it name other titles.
+        #expect(lexicons.layoutCues.isBoilerplate("下一篇：镇社区事务受理中心推出周六延时服务"))
         #expect(lexicons.folding.fold("⻄") == "西")
     }
 

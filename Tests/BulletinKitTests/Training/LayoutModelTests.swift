@@ -146,7 +146,9 @@ struct LayoutModelTests {
         // titles after their body; with batch l, service lines printed after a closing byline and
         // subheadings of a long feature read as titles; with batch m, a title printed after its
         // body under a credit line, a work-brief item run into its hard-wrapped text, a
-        // continuation's repeated title run in after `（上接第1版）`, a notice's closing line).
-        #expect(problems.count <= 51, "\(problems)")
+        // continuation's repeated title run in after `（上接第1版）`, a notice's closing line; with
+        // batch n, titles run into hard-wrapped brief and work-brief text, a numbered subheading
+        // run into its paragraph, a title after its body, a kicker stack's title).
+        #expect(problems.count <= 59, "\(problems)")
     }
 }
