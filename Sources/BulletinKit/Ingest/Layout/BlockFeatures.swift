@@ -417,7 +417,6 @@ struct BlockFeatures {
         }
     }
 
-    /// `一、` → `cn`, `（一）` → `paren-cn`, `(1)` → `paren-digit`, `1.` → `digit`.
     /// Whether two paragraphs open the same way: the same bracket (`【朱泾镇】…`, `【枫泾镇】…`),
     /// bullet or numbering character.
     static func opensAlike(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
@@ -429,6 +428,7 @@ struct BlockFeatures {
         return x == y
     }
 
+    /// `一、` → `cn`, `（一）` → `paren-cn`, `(1)` → `paren-digit`, `1.` → `digit`.
     static func enumerationKind(_ scalars: [Unicode.Scalar]) -> String {
         guard let first = scalars.first else { return "none" }
         let open = first == "（" || first == "("
