@@ -100,16 +100,11 @@ struct InlineFurniture: Sendable {
         return Piece(kind: marker, offset: rest.startIndex)
     }
 
-    /// A title run into the text of its brief, set off by a wide space: `镇区加装电梯再提速　今年
-    /// 以来，石港镇…`. Returns where the head ends and where the text starts (in scalars).
-    ///
-    /// The head is short and reads as a heading; the rest is sentences (a comma inside, ending
-    /// like a sentence) and longer than the head. A heading set in two parts (`新泾镇推行“多格
-    /// 合一”　一张网格管到底`) and a figure row (`按时办结率　99.7%`) stay one line.
-    /// A brief's title run in before a colon after its bullet: `◆我镇首批“法律明白人”持证上岗：11月22日，…`.
-    /// The head reads as a heading and leaves nothing open; the text after the colon is longer
-    /// sentences, which may go on in the next line of a hard-wrapped column. (Without a bullet, a colon after a few words is a speaker or an actor:
-    /// `镇党委书记：…`, `周浦镇：…`.)
+    /// A brief's title run in before a colon after its bullet:
+    /// `◆我镇首批“法律明白人”持证上岗：11月22日，…`. The head reads as a heading and leaves
+    /// nothing open; the text after the colon is longer sentences, which may go on in the next
+    /// line of a hard-wrapped column. (Without a bullet, a colon after a few words is a speaker
+    /// or an actor: `镇党委书记：…`, `周浦镇：…`.)
     private func bulletedColonRunInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
         guard let first = text.unicodeScalars.first, classifier.briefBullets.contains(first) else { return nil }
         let s = text.scalarArray
@@ -118,16 +113,19 @@ struct InlineFurniture: Sendable {
         let body = s[(colon + 1)...].drop(while: ScalarClass.isSpace)
         guard body.count >= 16, body.count >= 2 * (colon - start) else { return nil }
         let head = String(scalars: s[start..<colon])
-        let rest = String(scalars: body)
         // `◆红翔社区：5月11日，…` names who acted, as a brief's text does: no title.
-        guard LineShape.openQuoteBalance(head) == 0, !classifier.cues.startsWithActorColon(head + "："),
-            !classifier.isCreditLine(Array(s[start..<colon])),
-            LineShape.couldBeHeading(head, cues: classifier.cues), !LineShape.isFigureRow(text),
-            rest.contains(where: { $0 == "，" || $0 == "," })
+        guard !classifier.cues.startsWithActorColon(head + "："),
+            acceptsRunIn(head: s[start..<colon], text: body, line: text)
         else { return nil }
         return (colon, body.startIndex)
     }
 
+    /// A title run into the text of its brief, set off by a wide space: `镇区加装电梯再提速　今年
+    /// 以来，石港镇…`. Returns where the head ends and where the text starts (in scalars).
+    ///
+    /// The head is short and reads as a heading; the rest is sentences (a comma inside, ending
+    /// like a sentence) and longer than the head. A heading set in two parts (`新泾镇推行“多格
+    /// 合一”　一张网格管到底`) and a figure row (`按时办结率　99.7%`) stay one line.
     func runInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
         guard text.utf8.count >= 60 else { return nil }  // head ≥ 4 and text ≥ 16 scalars
         if let numbered = numberedRunInTitle(text) { return numbered }
@@ -146,14 +144,19 @@ struct InlineFurniture: Sendable {
         let wide = s[gap] == "\u{3000}" || (gap + 1 < s.count && ScalarClass.isSpace(s[gap + 1]))
         let body = s[gap...].drop(while: ScalarClass.isSpace)
         guard wide, body.count >= 16, body.count >= 2 * (gap - start) else { return nil }
-        let head = String(scalars: s[start..<gap])
-        let rest = String(scalars: body)
-        // A head leaves no bracket or quotation open, and a credit (`本报讯（记者　唐敏）…`) is none.
-        guard LineShape.openQuoteBalance(head) == 0, !classifier.isCreditLine(Array(s[start..<gap])),
-            LineShape.couldBeHeading(head, cues: classifier.cues), !LineShape.isFigureRow(text),
-            rest.contains(where: { $0 == "，" || $0 == "," }), LineShape.isTerminated(rest)
+        guard acceptsRunIn(head: s[start..<gap], text: body, line: text), LineShape.isTerminated(String(scalars: body))
         else { return nil }
         return (gap, body.startIndex)
+    }
+
+    /// What every run-in title asks of its two parts: the head leaves no bracket or quotation
+    /// open, is no credit (`本报讯（记者　唐敏）…`) and reads as a heading; the line is no figure
+    /// row; the text after it has a comma, as sentences do.
+    private func acceptsRunIn(head: ArraySlice<Unicode.Scalar>, text: ArraySlice<Unicode.Scalar>, line: String) -> Bool {
+        let headText = String(scalars: head)
+        return LineShape.openQuoteBalance(headText) == 0 && !classifier.isCreditLine(Array(head))
+            && LineShape.couldBeHeading(headText, cues: classifier.cues) && !LineShape.isFigureRow(line)
+            && text.contains(where: { $0 == "，" || $0 == "," })
     }
 
     /// A numbered item whose title ends in a full stop before its text, as work briefs print them:

@@ -115,14 +115,12 @@ extension LineClassifier {
     /// `摄影 李晨`): the credit of a photo, which closes a photo-news brief but, under a caption
     /// between two paragraphs, not the article around it. A writer's credit (`张三 文/摄`,
     /// `文／李四　摄影／王五`) is an article's.
-    static func isPhotoCredit(_ printed: String) -> Bool {
+    func isPhotoCredit(_ printed: String) -> Bool {
         var compact = String.UnicodeScalarView()
         for scalar in printed.unicodeScalars where !ScalarClass.isSpace(scalar) && !"（）()".unicodeScalars.contains(scalar) {
             compact.append(scalar)
         }
-        let credit = String(compact)
-        guard credit.hasSuffixBytes("摄") || credit.hasSuffixBytes("摄影") || credit.hasPrefixBytes("摄影") else { return false }
-        return !["文/", "文／", "文:", "文：", "供稿", "撰稿"].contains { credit.containsBytes($0) }
+        return cues.isPhotographersCredit(String(compact))
     }
 
     /// A short line of credits holding a byline or lead word of `layout-cues.tsv`:

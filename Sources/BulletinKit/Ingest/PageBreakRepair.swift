@@ -24,18 +24,19 @@ enum Block: Sendable {
     case paragraph(Paragraph)
     case section(String, line: Int)
     /// A credit; `photo` when it names only a photographer (`陆　军　摄`), see
-    /// `LineClassifier.isPhotoCredit`.
+    /// `LayoutCues.isPhotographersCredit`.
     case byline([String], line: Int, photo: Bool)
     case continuedForward(page: String, line: Int)
     case continuedBackward(line: Int)
     case endMark(line: Int)
 
     /// The furniture block for a line (or a piece of one, `printed`) the classifier read as
-    /// furniture; nil for text, blanks, mastheads and captions.
-    init?(furniture kind: LineClassifier.Kind, line: Int, printed: String) {
+    /// furniture; nil for text, blanks, mastheads and captions. `classifier` tells a
+    /// photographer's credit from a writer's.
+    init?(furniture kind: LineClassifier.Kind, line: Int, printed: String, classifier: LineClassifier) {
         switch kind {
         case .section(let name): self = .section(name, line: line)
-        case .byline(let names): self = .byline(names, line: line, photo: LineClassifier.isPhotoCredit(printed))
+        case .byline(let names): self = .byline(names, line: line, photo: classifier.isPhotoCredit(printed))
         case .continuedForward(let page): self = .continuedForward(page: page, line: line)
         case .continuedBackward: self = .continuedBackward(line: line)
         case .endMark: self = .endMark(line: line)
@@ -120,7 +121,7 @@ struct PageBreakRepair: Sendable {
                 }
                 gap = 0
             case .section, .byline, .continuedForward, .continuedBackward, .endMark:
-                if let block = Block(furniture: kinds[index], line: line.number, printed: line.text) { blocks.append(block) }
+                if let block = Block(furniture: kinds[index], line: line.number, printed: line.text, classifier: inline.classifier) { blocks.append(block) }
                 gap = 0
             case .text:
                 var text = line.text
@@ -128,7 +129,7 @@ struct PageBreakRepair: Sendable {
                     let scalars = text.scalarArray
                     let printed = String(scalars: scalars[..<marker.offset])
                     detached.append((line.number, printed))
-                    if let block = Block(furniture: marker.kind, line: line.number, printed: printed) { blocks.append(block) }
+                    if let block = Block(furniture: marker.kind, line: line.number, printed: printed, classifier: inline.classifier) { blocks.append(block) }
                     text = String(scalars: scalars[marker.offset...])
                 }
                 if let (headEnd, textStart) = inline.runInTitle(text) {
@@ -184,7 +185,7 @@ struct PageBreakRepair: Sendable {
             guard let piece = inline.trailing(paragraph.text), piece.offset > 0 else { break }
             let scalars = paragraph.text.scalarArray
             let printed = String(scalars: scalars[piece.offset...])
-            trailing.insert((Block(furniture: piece.kind, line: line, printed: printed), printed), at: 0)
+            trailing.insert((Block(furniture: piece.kind, line: line, printed: printed, classifier: inline.classifier), printed), at: 0)
             paragraph.text = String(scalars: scalars[..<piece.offset]).trimmingSpaces
         }
         return trailing

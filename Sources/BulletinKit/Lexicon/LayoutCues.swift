@@ -31,6 +31,8 @@ public struct LayoutCues: Sendable {
         case deckSuffix = "deck-suffix"
         case actorSuffix = "actor-suffix"
         case contact
+        case photoCredit = "photo-credit"
+        case writerCredit = "writer-credit"
 
         /// The role's place in `allCases`, without a search: the cue tests index their byte lists
         /// by it.
@@ -57,6 +59,8 @@ public struct LayoutCues: Sendable {
             case .deckSuffix: 18
             case .actorSuffix: 19
             case .contact: 20
+            case .photoCredit: 21
+            case .writerCredit: 22
             }
         }
     }
@@ -128,6 +132,14 @@ public struct LayoutCues: Sendable {
     /// contact of a notice between its signature and its date.
     public func isContactLine(_ line: String) -> Bool {
         any(.contact, in: line, LayoutCues.contains)
+    }
+
+    /// Whether a credit, its spaces and brackets taken out, names only a photographer: it starts
+    /// or ends with a `photo-credit` cue (`陆军摄`, `摄影李晨`) and holds no `writer-credit` cue
+    /// (`张敏文/摄`, `街道平安办供稿`).
+    public func isPhotographersCredit(_ compactCredit: String) -> Bool {
+        (any(.photoCredit, in: compactCredit, LayoutCues.starts) || any(.photoCredit, in: compactCredit, LayoutCues.ends))
+            && !any(.writerCredit, in: compactCredit, LayoutCues.contains)
     }
 
     public func endsLikeImprint(_ line: String) -> Bool {

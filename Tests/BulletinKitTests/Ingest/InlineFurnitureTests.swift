@@ -99,6 +99,6 @@ struct InlineFurnitureTests {
             ("张　敏　文/摄", false), ("文／李四　摄影／王五", false), ("（通讯员　钱晓燕）", false), ("（街道平安办 供稿）", false),
         ])
     func photoCredit(printed: String, photo: Bool) {
-        #expect(LineClassifier.isPhotoCredit(printed) == photo, "\(printed)")
+        #expect(inline.classifier.isPhotoCredit(printed) == photo, "\(printed)")
     }
 }
