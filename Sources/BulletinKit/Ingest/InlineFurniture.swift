@@ -163,8 +163,11 @@ struct InlineFurniture: Sendable {
     /// `一、“红色物业”实现住宅小区全覆盖。今年以来，街道…`. The head (number included, the full
     /// stop not) is short and reads as a heading; the text after it is sentences, at least twice
     /// as long. Whether it is a title is the layout model's to decide.
+    ///
+    /// A bracketed label may stand for the number (`【南桥镇】镇领导“夜间接访”延伸到村居。10月以来，…`,
+    /// a district sheet's item on one town).
     func numberedRunInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
-        guard let number = LineShape.enumerationLength(text) else { return nil }
+        guard let number = LineShape.enumerationLength(text) ?? LineShape.bracketLabelLength(text) else { return nil }
         let s = text.scalarArray
         guard let stop = s.prefix(number + 32).firstIndex(of: "。"), stop - number >= 4 else { return nil }
         let body = s[(stop + 1)...].drop(while: ScalarClass.isSpace)

@@ -202,6 +202,16 @@ enum LineShape {
     /// pages each such paragraph is a brief of its own.
     static func startsWithBracketLabel(_ text: String) -> Bool { startsWithBracketLabel(scalars: Array(text.unicodeScalars.prefix(16))) }
 
+    /// The length (in scalars, brackets included) of a short label in lenticular brackets that
+    /// opens a text and is followed by more (`【南桥镇】…` → 5), or nil.
+    static func bracketLabelLength(_ text: String) -> Int? {
+        let s = Array(text.unicodeScalars.prefix(12))
+        guard s.first == "【", let close = s.firstIndex(of: "】"), close >= 3, close + 1 < s.count,
+            s[1..<close].allSatisfy(ScalarClass.isIdeograph)
+        else { return nil }
+        return close + 1
+    }
+
     /// `startsWithBracketLabel` on a text's scalars (only the first sixteen are read).
     static func startsWithBracketLabel(scalars: [Unicode.Scalar]) -> Bool {
         let s = scalars.prefix(16)

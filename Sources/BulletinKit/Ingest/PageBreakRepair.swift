@@ -132,14 +132,15 @@ struct PageBreakRepair: Sendable {
                     if let block = Block(furniture: marker.kind, line: line.number, printed: printed, classifier: inline.classifier) { blocks.append(block) }
                     text = String(scalars: scalars[marker.offset...])
                 }
+                var splitRunIn = false
                 if let (headEnd, textStart) = inline.runInTitle(text) {
                     let scalars = text.scalarArray
-                    let separator = scalars[headEnd] == "。" || scalars[headEnd] == "：" ? String(scalars[headEnd]) : "\u{3000}"
-                    blocks.append(.paragraph(Paragraph(
-                        text: String(scalars: scalars[..<headEnd]), lines: [line.number], gapBefore: gap, runInSeparator: separator)))
+                    appendRunInHead(scalars[..<headEnd], separator: scalars[headEnd], line: line.number, gapBefore: gap, to: &blocks)
                     gap = 0
                     text = String(scalars: scalars[textStart...])
+                    splitRunIn = true
                 }
+                let firstLineLength = text.unicodeScalars.count
                 var paragraph = Paragraph(text: text, lines: [line.number], gapBefore: gap)
                 // Kept up line by line: a paragraph rejoined from thousands of lines is not
                 // rescanned at every join.
@@ -163,6 +164,19 @@ struct PageBreakRepair: Sendable {
                     paragraph.lines.append(lines[next].number)
                     index = next
                 }
+                // A hard-wrapped column leaves a run-in title's text a few characters on its first
+                // line (`【南桥镇】镇领导“夜间接访”延伸到村居。10月以来，南桥镇把`): the head is
+                // judged again against the whole rejoined paragraph.
+                if !splitRunIn, paragraph.lines.count > 1, let (headEnd, textStart) = inline.runInTitle(paragraph.text),
+                    headEnd < firstLineLength
+                {
+                    let scalars = paragraph.text.scalarArray
+                    appendRunInHead(
+                        scalars[..<headEnd], separator: scalars[headEnd], line: paragraph.lines[0], gapBefore: paragraph.gapBefore,
+                        to: &blocks)
+                    paragraph.text = String(scalars: scalars[textStart...])
+                    paragraph.gapBefore = 0
+                }
                 paragraph.aboveWebMeta = isAboveWebMeta(index, lines: lines, kinds: kinds)
                 // A credit, an end mark or a marker the paragraph ends with.
                 let trailing = cutTrailing(&paragraph, line: lines[index].number)
@@ -175,6 +189,17 @@ struct PageBreakRepair: Sendable {
             index += 1
         }
         return (blocks, joins, detached)
+    }
+
+    /// Adds a head cut off the front of a line as a possible run-in title, with what stood between
+    /// it and its text (the full stop or colon that ended it, else a wide space), put back if the
+    /// head is read as no title.
+    private func appendRunInHead(
+        _ head: ArraySlice<Unicode.Scalar>, separator: Unicode.Scalar, line: Int, gapBefore: Int, to blocks: inout [Block]
+    ) {
+        blocks.append(.paragraph(Paragraph(
+            text: String(scalars: head), lines: [line], gapBefore: gapBefore,
+            runInSeparator: separator == "。" || separator == "：" ? String(separator) : "\u{3000}")))
     }
 
     /// Cuts the furniture a paragraph ends with (at most two pieces: `…。（刘晓庆 张维）（完）`) and

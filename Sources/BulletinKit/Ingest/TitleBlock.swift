@@ -63,7 +63,8 @@ struct TitleBlock: Sendable, Equatable {
 
     /// A title without the ornament, column label or item number set before it: `◎九亭泗泾联合巡河…`
     /// → `九亭泗泾联合巡河…`, `聚焦｜十项民生实事项目…` and `“四百”大走访｜浦东街镇走访见闻` → the part
-    /// after the bar, `三、昆山市部署…` and `02　家门口就业服务站怎么用？` → without the number.
+    /// after the bar, `三、昆山市部署…` and `02　家门口就业服务站怎么用？` → without the number,
+    /// `【南桥镇】镇领导“夜间接访”延伸到村居` → without the label.
     static func undecorated(_ line: String, cues: LayoutCues) -> String {
         var scalars = Substring(line).unicodeScalars
         if let first = scalars.first, cues.cues(for: .briefBullet).contains(String(first)) {
@@ -77,9 +78,12 @@ struct TitleBlock: Sendable, Equatable {
                 scalars = scalars[scalars.index(after: bar)...]
             }
         }
-        // An item number: `一、`, `（一）`, `1.` (not `1.5万户`), or two digits and a space (`01　`).
+        // An item number: `一、`, `（一）`, `1.` (not `1.5万户`), or two digits and a space (`01　`);
+        // or a bracketed label naming the item's town or column (`【南桥镇】镇领导…`).
         let text = String(Substring(scalars))
-        if let length = LineShape.enumerationLength(text) {
+        if let length = LineShape.bracketLabelLength(text) {
+            scalars = scalars.dropFirst(length)
+        } else if let length = LineShape.enumerationLength(text) {
             let rest = scalars.dropFirst(length)
             if let next = rest.first, !ScalarClass.isASCIIDigit(next) { scalars = rest }
         } else if scalars.count > 3, scalars.prefix(2).allSatisfy(ScalarClass.isASCIIDigit),

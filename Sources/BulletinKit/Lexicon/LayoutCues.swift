@@ -33,6 +33,7 @@ public struct LayoutCues: Sendable {
         case contact
         case photoCredit = "photo-credit"
         case writerCredit = "writer-credit"
+        case closingOpener = "closing-opener"
 
         /// The role's place in `allCases`, without a search: the cue tests index their byte lists
         /// by it.
@@ -61,6 +62,7 @@ public struct LayoutCues: Sendable {
             case .contact: 20
             case .photoCredit: 21
             case .writerCredit: 22
+            case .closingOpener: 23
             }
         }
     }
@@ -187,6 +189,12 @@ public struct LayoutCues: Sendable {
             }
             return false
         }
+    }
+
+    /// Whether a paragraph opens the way an article's last paragraph does (`下一步，…`,
+    /// `今后，…`, `未来，…`): what it says next belongs to the article above.
+    public func startsWithClosingOpener(_ paragraph: String) -> Bool {
+        any(.closingOpener, in: paragraph, LayoutCues.starts)
     }
 
     /// The byte offset of the first `，` (EF BC 8C) or `,`, or the end.

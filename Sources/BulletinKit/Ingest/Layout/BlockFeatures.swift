@@ -203,6 +203,7 @@ struct BlockFeatures {
             if LineShape.isFigureRow(scalars: scalars) { f.append(.figureRow) }
             // Words of layout-cues.tsv, matched against the paragraph as printed.
             if own.startsWithLeadOpener { f.append(.cueLeadOpener) }
+            if cues.startsWithClosingOpener(text) { f.append(.cueClosingOpener) }
             if cues.startsWithActorColon(text) { f.append(.cueActorColon) }
             if own.startsWithDialogue { f.append(.cueDialogue) }
             if cues.startsWithBriefBullet(text) { f.append(.cueBriefBullet) }

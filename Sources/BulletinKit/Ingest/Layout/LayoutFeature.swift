@@ -63,7 +63,7 @@ enum LayoutFeature: Sendable, Equatable {
             "next:lead-opener", "next:lead-byline", "next:dialogue", "next:credit-line", "next:mid-sentence",
             "prev:unterminated-text", "parallel", "enumerated-sibling", "topic:nothing-above",
             "topic:nothing-below", "words-above>below", "new-town", "next:new-town", "next:web-meta", "clock-time",
-            "gap:0&blanks-rare", "gap:1+&blanks-rare", "after-colon", "repeated",
+            "gap:0&blanks-rare", "gap:1+&blanks-rare", "after-colon", "repeated", "cue:closing-opener",
         ]
         for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name] }
         names += ["lines:0", "lines:1", "lines:2", "lines:3+", "gap:0", "gap:1", "gap:2+"]
@@ -152,6 +152,7 @@ enum LayoutFeature: Sendable, Equatable {
     static let gapBlanksRare = named("gap:1+&blanks-rare")
     static let afterColon = named("after-colon")
     static let repeated = named("repeated")
+    static let cueClosingOpener = named("cue:closing-opener")
 
     /// `len:BIN` and `heading&len:BIN`, by position in `BlockFeatures.lengthBins`.
     static let length = family("len:", BlockFeatures.lengthBins.map(\.name))
