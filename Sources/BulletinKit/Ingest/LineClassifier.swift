@@ -30,6 +30,11 @@ struct LineClassifier: Sendable {
 
     /// The byline and lead words of the cues (`记者`, `通讯员`, `本报讯`), for credit lines.
     let creditWords: [String]
+    /// The `section-brackets` cues split at their ellipsis (`【…】` → `【`, `】`).
+    let sectionBrackets: [(open: String, close: String)]
+    /// The first scalars of section brackets and ornaments: a line opening with none is no
+    /// section marker, without looking further.
+    let sectionOpeners: Set<Unicode.Scalar>
 
     init(cues: LayoutCues) {
         self.cues = cues
@@ -42,6 +47,17 @@ struct LineClassifier: Sendable {
             if let last = cue.unicodeScalars.last, !ends.contains(last) { ends.append(last) }
         }
         contentsCueEnds = ends
+        var brackets: [(open: String, close: String)] = []
+        var openers = Set<Unicode.Scalar>()
+        for cue in cues.cues(for: .sectionBrackets) {
+            let parts = cue.components(separatedBy: "…")
+            guard parts.count == 2, let first = parts[0].unicodeScalars.first else { continue }
+            brackets.append((parts[0], parts[1]))
+            openers.insert(first)
+        }
+        for cue in cues.cues(for: .sectionOrnament) { if let first = cue.unicodeScalars.first { openers.insert(first) } }
+        sectionBrackets = brackets
+        sectionOpeners = openers
         let roles = Set(["文", "图", "摄影", "摄", "供稿", "撰稿", "编辑", "本报", "报道"]
             + cues.cues(for: .bylinePrefix).map { String(String.UnicodeScalarView($0.unicodeScalars.filter(ScalarClass.isIdeograph))) })
         roleWords = roles.sorted { $0.count != $1.count ? $0.count > $1.count : $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -67,15 +83,29 @@ struct LineClassifier: Sendable {
 
     // MARK: - Section markers
 
-    /// `【网格治理】` → `网格治理`: a whole line in lenticular brackets, short.
+    /// The name of a section marker: a whole short line in the brackets of a `section-brackets`
+    /// cue (`【网格治理】`, `〔学习·交流〕`) or between two of the same `section-ornament`
+    /// (`◇ 社区治理 ◇`, `| 民生 |`, `——平安建设——`).
     func sectionName(_ folded: String) -> String? {
-        guard folded.hasPrefixBytes("【"), folded.hasSuffixBytes("】") else { return nil }
-        let inner = folded.dropFirst().dropLast()
-        guard !inner.isEmpty, inner.count <= 24, !inner.containsBytes("【"), !inner.containsBytes("】")
-        else { return nil }
-        // A web page's button (`【关闭窗口】`, `【打印本页】`) is no section.
-        if cues.isBoilerplate(String(inner)) { return nil }
-        return String(inner).trimmingSpaces
+        guard let first = folded.unicodeScalars.first, sectionOpeners.contains(first) else { return nil }
+        for (open, close) in sectionBrackets where folded.hasPrefixBytes(open) && folded.hasSuffixBytes(close) {
+            let inner = folded.dropFirst(open.count).dropLast(close.count)
+            guard !inner.isEmpty, inner.count <= 24, !inner.containsBytes(open), !inner.containsBytes(close) else { return nil }
+            // A web page's button (`【关闭窗口】`, `【打印本页】`) is no section.
+            if cues.isBoilerplate(String(inner)) { return nil }
+            return String(inner).trimmingSpaces
+        }
+        for ornament in cues.cues(for: .sectionOrnament) where folded.hasPrefixBytes(ornament) && folded.hasSuffixBytes(ornament) {
+            let inner = String(folded.dropFirst(ornament.count).dropLast(ornament.count)).trimmingSpaces
+            // A short name: ideographs, perhaps a middle dot or a space (`学习·交流`, `简　讯`).
+            let scalars = inner.unicodeScalars
+            guard (2...12).contains(scalars.count), ScalarClass.isIdeograph(scalars.first!), ScalarClass.isIdeograph(scalars.last!),
+                scalars.allSatisfy({ ScalarClass.isIdeograph($0) || ScalarClass.isSpace($0) || $0 == "·" })
+            else { return nil }
+            if cues.isBoilerplate(inner) { return nil }
+            return inner
+        }
+        return nil
     }
 
     // MARK: - Continuation and end markers

@@ -259,7 +259,9 @@ struct PageBreakRepair: Sendable {
         // right under it is not indented, the text was wrapped there, whatever the column width.
         if line.indented, line.length >= minimumWrappedFirstLine, !LineShape.isTerminated(line.text) { return true }
         guard let width else { return false }
-        return line.columnWidth >= width - 1
+        // A line wider than the column was not wrapped at it: a heading set across columns
+        // (`传承发展新时代“枫桥经验”　推动矛盾纠纷就地化解` over a 22-character column).
+        return line.columnWidth >= width - 1 && line.columnWidth <= width + 1
     }
 
     /// A paragraph's first line shorter than this may be an indented heading (`　　一、基本做法`).

@@ -34,6 +34,8 @@ public struct LayoutCues: Sendable {
         case photoCredit = "photo-credit"
         case writerCredit = "writer-credit"
         case closingOpener = "closing-opener"
+        case sectionBrackets = "section-brackets"
+        case sectionOrnament = "section-ornament"
 
         /// The role's place in `allCases`, without a search: the cue tests index their byte lists
         /// by it.
@@ -63,6 +65,8 @@ public struct LayoutCues: Sendable {
             case .photoCredit: 21
             case .writerCredit: 22
             case .closingOpener: 23
+            case .sectionBrackets: 24
+            case .sectionOrnament: 25
             }
         }
     }
