@@ -93,19 +93,26 @@ struct LineClassifier: Sendable {
             guard !inner.isEmpty, inner.count <= 24, !inner.containsBytes(open), !inner.containsBytes(close) else { return nil }
             // A web page's button (`【关闭窗口】`, `【打印本页】`) is no section.
             if cues.isBoilerplate(String(inner)) { return nil }
+            // `【…】` holds any short label (`【“走四百”办实事】`); rarer brackets only a name, not
+            // an issue line (`〔总第132期〕`).
+            if open != "【", !LineClassifier.isSectionName(String(inner).trimmingSpaces) { return nil }
             return String(inner).trimmingSpaces
         }
         for ornament in cues.cues(for: .sectionOrnament) where folded.hasPrefixBytes(ornament) && folded.hasSuffixBytes(ornament) {
             let inner = String(folded.dropFirst(ornament.count).dropLast(ornament.count)).trimmingSpaces
-            // A short name: ideographs, perhaps a middle dot or a space (`学习·交流`, `简　讯`).
-            let scalars = inner.unicodeScalars
-            guard (2...12).contains(scalars.count), ScalarClass.isIdeograph(scalars.first!), ScalarClass.isIdeograph(scalars.last!),
-                scalars.allSatisfy({ ScalarClass.isIdeograph($0) || ScalarClass.isSpace($0) || $0 == "·" })
-            else { return nil }
-            if cues.isBoilerplate(inner) { return nil }
+            guard LineClassifier.isSectionName(inner), !cues.isBoilerplate(inner) else { return nil }
             return inner
         }
         return nil
+    }
+
+    /// A short name: two to twelve ideographs, perhaps a middle dot or a space between them
+    /// (`学习·交流`, `简　讯`).
+    private static func isSectionName(_ inner: String) -> Bool {
+        let scalars = inner.unicodeScalars
+        guard (2...12).contains(scalars.count), let first = scalars.first, let last = scalars.last else { return false }
+        return ScalarClass.isIdeograph(first) && ScalarClass.isIdeograph(last)
+            && scalars.allSatisfy { ScalarClass.isIdeograph($0) || ScalarClass.isSpace($0) || $0 == "·" }
     }
 
     // MARK: - Continuation and end markers

@@ -84,6 +84,17 @@ struct LineClassifierTests {
         // A web page's button is dropped, not a section that would label every article below it.
         #expect(kind("【关闭窗口】") == .masthead(date: nil))
         #expect(kind("【字体：大 中 小】") == .masthead(date: nil))
+        // Other brackets, and a name between two of the same ornament.
+        #expect(kind("〔平安建设〕") == .section("平安建设"))
+        #expect(kind("〖邻里·互助〗") == .section("邻里·互助"))
+        #expect(kind("◇ 社区治理 ◇") == .section("社区治理"))
+        #expect(kind("| 民生 |") == .section("民生"))
+        #expect(kind("——法治平安——") == .section("法治平安"))
+        #expect(kind("■简　讯■") == .section("简 讯"))  // folded: the wide space is a space
+        // Not a name between ornaments: a rule, a web page's end mark, a bulleted brief.
+        #expect(kind("——————————") != .section(""))
+        if case .section = kind("—— END ——") { Issue.record("—— END —— read as a section") }
+        if case .section = kind("◆ 镇综治中心联合派出所开展夜间巡查，消除隐患12处。◆") { Issue.record("a brief read as a section") }
     }
 
     @Test("issue lines in brackets or after their year are masthead; a sentence about a period is not")

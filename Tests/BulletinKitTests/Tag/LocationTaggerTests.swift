@@ -83,6 +83,22 @@ struct LocationTaggerTests {
         #expect(found.first?.town == town)
     }
 
+    @Test("a community its article places under no town is under the town whose paper it is")
+    func communityUnderThePapersOwnTown() {
+        let articles = [
+            "街道在方舟园居民区试点“楼组议事”，居民自己商量楼道堆物清理办法。",
+            "方松街道与佘山镇结对共建，双方党员志愿者一起走访独居老人。",
+        ].enumerated().map { Article(bulletin: "b", source: "b.txt", index: $0 + 1, text: $1) }
+        let tagged = Corpus.tagger.tag(articles, masthead: ["方松街道社区报", "2024年6月14日"])
+        let community = tagged[0].locations.first { $0.level == .community }
+        #expect(community?.name == "方舟园居民区")
+        #expect(community?.town == "方松街道")
+        #expect(community?.district == "松江区")
+        // Without a paper's own town, it stays under none.
+        let alone = Corpus.tagger.tag([articles[0]])[0].locations.first { $0.level == .community }
+        #expect(alone?.town == nil)
+    }
+
     @Test(
         "generic words are not communities",
         arguments: [
