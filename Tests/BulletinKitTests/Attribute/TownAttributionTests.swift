@@ -100,6 +100,7 @@ struct TownAttributionTests {
         let articles = TownAttributionTests.attributed(
             [
                 ("九亭镇召开“四百”大走访推进会", "5月8日，九亭镇召开“四百”大走访工作推进会，部署下一阶段走访任务。"),
+                ("小区议事会议出停车新规", "近日，一个老小区召开居民议事会，围绕停车难题征求意见，形成停车管理公约。"),
                 ("涞寅居民区议事会议出停车新规", "近日，涞寅居民区召开居民议事会，围绕小区停车难题征求意见，形成停车管理公约。"),
             ], masthead: ["九亭报", "中共九亭镇委员会主办"])
         let second = articles[1]
@@ -107,6 +108,13 @@ struct TownAttributionTests {
         let council = try #require(second.mechanisms.first { $0.name == "居民议事会" })
         #expect(council.towns.map(\.town.name) == ["九亭镇"])
         #expect(council.towns.first?.basis == .bulletin)
+        // A community no town of the article places is the paper's own town's: acting in the
+        // sentence, it credits that town there.
+        let third = articles[2]
+        #expect(third.towns.map(\.name) == ["九亭镇"])
+        let practised = try #require(third.mechanisms.first { $0.name == "居民议事会" })
+        #expect(practised.towns.map(\.town.name) == ["九亭镇"])
+        #expect(practised.towns.first?.basis == .sentence)
     }
 
     @Test("a town paper's article that says 我镇 and 镇里 throughout is about its own town, though it names a neighbour")
