@@ -167,7 +167,7 @@ struct InlineFurniture: Sendable {
     /// A bracketed label may stand for the number (`【南桥镇】镇领导“夜间接访”延伸到村居。10月以来，…`,
     /// a district sheet's item on one town).
     func numberedRunInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
-        guard let number = LineShape.enumerationLength(text) ?? LineShape.bracketLabelLength(text) else { return nil }
+        guard let number = LineShape.enumerationLength(text) ?? LineShape.itemLabelLength(scalars: text.unicodeScalars) else { return nil }
         let s = text.scalarArray
         guard let stop = s.prefix(number + 32).firstIndex(of: "。"), stop - number >= 4 else { return nil }
         let body = s[(stop + 1)...].drop(while: ScalarClass.isSpace)

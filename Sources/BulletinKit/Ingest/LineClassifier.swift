@@ -17,8 +17,8 @@ struct LineClassifier: Sendable {
     }
 
     let cues: LayoutCues
-    /// Role words a byline name may start with (`记者`, `通讯员`, `文`, `图`): the byline prefixes
-    /// of the lexicon, their short forms and a few fixed ones; longest first.
+    /// Role words a byline name may start with (`记者`, `通讯员`, `文`, `图`): the `credit-word`
+    /// cues and the byline prefixes without their punctuation; longest first.
     let roleWords: [String]
 
     /// The last characters of the contents-header cues (`导读` → `读`): a line holding none of
@@ -30,8 +30,10 @@ struct LineClassifier: Sendable {
 
     /// The byline and lead words of the cues (`记者`, `通讯员`, `本报讯`), for credit lines.
     let creditWords: [String]
-    /// The `section-brackets` cues split at their ellipsis (`【…】` → `【`, `】`).
-    let sectionBrackets: [(open: String, close: String)]
+    /// The `section-brackets` and `section-label-brackets` cues split at their ellipsis
+    /// (`【…】` → `【`, `】`); `anyLabel` for the latter, whose brackets hold any short label, not
+    /// only a name.
+    let sectionBrackets: [(open: String, close: String, anyLabel: Bool)]
     /// The first scalars of section brackets and ornaments: a line opening with none is no
     /// section marker, without looking further.
     let sectionOpeners: Set<Unicode.Scalar>
@@ -47,18 +49,20 @@ struct LineClassifier: Sendable {
             if let last = cue.unicodeScalars.last, !ends.contains(last) { ends.append(last) }
         }
         contentsCueEnds = ends
-        var brackets: [(open: String, close: String)] = []
+        var brackets: [(open: String, close: String, anyLabel: Bool)] = []
         var openers = Set<Unicode.Scalar>()
-        for cue in cues.cues(for: .sectionBrackets) {
-            let parts = cue.components(separatedBy: "…")
-            guard parts.count == 2, let first = parts[0].unicodeScalars.first else { continue }
-            brackets.append((parts[0], parts[1]))
-            openers.insert(first)
+        for (role, anyLabel) in [(LayoutCues.Role.sectionLabelBrackets, true), (.sectionBrackets, false)] {
+            for cue in cues.cues(for: role) {
+                let parts = cue.components(separatedBy: "…")
+                guard parts.count == 2, let first = parts[0].unicodeScalars.first else { continue }
+                brackets.append((parts[0], parts[1], anyLabel))
+                openers.insert(first)
+            }
         }
         for cue in cues.cues(for: .sectionOrnament) { if let first = cue.unicodeScalars.first { openers.insert(first) } }
         sectionBrackets = brackets
         sectionOpeners = openers
-        let roles = Set(["文", "图", "摄影", "摄", "供稿", "撰稿", "编辑", "本报", "报道"]
+        let roles = Set(cues.cues(for: .creditWord)
             + cues.cues(for: .bylinePrefix).map { String(String.UnicodeScalarView($0.unicodeScalars.filter(ScalarClass.isIdeograph))) })
         roleWords = roles.sorted { $0.count != $1.count ? $0.count > $1.count : $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
@@ -83,19 +87,18 @@ struct LineClassifier: Sendable {
 
     // MARK: - Section markers
 
-    /// The name of a section marker: a whole short line in the brackets of a `section-brackets`
-    /// cue (`【网格治理】`, `〔学习·交流〕`) or between two of the same `section-ornament`
-    /// (`◇ 社区治理 ◇`, `| 民生 |`, `——平安建设——`).
+    /// The name of a section marker: a whole short line in the brackets of a
+    /// `section-label-brackets` cue (`【网格治理】`, `【“走四百”办实事】`), a name in those of a
+    /// `section-brackets` cue (`〔学习·交流〕`, not the issue line `〔总第132期〕`), or a name between
+    /// two of the same `section-ornament` (`◇ 社区治理 ◇`, `| 民生 |`, `——平安建设——`).
     func sectionName(_ folded: String) -> String? {
         guard let first = folded.unicodeScalars.first, sectionOpeners.contains(first) else { return nil }
-        for (open, close) in sectionBrackets where folded.hasPrefixBytes(open) && folded.hasSuffixBytes(close) {
+        for (open, close, anyLabel) in sectionBrackets where folded.hasPrefixBytes(open) && folded.hasSuffixBytes(close) {
             let inner = folded.dropFirst(open.count).dropLast(close.count)
             guard !inner.isEmpty, inner.count <= 24, !inner.containsBytes(open), !inner.containsBytes(close) else { return nil }
             // A web page's button (`【关闭窗口】`, `【打印本页】`) is no section.
             if cues.isBoilerplate(String(inner)) { return nil }
-            // `【…】` holds any short label (`【“走四百”办实事】`); rarer brackets only a name, not
-            // an issue line (`〔总第132期〕`).
-            if open != "【", !LineClassifier.isSectionName(String(inner).trimmingSpaces) { return nil }
+            if !anyLabel, !LineClassifier.isSectionName(String(inner).trimmingSpaces) { return nil }
             return String(inner).trimmingSpaces
         }
         for ornament in cues.cues(for: .sectionOrnament) where folded.hasPrefixBytes(ornament) && folded.hasSuffixBytes(ornament) {

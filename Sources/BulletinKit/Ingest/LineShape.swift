@@ -198,25 +198,32 @@ enum LineShape {
         return closes ? i + 1 : nil
     }
 
-    /// Whether a paragraph opens with a bracketed label (`【旺庄街道】6月18日，…`): in news-brief
-    /// pages each such paragraph is a brief of its own.
-    static func startsWithBracketLabel(_ text: String) -> Bool { startsWithBracketLabel(scalars: Array(text.unicodeScalars.prefix(16))) }
-
-    /// The length (in scalars, brackets included) of a short label in lenticular brackets that
-    /// opens a text and is followed by more (`【南桥镇】…` → 5), or nil.
-    static func bracketLabelLength(_ text: String) -> Int? {
-        let s = Array(text.unicodeScalars.prefix(12))
-        guard s.first == "【", let close = s.firstIndex(of: "】"), close >= 3, close + 1 < s.count,
-            s[1..<close].allSatisfy(ScalarClass.isIdeograph)
-        else { return nil }
-        return close + 1
+    /// The length (in scalars, brackets included) of a label in lenticular brackets that opens a
+    /// text and is followed by more, or nil; the closing bracket must fall within the text's first
+    /// `width` scalars.
+    /// - `namesOnly`: the label holds two or more ideographs only (`【南桥镇】…` → 5), as where it
+    ///   stands for an item's number; otherwise any label of one or more scalars
+    ///   (`【怒江苑居民区】近日，…`, `【“走四百”】…`), as where it opens a brief.
+    static func bracketLabelLength<S: Collection<Unicode.Scalar>>(scalars: S, width: Int, namesOnly: Bool) -> Int? {
+        let s = scalars.prefix(width)
+        guard s.first == "【", let close = s.firstIndex(of: "】") else { return nil }
+        let innerLength = s.distance(from: s.index(after: s.startIndex), to: close)
+        guard innerLength >= (namesOnly ? 2 : 1), s.index(after: close) != s.endIndex else { return nil }
+        if namesOnly, !s[s.index(after: s.startIndex)..<close].allSatisfy(ScalarClass.isIdeograph) { return nil }
+        return innerLength + 2
     }
 
-    /// `startsWithBracketLabel` on a text's scalars (only the first sixteen are read).
-    static func startsWithBracketLabel(scalars: [Unicode.Scalar]) -> Bool {
-        let s = scalars.prefix(16)
-        guard s.first == "【", let close = s.firstIndex(of: "】"), close >= 2 else { return false }
-        return close + 1 < s.count
+    /// Whether a paragraph opens with a bracketed label (`【旺庄街道】6月18日，…`): in news-brief
+    /// pages each such paragraph is a brief of its own. Only the first sixteen scalars are read.
+    static func startsWithBracketLabel<S: Collection<Unicode.Scalar>>(scalars: S) -> Bool {
+        bracketLabelLength(scalars: scalars, width: 16, namesOnly: false) != nil
+    }
+
+    /// The length of a short label of ideographs in lenticular brackets that opens a text and
+    /// stands where an item number would (`【南桥镇】镇领导…` → 5), or nil. Only the first twelve
+    /// scalars are read.
+    static func itemLabelLength<S: Collection<Unicode.Scalar>>(scalars: S) -> Int? {
+        bracketLabelLength(scalars: scalars, width: 12, namesOnly: true)
     }
 
     /// Clause commas outside quotation marks, and whether an enumeration comma stands outside them

@@ -250,7 +250,7 @@ struct PageBreakRepair: Sendable {
     /// A line that opens with a brief's bullet or label (`■ 8月下旬，…`, `【怒江苑居民区】近日，…`).
     func opensBrief(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
-        return inline.classifier.briefBullets.contains(first) || LineShape.startsWithBracketLabel(text)
+        return inline.classifier.briefBullets.contains(first) || LineShape.startsWithBracketLabel(scalars: text.unicodeScalars)
     }
 
     static func runsOn(_ line: SourceLine, into next: SourceLine, width: Int?, adjacent: Bool) -> Bool {

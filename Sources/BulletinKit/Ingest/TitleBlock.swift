@@ -80,10 +80,9 @@ struct TitleBlock: Sendable, Equatable {
         }
         // An item number: `一、`, `（一）`, `1.` (not `1.5万户`), or two digits and a space (`01　`);
         // or a bracketed label naming the item's town or column (`【南桥镇】镇领导…`).
-        let text = String(Substring(scalars))
-        if let length = LineShape.bracketLabelLength(text) {
+        if let length = LineShape.itemLabelLength(scalars: scalars) {
             scalars = scalars.dropFirst(length)
-        } else if let length = LineShape.enumerationLength(text) {
+        } else if let length = LineShape.enumerationLength(scalars: Array(scalars.prefix(6))) {
             let rest = scalars.dropFirst(length)
             if let next = rest.first, !ScalarClass.isASCIIDigit(next) { scalars = rest }
         } else if scalars.count > 3, scalars.prefix(2).allSatisfy(ScalarClass.isASCIIDigit),

@@ -36,6 +36,8 @@ public struct LayoutCues: Sendable {
         case closingOpener = "closing-opener"
         case sectionBrackets = "section-brackets"
         case sectionOrnament = "section-ornament"
+        case sectionLabelBrackets = "section-label-brackets"
+        case creditWord = "credit-word"
 
         /// The role's place in `allCases`, without a search: the cue tests index their byte lists
         /// by it.
@@ -67,6 +69,8 @@ public struct LayoutCues: Sendable {
             case .closingOpener: 23
             case .sectionBrackets: 24
             case .sectionOrnament: 25
+            case .sectionLabelBrackets: 26
+            case .creditWord: 27
             }
         }
     }

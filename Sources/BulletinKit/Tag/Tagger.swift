@@ -51,16 +51,21 @@ public struct Tagger: Sendable {
         let home = HomeTown.find(
             masthead: mastheadPlaces, mastheadText: mastheadText, nameplate: nameplate, articles: tagged,
             gazetteer: attribution.gazetteer)
-        let placed = home.map { home in tagged.map { placingCommunities($0, under: home) } } ?? tagged
+        let placed = home.map { home in
+            // The home town's place in the hierarchy, looked up once for the bulletin.
+            let hierarchy = home.code.flatMap { locations.gazetteer.index(code: $0) }.map { locations.gazetteer.hierarchy(of: $0) }
+            return tagged.map { placingCommunities($0, under: home, hierarchy: hierarchy) }
+        } ?? tagged
         return (attribution.attribute(placed, texts: texts, home: home), home, texts)
     }
 
     /// A community that no town of its article places (`宜川一村居民区` in an article of
     /// 宜川路街道's own paper that names no town) is the bulletin's own town's, as its readers
     /// take it.
-    private func placingCommunities(_ article: Article, under home: TownRef) -> Article {
+    private func placingCommunities(
+        _ article: Article, under home: TownRef, hierarchy: (province: String?, city: String?, district: String?)?
+    ) -> Article {
         guard article.locations.contains(where: { $0.level == .community && $0.town == nil }) else { return article }
-        let hierarchy = home.code.flatMap { locations.gazetteer.index(code: $0) }.map { locations.gazetteer.hierarchy(of: $0) }
         var article = article
         for index in article.locations.indices where article.locations[index].level == .community && article.locations[index].town == nil {
             article.locations[index].town = home.name
