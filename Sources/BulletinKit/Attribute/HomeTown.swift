@@ -1,6 +1,9 @@
 /// The bulletin's own town, which an article that names no town is read as reporting on:
 /// - the first town its masthead names, in full or by the short form of a town the issue names
 ///   (`金鸡湖社区报`, `主办：中共九亭镇委员会`; a contents block below the nameplate names others);
+/// - else a masthead line that opens with nothing but a town's name, short form included, or a
+///   district's and one of its towns' (`沙家浜　　2024年10月18日`, `嘉定马陆`): a paper named
+///   after its town, which its articles may never name in full;
 /// - none when the nameplate (the masthead's first line, above the first article) names a
 ///   district or city and no town: a district's paper (`上海市闵行区人民政府`, `嘉定区…简报`)
 ///   reports on many towns;
@@ -36,6 +39,7 @@ enum HomeTown {
             if districtNameplate { return nil }
         }
         if let first { return first.town }
+        if let named = namedLine(mastheadText, gazetteer: gazetteer) { return named }
         if order.count == 1 { return order[0] }
         let ranked = order.sorted { (articleCounts[$0.name] ?? 0) > (articleCounts[$1.name] ?? 0) }
         guard let best = ranked.first, let count = articleCounts[best.name], count >= 2, count * 3 >= articles.count,
@@ -64,6 +68,32 @@ enum HomeTown {
             }
         }
         return best
+    }
+
+    /// The town a masthead line's opening run of ideographs names, whole: one town's name or
+    /// short form (`沙家浜`), or a district's form followed by one of its towns' (`嘉定马陆`). A
+    /// form several towns share names none.
+    static func namedLine(_ mastheadText: String, gazetteer: Gazetteer) -> TownRef? {
+        for line in mastheadText.split(separator: "\n") {
+            let run = String(String.UnicodeScalarView(line.unicodeScalars.drop(while: ScalarClass.isSpace).prefix(while: ScalarClass.isIdeograph)))
+            let length = run.unicodeScalars.count
+            guard (2...8).contains(length) else { continue }
+            let towns = gazetteer.places(named: run).filter { $0.level == .town }
+            if towns.count == 1 { return TownRef(name: towns[0].name, code: towns[0].code) }
+            guard towns.isEmpty else { continue }
+            var found: [Place] = []
+            for split in 2..<max(2, length - 1) {
+                let districtForm = String(String.UnicodeScalarView(run.unicodeScalars.prefix(split)))
+                let townForm = String(String.UnicodeScalarView(run.unicodeScalars.dropFirst(split)))
+                let districts = Set(gazetteer.places(named: districtForm).filter { $0.level == .district }.map(\.code))
+                guard !districts.isEmpty else { continue }
+                found += gazetteer.places(named: townForm).filter { town in
+                    town.level == .town && town.parentCode.map(districts.contains) == true
+                }
+            }
+            if found.count == 1 { return TownRef(name: found[0].name, code: found[0].code) }
+        }
+        return nil
     }
 
     private static func firstOffset(of word: [Unicode.Scalar], in s: [Unicode.Scalar]) -> Int? {

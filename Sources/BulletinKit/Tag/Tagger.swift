@@ -60,19 +60,37 @@ public struct Tagger: Sendable {
     }
 
     /// A community that no town of its article places (`宜川一村居民区` in an article of
-    /// 宜川路街道's own paper that names no town) is the bulletin's own town's, as its readers
-    /// take it.
+    /// 宜川路街道's own paper that names no town), or that only a town named after it places
+    /// (`海星村` in the first lines of 罗泾镇's paper, before the article names 金泽镇 as the
+    /// place the village learned from), is the bulletin's own town's, as its readers take it.
     private func placingCommunities(
         _ article: Article, under home: TownRef, hierarchy: (province: String?, city: String?, district: String?)?
     ) -> Article {
-        guard article.locations.contains(where: { $0.level == .community && $0.town == nil }) else { return article }
+        let firstTown = article.locations.lazy.filter { $0.level == .town }.flatMap(\.mentions).map(\.start).min() ?? Int.max
+        let unplaced = { (location: Location) in
+            location.level == .community && location.town != home.name
+                && (location.town == nil || (location.mentions.map(\.start).min() ?? Int.max) < firstTown)
+        }
+        guard article.locations.contains(where: unplaced) else { return article }
         var article = article
-        for index in article.locations.indices where article.locations[index].level == .community && article.locations[index].town == nil {
+        for index in article.locations.indices where unplaced(article.locations[index]) {
             article.locations[index].town = home.name
             article.locations[index].district = hierarchy?.district ?? home.district
             article.locations[index].city = hierarchy?.city ?? home.city
             article.locations[index].province = hierarchy?.province
         }
+        // Two records of one community now under the same town are one.
+        var merged: [Location] = []
+        for location in article.locations {
+            if location.level == .community,
+                let same = merged.firstIndex(where: { $0.level == .community && $0.name == location.name && $0.town == location.town })
+            {
+                merged[same].mentions = (merged[same].mentions + location.mentions).sorted()
+            } else {
+                merged.append(location)
+            }
+        }
+        article.locations = merged
         return article
     }
 }
