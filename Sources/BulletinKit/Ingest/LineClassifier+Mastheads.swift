@@ -75,10 +75,18 @@ extension LineClassifier {
             content += 1
         }
         guard parts.count >= 2, content <= 40 else { return false }
-        let isPageNumber = { (part: [Unicode.Scalar]) in (1...3).contains(part.count) && part.allSatisfy(ScalarClass.isASCIIDigit) }
+        // A page number, perhaps between dashes (`— 2 —`, `-3-`).
+        let isPageNumber = { (part: [Unicode.Scalar]) in
+            let digits = part.filter(ScalarClass.isASCIIDigit).count
+            return (1...3).contains(digits)
+                && part.allSatisfy { ScalarClass.isASCIIDigit($0) || LineClassifier.pageNumberDashes.contains($0) }
+        }
         return isPageNumber(parts[0]) || isPageNumber(parts[parts.count - 1])
             || parts.contains { isPageOrIssueLine($0) }
     }
+
+    /// Dashes a page number may stand between in a running footer (`— 2 —`).
+    static let pageNumberDashes: Set<Unicode.Scalar> = ["—", "-", "－", "–", "─"]
 
     /// `第 3 版`, `第86期`, `总第 1203 期`, `第3版 要闻`: a page or issue line, also bracketed
     /// and after its year (`（2024年第19期）`, `2024年第8期（总第96期）`). Read from the line's

@@ -73,7 +73,7 @@ struct LineClassifier: Sendable {
     func classify(_ line: SourceLine) -> Kind {
         if line.isBlank { return .blank }
         let folded = line.folded
-        if let section = sectionName(folded) { return .section(section) }
+        if let section = sectionName(folded, printed: line.text) { return .section(section) }
         if line.length <= 24 {
             if let marker = continuationMarker(folded) { return marker }
             if let names = bylineNames(folded) { return .byline(names) }
@@ -91,16 +91,26 @@ struct LineClassifier: Sendable {
     /// `section-label-brackets` cue (`【网格治理】`, `【“走四百”办实事】`), a name in those of a
     /// `section-brackets` cue (`〔学习·交流〕`, not the issue line `〔总第132期〕`), or a name between
     /// two of the same `section-ornament` (`◇ 社区治理 ◇`, `| 民生 |`, `——平安建设——`).
-    func sectionName(_ folded: String) -> String? {
-        guard let first = folded.unicodeScalars.first, sectionOpeners.contains(first) else { return nil }
-        for (open, close, anyLabel) in sectionBrackets where folded.hasPrefixBytes(open) && folded.hasSuffixBytes(close) {
-            let inner = folded.dropFirst(open.count).dropLast(close.count)
+    ///
+    /// Brackets are matched on the line as folded and as printed: folding makes full-width
+    /// brackets ASCII (`［平安法治］` → `[平安法治]`), and ASCII square brackets hold a web page's
+    /// placeholders (`[图片]`), not sections.
+    func sectionName(_ folded: String, printed: String) -> String? {
+        guard let first = folded.unicodeScalars.first else { return nil }
+        let printedFirst = printed.unicodeScalars.first { !ScalarClass.isSpace($0) }
+        guard sectionOpeners.contains(first) || printedFirst.map(sectionOpeners.contains) == true else { return nil }
+        let printed = printed.trimmingSpaces
+        for (open, close, anyLabel) in sectionBrackets {
+            guard let line = [folded, printed].first(where: { $0.hasPrefixBytes(open) && $0.hasSuffixBytes(close) }) else { continue }
+            let inner = line.dropFirst(open.count).dropLast(close.count)
             guard !inner.isEmpty, inner.count <= 24, !inner.containsBytes(open), !inner.containsBytes(close) else { return nil }
-            // A web page's button (`【关闭窗口】`, `【打印本页】`) is no section.
-            if cues.isBoilerplate(String(inner)) { return nil }
+            // A web page's button (`【关闭窗口】`, `【打印本页】`) or placeholder (`［图片］`) is no
+            // section.
+            if cues.isBoilerplate(String(inner)) || cues.isBoilerplate(folded) { return nil }
             if !anyLabel, !LineClassifier.isSectionName(String(inner).trimmingSpaces) { return nil }
             return String(inner).trimmingSpaces
         }
+        guard sectionOpeners.contains(first) else { return nil }
         for ornament in cues.cues(for: .sectionOrnament) where folded.hasPrefixBytes(ornament) && folded.hasSuffixBytes(ornament) {
             let inner = String(folded.dropFirst(ornament.count).dropLast(ornament.count)).trimmingSpaces
             guard LineClassifier.isSectionName(inner), !cues.isBoilerplate(inner) else { return nil }

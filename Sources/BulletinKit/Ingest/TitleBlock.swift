@@ -64,9 +64,15 @@ struct TitleBlock: Sendable, Equatable {
     /// A title without the ornament, column label or item number set before it: `◎九亭泗泾联合巡河…`
     /// → `九亭泗泾联合巡河…`, `聚焦｜十项民生实事项目…` and `“四百”大走访｜浦东街镇走访见闻` → the part
     /// after the bar, `三、昆山市部署…` and `02　家门口就业服务站怎么用？` → without the number,
-    /// `【南桥镇】镇领导“夜间接访”延伸到村居` → without the label.
+    /// `【南桥镇】镇领导“夜间接访”延伸到村居` → without the label; a box's top edge drawn around
+    /// its title (`┌──── 温馨提示 ────┐`) → the title.
     static func undecorated(_ line: String, cues: LayoutCues) -> String {
         var scalars = Substring(line).unicodeScalars
+        let isFrame = { (scalar: Unicode.Scalar) in ScalarClass.isBoxDrawing(scalar) || ScalarClass.isSpace(scalar) }
+        if let first = scalars.first, let last = scalars.last, ScalarClass.isBoxDrawing(first), ScalarClass.isBoxDrawing(last) {
+            let inner = scalars.drop(while: isFrame)
+            scalars = inner[..<(inner.lastIndex { !isFrame($0) }.map { inner.index(after: $0) } ?? inner.startIndex)]
+        }
         if let first = scalars.first, cues.cues(for: .briefBullet).contains(String(first)) {
             scalars = scalars.dropFirst()
         }

@@ -37,6 +37,9 @@ enum ScalarClass {
         (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A
     }
 
+    /// Box-drawing characters (U+2500–U+257F: `─ ┌ ┐ ═ ╔ ║`), which frame boxes and rules.
+    static func isBoxDrawing(_ s: Unicode.Scalar) -> Bool { (0x2500...0x257F).contains(s.value) }
+
     /// Spaces a PDF extraction leaves in a line: ASCII space and tab, no-break space, ideographic
     /// space and the other Unicode space separators.
     static func isSpace(_ s: Unicode.Scalar) -> Bool {

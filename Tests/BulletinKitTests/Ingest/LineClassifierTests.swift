@@ -87,6 +87,11 @@ struct LineClassifierTests {
         // Other brackets, and a name between two of the same ornament.
         #expect(kind("〔平安建设〕") == .section("平安建设"))
         #expect(kind("〖邻里·互助〗") == .section("邻里·互助"))
+        // Full-width square brackets, which folding makes ASCII; ASCII ones hold a web page's
+        // placeholders.
+        #expect(kind("［平安法治］") == .section("平安法治"))
+        if case .section = kind("[图片]") { Issue.record("a web page's image placeholder read as a section") }
+        if case .section = kind("［图片］") { Issue.record("an image placeholder in full-width brackets read as a section") }
         #expect(kind("◇ 社区治理 ◇") == .section("社区治理"))
         #expect(kind("| 民生 |") == .section("民生"))
         #expect(kind("——法治平安——") == .section("法治平安"))
@@ -95,6 +100,15 @@ struct LineClassifierTests {
         #expect(kind("——————————") != .section(""))
         if case .section = kind("—— END ——") { Issue.record("—— END —— read as a section") }
         if case .section = kind("◆ 镇综治中心联合派出所开展夜间巡查，消除隐患12处。◆") { Issue.record("a brief read as a section") }
+    }
+
+    @Test("a running footer or header spread across the page with its page number, between dashes or not, is masthead")
+    func spreadPageLines() {
+        for line in ["长桥街道工作动态　　　　　　　　　　　— 2 —", "-3-　　　　　　　　　　新成社区报", "九亭报·要闻　　　　　　01"] {
+            #expect(kind(line) == .masthead(date: nil), "\(line): \(kind(line))")
+        }
+        // Dashes alone are no page number, and a sentence ending in a figure is text.
+        #expect(kind("全年共受理工单　　　　　　　　912件，同比下降6.3%。") == .text)
     }
 
     @Test("issue lines in brackets or after their year are masthead; a sentence about a period is not")

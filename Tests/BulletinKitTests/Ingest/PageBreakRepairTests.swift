@@ -262,6 +262,8 @@ struct TitleBlockTests {
             ("张庙街道：一声“哨响”，积水点十天“销号”", "张庙街道：一声“哨响”，积水点十天“销号”"),
             ("居民说：这件事｜我们商量着办", "居民说：这件事｜我们商量着办"),
             ("【枫泾镇】“周末接访日”覆盖全部村居", "“周末接访日”覆盖全部村居"),
+            ("┌──────── 温馨提示 ────────┐", "温馨提示"),
+            ("╔══ 高温天气 请减少外出 ══╗", "高温天气 请减少外出"),
         ])
     func undecorated(line: String, title: String) {
         #expect(TitleBlock.undecorated(line, cues: cues) == title)
