@@ -12,13 +12,14 @@ struct TrainCommand {
         .init(long: "score", takesValue: true),
         .init(long: "epochs", takesValue: true),
         .init(long: "margin", takesValue: true),
+        .init(long: "orders", takesValue: true),
         .init(long: "verbose", short: "v", takesValue: false),
     ]
 
     static let help = CommandHelp(
         name: "train",
         overview: "Learn the layout model (which line is a title, subheading, caption …) or, with\n--attribution, which towns practise which mechanism, from gold.",
-        usage: "bulletin train <corpus> ... [--attribution] [-o <file>] [--cross-validate] [--score <dir>]\n                [--epochs <n>] [--margin <x>] [-v]",
+        usage: "bulletin train <corpus> ... [--attribution] [-o <file>] [--cross-validate] [--score <dir>]\n                [--epochs <n>] [--margin <x>] [--orders <n>] [-v]",
         arguments: [
             .init(label: "<corpus>", text: "A folder of bulletins NAME.txt, each with its gold NAME.gold.json\n(format in corpus/README.md).")
         ],
@@ -29,6 +30,7 @@ struct TrainCommand {
             .init(label: "--score <dir>", text: "Score the trained weights on the annotated bulletins of <dir>, which\ntraining did not see; print the table by family."),
             .init(label: "--epochs <n>", text: "Passes over the corpus (default 20)."),
             .init(label: "--margin <x>", text: "How much the gold roles must win by, per block, before training stops\ncorrecting them (default \(LayoutTraining.StructuredPerceptronSettings().margin); 0: the plain perceptron)."),
+            .init(label: "--orders <n>", text: "How many perceptrons, each meeting the bulletins in its own order, are\naveraged into the model (default \(LayoutTraining.StructuredPerceptronSettings().orders) for layout,\n\(AttributionTraining.defaultOrders) for attribution)."),
             .init(label: "-v, --verbose", text: "Also print each bulletin's score and every miss; with --cross-validate,\nthe role confusion and every block read as a title or lost as one."),
             .init(label: "-h, --help", text: "Show help information."),
         ],
@@ -41,6 +43,7 @@ struct TrainCommand {
     let scoreFolder: String?
     let epochs: Int
     let margin: Double
+    let orders: Int?
     let verbose: Bool
 
     init(arguments: [String]) throws(UsageError) {
@@ -64,6 +67,12 @@ struct TrainCommand {
         } else {
             margin = LayoutTraining.StructuredPerceptronSettings().margin
         }
+        if let text = parsed.last("orders") {
+            guard let n = Int(text), (1...50).contains(n) else { throw UsageError("--orders takes a whole number from 1 to 50") }
+            orders = n
+        } else {
+            orders = nil
+        }
     }
 
     func run(console: Console) -> ExitStatus {
@@ -76,6 +85,7 @@ struct TrainCommand {
         var training = LayoutTraining(lexicons: lexicons)
         training.perceptron.epochs = epochs
         training.perceptron.margin = margin
+        if let orders { training.perceptron.orders = orders }
         var examples: [LayoutTraining.Example] = []
         do {
             for folder in folders { examples += try training.examples(in: folder) }
@@ -123,6 +133,7 @@ struct TrainCommand {
     func runAttribution(lexicons: Lexicons, console: Console) -> ExitStatus {
         var training = AttributionTraining(lexicons: lexicons)
         training.epochs = epochs
+        if let orders { training.orders = orders }
         var examples: [AttributionTraining.Example] = []
         do {
             for folder in folders { examples += try training.examples(in: folder) }

@@ -16,6 +16,9 @@ import Foundation
 public struct AttributionTraining: Sendable {
     public let lexicons: Lexicons
     public var epochs = 20
+    /// Perceptrons averaged, each visiting the examples in its own order.
+    public var orders = AttributionTraining.defaultOrders
+    public static let defaultOrders = 1
     let ingester: Ingester
     let tagger: Tagger
 
@@ -87,7 +90,7 @@ public struct AttributionTraining: Sendable {
             }
         }
         var model = AttributionModel()
-        let perceptron = BinaryPerceptron(epochs: epochs)
+        let perceptron = BinaryPerceptron(epochs: epochs, orders: orders)
         for (feature, weight) in perceptron.train(subject) { model.set(.subject, feature, weight) }
         for (feature, weight) in perceptron.train(practice) { model.set(.practice, feature, weight) }
         return model

@@ -10,9 +10,25 @@ struct BinaryPerceptron: Sendable {
 
     var epochs = 20
     var seed: UInt64 = 0x5EED_A771
+    /// How many perceptrons, each visiting the examples in its own order, are averaged (see
+    /// `StructuredPerceptron.orders`).
+    var orders = 1
 
     /// Feature → weight; a feature scores `true` when the weights sum above zero.
     func train(_ examples: [Example]) -> [String: Double] {
+        var random = SplitMix64(seed: seed)
+        var result: [String: Double] = [:]
+        let count = max(1, orders)
+        for order in 0..<count {
+            for (name, weight) in trainOnce(examples, seed: order == 0 ? seed : random.next()) {
+                result[name, default: 0] += weight / Double(count)
+            }
+        }
+        return result
+    }
+
+    /// One averaged perceptron, visiting the examples in the order `seed` shuffles them to.
+    private func trainOnce(_ examples: [Example], seed: UInt64) -> [String: Double] {
         var index: [String: Int] = [:]
         var names: [String] = []
         let rows: [[Int]] = examples.map { example in

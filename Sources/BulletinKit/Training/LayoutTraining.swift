@@ -25,6 +25,8 @@ public struct LayoutTraining: Sendable {
         public var epochs = 20
         /// Loss-augmented training: how much the gold must win by, per block.
         public var margin = 1.0
+        /// Perceptrons averaged, each visiting the bulletins in its own order.
+        public var orders = 5
         public init() {}
     }
 
@@ -73,7 +75,7 @@ public struct LayoutTraining: Sendable {
     public func train(_ examples: [Example]) -> LayoutModel {
         var base = LayoutModel()
         let sequences = examples.map { sequence($0, registering: &base) }
-        return StructuredPerceptron(epochs: perceptron.epochs, margin: perceptron.margin).train(sequences, model: base)
+        return StructuredPerceptron(epochs: perceptron.epochs, margin: perceptron.margin, orders: perceptron.orders).train(sequences, model: base)
     }
 
     /// `layout-weights.tsv` as `bulletin train corpus -o lexicons/layout-weights.tsv` writes it.
@@ -128,7 +130,7 @@ public struct LayoutTraining: Sendable {
         DispatchQueue.concurrentPerform(iterations: examples.count) { held in
             var training = sequences
             training.remove(at: held)
-            let model = StructuredPerceptron(epochs: settings.epochs, margin: settings.margin).train(training, model: base)
+            let model = StructuredPerceptron(epochs: settings.epochs, margin: settings.margin, orders: settings.orders).train(training, model: base)
             var evaluation = IngestEvaluation()
             evaluation.add(
                 predicted: Ingester(lexicons: lexicons, model: model).articles(in: examples[held].bulletin).articles,
