@@ -30,7 +30,7 @@ struct TrainCommand {
             .init(label: "--score <dir>", text: "Score the trained weights on the annotated bulletins of <dir>, which\ntraining did not see; print the table by family."),
             .init(label: "--epochs <n>", text: "Passes over the corpus (default 20)."),
             .init(label: "--margin <x>", text: "How much the gold roles must win by, per block, before training stops\ncorrecting them (default \(LayoutTraining.StructuredPerceptronSettings().margin); 0: the plain perceptron)."),
-            .init(label: "--orders <n>", text: "How many perceptrons, each meeting the bulletins in its own order, are\naveraged into the model (default \(LayoutTraining.StructuredPerceptronSettings().orders) for layout,\n\(AttributionTraining.defaultOrders) for attribution)."),
+            .init(label: "--orders <n>", text: "How many perceptrons, each meeting the bulletins in its own order, are\naveraged (default \(LayoutTraining.StructuredPerceptronSettings().orders) for the layout model, \(AttributionTraining.defaultOrders) for attribution)."),
             .init(label: "-v, --verbose", text: "Also print each bulletin's score and every miss; with --cross-validate,\nthe role confusion and every block read as a title or lost as one."),
             .init(label: "-h, --help", text: "Show help information."),
         ],
