@@ -14,17 +14,16 @@ enum HomeTown {
     ///   - masthead: the locations found in the masthead lines.
     ///   - mastheadText: the masthead lines joined by line breaks.
     ///   - nameplate: the paper's nameplate line, if the ingestion found one (`Ingester.Result.nameplate`).
-    ///   - articles: the tagged articles.
-    static func find(masthead: [Location], mastheadText: String, nameplate: String?, articles: [Article], gazetteer: Gazetteer) -> TownRef? {
+    ///   - articleTowns: the towns each article names, resolved, each once, in order of first
+    ///     mention (`LocationTagger.towns(in:text:)`).
+    static func find(masthead: [Location], mastheadText: String, nameplate: String?, articleTowns: [[TownRef]], gazetteer: Gazetteer) -> TownRef? {
         // Articles naming each town, and the towns in order of first mention.
         var articleCounts: [String: Int] = [:]
         var order: [TownRef] = []
-        for article in articles {
-            var seen = Set<String>()
-            for location in article.locations where location.level == .town && !location.ambiguous {
-                guard seen.insert(location.name).inserted else { continue }
-                if articleCounts[location.name] == nil { order.append(TownRef(name: location.name, code: location.code)) }
-                articleCounts[location.name, default: 0] += 1
+        for towns in articleTowns {
+            for town in towns {
+                if articleCounts[town.name] == nil { order.append(town) }
+                articleCounts[town.name, default: 0] += 1
             }
         }
         let first = firstInMasthead(masthead, mastheadText, issueTowns: order, gazetteer: gazetteer)
@@ -42,7 +41,7 @@ enum HomeTown {
         if let named = namedLine(mastheadText, gazetteer: gazetteer) { return named }
         if order.count == 1 { return order[0] }
         let ranked = order.sorted { (articleCounts[$0.name] ?? 0) > (articleCounts[$1.name] ?? 0) }
-        guard let best = ranked.first, let count = articleCounts[best.name], count >= 2, count * 3 >= articles.count,
+        guard let best = ranked.first, let count = articleCounts[best.name], count >= 2, count * 3 >= articleTowns.count,
             count > (ranked.dropFirst().first.flatMap { articleCounts[$0.name] } ?? 0)
         else { return nil }
         return best

@@ -49,6 +49,43 @@ public struct LocationTagger: Sendable {
 
     /// The locations of each article, from the articles' texts split into scalars and folded.
     func locations(in texts: [ScalarText]) -> [[Location]] {
+        locations(resolvedPlaces(in: texts), home: nil)
+    }
+
+    /// A bulletin's place mentions, each settled to its place, the communities not yet under a
+    /// town: that waits for the bulletin's own town (`HomeTown`), found from the towns.
+    struct ResolvedPlaces {
+        let texts: [ScalarText]
+        let found: [[Found]]
+        let readings: [[PlaceResolver.Reading]]
+    }
+
+    /// The towns a text names, resolved, each once, in order of first mention.
+    func towns(in resolved: ResolvedPlaces, text index: Int) -> [TownRef] {
+        var seen = Set<Int>()
+        return resolved.readings[index].compactMap { reading in
+            guard case .place(let place) = reading, gazetteer.places[place].level == .town, seen.insert(place).inserted
+            else { return nil }
+            return TownRef(name: gazetteer.places[place].name, code: gazetteer.places[place].code)
+        }
+    }
+
+    /// The locations of the texts `indices` (all by default), communities under the nearest town
+    /// named before them, else `home`, else the first town after (`PlaceResolver.attachingCommunities`).
+    func locations(_ resolved: ResolvedPlaces, home: TownRef?, of indices: Range<Int>? = nil) -> [[Location]] {
+        let home = home.map { home in (place: home.code.flatMap { gazetteer.index(code: $0) }, name: home.name) }
+        let resolver = PlaceResolver(gazetteer: gazetteer, region: region, commonStems: commonStems)
+        return (indices ?? resolved.texts.indices).map { index in
+            let found = resolved.found[index]
+            let text = resolved.texts[index]
+            let names = found.map { $0.isCommunity ? text.foldedString($0.start, $0.end) : nil }
+            let readings = resolver.attachingCommunities(resolved.readings[index], names: names, home: home)
+            return records(found, resolved: readings, text: text)
+        }
+    }
+
+    /// Finds and resolves the place mentions of a bulletin's texts (split into scalars and folded).
+    func resolvedPlaces(in texts: [ScalarText]) -> ResolvedPlaces {
         let raw = texts.map { matcher.candidates(in: $0) }
 
         // Places named in full, by article and over the bulletin: the context for short forms.
@@ -119,10 +156,7 @@ public struct LocationTagger: Sendable {
         }
 
         let resolver = PlaceResolver(gazetteer: gazetteer, region: region, commonStems: commonStems)
-        let resolved = resolver.resolve(found)
-        return zip(found.indices, texts).map { index, text in
-            records(found[index], resolved: resolved[index], text: text)
-        }
+        return ResolvedPlaces(texts: texts, found: found, readings: resolver.resolve(found))
     }
 
     /// Whether the match's last character starts a word that runs on past it (`滨江区|域`).

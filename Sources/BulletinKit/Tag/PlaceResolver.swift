@@ -7,14 +7,14 @@
 /// the same city, 1 the same province. The best candidate wins; a tie stays ambiguous. Resolved
 /// mentions become context for the rest, so the pass repeats until nothing changes.
 ///
-/// A community is attached to the nearest town named before it in its article, else the first
-/// after it.
+/// Communities are attached to towns afterwards (`attachingCommunities`), once the bulletin's
+/// own town is known.
 struct PlaceResolver: Sendable {
     enum Reading: Sendable, Equatable {
         case place(Int)
         case ambiguous([Int])
         /// A community, under a town: resolved (`town`), or only its name when the town's name
-        /// stayed ambiguous.
+        /// stayed ambiguous; under none before `attachingCommunities`.
         case community(town: Int?, name: String?)
         /// A town name that matched, but no reading of it lies anywhere near the bulletin's other
         /// places (`联合镇卫生院` in a Nantong paper): taken as a word, not a place.
@@ -105,27 +105,46 @@ struct PlaceResolver: Sendable {
                 if word { readings[a][m] = .notAPlace }
             }
         }
-        // Communities: the nearest town before, else after, in the article.
-        for (a, mentions) in found.enumerated() {
-            // The towns stay as they are while communities are attached: list them once.
-            let towns = mentions.indices.compactMap { i -> (Int, Int?, String)? in
-                switch readings[a][i] {
-                case .place(let place) where gazetteer.places[place].level == .town:
-                    return (i, place, gazetteer.places[place].name)
-                case .ambiguous(let candidates) where gazetteer.places[candidates[0]].level == .town:
-                    return (i, nil, gazetteer.places[candidates[0]].name)
-                default:
-                    return nil
-                }
-            }
-            var next = 0  // the first town after the mention
-            for (m, mention) in mentions.enumerated() where mention.isCommunity {
-                while next < towns.count, towns[next].0 <= m { next += 1 }
-                let town = next > 0 ? towns[next - 1] : towns.first { $0.0 > m }
-                readings[a][m] = .community(town: town?.1, name: town?.2)
+        return readings
+    }
+
+    /// One article's readings with each community under a town: the town its name was placed
+    /// under at its first mention, which is the nearest town named before that mention, else the
+    /// bulletin's own town (`home`), else the first town named after it. Readers take a village
+    /// named before any town as the paper's own (`海星村` opening an article of 罗泾镇's paper that
+    /// later names 金泽镇 as the place it learned from), and a name said again as the same place.
+    ///
+    /// - Parameters:
+    ///   - names: each mention's community name (nil for the other mentions), folded.
+    ///   - home: the bulletin's own town (its gazetteer index when resolved, and its name).
+    func attachingCommunities(_ readings: [Reading], names: [String?], home: (place: Int?, name: String)?) -> [Reading] {
+        // The towns stay as they are while communities are attached: list them once.
+        let towns = readings.indices.compactMap { i -> (mention: Int, place: Int?, name: String)? in
+            switch readings[i] {
+            case .place(let place) where gazetteer.places[place].level == .town:
+                return (i, place, gazetteer.places[place].name)
+            case .ambiguous(let candidates) where gazetteer.places[candidates[0]].level == .town:
+                return (i, nil, gazetteer.places[candidates[0]].name)
+            default:
+                return nil
             }
         }
-        return readings
+        var attached = readings
+        var placed: [String: Reading] = [:]
+        var next = 0  // the first town after the mention
+        for (m, reading) in readings.enumerated() {
+            guard case .community = reading, let name = names[m] else { continue }
+            while next < towns.count, towns[next].mention <= m { next += 1 }
+            if let earlier = placed[name] {
+                attached[m] = earlier
+                continue
+            }
+            let town: (place: Int?, name: String)? =
+                next > 0 ? (towns[next - 1].place, towns[next - 1].name) : home ?? towns.first.map { ($0.place, $0.name) }
+            attached[m] = .community(town: town?.place, name: town?.name)
+            placed[name] = attached[m]
+        }
+        return attached
     }
 
     /// The candidate that relates best to the evidence, compared level by level (the article's

@@ -36,8 +36,15 @@ public struct Tagger: Sendable {
         let texts = articles.map { ScalarText($0.text, folding: locations.folding) }
         let mastheadText = masthead.joined(separator: "\n")
         // The masthead is read with the articles, so its places resolve in the issue's context.
-        var found = locations.locations(in: texts + [ScalarText(mastheadText, folding: locations.folding)])
-        let mastheadPlaces = found.removeLast()
+        let resolved = locations.resolvedPlaces(in: texts + [ScalarText(mastheadText, folding: locations.folding)])
+        // The bulletin's own town, from its towns (communities wait for it: one named before any
+        // town of its article is the home town's, as its readers take it).
+        let home = HomeTown.find(
+            masthead: locations.locations(resolved, home: nil, of: articles.count..<articles.count + 1)[0],
+            mastheadText: mastheadText, nameplate: nameplate,
+            articleTowns: articles.indices.map { locations.towns(in: resolved, text: $0) },
+            gazetteer: attribution.gazetteer)
+        let found = locations.locations(resolved, home: home, of: articles.indices)
         let tagged = articles.indices.map { index in
             var tagged = articles[index]
             tagged.locations = found[index]
@@ -48,49 +55,6 @@ public struct Tagger: Sendable {
                 in: texts[index], excluded: names.map { $0.start..<$0.end }, issueDate: tagged.date)
             return tagged
         }
-        let home = HomeTown.find(
-            masthead: mastheadPlaces, mastheadText: mastheadText, nameplate: nameplate, articles: tagged,
-            gazetteer: attribution.gazetteer)
-        let placed = home.map { home in
-            // The home town's place in the hierarchy, looked up once for the bulletin.
-            let hierarchy = home.code.flatMap { locations.gazetteer.index(code: $0) }.map { locations.gazetteer.hierarchy(of: $0) }
-            return tagged.map { placingCommunities($0, under: home, hierarchy: hierarchy) }
-        } ?? tagged
-        return (attribution.attribute(placed, texts: texts, home: home), home, texts)
-    }
-
-    /// A community that no town of its article places (`宜川一村居民区` in an article of
-    /// 宜川路街道's own paper that names no town), or that only a town named after it places
-    /// (`海星村` in the first lines of 罗泾镇's paper, before the article names 金泽镇 as the
-    /// place the village learned from), is the bulletin's own town's, as its readers take it.
-    private func placingCommunities(
-        _ article: Article, under home: TownRef, hierarchy: (province: String?, city: String?, district: String?)?
-    ) -> Article {
-        let firstTown = article.locations.lazy.filter { $0.level == .town }.flatMap(\.mentions).map(\.start).min() ?? Int.max
-        let unplaced = { (location: Location) in
-            location.level == .community && location.town != home.name
-                && (location.town == nil || (location.mentions.map(\.start).min() ?? Int.max) < firstTown)
-        }
-        guard article.locations.contains(where: unplaced) else { return article }
-        var article = article
-        for index in article.locations.indices where unplaced(article.locations[index]) {
-            article.locations[index].town = home.name
-            article.locations[index].district = hierarchy?.district ?? home.district
-            article.locations[index].city = hierarchy?.city ?? home.city
-            article.locations[index].province = hierarchy?.province
-        }
-        // Two records of one community now under the same town are one.
-        var merged: [Location] = []
-        for location in article.locations {
-            if location.level == .community,
-                let same = merged.firstIndex(where: { $0.level == .community && $0.name == location.name && $0.town == location.town })
-            {
-                merged[same].mentions = (merged[same].mentions + location.mentions).sorted()
-            } else {
-                merged.append(location)
-            }
-        }
-        article.locations = merged
-        return article
+        return (attribution.attribute(tagged, texts: texts, home: home), home, texts)
     }
 }
