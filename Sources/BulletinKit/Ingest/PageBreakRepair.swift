@@ -245,6 +245,16 @@ struct PageBreakRepair: Sendable {
     /// `runsOn`, except into a line that opens a brief: that starts a paragraph of its own.
     func runsOn(_ line: SourceLine, into next: SourceLine, width: Int?, adjacent: Bool) -> Bool {
         PageBreakRepair.runsOn(line, into: next, width: width, adjacent: adjacent) && !opensBrief(next.folded)
+            && !standsAlone(next, under: line, width: width)
+    }
+
+    /// A full line that ends its sentence over a shorter line that ends none: the shorter line is
+    /// a heading set between paragraphs (`…记在本上。` / `走进一栋楼，摸清一本账`), for a
+    /// paragraph's last line ends its last sentence.
+    func standsAlone(_ next: SourceLine, under line: SourceLine, width: Int?) -> Bool {
+        guard let width, next.columnWidth < width - 1, LineShape.isTerminated(line.text), !LineShape.isTerminated(next.text)
+        else { return false }
+        return LineShape.couldBeHeading(next.text, cues: cues)
     }
 
     /// A line that opens with a brief's bullet or label (`■ 8月下旬，…`, `【怒江苑居民区】近日，…`).

@@ -38,6 +38,7 @@ public struct LayoutCues: Sendable {
         case sectionOrnament = "section-ornament"
         case sectionLabelBrackets = "section-label-brackets"
         case creditWord = "credit-word"
+        case titleRunsOn = "title-runs-on"
 
         /// The role's place in `allCases`, without a search: the cue tests index their byte lists
         /// by it.
@@ -71,6 +72,7 @@ public struct LayoutCues: Sendable {
             case .sectionOrnament: 25
             case .sectionLabelBrackets: 26
             case .creditWord: 27
+            case .titleRunsOn: 28
             }
         }
     }
@@ -248,6 +250,12 @@ public struct LayoutCues: Sendable {
 
     public func endsWithDeckSuffix(_ text: String) -> Bool {
         any(.deckSuffix, in: text, LayoutCues.ends)
+    }
+
+    /// Whether a title line ends mid-phrase (`“楼道议事会+网格联办”让老小区的`, `弄堂口的调解室，`),
+    /// so the title line under it goes on with it: no kicker ends so.
+    public func endsRunningOn(_ titleLine: String) -> Bool {
+        any(.titleRunsOn, in: titleLine.trimmingSpaces, LayoutCues.ends)
     }
 }
 

@@ -164,6 +164,29 @@ struct PageBreakRepairTests {
         #expect(ingested.joins.contains { $0 == (4, 5) }, "the column itself is still rejoined: \(ingested.joins)")
     }
 
+    @Test("in a hard-wrapped column a short line that ends no sentence, under a full line that ends one, is a heading of its own")
+    func headingBetweenWrappedParagraphs() {
+        let lines = [
+            "“板凳课堂”开进晒场",
+            "今年春天起，镇党建服务中心组织党员讲",
+            "师带着小板凳走进各村的晒场和宅前屋后",
+            "，用拉家常的方式讲解医保、养老和土地",
+            "流转的新政策。截至5月底已开讲四十场",
+            "，听课村民两千余人次，现场收集问题八",
+            "十余条，当场答复的占到了一大半，其余",
+            "的由镇相关部门在一周内上门反馈答复。",
+            "讲得明白，更要办得明白",
+            "课堂上记下的问题，镇里按照部门职责逐",
+            "条分派，办结一件销号一件，每月在村务",
+            "公开栏公示办理结果，接受村民的监督。",
+        ]
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: lines.joined(separator: "\n")))
+        #expect(!ingested.joins.contains { $0 == (8, 9) }, "the heading is not the rest of the paragraph above: \(ingested.joins)")
+        #expect(!ingested.joins.contains { $0 == (9, 10) }, "nor the start of the one below: \(ingested.joins)")
+        #expect(ingested.joins.contains { $0 == (7, 8) } && ingested.joins.contains { $0 == (10, 11) }, "the column is still rejoined: \(ingested.joins)")
+        #expect(ingested.articles.count == 1 && ingested.articles[0].subheadings == ["讲得明白，更要办得明白"], "\(ingested.articles.map(\.subheadings))")
+    }
+
     @Test("a run-in head the model does not read as a title goes back in front of its text, never lost")
     func runInHeadDroppedByTheModel() {
         let text = """
@@ -243,6 +266,21 @@ struct TitleBlockTests {
         let block = TitleBlock(lines: lines, cues: cues)
         #expect(block.title == title)
         #expect(block.subtitle == subtitle)
+    }
+
+    @Test("title lines broken mid-phrase are one title; a complete shorter line above a longer one is a kicker")
+    func titleLinesRunningOn() {
+        let read = { (lines: [String]) -> (title: String?, subtitle: String?) in
+            var draft = RoleAssembler.Draft()
+            draft.titleLines = lines
+            return draft.titleAndSubtitle(cues: cues)
+        }
+        let comma = read(["家门口的议事厅，", "一年议成三十件实事"])
+        #expect(comma.title == "家门口的议事厅，一年议成三十件实事" && comma.subtitle == nil)
+        let particle = read(["老街坊的", "“百宝箱”里又添了新服务"])
+        #expect(particle.title == "老街坊的“百宝箱”里又添了新服务" && particle.subtitle == nil)
+        let kicker = read(["百舸争流 争先创优在行动", "崇川区举办主题党日示范活动"])
+        #expect(kicker.title == "崇川区举办主题党日示范活动" && kicker.subtitle == "百舸争流 争先创优在行动")
     }
 
     @Test(

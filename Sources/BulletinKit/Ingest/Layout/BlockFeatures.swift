@@ -235,6 +235,12 @@ struct BlockFeatures {
             if position > 0, !facts[position - 1].isTerminated, !headingLike[position - 1] {
                 f.append(.previousUnterminatedText)
             }
+            // How the heading right above ends (no furniture between): where a title set on two
+            // lines breaks (`的`, `，`) no title or kicker ends.
+            if position > 0, previousKind[position] == headingKind, let above = scalarArrays[position - 1].last {
+                f.append(LayoutFeature.headingAboveEnd[BlockFeatures.endClass(above)])
+                f.append(.lastAbove(above))
+            }
             // Parallel headings nearby, with no furniture between.
             if let shape = shapes[position] {
                 var parallel = false

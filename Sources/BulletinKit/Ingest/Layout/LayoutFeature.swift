@@ -3,7 +3,8 @@
 /// Almost every feature comes from a closed vocabulary known before any bulletin is read
 /// (`bias`, `len:5-6`, `cue:lead-opener`, `prev:heading&next:text&heading`): those are numbers
 /// into `LayoutFeature.vocabulary`. Only the characters a paragraph starts and ends with
-/// (`first:本`, `first2:本报`, `last:。`) are open, and they carry the characters themselves.
+/// (`first:本`, `first2:本报`, `last:。`, `heading-above-last:的`) are open, and they carry the
+/// characters themselves.
 /// Inference turns features into weight rows through `LayoutFeatureRows` (array reads, no string
 /// built or hashed); training asks for `name`, the text `layout-weights.tsv` keeps.
 enum LayoutFeature: Sendable, Equatable {
@@ -15,6 +16,9 @@ enum LayoutFeature: Sendable, Equatable {
     case firstTwo(Unicode.Scalar, Unicode.Scalar)
     /// `last:X`: its last character.
     case last(Unicode.Scalar)
+    /// `heading-above-last:X`: the last character of the heading right above it (a title set on
+    /// two lines breaks after `的` or `，`, where no title or kicker ends: `…让老小区的` / `烦心事…`).
+    case lastAbove(Unicode.Scalar)
 
     /// The feature's name in `layout-weights.tsv`.
     var name: String {
@@ -23,6 +27,7 @@ enum LayoutFeature: Sendable, Equatable {
         case .first(let scalar): "first:" + String(scalar)
         case .firstTwo(let a, let b): "first2:" + String(a) + String(b)
         case .last(let scalar): "last:" + String(scalar)
+        case .lastAbove(let scalar): "heading-above-last:" + String(scalar)
         }
     }
 
@@ -68,6 +73,7 @@ enum LayoutFeature: Sendable, Equatable {
         for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name] }
         names += ["lines:0", "lines:1", "lines:2", "lines:3+", "gap:0", "gap:1", "gap:2+"]
         names += endClasses.map { "end:" + $0 }
+        names += endClasses.map { "heading-above-end:" + $0 }
         names += BlockFeatures.commaFeatures
         names += BlockFeatures.sinceFurnitureFeatures + BlockFeatures.headingSinceFurnitureFeatures
         names += enumerationKinds.map { "enumerated:" + $0 }
@@ -163,6 +169,8 @@ enum LayoutFeature: Sendable, Equatable {
     static let gap = family("gap:", ["0", "1", "2+"])
     /// `end:CLASS`, by position in `endClasses`.
     static let end = family("end:", endClasses)
+    /// `heading-above-end:CLASS`: how the heading right above ends, by position in `endClasses`.
+    static let headingAboveEnd = family("heading-above-end:", endClasses)
     static let commas = BlockFeatures.commaFeatures.map(named)
     static let sinceFurniture = BlockFeatures.sinceFurnitureFeatures.map(named)
     static let headingSinceFurniture = BlockFeatures.headingSinceFurnitureFeatures.map(named)

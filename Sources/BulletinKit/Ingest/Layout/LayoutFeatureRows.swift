@@ -11,10 +11,11 @@ struct LayoutFeatureRows: Sendable {
     private let model: LayoutModel
     /// Row of each vocabulary feature, −1 when the model has no weights for it.
     private let named: [Int]
-    /// Rows of `first:X`, `last:X` and `first2:XY` by their characters, nil when the model holds
+    /// Rows of `first:X`, `last:X`, `heading-above-last:X` and `first2:XY` by their characters, nil when the model holds
     /// such a name that the characters cannot stand for (then every look-up of the family is by name).
     private let first: [UInt32: Int]?
     private let last: [UInt32: Int]?
+    private let lastAbove: [UInt32: Int]?
     private let firstTwo: [UInt64: Int]?
 
     init(model: LayoutModel) {
@@ -22,12 +23,15 @@ struct LayoutFeatureRows: Sendable {
         named = LayoutFeature.vocabulary.map { model.index[$0] ?? -1 }
         var first: [UInt32: Int]? = [:]
         var last: [UInt32: Int]? = [:]
+        var lastAbove: [UInt32: Int]? = [:]
         var firstTwo: [UInt64: Int]? = [:]
         for (name, row) in model.index {
             if name.hasPrefixBytes("first:") {
                 LayoutFeatureRows.register(name.unicodeScalars.dropFirst(6), row, single: &first)
             } else if name.hasPrefixBytes("last:") {
                 LayoutFeatureRows.register(name.unicodeScalars.dropFirst(5), row, single: &last)
+            } else if name.hasPrefixBytes("heading-above-last:") {
+                LayoutFeatureRows.register(name.unicodeScalars.dropFirst(19), row, single: &lastAbove)
             } else if name.hasPrefixBytes("first2:") {
                 let scalars = Array(name.unicodeScalars.dropFirst(7))
                 if scalars.count == 2, scalars.allSatisfy(LayoutFeatureRows.isPlain) {
@@ -39,6 +43,7 @@ struct LayoutFeatureRows: Sendable {
         }
         self.first = first
         self.last = last
+        self.lastAbove = lastAbove
         self.firstTwo = firstTwo
     }
 
@@ -81,6 +86,8 @@ struct LayoutFeatureRows: Sendable {
                 row = first != nil && LayoutFeatureRows.isPlain(scalar) ? first![scalar.value] : model.index[feature.name]
             case .last(let scalar):
                 row = last != nil && LayoutFeatureRows.isPlain(scalar) ? last![scalar.value] : model.index[feature.name]
+            case .lastAbove(let scalar):
+                row = lastAbove != nil && LayoutFeatureRows.isPlain(scalar) ? lastAbove![scalar.value] : model.index[feature.name]
             case .firstTwo(let a, let b):
                 row =
                     firstTwo != nil && LayoutFeatureRows.isPlain(a) && LayoutFeatureRows.isPlain(b)

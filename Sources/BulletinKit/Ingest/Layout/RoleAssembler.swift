@@ -38,10 +38,13 @@ struct RoleAssembler {
             var others = kickers.map(TitleBlock.trimDashes)
             var title: String? = nil
             // Title lines in a row are one title broken over lines when each line is at least as
-            // long as the next (a wrap fills a line before it breaks); a shorter line above a
-            // longer one is a kicker set as a title (`百舸争流 争先创优在行动` / `崇川区举办…`).
+            // long as the next (a wrap fills a line before it breaks) or breaks mid-phrase
+            // (`弄堂口的调解室，` / `一年调成五十六件事`); a shorter, complete line above a longer
+            // one is a kicker set as a title (`百舸争流 争先创优在行动` / `崇川区举办…`).
             let joined = titleLines.joined()
-            let wrapped = zip(titleLines, titleLines.dropFirst()).allSatisfy { $0.scalarCount >= $1.scalarCount }
+            let wrapped = zip(titleLines, titleLines.dropFirst()).allSatisfy {
+                $0.scalarCount >= $1.scalarCount || cues.endsRunningOn($0)
+            }
             if titleLines.count > 1, !wrapped, !LineShape.hasDash(joined) {
                 let block = TitleBlock(lines: titleLines, cues: cues)
                 title = block.title
