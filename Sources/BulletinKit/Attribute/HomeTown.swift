@@ -74,19 +74,17 @@ enum HomeTown {
     /// form several towns share names none.
     static func namedLine(_ mastheadText: String, gazetteer: Gazetteer) -> TownRef? {
         for line in mastheadText.split(separator: "\n") {
-            let run = String(String.UnicodeScalarView(line.unicodeScalars.drop(while: ScalarClass.isSpace).prefix(while: ScalarClass.isIdeograph)))
-            let length = run.unicodeScalars.count
-            guard (2...8).contains(length) else { continue }
-            let towns = gazetteer.places(named: run).filter { $0.level == .town }
+            let run = Array(line.unicodeScalars.drop(while: ScalarClass.isSpace).prefix(while: ScalarClass.isIdeograph))
+            guard (2...8).contains(run.count) else { continue }
+            let towns = gazetteer.places(named: String(scalars: run[...])).filter { $0.level == .town }
             if towns.count == 1 { return TownRef(name: towns[0].name, code: towns[0].code) }
-            guard towns.isEmpty else { continue }
+            // A district's form followed by one of its towns', each at least two characters.
+            guard towns.isEmpty, run.count >= 4 else { continue }
             var found: [Place] = []
-            for split in 2..<max(2, length - 1) {
-                let districtForm = String(String.UnicodeScalarView(run.unicodeScalars.prefix(split)))
-                let townForm = String(String.UnicodeScalarView(run.unicodeScalars.dropFirst(split)))
-                let districts = Set(gazetteer.places(named: districtForm).filter { $0.level == .district }.map(\.code))
+            for split in 2...(run.count - 2) {
+                let districts = Set(gazetteer.places(named: String(scalars: run[..<split])).filter { $0.level == .district }.map(\.code))
                 guard !districts.isEmpty else { continue }
-                found += gazetteer.places(named: townForm).filter { town in
+                found += gazetteer.places(named: String(scalars: run[split...])).filter { town in
                     town.level == .town && town.parentCode.map(districts.contains) == true
                 }
             }

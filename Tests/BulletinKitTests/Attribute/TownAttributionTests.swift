@@ -147,6 +147,19 @@ struct TownAttributionTests {
         #expect(article.towns.map(\.name).first == "罗泾镇", "towns: \(article.towns.map(\.name))")
     }
 
+    @Test("a community named again after another town stays with the town of its first mention; a new one takes the nearest town before it")
+    func communityKeepsItsFirstTown() throws {
+        let article = TownAttributionTests.attributed(
+            [(
+                "村民说事会开到田埂上",
+                "华新镇在华益村试点“村民说事”，每月一次。11月，白鹤镇塘湾村的村干部来到华益村观摩，回去后也要试一试。"
+            )], masthead: ["青浦区基层治理简报", "青浦区委政法委编"])[0]
+        let villages = article.locations.filter { $0.level == .community }
+        #expect(villages.filter { $0.name == "华益村" }.count == 1, "one record: \(villages.map { ($0.name, $0.town) })")
+        #expect(villages.first { $0.name == "华益村" }?.town == "华新镇")
+        #expect(villages.first { $0.name == "塘湾村" }?.town == "白鹤镇")
+    }
+
     @Test("a town paper's article that says 我镇 and 镇里 throughout is about its own town, though it names a neighbour")
     func selfReferencesMakeTheHomeASubject() {
         let article = TownAttributionTests.attributed(
@@ -155,6 +168,30 @@ struct TownAttributionTests {
                 "今年以来，我镇借鉴新桥镇“老娘舅”调解的做法，在各村选聘退休老干部、老教师担任调解员。镇里为每位调解员建立工作台账，每月召开一次案例交流会。目前我镇已有“老娘舅”56名，前十个月调解纠纷213起。下一步，我镇将把调解点延伸到村民小组。"
             )], masthead: ["华士报", "中共华士镇委员会主办"])[0]
         #expect(article.towns.map(\.name).contains("华士镇"), "towns: \(article.towns.map(\.name))")
+    }
+
+    @Test("a town that a district sheet's contents block lists is not the sheet's own town")
+    func contentsBlockNamesNoHomeTown() {
+        let text = """
+            基层治理工作简报
+            第 9 期
+            中共上海市松江区委政法委员会编　　　　　　　　2024年10月18日
+
+            本期导读
+            一、新浜镇“田头议事会”开进村民小组
+            二、区司法局举办人民调解员业务培训
+
+            一、新浜镇“田头议事会”开进村民小组
+            　　今年以来，新浜镇在各村推行“田头议事会”，村民有事在田埂上就能商量，全镇已议定事项一百二十余件。
+            二、区司法局举办人民调解员业务培训
+            　　10月15日，区司法局在泗泾镇举办全区人民调解员业务培训，各街镇调解员一百余人参加，培训围绕“枫桥经验”和纠纷化解技巧展开。
+            """
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "jianbao.txt", text: text))
+        #expect(!ingested.masthead.contains { $0.contains("新浜镇") }, "masthead: \(ingested.masthead)")
+        #expect(ingested.masthead.contains { $0.contains("松江区委政法委员会") }, "masthead: \(ingested.masthead)")
+        let (articles, home, _) = TownAttributionTests.tagger.tagged(ingested.articles, masthead: ingested.masthead, nameplate: ingested.nameplate)
+        #expect(home == nil, "home town: \(String(describing: home))")
+        #expect(articles.count == 2)
     }
 
     @Test("a district's nameplate makes the bulletin no town's own, however often one town is named")
