@@ -62,10 +62,11 @@ public struct Ingester: Sendable {
         /// article and is not a web page's meta line (`来源：宝山区融媒体中心　发布时间：…`). A
         /// district's nameplate (`宝山报`) makes the bulletin no town's own.
         public var nameplate: String? = nil
-        /// The masthead lines, as printed: where the bulletin names its own town.
-        public var masthead: [String] {
-            zip(lines, roles).compactMap { $1 == .masthead ? $0 : nil }
-        }
+        /// The masthead lines, as printed: where the bulletin names its own town. A contents
+        /// block's lines, which list the issue's titles (`一、泗泾镇“三所联动”调解室迎来兄弟镇取经`,
+        /// `·镇里公布今年十项民生实事…………2版`), are left out: the towns they name are its
+        /// articles', not the paper's.
+        public var masthead: [String] = []
         /// Lines dropped as layout (mastheads, captions, section markers, bylines, markers).
         public var dropped: [(line: Int, text: String, role: LineRole)] {
             zip(lines.indices, lines).compactMap { index, text in
@@ -180,10 +181,16 @@ public struct Ingester: Sendable {
         let nameplate = layout.lines.first { roles[$0.number - 1] == .masthead }.flatMap { line in
             line.number < firstArticleLine && !line.isWebMeta(classifier.cues) ? line.text : nil
         }
+        let titles = Set(articles.compactMap { $0.title?.withoutSpaces })
+        let lines = layout.lines.map(\.text)
+        let masthead = zip(lines, roles).compactMap { line, role in
+            role == .masthead && !titles.contains(TitleBlock.listed(line, cues: lexicons.layoutCues).withoutSpaces) ? line : nil
+        }
         return Result(
-            articles: articles, roles: roles, lines: layout.lines.map(\.text),
+            articles: articles, roles: roles, lines: lines,
             joins: layout.joins.map { ($0.firstLine, $0.nextLine) },
-            reasons: reasons, firstLines: drafts.map(\.firstLine), date: date, detached: detached, nameplate: nameplate)
+            reasons: reasons, firstLines: drafts.map(\.firstLine), date: date, detached: detached, nameplate: nameplate,
+            masthead: masthead)
     }
 
     private func article(from draft: RoleAssembler.Draft, index: Int, bulletin: Bulletin, date: IssueDate?) -> Article {

@@ -100,6 +100,23 @@ struct TitleBlock: Sendable, Equatable {
         return result.isEmpty ? line : result
     }
 
+    /// A title as a contents block lists it, without its bullet, number and page: `·镇里公布今年十项
+    /// 民生实事…………2版` → `镇里公布今年十项民生实事`, `一、泗泾镇“三所联动”调解室迎来兄弟镇取经`
+    /// → `泗泾镇“三所联动”调解室迎来兄弟镇取经`.
+    static func listed(_ line: String, cues: LayoutCues) -> String {
+        var scalars = Substring(line).unicodeScalars
+        let isLeader = { (s: Unicode.Scalar) in "…·.．-—–_ \u{3000}".unicodeScalars.contains(s) }
+        let isPage = { (s: Unicode.Scalar) in ScalarClass.isASCIIDigit(s) || "版页第Pp".unicodeScalars.contains(s) }
+        // The page: its number and word after leader dots or a space (`…………2版`, `……P3`).
+        if let lastText = scalars.lastIndex(where: { !isPage($0) }), isLeader(scalars[lastText]) {
+            scalars = scalars[...lastText]
+        }
+        while let last = scalars.last, isLeader(last) { scalars = scalars.dropLast() }
+        // A bullet that is no word (`·`, `◇`), then the title block's own undecorating.
+        scalars = scalars.drop { !ScalarClass.isWordScalar($0) && $0 != "“" && $0 != "《" && $0 != "（" && $0 != "(" }
+        return undecorated(String(Substring(scalars)), cues: cues)
+    }
+
     /// The text inside brackets that wrap the whole line (`（…纪实）` → `…纪实`), or nil.
     static func bracketed(_ text: String) -> String? {
         guard (text.hasPrefixBytes("（") && text.hasSuffixBytes("）")) || (text.hasPrefixBytes("(") && text.hasSuffixBytes(")"))

@@ -268,6 +268,19 @@ struct TitleBlockTests {
         #expect(block.subtitle == subtitle)
     }
 
+    @Test(
+        "a title as a contents block lists it, without its bullet, number and page",
+        arguments: [
+            ("·镇里公布今年十项民生实事…………2版", "镇里公布今年十项民生实事"),
+            ("　　一、泗泾镇“三所联动”调解室迎来兄弟镇取经", "泗泾镇“三所联动”调解室迎来兄弟镇取经"),
+            ("◇ 居民议事会搬进小区凉亭 …… P3", "居民议事会搬进小区凉亭"),
+            ("3. 我区5个镇获评市级无违建先进街镇", "我区5个镇获评市级无违建先进街镇"),
+            ("朱家角镇一年化解矛盾纠纷412", "朱家角镇一年化解矛盾纠纷412"),
+        ])
+    func listedTitle(line: String, title: String) {
+        #expect(TitleBlock.listed(line, cues: cues) == title)
+    }
+
     @Test("title lines broken mid-phrase are one title; a complete shorter line above a longer one is a kicker")
     func titleLinesRunningOn() {
         let read = { (lines: [String]) -> (title: String?, subtitle: String?) in
