@@ -11,8 +11,9 @@ struct LayoutFeatureRows: Sendable {
     private let model: LayoutModel
     /// Row of each vocabulary feature, −1 when the model has no weights for it.
     private let named: [Int]
-    /// Rows of `first:X`, `last:X`, `heading-above-last:X` and `first2:XY` by their characters, nil when the model holds
-    /// such a name that the characters cannot stand for (then every look-up of the family is by name).
+    /// Rows of `first:X`, `last:X`, `heading-above-last:X` and `first2:XY` by their characters,
+    /// nil when the model holds such a name that the characters cannot stand for (then every
+    /// look-up of the family is by name).
     private let first: [UInt32: Int]?
     private let last: [UInt32: Int]?
     private let lastAbove: [UInt32: Int]?
