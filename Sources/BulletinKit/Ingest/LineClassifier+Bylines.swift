@@ -14,7 +14,10 @@ extension LineClassifier {
             let rest = String(folded.unicodeScalars.dropFirst()).trimmingSpaces
             guard rest != folded, !rest.isEmpty else { return nil }
             let restScalars = rest.unicodeScalars
-            if (2...3).contains(restScalars.count), restScalars.allSatisfy(ScalarClass.isIdeograph) { return [rest] }
+            if (2...3).contains(restScalars.count), restScalars.allSatisfy(ScalarClass.isIdeograph) {
+                // `■编后`, `■短评`: a column's heading, not a writer's name.
+                return cues.isColumnWord(rest) ? nil : [rest]
+            }
             return cues.startsWithBylinePrefix(rest) ? bylineNames(rest) : nil
         }
         if LineClassifier.bylineDots.contains(first), LineClassifier.bylineDots.contains(last), scalars.count > 2 {
@@ -44,7 +47,8 @@ extension LineClassifier {
         }
         if cues.startsWithBylinePrefix(folded), !folded.containsBytes("。"), !folded.containsBytes("，") {
             let names = nameTokens(Substring(folded))
-            return names.isEmpty ? nil : names
+            // `记者手记`: a column of the article, headed by the credit's role word.
+            return names.isEmpty || names.contains(where: cues.isColumnWord) ? nil : names
         }
         return nil
     }

@@ -244,8 +244,21 @@ struct PageBreakRepair: Sendable {
     /// is indented.
     /// `runsOn`, except into a line that opens a brief: that starts a paragraph of its own.
     func runsOn(_ line: SourceLine, into next: SourceLine, width: Int?, adjacent: Bool) -> Bool {
-        PageBreakRepair.runsOn(line, into: next, width: width, adjacent: adjacent) && !opensBrief(next.folded)
-            && !standsAlone(next, under: line, width: width)
+        (PageBreakRepair.runsOn(line, into: next, width: width, adjacent: adjacent)
+            || wrapsNarrowFirstLine(line, into: next, adjacent: adjacent))
+            && !opensBrief(next.folded) && !standsAlone(next, under: line, width: width)
+    }
+
+    /// In a narrow column a paragraph's indented first line is short
+    /// (`　　一份两荤一素的午餐，成本约` / `12元。80周岁以上老人每餐自付`): when it ends no
+    /// sentence and the line right under it is not indented, at least as wide, and no heading,
+    /// the text was wrapped there. A heading set alone is narrower than the text under it, and
+    /// what stands under a label (`举报电话：…` / `海永镇人民政府`) is no paragraph's second line.
+    func wrapsNarrowFirstLine(_ line: SourceLine, into next: SourceLine, adjacent: Bool) -> Bool {
+        guard adjacent, line.indented, !next.indented, line.length >= PageBreakRepair.minimumNarrowFirstLine,
+            next.columnWidth + 1 >= line.columnWidth, !LineShape.isTerminated(line.text)
+        else { return false }
+        return !LineShape.couldBeHeading(next.text, cues: cues)
     }
 
     /// A full line that ends its sentence over a shorter line that ends none: the shorter line is
@@ -276,6 +289,8 @@ struct PageBreakRepair: Sendable {
 
     /// A paragraph's first line shorter than this may be an indented heading (`　　一、基本做法`).
     static let minimumWrappedFirstLine = 24
+    /// The shortest indented first line a narrow column wraps (about ten characters a line).
+    static let minimumNarrowFirstLine = 8
 
     /// An unfinished line right above a page footer or header (`…继续推广信访代` / `九亭报·要闻　01`
     /// / … / `理员“上门接单”做法，…`) runs on over it: a heading is not set at the foot of a page

@@ -39,6 +39,7 @@ public struct LayoutCues: Sendable {
         case sectionLabelBrackets = "section-label-brackets"
         case creditWord = "credit-word"
         case titleRunsOn = "title-runs-on"
+        case columnWord = "column-word"
 
         /// The role's place in `allCases`, without a search: the cue tests index their byte lists
         /// by it.
@@ -73,6 +74,7 @@ public struct LayoutCues: Sendable {
             case .sectionLabelBrackets: 26
             case .creditWord: 27
             case .titleRunsOn: 28
+            case .columnWord: 29
             }
         }
     }
@@ -256,6 +258,12 @@ public struct LayoutCues: Sendable {
     /// so the title line under it goes on with it: no kicker ends so.
     public func endsRunningOn(_ titleLine: String) -> Bool {
         any(.titleRunsOn, in: titleLine.trimmingSpaces, LayoutCues.ends)
+    }
+
+    /// Whether a word that follows a credit's role word names a column, not a person:
+    /// `记者手记` is the heading of the reporter's own notes inside a feature, not a byline.
+    public func isColumnWord(_ word: String) -> Bool {
+        any(.columnWord, in: word, { text, cue in text.count == cue.count && text.elementsEqual(cue) })
     }
 }
 

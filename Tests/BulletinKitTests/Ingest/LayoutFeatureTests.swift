@@ -112,6 +112,29 @@ struct LayoutFeatureTests {
         }
     }
 
+    @Test("a byline right under a title is told apart from one that closes an article")
+    func bylineUnderTheHead() {
+        let text = """
+            “助餐不只是一顿饭”
+            ——访后港镇社会事务办主任陆建新
+            本报记者 沈一鸣
+            问：村里的助餐点和城里的社区食堂有什么不同？
+            答：村里老人住得散，一个点只能照顾周边几个村民小组，送餐要跟上。
+
+            （记者 沈一鸣）
+            \(lead2)
+            """
+        let layout = Corpus.ingester.layout(of: Bulletin(path: "2024-03-08_test.txt", text: text))
+        let paragraphs = zip(layout.blocks, layout.features).compactMap { block, features -> (String, [String])? in
+            guard case .paragraph(let paragraph) = block else { return nil }
+            return (paragraph.text, features.map(\.name))
+        }
+        let question = try? #require(paragraphs.first { $0.0.hasPrefix("问：") })
+        #expect(question?.1.contains("prev:head-byline") == true, "\(question?.1 ?? [])")
+        let afterClosing = try? #require(paragraphs.first { $0.0 == lead2 })
+        #expect(afterClosing?.1.contains("prev:byline") == true, "\(afterClosing?.1 ?? [])")
+    }
+
     @Test("a kicker line ending in —— becomes the subtitle of the title below it")
     func kicker() {
         let text = """

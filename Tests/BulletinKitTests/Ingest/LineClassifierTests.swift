@@ -64,6 +64,9 @@ struct LineClassifierTests {
             ("·林 红 周晓东·", ["林红", "周晓东"]),
             ("(记者 王 磊 通讯员 张晓)", ["王磊", "张晓"]),
             ("（区委研究室供稿）", ["区委研究室"]),
+            ("记者 王芳", ["王芳"]),
+            ("■ 本报记者　陆佳琪", ["陆佳琪"]),
+            ("□ 周立群", ["周立群"]),
         ])
     func bylines(line: String, names: [String]) {
         #expect(kind(line) == .byline(names))
@@ -71,7 +74,11 @@ struct LineClassifierTests {
 
     @Test(
         "lines that look like bylines but are not",
-        arguments: ["(见右图)", "（完）", "·一段很长很长的不是名字的文字内容·", "(2024年)", "（镇村两级调解力量集中入驻）", "（凌云路街道培育社区自治项目调研）"])
+        arguments: [
+            "(见右图)", "（完）", "·一段很长很长的不是名字的文字内容·", "(2024年)", "（镇村两级调解力量集中入驻）", "（凌云路街道培育社区自治项目调研）",
+            // Columns headed by a credit's role word, or set alone after a bullet.
+            "记者手记", "记者观察", "通讯员手记", "■编后", "■ 短评",
+        ])
     func notBylines(line: String) {
         if case .byline = kind(line) { Issue.record("\(line) read as a byline") }
     }

@@ -187,6 +187,28 @@ struct PageBreakRepairTests {
         #expect(ingested.articles.count == 1 && ingested.articles[0].subheadings == ["讲得明白，更要办得明白"], "\(ingested.articles.map(\.subheadings))")
     }
 
+    @Test("in a narrow column a short indented first line runs on into the line under it; a label over a signature does not")
+    func narrowColumnFirstLine() {
+        let lines = [
+            "送餐车开进了村",
+            "",
+            "　　一碗热汤面的成本大约",
+            "9元。老人自付4元，其余由镇",
+            "财政和村集体分担。今年镇里",
+            "为此安排了补贴资金86万元。",
+            "　　为了把成本压下来，各村",
+            "想了办法。有的村把村民种的",
+            "蔬菜按市价收进厨房。",
+            "",
+            "　　咨询电话：0513-8200XXXX",
+            "后港镇人民政府",
+        ]
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: lines.joined(separator: "\n")))
+        #expect(ingested.joins.contains { $0 == (3, 4) } && ingested.joins.contains { $0 == (7, 8) }, "first lines rejoined: \(ingested.joins)")
+        #expect(!ingested.joins.contains { $0 == (11, 12) }, "a contact line is no paragraph's first line: \(ingested.joins)")
+        #expect(ingested.articles.first?.subheadings == [], "\(ingested.articles.map(\.subheadings))")
+    }
+
     @Test("a run-in head the model does not read as a title goes back in front of its text, never lost")
     func runInHeadDroppedByTheModel() {
         let text = """
@@ -294,6 +316,26 @@ struct TitleBlockTests {
         #expect(particle.title == "老街坊的“百宝箱”里又添了新服务" && particle.subtitle == nil)
         let kicker = read(["百舸争流 争先创优在行动", "崇川区举办主题党日示范活动"])
         #expect(kicker.title == "崇川区举办主题党日示范活动" && kicker.subtitle == "百舸争流 争先创优在行动")
+    }
+
+    @Test("a head line that breaks mid-phrase is no kicker, and the line under a title that does is no deck")
+    func headLinesRunningOnWhateverTheirRoles() {
+        var kickerAbove = RoleAssembler.Draft()
+        kickerAbove.kickers = ["一台电梯让三号楼的"]
+        kickerAbove.titleLines = ["老邻居又坐到了一起"]
+        let joined = kickerAbove.titleAndSubtitle(cues: cues)
+        #expect(joined.title == "一台电梯让三号楼的老邻居又坐到了一起" && joined.subtitle == nil)
+        var deckBelow = RoleAssembler.Draft()
+        deckBelow.titleLines = ["车位紧张，"]
+        deckBelow.decks = ["桥东居民区议出错时停车办法"]
+        let rest = deckBelow.titleAndSubtitle(cues: cues)
+        #expect(rest.title == "车位紧张，桥东居民区议出错时停车办法" && rest.subtitle == nil)
+        var complete = RoleAssembler.Draft()
+        complete.kickers = ["“四百”大走访进行时"]
+        complete.titleLines = ["老年助餐点开到了村口"]
+        complete.decks = ["——横港村为老服务纪实"]
+        let stack = complete.titleAndSubtitle(cues: cues)
+        #expect(stack.title == "老年助餐点开到了村口" && stack.subtitle == "“四百”大走访进行时 横港村为老服务纪实")
     }
 
     @Test(

@@ -103,6 +103,7 @@ struct BlockFeatures {
         let end = LayoutFeature.neighbourKind("end")
         let headingKind = LayoutFeature.neighbourKind("heading")
         let textKind = LayoutFeature.neighbourKind("text")
+        let headByline = LayoutFeature.neighbourKind("head-byline")
         var previousKind = [Int](repeating: start, count: paragraphs.count)
         var nextKind = [Int](repeating: end, count: paragraphs.count)
         var sinceFurniture = [Int](repeating: 99, count: paragraphs.count)
@@ -127,7 +128,9 @@ struct BlockFeatures {
                         sawBoundary = true
                         distance = 0
                     }
+                    let underHeading = lastKind == headingKind
                     lastKind = BlockFeatures.furnitureKind(block)
+                    if case .byline(_, _, false) = block, underHeading { lastKind = headByline }
                 }
             }
             var next = end

@@ -34,9 +34,11 @@ enum LayoutFeature: Sendable, Equatable {
     // MARK: - The closed vocabulary
 
     /// What a block's neighbour is (`prev:` and `next:` features): a paragraph's shape or a
-    /// furniture block's kind, or the bulletin's start or end.
+    /// furniture block's kind, or the bulletin's start or end. A `head-byline` is a byline right
+    /// under a heading (`本报记者 黄诗雨` under a title): it opens the article rather than closing one.
     static let neighbourKinds = [
         "start", "end", "heading", "text", "section", "byline", "marker-forward", "marker-backward", "end-mark", "photo-credit",
+        "head-byline",
     ]
 
     /// The classes `end:` names (`BlockFeatures.punctuationClass`).

@@ -35,6 +35,20 @@ struct RoleAssembler {
 
         /// Main title and subtitle (kicker and deck, in printed order).
         func titleAndSubtitle(cues: LayoutCues) -> (title: String?, subtitle: String?) {
+            // A head line that breaks mid-phrase (`一部电梯让老楼里的`, `老小区停车难，`) is no
+            // complete kicker and the line under it no deck: whatever role each was given, the
+            // two are one title set on two lines.
+            var kickers = kickers
+            var titleLines = titleLines
+            var decks = decks
+            while let last = kickers.last, !titleLines.isEmpty, cues.endsRunningOn(last) {
+                titleLines.insert(kickers.removeLast(), at: 0)
+            }
+            while let last = titleLines.last, let deck = decks.first, cues.endsRunningOn(last),
+                !LineShape.hasDash(deck), TitleBlock.bracketed(deck) == nil
+            {
+                titleLines.append(decks.removeFirst())
+            }
             var others = kickers.map(TitleBlock.trimDashes)
             var title: String? = nil
             // Title lines in a row are one title broken over lines when each line is at least as
