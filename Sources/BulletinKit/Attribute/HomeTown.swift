@@ -8,7 +8,9 @@
 ///   district or city and no town: a district's paper (`上海市闵行区人民政府`, `嘉定区…简报`)
 ///   reports on many towns;
 /// - else the one town the whole issue names;
-/// - else the town most of its articles name, when clearly ahead.
+/// - else the town most of its articles name, when clearly ahead and the first town named in
+///   at least three in four of the articles that name one: a compilation of a city's or a
+///   district's news leads its articles with different towns and is no town's own.
 enum HomeTown {
     /// - Parameters:
     ///   - masthead: the locations found in the masthead lines.
@@ -41,10 +43,14 @@ enum HomeTown {
         if let named = namedLine(mastheadText, gazetteer: gazetteer) { return named }
         if order.count == 1 { return order[0] }
         let ranked = order.sorted { (articleCounts[$0.name] ?? 0) > (articleCounts[$1.name] ?? 0) }
-        guard let best = ranked.first, let count = articleCounts[best.name], count >= 2, count * 3 >= articleTowns.count,
+        guard let best = ranked.first, let count = articleCounts[best.name], count >= 2, count * 2 > articleTowns.count,
             count > (ranked.dropFirst().first.flatMap { articleCounts[$0.name] } ?? 0)
         else { return nil }
-        return best
+        // A town's own paper leads its articles with its own town; a compilation of a city's or
+        // district's news (`石港镇…`, `金新街道…`, `兴仁镇…`) leads each with another.
+        let leading = articleTowns.compactMap(\.first)
+        let ledByBest = leading.filter { $0.name == best.name }.count
+        return ledByBest * 4 >= leading.count * 3 ? best : nil
     }
 
     /// The town the masthead names first, and where (in scalars of the masthead text).

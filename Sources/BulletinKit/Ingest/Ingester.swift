@@ -65,7 +65,8 @@ public struct Ingester: Sendable {
         /// The masthead lines, as printed: where the bulletin names its own town. A contents
         /// block's lines, which list the titles (`一、泗泾镇“三所联动”调解室迎来兄弟镇取经`,
         /// `·镇里公布今年十项民生实事…………2版`), are left out: the towns they name are its
-        /// articles', not the paper's.
+        /// articles', not the paper's; so are the meta lines of web pages after the first
+        /// article (`来源：吴泾发布　发布时间：…`), which say where one article came from.
         public var masthead: [String] = []
         /// Lines dropped as layout (mastheads, captions, section markers, bylines, markers).
         public var dropped: [(line: Int, text: String, role: LineRole)] {
@@ -183,8 +184,12 @@ public struct Ingester: Sendable {
         }
         let titles = Set(articles.compactMap { $0.title?.withoutSpaces })
         let lines = layout.lines.map(\.text)
-        let masthead = zip(lines, roles).compactMap { line, role in
-            role == .masthead && !titles.contains(TitleBlock.listed(line, cues: lexicons.layoutCues).withoutSpaces) ? line : nil
+        let masthead = zip(layout.lines, roles).compactMap { line, role -> String? in
+            guard role == .masthead, !titles.contains(TitleBlock.listed(line.text, cues: lexicons.layoutCues).withoutSpaces)
+            else { return nil }
+            // A web page's meta line under a later article (`来源：吴泾发布　发布时间：…`) names
+            // where that article came from, not whose the bulletin is.
+            return line.number > firstArticleLine && line.isWebMeta(classifier.cues) ? nil : line.text
         }
         return Result(
             articles: articles, roles: roles, lines: lines,

@@ -194,6 +194,37 @@ struct TownAttributionTests {
         #expect(articles.count == 2)
     }
 
+    @Test("a compilation that leads its articles with different towns is no town's own, though one town is named most")
+    func compilationOfTownsNews() {
+        let articles = [
+            ("平潮镇网格员变身“问题收集员”", "今年以来，平潮镇把网格员培养成“问题收集员”，小区难题件件有回音，共收集问题三百余条。"),
+            ("平潮镇调解室开到村民家门口", "近日，平潮镇在各村设立调解室，今年已调处纠纷八十余起。"),
+            ("刘桥镇推行“村民说事”", "刘桥镇借鉴平潮镇的做法，在各村推行“村民说事”，每月固定一天听村民说事、议事。"),
+            ("二甲镇成立法律服务工作站", "日前，二甲镇成立法律服务工作站，为群众提供法律咨询。"),
+        ]
+        let compiled = TownAttributionTests.attributed(articles)
+        #expect(compiled[3].towns.map(\.name) == ["二甲镇"], "\(compiled[3].towns.map(\.name))")
+        #expect(compiled[2].towns.map(\.name) == ["刘桥镇"], "\(compiled[2].towns.map(\.name))")
+    }
+
+    @Test("a web page's meta line under a later article names where that article came from, not whose the bulletin is")
+    func laterWebMetaLineIsNoMasthead() {
+        let text = """
+            闵行街镇网讯摘编　2024年第19期
+
+            莘庄镇“家门口”调解室挂牌
+            来源：今日闵行　发布时间：2024-05-15 18:02
+            近日，莘庄镇在各居民区设立“家门口”调解室，居民有矛盾可就近调解，今年已化解纠纷六十余起。
+
+            吴泾镇推出“幸福食堂”
+            来源：吴泾发布　发布时间：2024-05-12 16:20
+            5月起，吴泾镇在三个居民区新开“幸福食堂”，日均供餐五百余份，老人用餐可享补贴。
+            """
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "wangxun.txt", text: text))
+        #expect(ingested.masthead.contains { $0.contains("闵行街镇网讯摘编") }, "masthead: \(ingested.masthead)")
+        #expect(!ingested.masthead.contains { $0.contains("吴泾发布") }, "masthead: \(ingested.masthead)")
+    }
+
     @Test("a district's nameplate makes the bulletin no town's own, however often one town is named")
     func districtNameplate() throws {
         let articles = [
