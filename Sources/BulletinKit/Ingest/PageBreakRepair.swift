@@ -251,14 +251,15 @@ struct PageBreakRepair: Sendable {
 
     /// In a narrow column a paragraph's indented first line is short
     /// (`　　一份两荤一素的午餐，成本约` / `12元。80周岁以上老人每餐自付`): when it ends no
-    /// sentence and the line right under it is not indented, at least as wide, and no heading,
-    /// the text was wrapped there. A heading set alone is narrower than the text under it, and
-    /// what stands under a label (`举报电话：…` / `海永镇人民政府`) is no paragraph's second line.
+    /// sentence and the line right under it is not indented and at least as wide, the text was
+    /// wrapped there, unless both lines could be headings (a kicker over its title). A heading
+    /// set alone is narrower than the text under it, and what stands under a label
+    /// (`举报电话：…` / `海永镇人民政府`) is no paragraph's second line.
     func wrapsNarrowFirstLine(_ line: SourceLine, into next: SourceLine, adjacent: Bool) -> Bool {
         guard adjacent, line.indented, !next.indented, line.length >= PageBreakRepair.minimumNarrowFirstLine,
             next.columnWidth + 1 >= line.columnWidth, !LineShape.isTerminated(line.text)
         else { return false }
-        return !LineShape.couldBeHeading(next.text, cues: cues)
+        return !LineShape.couldBeHeading(line.text, cues: cues) || !LineShape.couldBeHeading(next.text, cues: cues)
     }
 
     /// A full line that ends its sentence over a shorter line that ends none: the shorter line is

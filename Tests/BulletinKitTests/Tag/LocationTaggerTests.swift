@@ -104,6 +104,8 @@ struct LocationTaggerTests {
         arguments: [
             "巩固提升农村人居环境，推进新农村建设。", "全村上下积极参与，村民纷纷点赞。", "他是一名优秀的社区工作者。",
             "引导社区群众建言献策，方便社区居民就餐。", "推进智慧社区建设。", "各村居结合实际开展工作。",
+            // Kinds of village, and verbs before a role: 三个自然村, 担任社区党委书记.
+            "全镇三个自然村完成改厕。", "从社工做起，如今担任社区党委书记。", "有问题可以拨打居民区服务电话。",
         ])
     func genericWords(text: String) {
         #expect(tag([text])[0].filter { $0.level == .community }.isEmpty, "\(text)")
