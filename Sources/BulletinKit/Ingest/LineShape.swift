@@ -152,6 +152,8 @@ enum LineShape {
         // Particles that never open a sentence (`的垃圾投放时间…`, `了解决…` is rare enough).
         if first == "的" || first == "着" || first == "得" { return true }
         guard ScalarClass.isIdeograph(first), let second = iterator.next() else { return false }
+        // `一、基本案情` opens an item; `…老人` / `、残疾人…` goes on with a word.
+        if second == "、" && ChineseNumeral.isNumeral(first) { return false }
         return ScalarClass.isClausePunctuation(second)
     }
 

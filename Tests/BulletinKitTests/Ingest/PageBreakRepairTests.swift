@@ -29,6 +29,8 @@ struct PageBreakRepairTests {
             ("一是强化组织领导；", "二是压实工作责任。", "a semicolon ends a list item"),
             ("日前，九亭镇对辖区老旧小区充电点开展检查，发现并整改隐患", "■ 8月下旬，九亭镇第二批加装电梯项目集中开工。", "the next line opens a brief with a bullet"),
             ("6月1日，居民区联合共建单位举办议事会，12名小学生提出了建议", "【怒江苑居民区】近日，小区首台加装电梯投入使用。", "the next line opens a brief with a label"),
+            ("一起宅基地边界纠纷的化解", "一、基本案情", "a numbered item is no word broken before 、"),
+            ("为做好加装电梯工作，街道将举办政策咨询会，有关事项通知如下", "二、地点：街道社区党群服务中心", "an item of a notice"),
         ])
     func keepsApart(first: String, next: String, why: String) {
         #expect(!repair.continues(first, with: next), "\(why)")
