@@ -89,6 +89,8 @@ public struct Ingester: Sendable {
 
         /// The fixed role of each furniture block, nil for paragraphs.
         var fixed: [BlockRole?] { blocks.map(BlockRole.init(furniture:)) }
+        /// Whether each block is a paragraph opening with a turn of an interview (`问：…`).
+        var turns: [Bool]
     }
 
     func layout(of bulletin: Bulletin) -> Layout {
@@ -104,9 +106,12 @@ public struct Ingester: Sendable {
             break
         }
         let (blocks, joins, detached) = repair.blocks(lines: lines, kinds: kinds)
+        let turns = blocks.map { block in
+            if case .paragraph(let paragraph) = block { lexicons.layoutCues.startsWithDialoguePrefix(paragraph.text) } else { false }
+        }
         return Layout(
             lines: lines, kinds: kinds, blocks: blocks, joins: joins, detached: detached,
-            features: features.features(of: blocks), mastheadDate: mastheadDate)
+            features: features.features(of: blocks), mastheadDate: mastheadDate, turns: turns)
     }
 
     /// - Parameter explaining: also say, for each block, which features decided its role
@@ -114,7 +119,7 @@ public struct Ingester: Sendable {
     public func articles(in bulletin: Bulletin, explaining: Bool = false) -> Result {
         let layout = layout(of: bulletin)
         let rows = layout.features.map(featureRows.rows)
-        let decided = model.decode(rows: rows, fixed: layout.fixed)
+        let decided = model.decode(rows: rows, fixed: layout.fixed, turns: layout.turns)
         return result(bulletin: bulletin, layout: layout, decided: decided, explainedBy: explaining ? rows : nil)
     }
 

@@ -90,7 +90,7 @@ public struct LayoutTraining: Sendable {
 
     private func sequence(_ example: Example, registering model: inout LayoutModel) -> StructuredPerceptron.Sequence {
         let rows = example.layout.features.map { $0.map { model.row(for: $0.name) } }
-        return StructuredPerceptron.Sequence(rows: rows, fixed: example.layout.fixed, gold: example.roles)
+        return StructuredPerceptron.Sequence(rows: rows, fixed: example.layout.fixed, turns: example.layout.turns, gold: example.roles)
     }
 
     /// Scores the articles `model` cuts from each example against its gold, by bulletin and
@@ -136,7 +136,7 @@ public struct LayoutTraining: Sendable {
                 predicted: Ingester(lexicons: lexicons, model: model).articles(in: examples[held].bulletin).articles,
                 gold: examples[held].gold)
             results.set(held, evaluation)
-            decodedRoles.set(held, model.decode(rows: sequences[held].rows, fixed: sequences[held].fixed))
+            decodedRoles.set(held, model.decode(rows: sequences[held].rows, fixed: sequences[held].fixed, turns: sequences[held].turns))
         }
         var result = CrossValidation(examples: examples.map { ($0.name, $0.family) }, scores: results.values)
         let texts = examples.map { example in

@@ -6,11 +6,12 @@
 /// Deterministic: bulletins are visited in an order shuffled by a fixed seed, so the same gold
 /// always gives the same weights.
 struct StructuredPerceptron: Sendable {
-    /// One training bulletin: the feature rows of each block, the fixed roles of furniture, and
-    /// the gold roles.
+    /// One training bulletin: the feature rows of each block, the fixed roles of furniture, the
+    /// interview turns (never headings), and the gold roles.
     struct Sequence: Sendable {
         var rows: [[Int]]
         var fixed: [BlockRole?]
+        var turns: [Bool] = []
         var gold: [BlockRole]
     }
 
@@ -82,7 +83,7 @@ struct StructuredPerceptron: Sendable {
             }
             for s in order {
                 let sequence = sequences[s]
-                let predicted = model.decode(rows: sequence.rows, fixed: sequence.fixed, margin: margin, gold: sequence.gold)
+                let predicted = model.decode(rows: sequence.rows, fixed: sequence.fixed, turns: sequence.turns, margin: margin, gold: sequence.gold)
                 if predicted != sequence.gold {
                     for i in sequence.gold.indices {
                         let gold = sequence.gold[i]

@@ -133,6 +133,11 @@ struct LayoutFeatureTests {
         #expect(question?.1.contains("prev:head-byline") == true, "\(question?.1 ?? [])")
         let afterClosing = try? #require(paragraphs.first { $0.0 == lead2 })
         #expect(afterClosing?.1.contains("prev:byline") == true, "\(afterClosing?.1 ?? [])")
+        // The question under the head byline is a turn of the interview: never a title or a
+        // subheading, however much it looks like one.
+        let articles = split(text)
+        #expect(!articles.contains { ($0.title ?? "").hasPrefix("问：") || ($0.title ?? "").hasPrefix("答：") }, "\(articles.map(\.title))")
+        #expect(articles.allSatisfy { $0.subheadings.allSatisfy { !$0.hasPrefix("问：") && !$0.hasPrefix("答：") } })
     }
 
     @Test("a kicker line ending in —— becomes the subtitle of the title below it")

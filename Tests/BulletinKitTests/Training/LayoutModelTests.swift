@@ -63,6 +63,30 @@ struct LayoutModelTests {
         }
     }
 
+    @Test("an interview turn takes the best of the text roles, never a heading, and the rest of the sequence stays optimal")
+    func turnsAreNeverHeadings() {
+        for seed in UInt64(1)...30 {
+            var random = SplitMix64(seed: seed)
+            let model = LayoutModelTests.randomModel(features: 6, seed: seed)
+            let count = 1 + Int(random.next() % 4)
+            let rows = (0..<count).map { _ in (0..<3).map { _ in Int(random.next() % 6) } }
+            let fixed = [BlockRole?](repeating: nil, count: count)
+            let turns: [Bool] = (0..<count).map { _ in random.next() % 2 == 0 }
+            let decoded = model.decode(rows: rows, fixed: fixed, turns: turns)
+            for (role, turn) in zip(decoded, turns) where turn { #expect(BlockRole.turnRoles.contains(role), "seed \(seed)") }
+            var best = -Double.infinity
+            func all(_ prefix: [BlockRole]) {
+                if prefix.count == count {
+                    best = max(best, LayoutModelTests.total(model, rows: rows, roles: prefix))
+                    return
+                }
+                for role in turns[prefix.count] ? BlockRole.turnRoles : BlockRole.paragraphRoles { all(prefix + [role]) }
+            }
+            all([])
+            #expect(abs(LayoutModelTests.total(model, rows: rows, roles: decoded) - best) < 1e-9, "seed \(seed)")
+        }
+    }
+
     @Test("the perceptron learns a separable toy layout and gives the same weights every time")
     func perceptronLearnsAndIsDeterministic() {
         // Short lines are titles, long ones body; a byline closes each article.

@@ -44,6 +44,10 @@ public enum BlockRole: Int, Sendable, CaseIterable, Equatable {
         .masthead, .kicker, .title, .deck, .dateline, .lead, .brief, .body, .subheading, .caption, .lateTitle,
     ]
 
+    /// The roles a turn of an interview (`问：…`, `答：…`, `记者：…`) may take: text, never a
+    /// heading, whatever its length or its question mark.
+    public static let turnRoles: [BlockRole] = [.lead, .brief, .body]
+
     /// The name used in `layout-weights.tsv` and in `bulletin split`.
     public var name: String {
         switch self {

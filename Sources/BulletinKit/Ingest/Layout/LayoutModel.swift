@@ -50,11 +50,12 @@ public struct LayoutModel: Sendable {
     }
 
     /// The best role sequence for a bulletin's blocks. `fixed[i]` is the role of a furniture
-    /// block; paragraph blocks choose among `BlockRole.paragraphRoles`.
+    /// block; paragraph blocks choose among `BlockRole.paragraphRoles`, and a turn of an
+    /// interview (`turns[i]`: `问：…`, `答：…`) among `BlockRole.turnRoles`: it is never a heading.
     ///
     /// In training, `margin` is added to every role that is not `gold[i]` (loss-augmented
     /// decoding): the weights keep being corrected until the gold wins by that margin per block.
-    func decode(rows: [[Int]], fixed: [BlockRole?], margin: Double = 0, gold: [BlockRole] = []) -> [BlockRole] {
+    func decode(rows: [[Int]], fixed: [BlockRole?], turns: [Bool] = [], margin: Double = 0, gold: [BlockRole] = []) -> [BlockRole] {
         let n = rows.count
         guard n > 0 else { return [] }
         let roles = BlockRole.allCases
@@ -62,7 +63,9 @@ public struct LayoutModel: Sendable {
         let minusInfinity = -Double.infinity
         var score = [Double](repeating: minusInfinity, count: n * count)
         var back = [Int](repeating: -1, count: n * count)
-        func candidates(_ i: Int) -> [BlockRole] { fixed[i].map { [$0] } ?? BlockRole.paragraphRoles }
+        func candidates(_ i: Int) -> [BlockRole] {
+            fixed[i].map { [$0] } ?? (i < turns.count && turns[i] ? BlockRole.turnRoles : BlockRole.paragraphRoles)
+        }
         func emission(_ i: Int, _ role: BlockRole) -> Double {
             let loss = margin != 0 && gold[i] != role ? margin : 0
             return self.score(rows: rows[i], role: role) + loss
