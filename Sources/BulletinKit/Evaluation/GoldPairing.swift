@@ -10,12 +10,11 @@ enum GoldPairing {
     static func indexedPairs(_ articles: [Article], _ gold: GoldBulletin) -> [(gold: Int, article: Int)] {
         var used = Set<Int>()
         var result: [(gold: Int, article: Int)] = []
+        let bodies = articles.map(IngestEvaluation.comparableBody(of:))
         for (goldIndex, expected) in gold.articles.enumerated() {
             guard
-                let found = articles.indices.first(where: { index in
-                    guard !used.contains(index) else { return false }
-                    let body = IngestEvaluation.body(of: articles[index])
-                    return body.hasPrefix(expected.bareBodyStart) && body.hasSuffix(expected.bodyEnd)
+                let found = bodies.indices.first(where: { index in
+                    !used.contains(index) && IngestEvaluation.bounds(bodies[index], match: expected)
                 })
             else { continue }
             used.insert(found)

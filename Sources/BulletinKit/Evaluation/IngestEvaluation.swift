@@ -44,11 +44,11 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
         self.gold += gold.articles.count
         self.predicted += articles.count
         var used = Set<Int>()
+        let bodies = articles.map(IngestEvaluation.comparableBody(of:))
         for (goldIndex, expected) in gold.articles.enumerated() {
             guard
-                let found = articles.indices.first(where: { index in
-                    !used.contains(index) && IngestEvaluation.body(of: articles[index]).hasPrefix(expected.bareBodyStart)
-                        && IngestEvaluation.body(of: articles[index]).hasSuffix(expected.bodyEnd)
+                let found = bodies.indices.first(where: { index in
+                    !used.contains(index) && IngestEvaluation.bounds(bodies[index], match: expected)
                 })
             else {
                 misses.append(
@@ -87,7 +87,7 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
     /// Which boundary a near miss got wrong: the article that starts where the gold one does but
     /// ends elsewhere (`: ends “…另有（下转第3版）”`), or ends right but starts elsewhere.
     static func nearMiss(_ expected: GoldBulletin.Article, _ articles: [Article]) -> String {
-        let bodies = articles.map(body(of:))
+        let bodies = articles.map(comparableBody(of:))
         if let body = bodies.first(where: { $0.hasPrefix(expected.bareBodyStart) }) {
             return ": ends “…\(body.suffix(16))”, gold “…\(expected.bodyEnd)”"
         }
@@ -116,6 +116,17 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
         // Leading bullets (◆ ■ ●) are decoration the gold may leave out of `body_start`.
         let body = lines.joined(separator: "\n")
         return withoutLeadingBullets(body)
+    }
+
+    /// The body as the gold's `body_start` and `body_end` are written: one line of printed text,
+    /// with no break between paragraphs (`编辑同志：` / `我住在锦绣苑…` is `编辑同志：我住在锦绣苑…`).
+    static func comparableBody(of article: Article) -> String {
+        body(of: article).filter { $0 != "\n" }
+    }
+
+    /// Whether a body (`comparableBody`) starts and ends where the gold article does.
+    static func bounds(_ body: String, match expected: GoldBulletin.Article) -> Bool {
+        body.hasPrefix(expected.bareBodyStart) && body.hasSuffix(expected.bodyEnd)
     }
 
     /// Leading bullets (◆ ■ ●) are decoration the gold may leave out of `body_start`.

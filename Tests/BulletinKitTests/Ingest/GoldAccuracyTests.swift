@@ -1,4 +1,5 @@
 import BulletinKit
+import Foundation
 import Testing
 
 @Suite("Ingestion accuracy on the corpus gold")
@@ -6,6 +7,25 @@ struct GoldAccuracyTests {
     @Test("the corpus has at least ten annotated bulletins")
     func corpusIsLargeEnough() {
         #expect(Corpus.bulletinNames().count >= 10)
+    }
+
+    @Test("a gold body_start that runs over a paragraph break (a letter's salutation) still finds its article")
+    func bodyStartAcrossParagraphs() throws {
+        let gold = try JSONDecoder().decode(GoldBulletin.self, from: Data("""
+            {"bulletin": "b", "date": null, "articles": [
+              {"title": "楼下的快递柜该不该挪", "subtitle": null, "section": "议事厅", "byline": [], "subheadings": [],
+               "body_start": "编辑同志：我住在锦绣苑", "body_end": "能不能挪一挪？", "truncated": false, "continued": null}]}
+            """.utf8))
+        let letter = Article(
+            bulletin: "b", source: "b.txt", index: 1, title: "楼下的快递柜该不该挪",
+            text: "楼下的快递柜该不该挪\n编辑同志：\n我住在锦绣苑12号楼，楼下的快递柜挡住了消防通道，能不能挪一挪？")
+        var evaluation = IngestEvaluation()
+        evaluation.add(predicted: [letter], gold: gold)
+        #expect(evaluation.matched == 1, "\(evaluation.misses)")
+        var wrong = IngestEvaluation()
+        let cutLate = Article(bulletin: "b", source: "b.txt", index: 1, title: nil, text: "我住在锦绣苑12号楼，楼下的快递柜挡住了消防通道，能不能挪一挪？")
+        wrong.add(predicted: [cutLate], gold: gold)
+        #expect(wrong.matched == 0)
     }
 
     @Test("on the corpus it was trained on: article boundaries F1 ≥ 0.87 and titles ≥ 0.95 exact")
