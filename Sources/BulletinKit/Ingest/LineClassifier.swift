@@ -75,7 +75,7 @@ struct LineClassifier: Sendable {
         let folded = line.folded
         if let section = sectionName(folded, printed: line.text) { return .section(section) }
         if line.length <= 24 {
-            if let marker = continuationMarker(folded) { return marker }
+            if let marker = continuationMarker(folded), marker == .endMark || !hasTextBesideBrackets(folded) { return marker }
             if let names = bylineNames(folded) { return .byline(names) }
         }
         if let date = mastheadDate(folded) { return .masthead(date: date) }
@@ -140,6 +140,19 @@ struct LineClassifier: Sendable {
         }
         if cues.containsBackwardContinuation(folded) { return .continuedBackward }
         return nil
+    }
+
+    /// Whether a line holds a bracketed marker and, outside the brackets, text of its own: a
+    /// continuation's repeated title run in with its marker (`（上接第1版）一条车道划线背后的三轮协商`,
+    /// `小网格撬动大治理（上接第1版）`). The line is text then, and the marker is cut off it
+    /// (`InlineFurniture`).
+    func hasTextBesideBrackets(_ folded: String) -> Bool {
+        let s = folded.scalarArray
+        guard let open = s.firstIndex(where: { $0 == "（" || $0 == "(" }),
+            let close = s[open...].firstIndex(where: { $0 == "）" || $0 == ")" })
+        else { return false }
+        let outside = s[..<open].filter(ScalarClass.isIdeograph).count + s[(close + 1)...].filter(ScalarClass.isIdeograph).count
+        return outside >= 4
     }
 
     /// The first page number in a marker: ASCII digits or a Chinese numeral up to 十九.

@@ -30,6 +30,7 @@ struct GoldRoles {
             let end = article.bodyEnd.withoutSpaces
             guard let first = (cursor..<blocks.count).first(where: { bare[$0]?.hasPrefix(start) ?? false })
                 ?? (cursor..<blocks.count).first(where: { texts[$0]?.contains(start) ?? false })
+                ?? (cursor..<blocks.count).first(where: { runsOver(start, from: $0, bare: bare, texts: texts) })
             else {
                 problems.append("\(gold.bulletin): article \(number + 1): no block starts with body_start “\(article.bodyStart)”")
                 continue
@@ -116,6 +117,20 @@ struct GoldRoles {
             }
         }
         return (roles, problems)
+    }
+
+    /// Whether the body_start `start` begins with block `index` and runs on into the paragraphs
+    /// after it: a salutation on a line of its own (`编辑同志：` / `我住在锦绣苑…`), which the gold
+    /// writes as one line of text.
+    private func runsOver(_ start: String, from index: Int, bare: [String?], texts: [String?]) -> Bool {
+        guard let text = bare[index], !text.isEmpty, text.count < start.count, start.hasPrefix(text) else { return false }
+        var joined = text
+        var next = index + 1
+        while joined.count < start.count, next < texts.count {
+            if let more = texts[next] { joined += more }
+            next += 1
+        }
+        return joined.hasPrefix(start)
     }
 
     static func classifiedAsCaption(_ block: Block) -> Bool {

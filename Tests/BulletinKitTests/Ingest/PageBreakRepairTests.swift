@@ -320,6 +320,22 @@ struct TitleBlockTests {
         #expect(kicker.title == "崇川区举办主题党日示范活动" && kicker.subtitle == "百舸争流 争先创优在行动")
     }
 
+    @Test("running text the model reads as masthead inside an open article stays in it; a short line does not")
+    func runningTextIsNeverFurniture() {
+        let assembler = RoleAssembler(classifier: LineClassifier(cues: cues), cues: cues)
+        let long = "自今年开展走访以来，镇领导班子成员分赴全镇各村居、企业和园区，面对面听取群众意见，收集问题一百二十余条。"
+        let blocks: [Block] = [
+            .paragraph(Paragraph(text: "镇领导走进村居听民声", lines: [1], gapBefore: 0)),
+            .paragraph(Paragraph(text: "近日，镇里组织机关干部走访村居，听取群众对民生实事项目的意见建议。", lines: [2], gapBefore: 0)),
+            .paragraph(Paragraph(text: long, lines: [4], gapBefore: 1)),
+            .paragraph(Paragraph(text: "镇报　2024年5月17日　第2版", lines: [6], gapBefore: 1)),
+        ]
+        let (drafts, used) = assembler.assemble(blocks: blocks, roles: [.title, .lead, .masthead, .masthead])
+        #expect(drafts.count == 1)
+        #expect(drafts.first?.paragraphs.map(\.text).contains(long) == true)
+        #expect(used == [.title, .lead, .body, .masthead])
+    }
+
     @Test("a head line that breaks mid-phrase is no kicker, and the line under a title that does is no deck")
     func headLinesRunningOnWhateverTheirRoles() {
         var kickerAbove = RoleAssembler.Draft()

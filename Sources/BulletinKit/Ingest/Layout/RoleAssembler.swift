@@ -84,6 +84,15 @@ struct RoleAssembler {
         }
     }
 
+    /// Whether a paragraph is running text that no furniture line is: long, and no heading.
+    static func isRunningText(_ text: String, cues: LayoutCues) -> Bool {
+        text.scalarCount >= minimumRunningText && !LineShape.couldBeHeading(text, cues: cues)
+    }
+
+    /// The length from which a paragraph of sentences is running text (a page footer, a web
+    /// page's meta line or a contents entry is shorter).
+    static let minimumRunningText = 40
+
     /// The articles, and each block's role as finally used (a role that made no sense where it
     /// stood is read as the nearest one that does: a deck with no title above is a title).
     func assemble(blocks: [Block], roles: [BlockRole]) -> (drafts: [Draft], roles: [BlockRole]) {
@@ -162,6 +171,13 @@ struct RoleAssembler {
                 var text = paragraph.text
                 if let head = runInHead {
                     text = head.text + head.separator + text
+                }
+                // Running text inside an article is never furniture: a paragraph of sentences
+                // that the model reads as masthead while an article's body is open goes on in it
+                // (a print page's stray paragraph, `自主题教育开展以来，…`), rather than being lost.
+                if role == .masthead, current.map({ !$0.closed && $0.hasBody }) ?? false, RoleAssembler.isRunningText(text, cues: cues) {
+                    role = .body
+                    used[index] = .body
                 }
                 defer {
                     if let head = runInHead {
