@@ -334,6 +334,10 @@ struct TitleBlockTests {
         #expect(drafts.count == 1)
         #expect(drafts.first?.paragraphs.map(\.text).contains(long) == true)
         #expect(used == [.title, .lead, .body, .masthead])
+        // A file the model reads all as masthead still gives its running text, as a title-less article.
+        let (alone, aloneRoles) = assembler.assemble(blocks: [blocks[0], blocks[2]], roles: [.masthead, .masthead])
+        #expect(alone.count == 1 && alone.first?.paragraphs.map(\.text) == [long] && alone.first?.titleLines == [])
+        #expect(aloneRoles == [.masthead, .brief])
     }
 
     @Test("a head line that breaks mid-phrase is no kicker, and the line under a title that does is no deck")

@@ -106,6 +106,8 @@ struct RoleAssembler {
         /// A run-in head (`石湖荡镇　镇里对…`, cut off its line as a possible title) that the model
         /// dropped: not a title after all, so it goes back in front of its text.
         var runInHead: (text: String, separator: String, index: Int)? = nil
+        /// Running text read as masthead outside any article's body.
+        var strayText: [(text: String, line: Int, index: Int)] = []
 
         func finish() {
             if var draft = current, draft.hasHead || draft.hasBody {
@@ -175,9 +177,13 @@ struct RoleAssembler {
                 // Running text inside an article is never furniture: a paragraph of sentences
                 // that the model reads as masthead while an article's body is open goes on in it
                 // (a print page's stray paragraph, `自主题教育开展以来，…`), rather than being lost.
-                if role == .masthead, current.map({ !$0.closed && $0.hasBody }) ?? false, RoleAssembler.isRunningText(text, cues: cues) {
-                    role = .body
-                    used[index] = .body
+                if role == .masthead, RoleAssembler.isRunningText(text, cues: cues) {
+                    if current.map({ !$0.closed && $0.hasBody }) ?? false {
+                        role = .body
+                        used[index] = .body
+                    } else {
+                        strayText.append((text, line, index))
+                    }
                 }
                 defer {
                     if let head = runInHead {
@@ -244,6 +250,16 @@ struct RoleAssembler {
             }
         }
         finish()
+        // A bulletin that would give no article at all still gives its running text: each
+        // paragraph of it a title-less article, never nothing for a file of text.
+        if drafts.isEmpty {
+            for stray in strayText {
+                start(line: stray.line)
+                current!.paragraphs.append((stray.text, false))
+                used[stray.index] = .brief
+                finish()
+            }
+        }
         return (drafts, used)
     }
 
