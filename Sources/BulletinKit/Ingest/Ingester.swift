@@ -95,8 +95,10 @@ public struct Ingester: Sendable {
 
     func layout(of bulletin: Bulletin) -> Layout {
         let lines = SourceLine.lines(of: bulletin.text, folding: lexicons.folding)
-        let kinds = classifier.demotingSignOffDates(
-            lines, classifier.absorbingContents(lines, classifier.absorbingMastheadNames(lines, lines.map(classifier.classify))))
+        let classified = classifier.absorbingMastheadNames(lines, lines.map(classifier.classify))
+        let absorbed = classifier.absorbingContents(lines, classified)
+        let kinds = classifier.demotingSignOffDates(lines, absorbed)
+        let listing = ContentsListing(lines: lines, classified: classified, absorbed: absorbed, classifier: classifier)
         // The issue date from a masthead line; a web page's meta line (`… 2024年08月22日 07:45`)
         // dates one reprinted article, not the issue.
         var mastheadDate: IssueDate? = nil
@@ -111,7 +113,7 @@ public struct Ingester: Sendable {
         }
         return Layout(
             lines: lines, kinds: kinds, blocks: blocks, joins: joins, detached: detached,
-            features: features.features(of: blocks), mastheadDate: mastheadDate, turns: turns)
+            features: features.features(of: blocks, listing: listing), mastheadDate: mastheadDate, turns: turns)
     }
 
     /// - Parameter explaining: also say, for each block, which features decided its role

@@ -167,26 +167,7 @@ extension LineClassifier {
         var kinds = kinds
         var index = 0
         while index < lines.count {
-            // A contents header is a few words (`本期导读 IN THIS ISSUE`, in a box's top rule
-            // `┌──── 本期导读 ────┐`): test nothing longer.
-            guard lines[index].length <= 80, lines[index].folded.unicodeScalars.contains(where: contentsCueEnds.contains) else {
-                index += 1
-                continue
-            }
-            var bareScalars = String.UnicodeScalarView()
-            for scalar in lines[index].folded.unicodeScalars where ScalarClass.isWordScalar(scalar) { bareScalars.append(scalar) }
-            let bare = String(bareScalars)
-            guard bare.scalarCount <= 24 else {
-                index += 1
-                continue
-            }
-            // `本期导读`, `【导读】`, `本期导读 IN THIS ISSUE`: the cue, then nothing Chinese.
-            // …or a short heading ending with one (`要闻导读`).
-            let header = cues.cues(for: .contentsHeader).contains { cue in
-                bare.hasPrefixBytes(cue) && !bare.dropFirst(cue.count).unicodeScalars.contains(where: ScalarClass.isIdeograph)
-                    || bare.hasSuffixBytes(cue) && bare.scalarCount <= cue.scalarCount + 2
-            }
-            guard kinds[index] == .text || kinds[index] == .section(bare), header else {
+            guard let bare = contentsHeader(lines[index]), kinds[index] == .text || kinds[index] == .section(bare) else {
                 index += 1
                 continue
             }
@@ -217,6 +198,27 @@ extension LineClassifier {
     }
 
     static let fullStop: [UInt8] = Array("。".utf8)
+
+    /// The line's word characters when it reads as a contents header (`本期导读`, `【导读】`,
+    /// `本期导读 IN THIS ISSUE`, `要闻导读`), else nil.
+    func contentsHeader(_ line: SourceLine) -> String? {
+        // A contents header is a few words (`本期导读 IN THIS ISSUE`, in a box's top rule
+        // `┌──── 本期导读 ────┐`): test nothing longer.
+        guard line.length <= 80, line.folded.unicodeScalars.contains(where: contentsCueEnds.contains) else { return nil }
+        var bareScalars = String.UnicodeScalarView()
+        for scalar in line.folded.unicodeScalars where ScalarClass.isWordScalar(scalar) { bareScalars.append(scalar) }
+        let bare = String(bareScalars)
+        guard bare.scalarCount <= 24 else { return nil }
+        // `本期导读`, `【导读】`, `本期导读 IN THIS ISSUE`: the cue, then nothing Chinese.
+        // …or a short heading ending with one (`要闻导读`).
+        let header = cues.cues(for: .contentsHeader).contains { cue in
+            bare.hasPrefixBytes(cue) && !bare.dropFirst(cue.count).unicodeScalars.contains(where: ScalarClass.isIdeograph)
+                || bare.hasSuffixBytes(cue) && bare.scalarCount <= cue.scalarCount + 2
+        }
+        return header ? bare : nil
+    }
+
+    func isContentsHeader(_ line: SourceLine) -> Bool { contentsHeader(line) != nil }
 
     /// Whether a line holds only a date (`2024年6月20日`).
     static func isDateOnly(_ text: String) -> Bool {

@@ -24,7 +24,7 @@ struct LayoutFeatureRowsTests {
     @Test("the vocabulary names each feature once, and every name of the built-in weights is in it or open")
     func vocabulary() {
         #expect(Set(LayoutFeature.vocabulary).count == LayoutFeature.vocabulary.count)
-        let open = ["first:", "first2:", "last:", "heading-above-last:"]
+        let open = ["first:", "first2:", "last:", "last2:", "heading-above-last:"]
         let known = Set(LayoutFeature.vocabulary)
         let unknown = Corpus.ingester.model.names.filter { name in
             !known.contains(name) && !open.contains { name.hasPrefixBytes($0) }

@@ -22,7 +22,8 @@ struct BlockFeatures {
 
     /// The features of every block (empty for furniture), in block order. Linear in the number of
     /// blocks: each looks at a fixed window around it.
-    func features(of blocks: [Block]) -> [[LayoutFeature]] {
+    /// - Parameter listing: the titles the bulletin's table of contents lists, if it has one.
+    func features(of blocks: [Block], listing: ContentsListing = ContentsListing(entries: [])) -> [[LayoutFeature]] {
         var paragraphs: [Int] = []  // block indices of paragraphs
         var paragraphTexts: [String] = []
         for (index, block) in blocks.enumerated() {
@@ -179,7 +180,10 @@ struct BlockFeatures {
                 f.append(.first(first))
                 if scalars.count >= 2 { f.append(.firstTwo(first, scalars[1])) }
             }
-            if let last = scalars.last { f.append(.last(last)) }
+            if let last = scalars.last {
+                f.append(.last(last))
+                if scalars.count >= 2 { f.append(.lastTwo(scalars[scalars.count - 2], last)) }
+            }
             let marks = PunctuationScan(scalars)
             if marks.fullStopInside { f.append(.fullStopInside) }
             if LineShape.readsLikeSentence(scalars: scalars) { f.append(.readsLikeSentence) }
@@ -204,6 +208,14 @@ struct BlockFeatures {
             if own.startsWithDate { f.append(.startsWithDate) }
             if LineShape.startsWithBracketLabel(scalars: scalars) { f.append(.bracketLabel) }
             if LineShape.isFigureRow(scalars: scalars) { f.append(.figureRow) }
+            if !listing.entries.isEmpty {
+                switch listing.match(scalars) {
+                case .whole: f.append(.listed)
+                case .part: f.append(.listedPart)
+                case .some: f.append(.listedSome)
+                case .none: if heading { f.append(.unlistedHeading) }
+                }
+            }
             // Words of layout-cues.tsv, matched against the paragraph as printed.
             if own.startsWithLeadOpener { f.append(.cueLeadOpener) }
             if cues.startsWithClosingOpener(text) { f.append(.cueClosingOpener) }

@@ -16,6 +16,8 @@ enum LayoutFeature: Sendable, Equatable {
     case firstTwo(Unicode.Scalar, Unicode.Scalar)
     /// `last:X`: its last character.
     case last(Unicode.Scalar)
+    /// `last2:XY`: its last two characters (a caption ends `…活动现场`, `…一角`, a title seldom).
+    case lastTwo(Unicode.Scalar, Unicode.Scalar)
     /// `heading-above-last:X`: the last character of the heading right above it (a title set on
     /// two lines breaks after `的` or `，`, where no title or kicker ends: `…让老小区的` / `烦心事…`).
     case lastAbove(Unicode.Scalar)
@@ -27,6 +29,7 @@ enum LayoutFeature: Sendable, Equatable {
         case .first(let scalar): "first:" + String(scalar)
         case .firstTwo(let a, let b): "first2:" + String(a) + String(b)
         case .last(let scalar): "last:" + String(scalar)
+        case .lastTwo(let a, let b): "last2:" + String(a) + String(b)
         case .lastAbove(let scalar): "heading-above-last:" + String(scalar)
         }
     }
@@ -71,6 +74,7 @@ enum LayoutFeature: Sendable, Equatable {
             "prev:unterminated-text", "parallel", "enumerated-sibling", "topic:nothing-above",
             "topic:nothing-below", "words-above>below", "new-town", "next:new-town", "next:web-meta", "clock-time",
             "gap:0&blanks-rare", "gap:1+&blanks-rare", "after-colon", "repeated", "cue:closing-opener",
+            "listed", "listed:part", "listed:some", "unlisted&heading",
         ]
         for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name] }
         names += ["lines:0", "lines:1", "lines:2", "lines:3+", "gap:0", "gap:1", "gap:2+"]
@@ -161,6 +165,12 @@ enum LayoutFeature: Sendable, Equatable {
     static let afterColon = named("after-colon")
     static let repeated = named("repeated")
     static let cueClosingOpener = named("cue:closing-opener")
+    /// The bulletin's table of contents lists the block (`ContentsListing.Match`); `unlisted&heading`:
+    /// a heading-shaped block it does not list, in a bulletin that has one.
+    static let listed = named("listed")
+    static let listedPart = named("listed:part")
+    static let listedSome = named("listed:some")
+    static let unlistedHeading = named("unlisted&heading")
 
     /// `len:BIN` and `heading&len:BIN`, by position in `BlockFeatures.lengthBins`.
     static let length = family("len:", BlockFeatures.lengthBins.map(\.name))

@@ -11,13 +11,14 @@ struct LayoutFeatureRows: Sendable {
     private let model: LayoutModel
     /// Row of each vocabulary feature, −1 when the model has no weights for it.
     private let named: [Int]
-    /// Rows of `first:X`, `last:X`, `heading-above-last:X` and `first2:XY` by their characters,
+    /// Rows of `first:X`, `last:X`, `heading-above-last:X`, `first2:XY` and `last2:XY` by their characters,
     /// nil when the model holds such a name that the characters cannot stand for (then every
     /// look-up of the family is by name).
     private let first: [UInt32: Int]?
     private let last: [UInt32: Int]?
     private let lastAbove: [UInt32: Int]?
     private let firstTwo: [UInt64: Int]?
+    private let lastTwo: [UInt64: Int]?
 
     init(model: LayoutModel) {
         self.model = model
@@ -26,6 +27,7 @@ struct LayoutFeatureRows: Sendable {
         var last: [UInt32: Int]? = [:]
         var lastAbove: [UInt32: Int]? = [:]
         var firstTwo: [UInt64: Int]? = [:]
+        var lastTwo: [UInt64: Int]? = [:]
         for (name, row) in model.index {
             if name.hasPrefixBytes("first:") {
                 LayoutFeatureRows.register(name.unicodeScalars.dropFirst(6), row, single: &first)
@@ -34,18 +36,25 @@ struct LayoutFeatureRows: Sendable {
             } else if name.hasPrefixBytes("heading-above-last:") {
                 LayoutFeatureRows.register(name.unicodeScalars.dropFirst(19), row, single: &lastAbove)
             } else if name.hasPrefixBytes("first2:") {
-                let scalars = Array(name.unicodeScalars.dropFirst(7))
-                if scalars.count == 2, scalars.allSatisfy(LayoutFeatureRows.isPlain) {
-                    firstTwo?[LayoutFeatureRows.pair(scalars[0], scalars[1])] = row
-                } else {
-                    firstTwo = nil
-                }
+                LayoutFeatureRows.register(name.unicodeScalars.dropFirst(7), row, pair: &firstTwo)
+            } else if name.hasPrefixBytes("last2:") {
+                LayoutFeatureRows.register(name.unicodeScalars.dropFirst(6), row, pair: &lastTwo)
             }
         }
         self.first = first
         self.last = last
         self.lastAbove = lastAbove
         self.firstTwo = firstTwo
+        self.lastTwo = lastTwo
+    }
+
+    private static func register(_ scalars: Substring.UnicodeScalarView, _ row: Int, pair table: inout [UInt64: Int]?) {
+        let scalars = Array(scalars)
+        if scalars.count == 2, scalars.allSatisfy(isPlain) {
+            table?[pair(scalars[0], scalars[1])] = row
+        } else {
+            table = nil
+        }
     }
 
     private static func register(_ scalars: Substring.UnicodeScalarView, _ row: Int, single table: inout [UInt32: Int]?) {
@@ -93,6 +102,10 @@ struct LayoutFeatureRows: Sendable {
                 row =
                     firstTwo != nil && LayoutFeatureRows.isPlain(a) && LayoutFeatureRows.isPlain(b)
                     ? firstTwo![LayoutFeatureRows.pair(a, b)] : model.index[feature.name]
+            case .lastTwo(let a, let b):
+                row =
+                    lastTwo != nil && LayoutFeatureRows.isPlain(a) && LayoutFeatureRows.isPlain(b)
+                    ? lastTwo![LayoutFeatureRows.pair(a, b)] : model.index[feature.name]
             }
             if let row { rows.append(row) }
         }
