@@ -241,6 +241,40 @@ struct PageBreakRepairTests {
         let titled = ingester.articles(in: bulletin, layout: layout, decided: roles)
         #expect(titled.first?.title == "石湖荡镇")
     }
+
+    @Test("a subheading read under a byline goes on in the article; body text there starts a brief")
+    func subheadingUnderByline() {
+        let text = """
+            “楼道里的事，摊开来商量就不难”
+
+            编者按：罗山七村建于上世纪九十年代，是典型的售后公房小区，本刊记者近日走进小区，听居民区书记讲讲她的“商量经”。
+
+            文/本刊记者　陶蓓
+
+            谈议事：议题从楼道里来
+
+            问：小区里大大小小的事很多，哪些会拿到议事会上议？答：议题不在办公室里想，要到楼道里收。
+            """
+        let ingester = Ingester(lexicons: Corpus.lexicons)
+        let bulletin = Bulletin(path: "t.txt", text: text)
+        let layout = ingester.layout(of: bulletin)
+        let paragraphs = layout.blocks.indices.filter { if case .paragraph = layout.blocks[$0] { true } else { false } }
+        #expect(paragraphs.count == 4)
+        guard paragraphs.count == 4 else { return }
+        var roles = layout.blocks.map { BlockRole(furniture: $0) ?? .masthead }
+        roles[paragraphs[0]] = .title
+        roles[paragraphs[1]] = .lead
+        roles[paragraphs[2]] = .subheading
+        roles[paragraphs[3]] = .body
+        let one = ingester.articles(in: bulletin, layout: layout, decided: roles)
+        #expect(one.map(\.title) == ["“楼道里的事，摊开来商量就不难”"])
+        #expect(one.first?.subheadings == ["谈议事：议题从楼道里来"])
+        #expect(one.first?.text.hasSuffix("要到楼道里收。") == true)
+        // Without the subheading, text under the byline is a new, title-less article.
+        roles[paragraphs[2]] = .body
+        let two = ingester.articles(in: bulletin, layout: layout, decided: roles)
+        #expect(two.map(\.title) == ["“楼道里的事，摊开来商量就不难”", nil])
+    }
 }
 
 

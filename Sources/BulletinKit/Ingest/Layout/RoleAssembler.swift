@@ -24,6 +24,10 @@ struct RoleAssembler {
         var paragraphs: [(text: String, isSubheading: Bool)] = []
         var continued: String?
         var closed = false
+        /// Closed by a byline only: a byline may stand under an article's opening part
+        /// (`编者按：…` / `文/本刊记者 某某`), so a subheading the model reads under it goes on in
+        /// the article.
+        var closedByByline = false
         /// The source line the article starts on (its first title or body line).
         var firstLine = 0
         var captions = 0
@@ -127,7 +131,7 @@ struct RoleAssembler {
         /// Whether the open article is still in its head: no body yet, not closed.
         func inHead() -> Bool { current.map { !$0.closed && !$0.hasBody && $0.hasHead } ?? false }
         /// Whether a subheading can go on in the open article: it has a head or a body.
-        func openForBody() -> Bool { current.map { !$0.closed && ($0.hasBody || $0.hasHead) } ?? false }
+        func openForBody() -> Bool { current.map { (!$0.closed || $0.closedByByline) && ($0.hasBody || $0.hasHead) } ?? false }
         /// Whether body text goes on in the open article: it has a head, a body, or only the
         /// credit line it started with.
         func acceptsBody() -> Bool { current.map { !$0.closed && ($0.hasBody || $0.hasHead || !$0.byline.isEmpty) } ?? false }
@@ -152,15 +156,20 @@ struct RoleAssembler {
                 // the picture's.
                 if photo, lastParagraphRole == .caption || (current?.paragraphs.count ?? 0) > 1 { continue }
                 if current != nil, current!.byline.isEmpty { current!.byline = names }
-                if current?.hasBody ?? false { current?.closed = true }
+                if current?.hasBody ?? false {
+                    if !(current?.closed ?? true) { current?.closedByByline = true }
+                    current?.closed = true
+                }
             case .continuedForward(let page, _):
                 current?.continued = page
                 current?.closed = true
+                current?.closedByByline = false
             case .continuedBackward:
                 // `（上接第1版）`: a continuation starts here, under its repeated title if one is open.
                 if !inHead() { finish() }
             case .endMark:
                 current?.closed = true
+                current?.closedByByline = false
             case .paragraph(let paragraph):
                 let line = paragraph.lines[0]
                 var role = roles[index]
@@ -229,6 +238,10 @@ struct RoleAssembler {
                     if role != .subheading, !acceptsBody() {
                         role = .brief
                         start(line: line)
+                    }
+                    if role == .subheading, current!.closed {
+                        current!.closed = false
+                        current!.closedByByline = false
                     }
                     current!.paragraphs.append((text, role == .subheading))
                 case .brief:
