@@ -148,6 +148,14 @@ struct AttributionContext {
         cuesByClause[clause(max(end - 1, 0))]?.contains { $0.role == role && $0.start >= end } ?? false
     }
 
+    /// Whether a cue of `role` stands right beside the span `start..<end` in its clause, at most
+    /// `within` characters away (`与|迈皋桥街道|交界`, `毗邻|外冈镇`).
+    func cueBeside(_ role: AttributionCues.Role, _ start: Int, _ end: Int, within: Int = 4) -> Bool {
+        cuesByClause[clause(start)]?.contains { cue in
+            cue.role == role && (cue.end <= start && start - cue.end <= within || cue.start >= end && cue.start - end <= within)
+        } ?? false
+    }
+
     func has(_ role: AttributionCues.Role) -> Bool { rolesFound.contains(role) }
 
     /// Whether the span opens its clause, allowing only places and spaces before it

@@ -196,6 +196,7 @@ struct AttributionFeatures {
         all({ context.sentenceHas(.award, at: $0.start) }, "award")
         all({ context.sentenceHas(.compare, at: $0.start) }, "compare")
         all({ context.sentenceHas(.origin, at: $0.start) }, "origin")
+        all({ context.cueBeside(.neighbour, $0.start, $0.end) }, "neighbour")
         all({ inList($0) }, "list")
         return f
     }

@@ -13,6 +13,9 @@ public enum AttributionCueRole: String, Sendable, CaseIterable {
     /// In a sentence, the places named are where a practice began (`发源于浙江诸暨枫桥镇`), not
     /// where the article's work is done.
     case origin
+    /// Right beside a place, the place is a neighbour named to locate the subject
+    /// (`与迈皋桥街道交界的尧辰社区`, `毗邻外冈镇`), not the subject.
+    case neighbour
     case selfReference = "self-reference"
     case higherBody = "higher-body"
     /// The end of an office's name (`局`, `办`, `法院`): after `区` or `市` at the opening of a clause
