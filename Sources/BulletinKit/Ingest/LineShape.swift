@@ -108,6 +108,17 @@ enum LineShape {
         return true
     }
 
+    /// A head set off by a wide gap and then the start of a sentence (`■ 镇部署秋季秸秆禁烧工作　10月21日，
+    /// 镇召开秋收秋种暨秸秆禁`): a brief's run-in title over text a column wrapped, not a heading
+    /// in two parts (`新泾镇推行“多格合一”　一张网格管到底`). The part after the gap is eight
+    /// characters or more with a comma inside.
+    static func opensSentenceAfterGap(_ text: String) -> Bool {
+        let scalars = text.scalarArray
+        guard let gap = scalars.prefix(34).firstIndex(where: { $0 == "\u{3000}" }), gap >= 4 else { return false }
+        let after = scalars[gap...].drop(while: ScalarClass.isSpace)
+        return after.count >= 8 && after.contains(where: { $0 == "，" || $0 == "," })
+    }
+
     /// A row of a numbers box: a label, a wide gap, a figure (`走访居民　12600余户`, `办结率　　88.1%`).
     static func isFigureRow(_ text: String) -> Bool { isFigureRow(scalars: text.scalarArray) }
 

@@ -340,7 +340,10 @@ struct PageBreakRepair: Sendable {
         if quoteBalance > 0 && LineShape.closesUnopenedQuote(next) {
             return true
         }
-        if LineShape.couldBeHeading(first, cues: cues) || acrossBoilerplate { return false }
+        if acrossBoilerplate { return false }
+        // A run-in title over a sentence begun and not finished: the sentence goes on below.
+        if LineShape.opensSentenceAfterGap(first) { return true }
+        if LineShape.couldBeHeading(first, cues: cues) { return false }
         return !LineShape.couldBeHeading(next, cues: cues)
     }
 }

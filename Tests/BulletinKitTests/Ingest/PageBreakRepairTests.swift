@@ -211,6 +211,25 @@ struct PageBreakRepairTests {
         #expect(ingested.articles.first?.subheadings == [], "\(ingested.articles.map(\.subheadings))")
     }
 
+    @Test("a run-in title over a sentence begun and unfinished runs on into the next line, whatever the line's width")
+    func runInTitleOverAnUnfinishedSentence() {
+        let lines = [
+            "【镇村简讯】",
+            "■ 老街口袋公园开园　9月12日，镇城建中心在老街东段",
+            "建成的口袋公园正式开放，新增座椅、花坛和健身步道，附近居民",
+            "晚饭后多了一个散步的去处。",
+            "■ 9月15日，镇司法所联合派出所在集镇开展反诈宣传，发放宣",
+            "传资料800余份，为60多名老人讲解常见骗局。",
+            "■ 垃圾分类示范村名单公布　近日，区绿化市容局公布今年",
+            "垃圾分类示范村名单，我镇东风村、新民村入选。",
+        ]
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: lines.joined(separator: "\n")))
+        #expect(ingested.joins.contains { $0 == (2, 3) }, "\(ingested.joins)")
+        #expect(ingested.joins.contains { $0 == (7, 8) }, "\(ingested.joins)")
+        #expect(ingested.articles.count == 3, "\(ingested.articles.map(\.text))")
+        #expect(ingested.articles.first?.text.contains("东段建成的口袋公园") == true, "\(ingested.articles.map(\.text))")
+    }
+
     @Test("a run-in head the model does not read as a title goes back in front of its text, never lost")
     func runInHeadDroppedByTheModel() {
         let text = """
