@@ -27,6 +27,10 @@ struct HostileShape {
         // The same as an article: a title, then a body of the name over and over (250 KB took
         // 12 s in attribution once the resolver was linear).
         HostileShape(name: "a town named over and over", make: { townArticle($0) }, size: 30_000, unit: "names"),
+        // A brief's run-in title over a sentence that never ends, on lines of uneven width: every
+        // line joins the paragraph through the page-break repair's sentence test, which asks
+        // whether the paragraph so far opens a sentence after a gap (reading it all was quadratic).
+        HostileShape(name: "run-in title over endless text", make: { endlessRunIn($0) }, size: 10_000, unit: "lines"),
     ] }
 
     /// `count` names (surname and given name, all distinct in pairs up to 1,600), `perLine` to a
@@ -46,6 +50,17 @@ struct HostileShape {
     /// 长征镇 (a town in Shanghai and elsewhere: ambiguous alone) `count` times on one line.
     static func repeatedPlace(_ count: Int) -> String {
         String(repeating: "长征镇", count: count) + "\n"
+    }
+
+    /// `■ 镇部署工作　10月21日，镇召开…` and then `count` unpunctuated lines of 15 to 40 characters.
+    static func endlessRunIn(_ count: Int) -> String {
+        let words = Array("街道社区网格治理服务居民调解矛盾纠纷工作推进")
+        var text = "■ 镇部署工作　10月21日，镇召开推进会街道社区网格\n"
+        for i in 0..<count {
+            for j in 0..<(15 + (i * 7) % 26) { text.append(words[(i + j * 3) % words.count]) }
+            text.append("\n")
+        }
+        return text
     }
 
     /// An article about 长征镇 whose body names it `count` times in a row.

@@ -112,8 +112,11 @@ enum LineShape {
     /// 镇召开秋收秋种暨秸秆禁`): a brief's run-in title over text a column wrapped, not a heading
     /// in two parts (`新泾镇推行“多格合一”　一张网格管到底`). The part after the gap is eight
     /// characters or more with a comma inside.
+    ///
+    /// Reads the first hundred characters only: it is asked of the paragraph rejoined so far at
+    /// every join, which may be thousands of lines long (reading it all made the repair quadratic).
     static func opensSentenceAfterGap(_ text: String) -> Bool {
-        let scalars = text.scalarArray
+        let scalars = Array(text.unicodeScalars.prefix(100))
         guard let gap = scalars.prefix(34).firstIndex(where: { $0 == "\u{3000}" }), gap >= 4 else { return false }
         let after = scalars[gap...].drop(while: ScalarClass.isSpace)
         return after.count >= 8 && after.contains(where: { $0 == "，" || $0 == "," })
