@@ -76,6 +76,13 @@ struct ContentsListingTests {
         #expect(listing(text).entries.isEmpty)
     }
 
+    @Test("a run of hundreds of short lines under a header keeps the first forty as entries")
+    func boundedEntries() {
+        let lines = (0..<300).map { "第\($0)条　社区网格治理服务推进会召开" }
+        let listed = listing("本期导读\n" + lines.joined(separator: "\n") + "\n")
+        #expect(listed.entries.count == ContentsListing.mostEntries)
+    }
+
     @Test("longest common run of characters")
     func commonRun() {
         #expect(ContentsListing.longestCommonRun(Array("夜间议事厅现场".unicodeScalars), Array("共和新路边的夜间议事厅".unicodeScalars)) == 5)

@@ -30,8 +30,13 @@ struct ContentsListing: Sendable {
     }
 
     init(entries: [[Unicode.Scalar]]) {
-        self.entries = entries.filter { $0.count >= ContentsListing.shortest }
+        self.entries = Array(entries.lazy.filter { $0.count >= ContentsListing.shortest }.prefix(ContentsListing.mostEntries))
     }
+
+    /// A contents box lists a few dozen titles at most; a longer run of short lines after a
+    /// header is no contents, and comparing every heading with all of them would grow with the
+    /// square of the text.
+    static let mostEntries = 40
 
     /// The entries of a bulletin: lines `absorbed` made masthead that `classified` read as text
     /// (the contents block under its header, the header itself being no title), and lines with
