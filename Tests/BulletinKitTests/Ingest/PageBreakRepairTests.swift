@@ -4,6 +4,20 @@ import Testing
 
 @Suite("Page-break repair")
 struct PageBreakRepairTests {
+    /// A made-up bulletin laid out as blocks, with the block indices of its paragraphs: for the
+    /// tests that give the assembler roles of their own.
+    func laidOut(_ text: String) -> (Ingester, Bulletin, Ingester.Layout, [Int]) {
+        let ingester = Ingester(lexicons: Corpus.lexicons)
+        let bulletin = Bulletin(path: "t.txt", text: text)
+        let layout = ingester.layout(of: bulletin)
+        let paragraphs = layout.blocks.indices.filter { if case .paragraph = layout.blocks[$0] { true } else { false } }
+        return (ingester, bulletin, layout, paragraphs)
+    }
+
+    /// Furniture keeps its role; every paragraph starts as masthead, for the test to assign.
+    func furnitureOnly(_ layout: Ingester.Layout) -> [BlockRole] {
+        layout.blocks.map { BlockRole(furniture: $0) ?? .masthead }
+    }
     let repair = Ingester(lexicons: Corpus.lexicons).repair
 
     @Test(
@@ -251,14 +265,11 @@ struct PageBreakRepairTests {
             ● 石湖荡镇　镇里对辖区21条镇级河道实行“一河一策”，5月完成东夏港等4条河道清淤，清淤土方1.2万立方米。
             ● 新浜镇文明实践所推出“田间课堂”，组织农技人员下田讲解水稻机插秧技术，已培训农户300余人次。
             """
-        let ingester = Ingester(lexicons: Corpus.lexicons)
-        let bulletin = Bulletin(path: "t.txt", text: text)
-        let layout = ingester.layout(of: bulletin)
-        let paragraphs = layout.blocks.indices.filter { if case .paragraph = layout.blocks[$0] { true } else { false } }
+        let (ingester, bulletin, layout, paragraphs) = laidOut(text)
         // The repair cut the head off its line as a possible run-in title.
         #expect(paragraphs.count == 3)
         guard paragraphs.count == 3 else { return }
-        var roles = layout.blocks.map { BlockRole(furniture: $0) ?? .masthead }
+        var roles = furnitureOnly(layout)
         roles[paragraphs[1]] = .brief
         roles[paragraphs[2]] = .brief
         for head in [BlockRole.masthead, .caption] {
@@ -288,13 +299,10 @@ struct PageBreakRepairTests {
 
             问：小区里大大小小的事很多，哪些会拿到议事会上议？答：议题不在办公室里想，要到楼道里收。
             """
-        let ingester = Ingester(lexicons: Corpus.lexicons)
-        let bulletin = Bulletin(path: "t.txt", text: text)
-        let layout = ingester.layout(of: bulletin)
-        let paragraphs = layout.blocks.indices.filter { if case .paragraph = layout.blocks[$0] { true } else { false } }
+        let (ingester, bulletin, layout, paragraphs) = laidOut(text)
         #expect(paragraphs.count == 4)
         guard paragraphs.count == 4 else { return }
-        var roles = layout.blocks.map { BlockRole(furniture: $0) ?? .masthead }
+        var roles = furnitureOnly(layout)
         roles[paragraphs[0]] = .title
         roles[paragraphs[1]] = .lead
         roles[paragraphs[2]] = .subheading
