@@ -6,10 +6,13 @@ extension LineClassifier {
         let folded = line.folded
         let scalars = folded.unicodeScalars
         // A rule printed with any symbol (`━━━━`, `--------`, `＊＊＊`), however wide: no text.
-        if !scalars.contains(where: ScalarClass.isWordScalar) { return true }
+        // But a full-width sentence end is the tail of a sentence a hard wrap cut (`…占总量的7` /
+        // `5%。`, `…签下调解协议` / `。`), never a rule, banner or page number.
+        let endsSentence = scalars.contains { $0 == "。" || $0 == "！" || $0 == "？" }
+        if !scalars.contains(where: ScalarClass.isWordScalar) { return !endsSentence }
         guard line.length <= LineClassifier.furnitureMaxLength else { return false }
         // English banner lines, URLs, page numbers: no Chinese at all.
-        if !scalars.contains(where: ScalarClass.isIdeograph) { return true }
+        if !scalars.contains(where: ScalarClass.isIdeograph) { return !endsSentence }
         guard let last = scalars.last, last != "。" else { return false }
         if cues.isBoilerplate(folded) || cues.endsLikeImprint(folded) { return true }
         // What is left needs the line without its spaces, and only a short one (a paper's name,
