@@ -241,27 +241,28 @@ extension LineClassifier {
         for (position, index) in nonBlank.enumerated() where position >= 3 {
             guard case .masthead(let date) = kinds[index], date != nil, mastheadDate(lines[index].folded) != nil
             else { continue }
-            if kinds[nonBlank[position - 1]] == .text {
-                kinds[index] = .text
-                continue
-            }
-            // Up to three short lines between the notice's text and a bare date: contact lines and
-            // the signing office (`举报电话：…` / `海永镇人民政府`), not editor or imprint lines.
-            guard lines[index].length <= LineClassifier.bareDateLength else { continue }
+            // Up to three short lines between the notice's text and a bare date: contact lines
+            // read as masthead and the signing office (`举报电话：…` / `海永镇人民政府`), not editor
+            // or imprint lines.
             var signature: [Int] = []
             var above = position - 1
-            while above >= 0, signature.count < 3, case .masthead = kinds[nonBlank[above]] {
+            while lines[index].length <= LineClassifier.bareDateLength, above >= 0, signature.count < 3 {
                 let line = lines[nonBlank[above]]
                 let isContact = line.length <= 30 && cues.isContactLine(line.folded)
                 let isOffice = line.length <= 20 && !cues.isBoilerplate(line.folded)
                     && !line.text.unicodeScalars.contains(where: ScalarClass.isClausePunctuation)
-                guard isContact || isOffice else { break }
+                let isMasthead: Bool
+                if case .masthead = kinds[nonBlank[above]] { isMasthead = true } else { isMasthead = false }
+                guard (isMasthead && (isContact || isOffice)) || (kinds[nonBlank[above]] == .text && isOffice) else { break }
                 signature.append(nonBlank[above])
                 above -= 1
             }
-            guard !signature.isEmpty, above >= 0, kinds[nonBlank[above]] == .text else { continue }
-            for line in signature { kinds[line] = .text }
-            kinds[index] = .text
+            if !signature.isEmpty, above >= 0, kinds[nonBlank[above]] == .text {
+                for line in signature { kinds[line] = .text }
+                kinds[index] = .text
+            } else if kinds[nonBlank[position - 1]] == .text {
+                kinds[index] = .text
+            }
         }
         return kinds
     }
@@ -269,28 +270,25 @@ extension LineClassifier {
     /// The longest a date alone on a line is (`2024年10月9日`, `2024年12月31日`).
     static let bareDateLength = 11
 
-    /// Masthead lines come in clusters: a short line with no punctuation standing first in the
-    /// file, or between masthead lines, right above a masthead line is the paper's name
-    /// (`周浦民生` above `…党委宣传办公室编印`). A line above a web page's meta line
-    /// (`2024-05-15 09:15　浏览次数：1234`) is that page's title, even after a footer.
+    /// Masthead lines come in a cluster at the top of the file: a short line with no punctuation
+    /// in that cluster, right above a masthead line, is the paper's name (`周浦民生` above
+    /// `…党委宣传办公室编印`) — unless the line below is a web page's meta line
+    /// (`2024-05-15 09:15　浏览次数：1234`), which makes it the page's title. Past the first line
+    /// of text, such lines are left to the layout model: a web title between `关注我们` and an
+    /// image placeholder, or a notice's signing office between its contact line and its date, is
+    /// no paper's name.
     func absorbingMastheadNames(_ lines: [SourceLine], _ kinds: [Kind]) -> [Kind] {
         var kinds = kinds
-        func isMasthead(_ kind: Kind) -> Bool {
-            if case .masthead = kind { return true }
-            return false
-        }
         let nonBlank = kinds.indices.filter { kinds[$0] != .blank }
-        for (position, index) in nonBlank.enumerated() where kinds[index] == .text {
+        for (position, index) in nonBlank.enumerated() where position + 1 < nonBlank.count {
+            guard kinds[index] == .text else { continue }
             let line = lines[index]
             guard !line.text.unicodeScalars.contains(where: ScalarClass.isClausePunctuation),
-                position + 1 < nonBlank.count, isMasthead(kinds[nonBlank[position + 1]]),
+                line.length <= (position == 0 ? 12 : 30),
+                case .masthead = kinds[nonBlank[position + 1]],
                 !cues.isWebMeta(lines[nonBlank[position + 1]].folded)
-            else { continue }
-            let first = position == 0 && line.length <= 12
-            let between = position > 0 && isMasthead(kinds[nonBlank[position - 1]]) && line.length <= 30
-            if first || between {
-                kinds[index] = .masthead(date: nil)
-            }
+            else { break }
+            kinds[index] = .masthead(date: nil)
         }
         return kinds
     }
