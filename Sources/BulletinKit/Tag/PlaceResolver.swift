@@ -93,10 +93,11 @@ struct PlaceResolver: Sendable {
             for (m, mention) in mentions.enumerated() where !mention.isCommunity {
                 let candidates = mention.places
                 let word = isWord[candidates] ?? {
-                    // Only names made of a common word (联合镇) are taken for the word; any other
-                    // town name (西塘镇 across the provincial border) stays a place.
+                    // Only names made of a common word (联合镇) or of one character, which is most
+                    // often part of a longer name (马镇村, 张镇桥村), are taken for the word; any
+                    // other town name (西塘镇 across the provincial border) stays a place.
                     guard candidates.allSatisfy({ gazetteer.places[$0].level == .town }),
-                        candidates.contains(where: { commonStems.contains(PlaceResolver.stem(gazetteer.places[$0].name)) })
+                        candidates.contains(where: { isWordLike(PlaceResolver.stem(gazetteer.places[$0].name)) })
                     else { return false }
                     let others = anchors.filter { !candidates.contains($0) }
                     return !others.isEmpty && !candidates.contains(where: { best($0, others) > 0 })
@@ -158,6 +159,12 @@ struct PlaceResolver: Sendable {
     }
 
     /// A town's name without its 镇/乡/街道.
+    /// A town-name stem that is also a word or part of one: a common word (`place-cues.tsv`) or a
+    /// single character (`马` of 马镇).
+    private func isWordLike(_ stem: String) -> Bool {
+        commonStems.contains(stem) || stem.unicodeScalars.count == 1
+    }
+
     static func stem(_ name: String) -> String {
         for suffix in ["街道", "镇", "乡"] where name.hasSuffixBytes(suffix) {
             return String(name.dropLast(suffix.count))

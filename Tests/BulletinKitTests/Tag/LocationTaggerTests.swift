@@ -69,6 +69,18 @@ struct LocationTaggerTests {
         #expect(locations.first { $0.name == "龙华街道" }?.mentions.map(\.surface) == ["龙华街道"])
     }
 
+    @Test("a one-character town name far from the bulletin's places is part of a village's name (马镇村), near them a town")
+    func oneCharacterTownNames() {
+        let articles = tag([
+            "徐霞客镇召开河长制工作推进会。", "马镇村召开村民代表会议，张镇桥村长者食堂开张。",
+        ])
+        #expect(!names(articles[1]).contains("马镇"), "\(names(articles[1]))")
+        #expect(!names(articles[1]).contains("张镇"), "\(names(articles[1]))")
+        // 张镇 near Beijing's places is Beijing's town.
+        let beijing = tag(["北京市顺义区张镇组织开展河道巡查。"])[0]
+        #expect(beijing.first { $0.name == "张镇" }?.district == "顺义区")
+    }
+
     @Test(
         "communities are found by suffix and attached to the town before them",
         arguments: [

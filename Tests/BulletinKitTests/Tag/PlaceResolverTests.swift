@@ -144,7 +144,7 @@ struct PlaceResolverTests {
             for (m, mention) in mentions.enumerated() where !mention.isCommunity {
                 let candidates = mention.places
                 guard candidates.allSatisfy({ places[$0].level == .town }),
-                    candidates.contains(where: { r.commonStems.contains(PlaceResolver.stem(places[$0].name)) })
+                    candidates.contains(where: { r.commonStems.contains(PlaceResolver.stem(places[$0].name)) || PlaceResolver.stem(places[$0].name).unicodeScalars.count == 1 })
                 else { continue }
                 let others = anchors.filter { !candidates.contains($0) }
                 guard !others.isEmpty else { continue }
