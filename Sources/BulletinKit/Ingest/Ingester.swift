@@ -108,12 +108,12 @@ public struct Ingester: Sendable {
             break
         }
         let (blocks, joins, detached) = repair.blocks(lines: lines, kinds: kinds)
-        let turns = blocks.map { block in
-            if case .paragraph(let paragraph) = block { lexicons.layoutCues.startsWithDialoguePrefix(paragraph.text) } else { false }
-        }
+        let blockFeatures = features.features(of: blocks, listing: listing)
+        // A paragraph opening with an interview's turn (`问：…`) has `cue:dialogue`, asked once.
+        let turns = blockFeatures.map { $0.contains(.cueDialogue) }
         return Layout(
             lines: lines, kinds: kinds, blocks: blocks, joins: joins, detached: detached,
-            features: features.features(of: blocks, listing: listing), mastheadDate: mastheadDate, turns: turns)
+            features: blockFeatures, mastheadDate: mastheadDate, turns: turns)
     }
 
     /// - Parameter explaining: also say, for each block, which features decided its role
