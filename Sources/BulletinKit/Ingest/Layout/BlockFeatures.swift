@@ -147,6 +147,16 @@ struct BlockFeatures {
             }
         }
 
+        // A heading below a numbered part's heading (`一、村里的事…` / `桠溪街道：…`) with no byline,
+        // marker or section between: a part of one long article more often than an article.
+        var inNumberedPart = [Bool](repeating: false, count: texts.count)
+        var partOpen = false
+        for position in texts.indices {
+            if boundaryBefore[position] { partOpen = false }
+            guard headingLike[position] else { continue }
+            if enumeration[position] != nil { partOpen = true } else if partOpen { inNumberedPart[position] = true }
+        }
+
         // What both a paragraph's own features and its upper neighbour's ask of its text.
         let facts = zip(texts, scalarArrays).map { ParagraphFacts($0.text, scalars: $1, cues: cues, classifier: classifier) }
         var windows = TopicWindows(topics: topics, counts: counts, width: BlockFeatures.topicWindow)
@@ -171,6 +181,7 @@ struct BlockFeatures {
             f.append(LayoutFeature.gap[min(paragraph.gapBefore, 2)])
             if blanksRare, position > 0 { f.append(paragraph.gapBefore > 0 ? .gapBlanksRare : .gapNoneBlanksRare) }
             if afterColon[position] { f.append(.afterColon) }
+            if inNumberedPart[position] { f.append(.inNumberedPart) }
             if paragraph.lines.count == 1, printings[text, default: 0] >= 3 { f.append(.repeated) }
             if heading { f.append(.heading) }
             if paragraph.classifiedAsCaption { f.append(.classifiedCaption) }

@@ -74,7 +74,7 @@ enum LayoutFeature: Sendable, Equatable {
             "prev:unterminated-text", "parallel", "enumerated-sibling", "topic:nothing-above",
             "topic:nothing-below", "words-above>below", "new-town", "next:new-town", "next:web-meta", "clock-time",
             "gap:0&blanks-rare", "gap:1+&blanks-rare", "after-colon", "repeated", "cue:closing-opener",
-            "listed", "listed:part", "listed:some", "unlisted&heading",
+            "listed", "listed:part", "listed:some", "unlisted&heading", "in-numbered-part",
         ]
         for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name] }
         names += ["lines:0", "lines:1", "lines:2", "lines:3+", "gap:0", "gap:1", "gap:2+"]
@@ -163,6 +163,7 @@ enum LayoutFeature: Sendable, Equatable {
     static let gapNoneBlanksRare = named("gap:0&blanks-rare")
     static let gapBlanksRare = named("gap:1+&blanks-rare")
     static let afterColon = named("after-colon")
+    static let inNumberedPart = named("in-numbered-part")
     static let repeated = named("repeated")
     static let cueClosingOpener = named("cue:closing-opener")
     /// The bulletin's table of contents lists the block (`ContentsListing.Match`); `unlisted&heading`:
