@@ -1,6 +1,8 @@
 /// The bulletin's own town, which an article that names no town is read as reporting on:
 /// - the first town its masthead names, in full or by the short form of a town the issue names
-///   (`金鸡湖社区报`, `主办：中共九亭镇委员会`; a contents block below the nameplate names others);
+///   (`金鸡湖社区报`, `主办：中共九亭镇委员会`; a contents block below the nameplate names others),
+///   unless a district's or city's body is named on a line of its own above it (a district's
+///   sheet, `中共上海市静安区委…办公室`, whose contents list towns);
 /// - else a masthead line that opens with nothing but a town's name, short form included, or a
 ///   district's and one of its towns' (`沙家浜　　2024年10月18日`, `嘉定马陆`): a paper named
 ///   after its town, which its articles may never name in full;
@@ -39,7 +41,22 @@ enum HomeTown {
             }
             if districtNameplate { return nil }
         }
-        if let first { return first.town }
+        if let first {
+            // A district's or city's body named on a line of its own below the paper's name and
+            // above the first town's line (`中共上海市静安区委信访工作联席会议办公室` over a contents
+            // block listing towns) publishes the paper: a district's paper, the town below only
+            // listed in it. (The name line itself is read above: `江宁简讯` may be taken for 江宁区.)
+            let scalars = mastheadText.scalarArray
+            let firstLineEnd = scalars.firstIndex(of: "\n") ?? scalars.count
+            let publishedAbove = masthead.contains { location in
+                (location.level == .district || location.level == .city) && !location.ambiguous
+                    && location.mentions.contains { mention in
+                        mention.start > firstLineEnd && mention.start < first.start
+                            && scalars[mention.start..<first.start].contains("\n")
+                    }
+            }
+            return publishedAbove ? nil : first.town
+        }
         if let named = namedLine(mastheadText, gazetteer: gazetteer) { return named }
         if order.count == 1 { return order[0] }
         let ranked = order.sorted { (articleCounts[$0.name] ?? 0) > (articleCounts[$1.name] ?? 0) }

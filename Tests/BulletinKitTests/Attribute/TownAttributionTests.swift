@@ -194,6 +194,20 @@ struct TownAttributionTests {
         #expect(articles.count == 2)
     }
 
+    @Test("a district body named above the towns a masthead lists publishes a district's sheet: no town's own")
+    func districtPublisherAboveListedTowns() {
+        let articles = [
+            ("小区议事会议出停车新规", "近日，一个老小区召开居民议事会，围绕停车难题征求意见，形成停车管理公约。"),
+            ("江宁路街道：信访代理跑出加速度", "江宁路街道推行信访代理制，居民诉求由代理员全程代办，去年代办事项三百余件。"),
+        ]
+        let district = TownAttributionTests.attributed(
+            articles, masthead: ["信　访　工　作　简　报", "中共上海市静安区委信访工作联席会议办公室", "本期要目", "■ 基层实践：江宁路街道　北站街道"])
+        #expect(district[0].towns.isEmpty, "towns: \(district[0].towns.map(\.name))")
+        // The district and the town on one line (`静安区江宁路街道主办`) name the town's own paper.
+        let town = TownAttributionTests.attributed(articles, masthead: ["江宁简讯", "静安区江宁路街道党工委主办"])
+        #expect(town[0].towns.map(\.name) == ["江宁路街道"], "towns: \(town[0].towns.map(\.name))")
+    }
+
     @Test("a compilation that leads its articles with different towns is no town's own, though one town is named most")
     func compilationOfTownsNews() {
         let articles = [
