@@ -30,6 +30,9 @@ struct AttributionFeatures {
     let actingTownCount: Int
     /// Whether the article names the bulletin's own town.
     let homeIsNamed: Bool
+    /// For each line, the subheading line its section opens with (the nearest one at or above it,
+    /// below the title lines), if any: `阳江镇：圩区网格连上“一张图”` heads the paragraphs under it.
+    let sectionHead: [Int?]
 
     init(context: AttributionContext, candidates: [TownCandidate], home: TownRef?, article: Article) {
         self.context = context
@@ -61,6 +64,21 @@ struct AttributionFeatures {
         listLength = AttributionFeatures.listLengths(mentions.map(\.0), scalars: context.scalars)
         actingTownCount = candidates.filter { candidate in candidate.mentions.contains { opens[$0.start]! } }.count
         homeIsNamed = home.map { home in candidates.contains { $0.isNamed && $0.town.name == home.name } } ?? false
+        sectionHead = AttributionFeatures.sectionHeads(article, lineCount: context.lineStarts.count, headLines: context.headLines)
+    }
+
+    /// The subheading line heading each line's section (`sectionHead`): lines of the text that
+    /// are, whole, one of the article's subheadings.
+    static func sectionHeads(_ article: Article, lineCount: Int, headLines: Int) -> [Int?] {
+        var heads = [Int?](repeating: nil, count: lineCount)
+        guard !article.subheadings.isEmpty else { return heads }
+        let subheadings = Set(article.subheadings.map(\.trimmingSpaces))
+        var current: Int? = nil
+        for (line, text) in article.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line < lineCount {
+            if line >= headLines, subheadings.contains(String(text).trimmingSpaces) { current = line }
+            heads[line] = current
+        }
+        return heads
     }
 
     /// Whether each start opens its clause, walking back as `AttributionContext.opensClause`
@@ -234,6 +252,8 @@ struct AttributionFeatures {
         let listedAll: Bool
         /// Named in a sentence where the paper's own town acts without its name (`我镇借鉴…`).
         let selfReferenceInSentence: Bool
+        /// The subheading lines heading the sections it is named in.
+        let sectionHeads: Set<Int>
     }
 
     func mechanismFacts(_ mechanism: [Mention], inTitle: Bool) -> MechanismFacts {
@@ -265,7 +285,8 @@ struct AttributionFeatures {
                 (m.start > 0 && context.scalars[m.start - 1] == "、")
                     || (m.end < context.scalars.count && (context.scalars[m.end] == "、" || context.scalars[m.end] == "等"))
             },
-            selfReferenceInSentence: mechanism.contains { context.sentenceHas(.selfReference, at: $0.start) })
+            selfReferenceInSentence: mechanism.contains { context.sentenceHas(.selfReference, at: $0.start) },
+            sectionHeads: Set(mechanism.compactMap { sectionHead[context.line($0.start)] }))
     }
 
     /// Features of `candidate` practising the mechanism `facts` describes; `subjects` are the
@@ -314,6 +335,8 @@ struct AttributionFeatures {
             return before.candidate == index
         }
         if nearest { base.append(.paragraphNearest) }
+        // Named in the subheading over the mechanism's section (`砖墙镇：…` over `镇里…推行“诉调对接”`).
+        if mine.contains(where: { facts.sectionHeads.contains(context.line($0.start)) }) { base.append(.sectionHeading) }
         let othersInSentence = facts.sentences.contains { townsBySentence[$0]?.contains { $0 != index } ?? false }
         if othersInSentence && inSentence.isEmpty { base.append(.otherTownInSentence) }
         if facts.learning == mechanism.count { base.append(.learnAll) } else if facts.learning > 0 { base.append(.learnSome) }

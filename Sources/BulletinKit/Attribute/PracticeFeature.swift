@@ -8,6 +8,7 @@ enum PracticeFeature: Int, CaseIterable, Sendable {
     case clause, sentenceNearest, sentenceOtherNearest, paragraph, paragraphNearest, otherTownInSentence
     case learnAll, learnSome, topicAll, topicSome, listedAll, higherActorAll, higherActorSome, higherBodyAll
     case home, homeNoTown, homeSelfReferenceInSentence
+    case sectionHeading
 
     /// The feature's name in `attribution-weights.tsv`.
     var name: String {
@@ -43,6 +44,7 @@ enum PracticeFeature: Int, CaseIterable, Sendable {
         case .home: "home"
         case .homeNoTown: "home:no-town"
         case .homeSelfReferenceInSentence: "home:self-reference-in-sentence"
+        case .sectionHeading: "section-heading"
         }
     }
 

@@ -73,14 +73,14 @@ public struct TownAttribution: Sendable {
     /// crossed ones are these with a prefix).
     static func basis(_ features: [PracticeFeature], named: Bool) -> AttributionBasis {
         if features.contains(.sentence) { return .sentence }
-        if features.contains(.paragraph) { return .paragraph }
+        if features.contains(.paragraph) || features.contains(.sectionHeading) { return .paragraph }
         return named ? .article : .bulletin
     }
 
     /// Whether a candidate's practice features put it in the sentence or paragraph naming the
-    /// mechanism.
+    /// mechanism, or in the subheading over its section.
     static func hasNearEvidence(_ features: [PracticeFeature]) -> Bool {
-        features.contains(.sentence) || features.contains(.paragraph)
+        features.contains(.sentence) || features.contains(.paragraph) || features.contains(.sectionHeading)
     }
 
     /// The bulletin's articles with `towns`, location roles and mechanism towns filled.

@@ -194,6 +194,25 @@ struct TownAttributionTests {
         #expect(articles.count == 2)
     }
 
+    @Test("a mechanism under a subheading that names a town is that town's (basis paragraph), though the paragraph names none")
+    func sectionHeadingNamesTheTown() throws {
+        let title = "高淳区基层治理调查：三个街镇各有一招"
+        let sections = [
+            ("桠溪街道：“说事长廊”搬到了茶园边", "大山村把村口闲置的廊亭收拾出来，办起“村民说事”，每月两次，村民有事当面说。"),
+            ("阳江镇：圩区网格连上“一张图”", "全镇划分为62个网格，每个网格配一名专职网格员，推行“吹哨报到”，部门接到哨声30分钟内到场。"),
+            ("砖墙镇：蟹塘边有了“行家调解员”", "镇里依托螃蟹养殖协会成立调解委员会，推行“诉调对接”，去年调处涉渔纠纷139件。"),
+        ]
+        var article = Article(
+            bulletin: "test", source: "test.txt", index: 1, title: title,
+            text: ([title, "去年以来，高淳区各街镇探索基层治理新办法，记者走访了其中三个街镇。"] + sections.flatMap { [$0.0, $0.1] }).joined(separator: "\n"))
+        article.subheadings = sections.map(\.0)
+        let attributed = try #require(TownAttributionTests.tagger.tag([article], masthead: [], nameplate: nil).first)
+        let whistle = try #require(attributed.mechanisms.first { $0.name == "吹哨报到" })
+        #expect(whistle.towns.first?.town.name == "阳江镇", "\(whistle.towns.map(\.town.name))")
+        #expect(whistle.towns.first?.basis == .paragraph)
+        #expect(TownAttributionTests.credited(attributed, "诉调对接").first == "砖墙镇", "\(TownAttributionTests.credited(attributed, "诉调对接"))")
+    }
+
     @Test("a district body named above the towns a masthead lists publishes a district's sheet: no town's own")
     func districtPublisherAboveListedTowns() {
         let articles = [
