@@ -57,7 +57,7 @@ enum HomeTown {
             }
             return publishedAbove ? nil : first.town
         }
-        if let named = namedLine(mastheadText, gazetteer: gazetteer) { return named }
+        if let named = namedLine(mastheadText, gazetteer: gazetteer, issueTowns: order) { return named }
         if order.count == 1 { return order[0] }
         let ranked = order.sorted { (articleCounts[$0.name] ?? 0) > (articleCounts[$1.name] ?? 0) }
         guard let best = ranked.first, let count = articleCounts[best.name], count >= 2, count * 2 > articleTowns.count,
@@ -93,14 +93,18 @@ enum HomeTown {
     }
 
     /// The town a masthead line's opening run of ideographs names, whole: one town's name or
-    /// short form (`沙家浜`), or a district's form followed by one of its towns' (`嘉定马陆`). A
-    /// form several towns share names none.
-    static func namedLine(_ mastheadText: String, gazetteer: Gazetteer) -> TownRef? {
+    /// short form (`沙家浜`, letter-spaced `康　桥`), or a district's form followed by one of its
+    /// towns' (`嘉定马陆`). A form several towns share names the one of them the issue names
+    /// (`issueTowns`, resolved), else none.
+    static func namedLine(_ mastheadText: String, gazetteer: Gazetteer, issueTowns: [TownRef] = []) -> TownRef? {
         for line in mastheadText.split(separator: "\n") {
-            let run = Array(line.unicodeScalars.drop(while: ScalarClass.isSpace).prefix(while: ScalarClass.isIdeograph))
+            let run = openingRun(line.unicodeScalars.drop(while: ScalarClass.isSpace))
             guard (2...8).contains(run.count) else { continue }
             let towns = gazetteer.places(named: String(scalars: run[...])).filter { $0.level == .town }
             if towns.count == 1 { return TownRef(name: towns[0].name, code: towns[0].code) }
+            // A form several towns share names the one of them the issue names, if one does.
+            let named = towns.filter { town in issueTowns.contains { $0.code == town.code } }
+            if named.count == 1 { return TownRef(name: named[0].name, code: named[0].code) }
             // A district's form followed by one of its towns', each at least two characters.
             guard towns.isEmpty, run.count >= 4 else { continue }
             var found: [Place] = []
@@ -114,6 +118,28 @@ enum HomeTown {
             if found.count == 1 { return TownRef(name: found[0].name, code: found[0].code) }
         }
         return nil
+    }
+
+    /// The ideographs a line opens with, read across letter-spacing: a nameplate set one character
+    /// at a time (`康　桥`, `长 桥 街 道`) names what it names unspaced.
+    static func openingRun(_ scalars: Substring.UnicodeScalarView.SubSequence) -> [Unicode.Scalar] {
+        let plain = Array(scalars.prefix(while: ScalarClass.isIdeograph))
+        guard plain.count == 1 else { return plain }
+        // One ideograph, then a space (one or two), then one ideograph, and so on.
+        var spaced: [Unicode.Scalar] = []
+        var index = scalars.startIndex
+        while index < scalars.endIndex, ScalarClass.isIdeograph(scalars[index]) {
+            spaced.append(scalars[index])
+            index = scalars.index(after: index)
+            guard index < scalars.endIndex, !ScalarClass.isIdeograph(scalars[index]) else { break }
+            var gap = 0
+            while index < scalars.endIndex, ScalarClass.isSpace(scalars[index]), gap < 3 {
+                gap += 1
+                index = scalars.index(after: index)
+            }
+            guard (1...2).contains(gap) else { break }
+        }
+        return spaced
     }
 
     private static func firstOffset(of word: [Unicode.Scalar], in s: [Unicode.Scalar]) -> Int? {

@@ -132,6 +132,11 @@ struct TownAttributionTests {
         // A form several towns share names none: 新城 is no paper's own town by itself.
         #expect(HomeTown.namedLine("新城\n2024年12月6日", gazetteer: Corpus.lexicons.gazetteer) == nil)
         #expect(HomeTown.namedLine("嘉定马陆", gazetteer: Corpus.lexicons.gazetteer)?.name == "马陆镇")
+        // A letter-spaced nameplate whose short form two towns share (康桥: Pudong's 康桥镇 and
+        // Hangzhou's 康桥街道) names the one the issue's articles name, and none without them.
+        let kangqiao = TownRef(name: "康桥镇", code: "310115136")
+        #expect(HomeTown.namedLine("康　桥\n2025年11月28日", gazetteer: Corpus.lexicons.gazetteer) == nil)
+        #expect(HomeTown.namedLine("康　桥\n2025年11月28日", gazetteer: Corpus.lexicons.gazetteer, issueTowns: [kangqiao])?.name == "康桥镇")
     }
 
     @Test("a community that only a town named after it would place is the paper's own town's, not the town it visits")
