@@ -281,7 +281,10 @@ extension LineClassifier {
         var kinds = kinds
         let nonBlank = kinds.indices.filter { kinds[$0] != .blank }
         for (position, index) in nonBlank.enumerated() where position + 1 < nonBlank.count {
-            guard kinds[index] == .text else { continue }
+            // The cluster is masthead lines and the names absorbed among them; anything else
+            // (a section marker, a byline, a caption) ends it as text does.
+            if case .masthead = kinds[index] { continue }
+            guard kinds[index] == .text else { break }
             let line = lines[index]
             guard !line.text.unicodeScalars.contains(where: ScalarClass.isClausePunctuation),
                 line.length <= (position == 0 ? 12 : 30),

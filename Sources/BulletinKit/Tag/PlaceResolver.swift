@@ -158,13 +158,13 @@ struct PlaceResolver: Sendable {
         return tied.count == 1 && top.1.contains(where: { $0 > 0 }) ? top.0 : nil
     }
 
-    /// A town's name without its 镇/乡/街道.
     /// A town-name stem that is also a word or part of one: a common word (`place-cues.tsv`) or a
     /// single character (`马` of 马镇).
     private func isWordLike(_ stem: String) -> Bool {
         commonStems.contains(stem) || stem.unicodeScalars.count == 1
     }
 
+    /// A town's name without its 镇/乡/街道.
     static func stem(_ name: String) -> String {
         for suffix in ["街道", "镇", "乡"] where name.hasSuffixBytes(suffix) {
             return String(name.dropLast(suffix.count))

@@ -23,6 +23,10 @@ struct LineClassifierTests {
         #expect(web[0] == .masthead(date: nil))
         #expect(web[1] == .text)
         #expect(web[2] == .masthead(date: nil))
+        // Only the cluster at the top: a section marker ends it, and a short title under the
+        // marker, over a dated page line, stays text for the model.
+        let section = kinds("【要闻】\n镇里召开防汛工作会议\n2024年5月17日 星期五")
+        #expect(section[1] == .text, "\(section)")
     }
 
     @Test("a notice's signing office, contact line and bare date are its text; the editor and imprint lines under them are not")
