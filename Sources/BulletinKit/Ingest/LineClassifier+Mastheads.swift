@@ -246,14 +246,18 @@ extension LineClassifier {
             // or imprint lines.
             var signature: [Int] = []
             var above = position - 1
-            while lines[index].length <= LineClassifier.bareDateLength, above >= 0, signature.count < 3 {
+            let bareDate = lines[index].length <= LineClassifier.bareDateLength
+            while bareDate, above >= 0, signature.count < 3 {
                 let line = lines[nonBlank[above]]
-                let isContact = line.length <= 30 && cues.isContactLine(line.folded)
                 let isOffice = line.length <= 20 && !cues.isBoilerplate(line.folded)
                     && !line.text.unicodeScalars.contains(where: ScalarClass.isClausePunctuation)
-                let isMasthead: Bool
-                if case .masthead = kinds[nonBlank[above]] { isMasthead = true } else { isMasthead = false }
-                guard (isMasthead && (isContact || isOffice)) || (kinds[nonBlank[above]] == .text && isOffice) else { break }
+                let signs: Bool
+                switch kinds[nonBlank[above]] {
+                case .masthead: signs = isOffice || (line.length <= 30 && cues.isContactLine(line.folded))
+                case .text: signs = isOffice
+                default: signs = false
+                }
+                guard signs else { break }
                 signature.append(nonBlank[above])
                 above -= 1
             }
