@@ -91,6 +91,8 @@ public struct Ingester: Sendable {
         var fixed: [BlockRole?] { blocks.map(BlockRole.init(furniture:)) }
         /// Whether each block is a paragraph opening with a turn of an interview (`问：…`).
         var turns: [Bool]
+        /// Whether each block is a heading, and one set like the heading before it.
+        var links: [HeadingLink]
     }
 
     func layout(of bulletin: Bulletin) -> Layout {
@@ -111,9 +113,13 @@ public struct Ingester: Sendable {
         let blockFeatures = features.features(of: blocks, listing: listing)
         // A paragraph opening with an interview's turn (`问：…`) has `cue:dialogue`, asked once.
         let turns = blockFeatures.map { $0.contains(.cueDialogue) }
+        let links = blockFeatures.map { features -> HeadingLink in
+            guard features.contains(.heading) else { return .none }
+            return features.contains(.parallelToLastHeading) ? .parallel : .heading
+        }
         return Layout(
             lines: lines, kinds: kinds, blocks: blocks, joins: joins, detached: detached,
-            features: blockFeatures, mastheadDate: mastheadDate, turns: turns)
+            features: blockFeatures, mastheadDate: mastheadDate, turns: turns, links: links)
     }
 
     /// - Parameter explaining: also say, for each block, which features decided its role
@@ -121,7 +127,7 @@ public struct Ingester: Sendable {
     public func articles(in bulletin: Bulletin, explaining: Bool = false) -> Result {
         let layout = layout(of: bulletin)
         let rows = layout.features.map(featureRows.rows)
-        let decided = model.decode(rows: rows, fixed: layout.fixed, turns: layout.turns)
+        let decided = model.decode(rows: rows, fixed: layout.fixed, turns: layout.turns, links: layout.links)
         return result(bulletin: bulletin, layout: layout, decided: decided, explainedBy: explaining ? rows : nil)
     }
 

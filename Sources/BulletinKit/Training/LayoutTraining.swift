@@ -84,13 +84,13 @@ public struct LayoutTraining: Sendable {
         return model.tsv(header: [
             "Layout model weights: how much each feature of a block speaks for each role (BlockFeatures.swift).",
             "Made by `bulletin train corpus -o lexicons/layout-weights.tsv` (\(examples.count) bulletins, \(articles) articles, \(perceptron.epochs) epochs); do not edit by hand.",
-            "Transitions are the rows whose feature is prev=ROLE (the role of the block before).",
+            "Transitions are the rows whose feature is prev=ROLE (the role of the block before); agree:CLASS rows weigh a heading set like the last heading, by what that one was read as.",
         ])
     }
 
     private func sequence(_ example: Example, registering model: inout LayoutModel) -> StructuredPerceptron.Sequence {
         let rows = example.layout.features.map { $0.map { model.row(for: $0.name) } }
-        return StructuredPerceptron.Sequence(rows: rows, fixed: example.layout.fixed, turns: example.layout.turns, gold: example.roles)
+        return StructuredPerceptron.Sequence(rows: rows, fixed: example.layout.fixed, turns: example.layout.turns, links: example.layout.links, gold: example.roles)
     }
 
     /// Scores the articles `model` cuts from each example against its gold, by bulletin and
@@ -136,7 +136,7 @@ public struct LayoutTraining: Sendable {
                 predicted: Ingester(lexicons: lexicons, model: model).articles(in: examples[held].bulletin).articles,
                 gold: examples[held].gold)
             results.set(held, evaluation)
-            decodedRoles.set(held, model.decode(rows: sequences[held].rows, fixed: sequences[held].fixed, turns: sequences[held].turns))
+            decodedRoles.set(held, model.decode(rows: sequences[held].rows, fixed: sequences[held].fixed, turns: sequences[held].turns, links: sequences[held].links))
         }
         var result = CrossValidation(examples: examples.map { ($0.name, $0.family) }, scores: results.values)
         let texts = examples.map { example in

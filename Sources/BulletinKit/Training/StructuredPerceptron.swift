@@ -12,6 +12,8 @@ struct StructuredPerceptron: Sendable {
         var rows: [[Int]]
         var fixed: [BlockRole?]
         var turns: [Bool] = []
+        /// Headings and headings set like the one before (`HeadingLink`); empty: no agreement.
+        var links: [HeadingLink] = []
         var gold: [BlockRole]
     }
 
@@ -36,11 +38,13 @@ struct StructuredPerceptron: Sendable {
         var model = start
         for i in model.weights.indices { model.weights[i] = 0 }
         for i in model.transitions.indices { model.transitions[i] = 0 }
+        for i in model.agreement.indices { model.agreement[i] = 0 }
         var random = SplitMix64(seed: seed)
         for order in 0..<max(1, orders) {
             let one = trainOnce(sequences, model: start, seed: order == 0 ? seed : random.next())
             for i in model.weights.indices { model.weights[i] += one.weights[i] / Double(max(1, orders)) }
             for i in model.transitions.indices { model.transitions[i] += one.transitions[i] / Double(max(1, orders)) }
+            for i in model.agreement.indices { model.agreement[i] += one.agreement[i] / Double(max(1, orders)) }
         }
         let roleCount = LayoutModel.roleCount
         // The grammar the gold shows: a role never seen after another in any training bulletin
@@ -66,9 +70,11 @@ struct StructuredPerceptron: Sendable {
         var model = start
         for i in model.weights.indices { model.weights[i] = 0 }
         for i in model.transitions.indices { model.transitions[i] = 0 }
+        for i in model.agreement.indices { model.agreement[i] = 0 }
         // Sums of step × update, for the average (Daumé's trick: no copy of the weights per step).
         var weightSums = [Double](repeating: 0, count: model.weights.count)
         var transitionSums = [Double](repeating: 0, count: model.transitions.count)
+        var agreementSums = [Double](repeating: 0, count: model.agreement.count)
         var step = 1.0
         var order = Array(sequences.indices)
         var random = SplitMix64(seed: seed)
@@ -83,8 +89,11 @@ struct StructuredPerceptron: Sendable {
             }
             for s in order {
                 let sequence = sequences[s]
-                let predicted = model.decode(rows: sequence.rows, fixed: sequence.fixed, turns: sequence.turns, margin: margin, gold: sequence.gold)
+                let predicted = model.decode(rows: sequence.rows, fixed: sequence.fixed, turns: sequence.turns, links: sequence.links, margin: margin, gold: sequence.gold)
                 if predicted != sequence.gold {
+                    // The class of the last heading's role in each reading, for the agreement weights.
+                    var goldClass = 0
+                    var guessClass = 0
                     for i in sequence.gold.indices {
                         let gold = sequence.gold[i]
                         let guess = predicted[i]
@@ -97,6 +106,19 @@ struct StructuredPerceptron: Sendable {
                                 model.weights[row * roleCount + guess.rawValue] -= 1
                                 weightSums[row * roleCount + guess.rawValue] -= step
                             }
+                        }
+                        let link = i < sequence.links.count ? sequence.links[i] : .none
+                        if link == .parallel, gold != guess || goldClass != guessClass {
+                            let g = goldClass * roleCount + gold.rawValue
+                            let p = guessClass * roleCount + guess.rawValue
+                            model.agreement[g] += 1
+                            agreementSums[g] += step
+                            model.agreement[p] -= 1
+                            agreementSums[p] -= step
+                        }
+                        if link != .none {
+                            goldClass = HeadingLink.headingClass(gold)
+                            guessClass = HeadingLink.headingClass(guess)
                         }
                         if gold != guess || goldPrevious != guessPrevious {
                             let g = ((goldPrevious?.rawValue ?? -1) + 1) * roleCount + gold.rawValue
@@ -113,6 +135,7 @@ struct StructuredPerceptron: Sendable {
         }
         for i in model.weights.indices { model.weights[i] -= weightSums[i] / step }
         for i in model.transitions.indices { model.transitions[i] -= transitionSums[i] / step }
+        for i in model.agreement.indices { model.agreement[i] -= agreementSums[i] / step }
         return model
     }
 }

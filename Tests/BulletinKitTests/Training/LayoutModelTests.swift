@@ -11,7 +11,20 @@ struct LayoutModelTests {
         for f in 0..<features { _ = model.row(for: "f\(f)") }
         for i in model.weights.indices { model.weights[i] = Double(Int(random.next() % 200) - 100) / 10 }
         for i in model.transitions.indices { model.transitions[i] = Double(Int(random.next() % 200) - 100) / 10 }
+        for i in model.agreement.indices { model.agreement[i] = Double(Int(random.next() % 200) - 100) / 10 }
         return model
+    }
+
+    /// `total` with the agreement weights: each block linked as parallel adds the weight of its
+    /// role given the class of the last heading's role.
+    static func totalAgreeing(_ model: LayoutModel, rows: [[Int]], links: [HeadingLink], roles: [BlockRole]) -> Double {
+        var sum = total(model, rows: rows, roles: roles)
+        var lastClass = 0
+        for (i, role) in roles.enumerated() {
+            if links[i] == .parallel { sum += model.agreement(lastClass: lastClass, role: role) }
+            if links[i] != .none { lastClass = HeadingLink.headingClass(role) }
+        }
+        return sum
     }
 
     /// The score of a whole role sequence, summed the long way.
@@ -61,6 +74,63 @@ struct LayoutModelTests {
                 #expect(abs(score - exhaustive) < 1e-9, "seed \(seed)")
             }
         }
+    }
+
+    @Test("with headings linked as parallel, Viterbi over (role, last heading's class) finds the best sequence exhaustive search finds")
+    func agreeingViterbiMatchesBruteForce() {
+        for seed in UInt64(1)...40 {
+            var random = SplitMix64(seed: seed)
+            let model = LayoutModelTests.randomModel(features: 6, seed: seed)
+            let count = 2 + Int(random.next() % 3)
+            let rows = (0..<count).map { _ in (0..<3).map { _ in Int(random.next() % 6) } }
+            let fixed: [BlockRole?] = (0..<count).map { _ in random.next() % 5 == 0 ? .byline : nil }
+            var links: [HeadingLink] = (0..<count).map { i in
+                fixed[i] != nil ? .none : [HeadingLink.none, .heading, .parallel][Int(random.next() % 3)]
+            }
+            links[count - 1] = fixed[count - 1] == nil ? .parallel : .none
+            let decoded = model.decode(rows: rows, fixed: fixed, links: links)
+            for (role, pinned) in zip(decoded, fixed) where pinned != nil { #expect(role == pinned, "seed \(seed)") }
+            var best = -Double.infinity
+            func all(_ prefix: [BlockRole]) {
+                if prefix.count == count {
+                    best = max(best, LayoutModelTests.totalAgreeing(model, rows: rows, links: links, roles: prefix))
+                    return
+                }
+                for role in fixed[prefix.count].map({ [$0] }) ?? BlockRole.paragraphRoles { all(prefix + [role]) }
+            }
+            all([])
+            let score = LayoutModelTests.totalAgreeing(model, rows: rows, links: links, roles: decoded)
+            #expect(abs(score - best) < 1e-9, "seed \(seed)")
+        }
+    }
+
+    @Test("the perceptron learns that headings set alike are read alike, which no feature of the second heading can tell")
+    func perceptronLearnsAgreement() {
+        // Each bulletin: a heading with a clue, text, a second heading set like the first (same
+        // features in every bulletin), text. Titles in one kind of bulletin, subheadings in the other.
+        var model = LayoutModel()
+        let clueTitle = model.row(for: "clue-title")
+        let clueSub = model.row(for: "clue-subheading")
+        let heading = model.row(for: "heading")
+        let text = model.row(for: "text")
+        var sequences: [StructuredPerceptron.Sequence] = []
+        for n in 0..<8 {
+            let titles = n % 2 == 0
+            let role: BlockRole = titles ? .title : .subheading
+            sequences.append(.init(
+                rows: [[heading, titles ? clueTitle : clueSub], [text], [heading], [text]],
+                fixed: [nil, nil, nil, nil], links: [.heading, .none, .parallel, .none],
+                gold: [role, .body, role, .body]))
+        }
+        let trained = StructuredPerceptron(epochs: 10).train(sequences, model: model)
+        for sequence in sequences {
+            #expect(trained.decode(rows: sequence.rows, fixed: sequence.fixed, links: sequence.links) == sequence.gold)
+        }
+        // Without the links the second heading's features are the same in both kinds: one of
+        // them is read wrong.
+        let unlinked = sequences.map { StructuredPerceptron.Sequence(rows: $0.rows, fixed: $0.fixed, gold: $0.gold) }
+        let plain = StructuredPerceptron(epochs: 10).train(unlinked, model: model)
+        #expect(Set(unlinked.map { plain.decode(rows: $0.rows, fixed: $0.fixed)[2] }).count == 1)
     }
 
     @Test("an interview turn takes the best of the text roles, never a heading, and the rest of the sequence stays optimal")

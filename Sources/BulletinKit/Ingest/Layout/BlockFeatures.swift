@@ -157,6 +157,18 @@ struct BlockFeatures {
             if enumeration[position] != nil { partOpen = true } else if partOpen { inNumberedPart[position] = true }
         }
 
+        // A heading set like the heading-shaped paragraph before it, however far above: the
+        // decoder reads the two alike or not (`HeadingLink`).
+        var parallelToLast = [Bool](repeating: false, count: texts.count)
+        var lastHeading: Int? = nil
+        for position in texts.indices where headingLike[position] {
+            if let last = lastHeading, let shape = shapes[position], let lastShape = shapes[last] {
+                let numberedAlike = enumeration[position] != nil && enumeration[position] == enumeration[last]
+                parallelToLast[position] = numberedAlike || shape.isParallel(to: lastShape)
+            }
+            lastHeading = position
+        }
+
         // What both a paragraph's own features and its upper neighbour's ask of its text.
         let facts = zip(texts, scalarArrays).map { ParagraphFacts($0.text, scalars: $1, cues: cues, classifier: classifier) }
         var windows = TopicWindows(topics: topics, counts: counts, width: BlockFeatures.topicWindow)
@@ -182,6 +194,7 @@ struct BlockFeatures {
             if blanksRare, position > 0 { f.append(paragraph.gapBefore > 0 ? .gapBlanksRare : .gapNoneBlanksRare) }
             if afterColon[position] { f.append(.afterColon) }
             if inNumberedPart[position] { f.append(.inNumberedPart) }
+            if parallelToLast[position] { f.append(.parallelToLastHeading) }
             if paragraph.lines.count == 1, printings[text, default: 0] >= 3 { f.append(.repeated) }
             if heading { f.append(.heading) }
             if paragraph.classifiedAsCaption { f.append(.classifiedCaption) }

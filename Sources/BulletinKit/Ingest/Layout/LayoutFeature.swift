@@ -75,6 +75,7 @@ enum LayoutFeature: Sendable, Equatable {
             "topic:nothing-below", "words-above>below", "new-town", "next:new-town", "next:web-meta", "clock-time",
             "gap:0&blanks-rare", "gap:1+&blanks-rare", "after-colon", "repeated", "cue:closing-opener",
             "listed", "listed:part", "listed:some", "unlisted&heading", "in-numbered-part",
+            "parallel-to-last-heading",
         ]
         for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name] }
         names += ["lines:0", "lines:1", "lines:2", "lines:3+", "gap:0", "gap:1", "gap:2+"]
@@ -164,6 +165,9 @@ enum LayoutFeature: Sendable, Equatable {
     static let gapBlanksRare = named("gap:1+&blanks-rare")
     static let afterColon = named("after-colon")
     static let inNumberedPart = named("in-numbered-part")
+    /// A heading set like the heading-shaped paragraph before it (however far above): the
+    /// decoder then weighs whether the two are read alike (`HeadingLink`).
+    static let parallelToLastHeading = named("parallel-to-last-heading")
     static let repeated = named("repeated")
     static let cueClosingOpener = named("cue:closing-opener")
     /// The bulletin's table of contents lists the block (`ContentsListing.Match`); `unlisted&heading`:

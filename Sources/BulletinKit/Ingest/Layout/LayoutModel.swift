@@ -23,6 +23,10 @@ public struct LayoutModel: Sendable {
     var weights: [Double] = []
     /// `(previous role + 1) × roleCount + role`: row 0 is the start of the bulletin.
     var transitions: [Double] = Array(repeating: 0, count: (roleCount + 1) * roleCount)
+    /// `class × roleCount + role`: what a heading set like the last heading (`HeadingLink.parallel`)
+    /// weighs for each role, by the class of role the last heading was read as
+    /// (`HeadingLink.headingClass`). Headings set alike are read alike.
+    var agreement: [Double] = Array(repeating: 0, count: HeadingLink.classCount * roleCount)
 
     public init() {}
 
@@ -49,15 +53,29 @@ public struct LayoutModel: Sendable {
         transitions[((previous?.rawValue ?? -1) + 1) * LayoutModel.roleCount + role.rawValue]
     }
 
+    /// The agreement weight of a block read as `role`, set like the last heading, which was read
+    /// as a role of `lastClass`.
+    func agreement(lastClass: Int, role: BlockRole) -> Double {
+        agreement[lastClass * LayoutModel.roleCount + role.rawValue]
+    }
+
     /// The best role sequence for a bulletin's blocks. `fixed[i]` is the role of a furniture
     /// block; paragraph blocks choose among `BlockRole.paragraphRoles`, and a turn of an
     /// interview (`turns[i]`: `问：…`, `答：…`) among `BlockRole.turnRoles`: it is never a heading.
     ///
     /// In training, `margin` is added to every role that is not `gold[i]` (loss-augmented
     /// decoding): the weights keep being corrected until the gold wins by that margin per block.
-    func decode(rows: [[Int]], fixed: [BlockRole?], turns: [Bool] = [], margin: Double = 0, gold: [BlockRole] = []) -> [BlockRole] {
+    ///
+    /// `links[i]` says whether block `i` is a heading, and one set like the heading before it:
+    /// then the decoder's state is the role and the class of the last heading's role, and the
+    /// agreement weights join the sum. Without a parallel link the classes change no score, and
+    /// the first-order decoder below gives the same answer.
+    func decode(rows: [[Int]], fixed: [BlockRole?], turns: [Bool] = [], links: [HeadingLink] = [], margin: Double = 0, gold: [BlockRole] = []) -> [BlockRole] {
         let n = rows.count
         guard n > 0 else { return [] }
+        if links.contains(.parallel) {
+            return decodeAgreeing(rows: rows, fixed: fixed, turns: turns, links: links, margin: margin, gold: gold)
+        }
         let roles = BlockRole.allCases
         let count = roles.count
         let minusInfinity = -Double.infinity
@@ -106,6 +124,72 @@ public struct LayoutModel: Sendable {
         return result
     }
 
+    /// Viterbi over (role, class of the last heading's role) states: `decode` with parallel links.
+    private func decodeAgreeing(rows: [[Int]], fixed: [BlockRole?], turns: [Bool], links: [HeadingLink], margin: Double, gold: [BlockRole]) -> [BlockRole] {
+        let n = rows.count
+        let roles = BlockRole.allCases
+        let classes = HeadingLink.classCount
+        let states = roles.count * classes
+        let minusInfinity = -Double.infinity
+        var score = [Double](repeating: minusInfinity, count: n * states)
+        var back = [Int](repeating: -1, count: n * states)
+        func candidates(_ i: Int) -> [BlockRole] {
+            fixed[i].map { [$0] } ?? (i < turns.count && turns[i] ? BlockRole.turnRoles : BlockRole.paragraphRoles)
+        }
+        func emission(_ i: Int, _ role: BlockRole) -> Double {
+            let loss = margin != 0 && gold[i] != role ? margin : 0
+            return self.score(rows: rows[i], role: role) + loss
+        }
+        func link(_ i: Int) -> HeadingLink { i < links.count ? links[i] : .none }
+        // State `role × classes + class`: the block's role and the class of the last heading's
+        // role up to and including it (0 before any heading).
+        for role in candidates(0) {
+            let lastClass = link(0) == .none ? 0 : HeadingLink.headingClass(role)
+            let agreeing = link(0) == .parallel ? agreement(lastClass: 0, role: role) : 0
+            score[role.rawValue * classes + lastClass] = transition(from: nil, to: role) + emission(0, role) + agreeing
+        }
+        for i in 1..<n {
+            let previous = candidates(i - 1)
+            let here = link(i)
+            for role in candidates(i) {
+                let emission = emission(i, role)
+                let roleClass = HeadingLink.headingClass(role)
+                for p in previous {
+                    let transition = transition(from: p, to: role)
+                    for lastClass in 0..<classes {
+                        let before = score[(i - 1) * states + p.rawValue * classes + lastClass]
+                        guard before > minusInfinity else { continue }
+                        var s = before + transition + emission
+                        if here == .parallel { s += agreement(lastClass: lastClass, role: role) }
+                        let nextClass = here == .none ? lastClass : roleClass
+                        let state = i * states + role.rawValue * classes + nextClass
+                        if s > score[state] || back[state] < 0 {
+                            score[state] = s
+                            back[state] = p.rawValue * classes + lastClass
+                        }
+                    }
+                }
+            }
+        }
+        var last = -1
+        var best = minusInfinity
+        for state in 0..<states {
+            let s = score[(n - 1) * states + state]
+            if s > minusInfinity, last < 0 || s > best {
+                best = s
+                last = state
+            }
+        }
+        var result = [BlockRole](repeating: .body, count: n)
+        var i = n - 1
+        while i >= 0 {
+            result[i] = roles[last / classes]
+            last = back[i * states + last]
+            i -= 1
+        }
+        return result
+    }
+
     /// The features that spoke most for `role` in a block, strongest first, with their weights:
     /// what `bulletin split` prints as the reason.
     func strongest(rows: [Int], role: BlockRole, previous: BlockRole?, limit: Int = 3) -> [(String, Double)] {
@@ -133,7 +217,9 @@ public struct LayoutModel: Sendable {
             guard let weight = Double(row.value("weight")), weight.isFinite else {
                 throw .malformedRow(file: file, line: row.line, message: "weight '\(row.value("weight"))' is not a number")
             }
-            if feature.hasPrefixBytes("prev=") {
+            if let lastClass = HeadingLink.classNames.firstIndex(of: feature) {
+                model.agreement[lastClass * LayoutModel.roleCount + role.rawValue] = weight
+            } else if feature.hasPrefixBytes("prev=") {
                 let name = String(feature.dropFirst(5))
                 let previous: BlockRole?
                 if name == "start" {
@@ -168,6 +254,11 @@ public struct LayoutModel: Sendable {
                 if let w = format(transition(from: previous, to: role)) {
                     rowsOut.append(("prev=" + (previous?.name ?? "start"), role.name, w))
                 }
+            }
+        }
+        for (lastClass, name) in HeadingLink.classNames.enumerated() {
+            for role in BlockRole.allCases {
+                if let w = format(agreement(lastClass: lastClass, role: role)) { rowsOut.append((name, role.name, w)) }
             }
         }
         var features: [(String, String, String)] = []
