@@ -177,14 +177,21 @@ extension LineClassifier {
             kinds[index] = .masthead(date: nil)
             var next = index + 1
             var blanks = 0
+            var pagedEntries = 0
             while next < lines.count {
                 if kinds[next] == .blank {
                     blanks += 1
                     if blanks >= 2 { break }
                 } else {
-                    blanks = 0
                     let line = lines[next]
+                    // Entries that give their pages (`…问计　　1版`): past a blank line, a line
+                    // that gives none is no entry but what follows the box (a title, the first
+                    // lines of a hard-wrapped article).
+                    let paged = LineClassifier.endsWithPageReference(line.text)
+                    if blanks > 0, pagedEntries >= 2, !paged { break }
+                    blanks = 0
                     guard kinds[next] == .text, line.length <= 48, !ByteSearch.contains(line.text, LineClassifier.fullStop) else { break }
+                    if paged { pagedEntries += 1 }
                     // A listed title with its article right under it is the article's title.
                     if let body = lines[(next + 1)...].firstIndex(where: { !$0.isBlank }), kinds[body] == .text,
                         lines[body].length > 48 || ByteSearch.contains(lines[body].text, LineClassifier.fullStop)
@@ -201,6 +208,15 @@ extension LineClassifier {
     }
 
     static let fullStop: [UInt8] = Array("。".utf8)
+
+    /// Whether a line ends with the page a contents entry points to: `1版`, `（1、2版）`,
+    /// `…… 3`, `第2页`.
+    static func endsWithPageReference(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.reversed().drop { ScalarClass.isSpace($0) || $0 == "）" || $0 == ")" }
+        if let last = scalars.first, last == "版" || last == "页" { scalars = scalars.dropFirst() }
+        guard let digit = scalars.first else { return false }
+        return ScalarClass.isASCIIDigit(digit) || ("０"..."９").contains(digit)
+    }
 
     /// The line's word characters when it reads as a contents header (`本期导读`, `【导读】`,
     /// `本期导读 IN THIS ISSUE`, `要闻导读`), else nil.

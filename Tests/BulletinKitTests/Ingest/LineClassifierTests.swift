@@ -152,6 +152,35 @@ struct LineClassifierTests {
         #expect(kinds[6] == .text)
     }
 
+    @Test("past a blank line, a line giving no page ends a box whose entries give theirs, however short the lines below")
+    func contentsBoxEndsAtUnpagedLine() {
+        // A hard-wrapped paper: the title stack and the first lines of text are as short as
+        // entries and carry no full stop.
+        let text = """
+            本期导读
+            ·渔港边的“议事船”开到第十期　　　　　　　　1版
+            ·宅前屋后的充电棚　　　　　　　　　　　　1、2版
+            ·明年办哪些实事？向全镇“问计”　　　　　　　2版
+
+            渔港边的“议事船”
+            开到第十期
+            本报讯 记者 陈立 通讯员 吴敏
+            10月8日下午，镇渔业社区的“议事船”靠上码头，
+            二十多位渔民围坐船舱，商量冬季休渔期间的巡
+            """
+        let lines = SourceLine.lines(of: text, folding: Corpus.lexicons.folding)
+        let kinds = classifier.absorbingContents(lines, lines.map(classifier.classify))
+        for index in 0..<4 { #expect(kinds[index] == .masthead(date: nil), "line \(index + 1): \(kinds[index])") }
+        for index in 5..<lines.count {
+            if case .masthead = kinds[index] { Issue.record("line \(index + 1) absorbed into the contents box") }
+        }
+        #expect(LineClassifier.endsWithPageReference("·宅前屋后的充电棚　　1、2版"))
+        #expect(LineClassifier.endsWithPageReference("告别“拎马桶”（２版）"))
+        #expect(LineClassifier.endsWithPageReference("家门口办结 ………… 3"))
+        #expect(!LineClassifier.endsWithPageReference("开到第十期"))
+        #expect(!LineClassifier.endsWithPageReference("“三所联动”化解纠纷12"+"件。"))
+    }
+
     @Test(
         "continuation markers and end marks",
         arguments: [
