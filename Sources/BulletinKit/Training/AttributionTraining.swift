@@ -18,7 +18,7 @@ public struct AttributionTraining: Sendable {
     public var epochs = 20
     /// Perceptrons averaged, each visiting the examples in its own order.
     public var orders = AttributionTraining.defaultOrders
-    public static let defaultOrders = 1
+    public static let defaultOrders = 5
     let ingester: Ingester
     let tagger: Tagger
 
@@ -29,7 +29,7 @@ public struct AttributionTraining: Sendable {
     }
 
     /// One annotated bulletin, cut and tagged, each article prepared for deciding.
-    public struct Example {
+    public struct Example: Sendable {
         public let name: String
         let gold: GoldBulletin
         let attribution: GoldAttribution
@@ -112,13 +112,18 @@ public struct AttributionTraining: Sendable {
     }
 
     /// Leave-one-bulletin-out: each bulletin scored by weights trained on all the others.
+    ///
+    /// Bulletins are independent, so they are trained in parallel; the scores are merged in
+    /// bulletin order, so the result does not depend on the order they finish in.
     public func crossValidate(_ examples: [Example]) -> AttributionEvaluation {
-        var total = AttributionEvaluation()
-        for (index, example) in examples.enumerated() {
+        let results = ResultSlots<AttributionEvaluation>(count: examples.count)
+        DispatchQueue.concurrentPerform(iterations: examples.count) { index in
             var rest = examples
             rest.remove(at: index)
-            total.merge(score(train(rest), example))
+            results.set(index, score(train(rest), examples[index]))
         }
+        var total = AttributionEvaluation()
+        for evaluation in results.values { total.merge(evaluation) }
         return total
     }
 
