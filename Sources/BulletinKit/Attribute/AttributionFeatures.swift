@@ -243,6 +243,9 @@ struct AttributionFeatures {
         /// For each mention, the town mention nearest before it, if any, and whether that one
         /// stands in the mention's sentence and in its line.
         let nearestBefore: [(candidate: Int, sameSentence: Bool, sameLine: Bool)?]
+        /// For each mention, the town named right before it (`黄埭镇“大数据+网格化+铁脚板”`:
+        /// nothing but quotes or spaces between), if any.
+        let namedRightBefore: [Int?]
         /// How many mentions stand in a sentence with a learning or visit cue, a topic cue, a
         /// higher actor, a higher body and no town; whether every mention is in a list.
         let learning: Int
@@ -269,12 +272,19 @@ struct AttributionFeatures {
                 context.line(before.mention.start) == context.line(m.start)
             )
         }
+        let namedRightBefore = mechanism.map { m -> Int? in
+            guard let before = townMention(before: m.start), before.mention.end <= m.start,
+                m.start - before.mention.end <= 2,
+                context.scalars[before.mention.end..<m.start].allSatisfy({ $0 == "“" || $0 == "\"" || $0 == "「" || ScalarClass.isSpace($0) })
+            else { return nil }
+            return before.candidate
+        }
         return MechanismFacts(
             mentions: mechanism, inTitle: inTitle, atTop: inTitle || mechanism.contains { context.isLead($0.start) },
             sentences: Set(mechanism.map { context.sentence($0.start) }),
             clauses: Set(mechanism.map { context.clause($0.start) }),
             lines: Set(mechanism.map { context.line($0.start) }),
-            lastInSentence: lastInSentence, nearestBefore: nearestBefore,
+            lastInSentence: lastInSentence, nearestBefore: nearestBefore, namedRightBefore: namedRightBefore,
             learning: mechanism.filter { context.sentenceHas(.learn, at: $0.start) || context.sentenceHas(.visit, at: $0.start) }.count,
             raised: mechanism.filter { context.sentenceHas(.topic, at: $0.start) }.count,
             higherActing: mechanism.filter { context.higherActor(inSentenceOf: $0.start) }.count,
@@ -337,6 +347,13 @@ struct AttributionFeatures {
         if nearest { base.append(.paragraphNearest) }
         // Named in the subheading over the mechanism's section (`砖墙镇：…` over `镇里…推行“诉调对接”`).
         if mine.contains(where: { facts.sectionHeads.contains(context.line($0.start)) }) { base.append(.sectionHeading) }
+        // A list pairing towns with their own (`元和街道“…”机制、黄埭镇“…”实战应用`): named
+        // right before the mechanism, or every mention has another town right before it.
+        if facts.namedRightBefore.contains(index) {
+            base.append(.namedRightBefore)
+        } else if facts.namedRightBefore.allSatisfy({ $0 != nil }) {
+            base.append(.otherNamedRightBefore)
+        }
         let othersInSentence = facts.sentences.contains { townsBySentence[$0]?.contains { $0 != index } ?? false }
         if othersInSentence && inSentence.isEmpty { base.append(.otherTownInSentence) }
         if facts.learning == mechanism.count { base.append(.learnAll) } else if facts.learning > 0 { base.append(.learnSome) }

@@ -8,7 +8,7 @@ enum PracticeFeature: Int, CaseIterable, Sendable {
     case clause, sentenceNearest, sentenceOtherNearest, paragraph, paragraphNearest, otherTownInSentence
     case learnAll, learnSome, topicAll, topicSome, listedAll, higherActorAll, higherActorSome, higherBodyAll
     case home, homeNoTown, homeSelfReferenceInSentence
-    case sectionHeading
+    case sectionHeading, namedRightBefore, otherNamedRightBefore
 
     /// The feature's name in `attribution-weights.tsv`.
     var name: String {
@@ -45,6 +45,8 @@ enum PracticeFeature: Int, CaseIterable, Sendable {
         case .homeNoTown: "home:no-town"
         case .homeSelfReferenceInSentence: "home:self-reference-in-sentence"
         case .sectionHeading: "section-heading"
+        case .namedRightBefore: "named-right-before"
+        case .otherNamedRightBefore: "other-named-right-before"
         }
     }
 

@@ -293,6 +293,25 @@ struct TownAttributionTests {
         }
     }
 
+    @Test("an honour list that pairs each town with its own practice credits each town with its own only")
+    func pairedHonourList() {
+        let article = TownAttributionTests.attributed([(
+            "区里评出十个基层治理优秀案例",
+            "6月12日，区委政法委召开基层治理工作会议，发布年度优秀案例。入选的有：陆家镇“网格+警格”融合巡防机制、千灯镇“有事好商量”议事平台、周市镇“积分超市”推动垃圾分类、巴城镇民间河长队伍等10个项目。会议要求各镇相互借鉴，扩大推广范围。"
+        )])[0]
+        let pairs = [("网格警格融合", "陆家镇"), ("有事好商量", "千灯镇"), ("积分制管理", "周市镇"), ("民间河长", "巴城镇")]
+        for (mechanism, town) in pairs {
+            let credited = TownAttributionTests.credited(article, mechanism)
+            #expect(credited.first == town, "\(mechanism): \(credited)")
+            for (_, other) in pairs.dropFirst() where other != town {
+                #expect(!credited.contains(other), "\(mechanism): \(credited)")
+            }
+        }
+        withKnownIssue("the first town of the list is read as the article's subject, and a subject is credited with the items of the list too") {
+            #expect(TownAttributionTests.credited(article, "民间河长") == ["巴城镇"])
+        }
+    }
+
     @Test("every mechanism record carries its kind from the lexicon")
     func kinds() {
         let article = TownAttributionTests.attributed([(
