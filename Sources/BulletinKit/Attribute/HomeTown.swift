@@ -40,6 +40,14 @@ enum HomeTown {
                     && location.mentions.contains { $0.start < nameplateEnd }
             }
             if districtNameplate { return nil }
+            // Named after a district or city by a form the tagger leaves alone in running text
+            // (`吴江日报`, `苏州日报`): a district's or city's paper, unless the rest of the name
+            // names a town (`嘉定马陆`) or a town goes by the same form.
+            if namedLine(nameplate, gazetteer: gazetteer, issueTowns: order) == nil,
+                namesDistrictOrCity(nameplate, gazetteer: gazetteer, issueTowns: order)
+            {
+                return nil
+            }
         }
         if let first {
             // A district's or city's body named on a line of its own below the paper's name and
@@ -118,6 +126,25 @@ enum HomeTown {
             if found.count == 1 { return TownRef(name: found[0].name, code: found[0].code) }
         }
         return nil
+    }
+
+    /// Whether a nameplate opens with a district's or city's name or short form (two to four
+    /// characters, longest first) that no town goes by, and that holds a town the issue names
+    /// (`潍坊` of `潍坊社区报` is a city in Shandong; the issue's towns are in Shanghai).
+    static func namesDistrictOrCity(_ nameplate: String, gazetteer: Gazetteer, issueTowns: [TownRef]) -> Bool {
+        let run = openingRun(nameplate.unicodeScalars.drop(while: ScalarClass.isSpace))
+        guard run.count >= 2 else { return false }
+        for length in stride(from: min(run.count, 4), through: 2, by: -1) {
+            let places = gazetteer.places(named: String(scalars: run[..<length]))
+            guard !places.isEmpty else { continue }
+            guard !places.contains(where: { $0.level == .town }) else { return false }
+            // Division codes nest: a town's code starts with its district's and city's.
+            return places.contains { place in
+                (place.level == .district || place.level == .city)
+                    && issueTowns.contains { $0.code?.hasPrefixBytes(place.code) == true }
+            }
+        }
+        return false
     }
 
     /// The ideographs a line opens with, read across letter-spacing: a nameplate set one character

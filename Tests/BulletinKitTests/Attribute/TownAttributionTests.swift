@@ -279,6 +279,25 @@ struct TownAttributionTests {
         #expect(unknown[2].towns.map(\.name) == ["七宝镇"])
     }
 
+    @Test("a paper named after its district by a short form is the district's, not the town its imprint names; a same-named city elsewhere is not")
+    func districtShortFormNameplate() throws {
+        let articles = [
+            ("同里镇河长联合巡湖", "今年以来，同里镇与相邻村镇联合巡湖，打捞漂浮物120余吨。"),
+            ("区里推广“时间银行”互助养老", "近日，区民政局召开推进会，推广“时间银行”互助养老做法，鼓励低龄老人服务高龄老人。"),
+        ]
+        // The imprint's address names a town (松陵街道) before any article does.
+        let masthead = ["吴江日报", "2024年7月16日　星期二　A3", "地址：吴江区松陵街道中山南路1号"]
+        let district = TownAttributionTests.attributed(articles, masthead: masthead, nameplate: masthead[0])
+        #expect(district[1].towns.isEmpty, "the district brief is credited to no town: \(district[1].towns.map(\.name))")
+        // 潍坊 is a city in Shandong; the towns are in Shanghai: the nameplate is the
+        // street's, as its masthead says.
+        let street = TownAttributionTests.attributed(
+            [("居民区议事会议出停车新规", "潍坊新村街道泉东居民区召开议事会，议定夜间停车新规。"),
+             ("社区食堂开到家门口", "街道新开一处社区食堂，日均供餐300余份。")],
+            masthead: ["潍 坊 社 区 报", "上海市浦东新区人民政府潍坊新村街道办事处　主办"], nameplate: "潍 坊 社 区 报")
+        #expect(street[1].towns.map(\.name) == ["潍坊新村街道"])
+    }
+
     @Test("the town that opens the sentence naming a mechanism is credited on the sentence")
     func sentenceBasis() throws {
         let article = TownAttributionTests.attributed([(
