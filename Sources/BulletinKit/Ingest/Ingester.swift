@@ -150,6 +150,7 @@ public struct Ingester: Sendable {
             }
         }
         var reasons: [Int: String] = [:]
+        var lastHeadingClass = 0  // what the last heading was read as (`HeadingLink`), for the reasons
         for (index, block) in layout.blocks.enumerated() {
             switch block {
             // Furniture cut off a text line leaves the line its text's role.
@@ -164,7 +165,13 @@ public struct Ingester: Sendable {
                 for line in paragraph.lines.dropFirst() { roles[line - 1] = lineRole.isDropped ? lineRole : .joined }
                 guard let rows else { continue }
                 let previous = index > 0 ? decided[index - 1] : nil  // the role the decoder scored the transition from
-                let strongest = model.strongest(rows: rows[index], role: decided[index], previous: previous)
+                // A heading set like the last heading also weighs what that one was read as.
+                var agreeing: (String, Double)? = nil
+                if layout.links[index] == .parallel {
+                    agreeing = (HeadingLink.classNames[lastHeadingClass], model.agreement(lastClass: lastHeadingClass, role: decided[index]))
+                }
+                if layout.links[index] != .none { lastHeadingClass = HeadingLink.headingClass(decided[index]) }
+                let strongest = model.strongest(rows: rows[index], role: decided[index], previous: previous, agreeing: agreeing)
                 if !strongest.isEmpty {
                     var reason = strongest.map { "\($0.0) \(LayoutModel.signed($0.1))" }.joined(separator: ", ")
                     if role != decided[index] { reason = "read as \(decided[index].name), kept as \(role.name): " + reason }

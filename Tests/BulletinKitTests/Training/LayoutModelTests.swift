@@ -133,6 +133,14 @@ struct LayoutModelTests {
         #expect(Set(unlinked.map { plain.decode(rows: $0.rows, fixed: $0.fixed)[2] }).count == 1)
     }
 
+    @Test("`bulletin split`'s reasons name the agreement weight where a numbered part is read like the part before it")
+    func splitShowsAgreement() throws {
+        let path = Corpus.folder + "/2024-06_feature-huating.txt"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let result = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: path, text: text), explaining: true)
+        #expect(result.reasons.values.contains { $0.contains("agree:subheading +") }, "\(result.reasons.values.sorted())")
+    }
+
     @Test("an interview turn takes the best of the text roles, never a heading, and the rest of the sequence stays optimal")
     func turnsAreNeverHeadings() {
         for seed in UInt64(1)...30 {

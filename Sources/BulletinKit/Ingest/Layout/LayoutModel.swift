@@ -192,9 +192,11 @@ public struct LayoutModel: Sendable {
 
     /// The features that spoke most for `role` in a block, strongest first, with their weights:
     /// what `bulletin split` prints as the reason.
-    func strongest(rows: [Int], role: BlockRole, previous: BlockRole?, limit: Int = 3) -> [(String, Double)] {
+    /// `agreeing`: the `agree:` weight the block added, when it is set like the last heading.
+    func strongest(rows: [Int], role: BlockRole, previous: BlockRole?, agreeing: (String, Double)? = nil, limit: Int = 3) -> [(String, Double)] {
         var parts = rows.map { (names[$0], weights[$0 * LayoutModel.roleCount + role.rawValue]) }
         parts.append(("prev=" + (previous?.name ?? "start"), transition(from: previous, to: role)))
+        if let agreeing { parts.append(agreeing) }
         return Array(parts.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit))
     }
 
