@@ -81,13 +81,8 @@ public struct LayoutModel: Sendable {
         let minusInfinity = -Double.infinity
         var score = [Double](repeating: minusInfinity, count: n * count)
         var back = [Int](repeating: -1, count: n * count)
-        func candidates(_ i: Int) -> [BlockRole] {
-            fixed[i].map { [$0] } ?? (i < turns.count && turns[i] ? BlockRole.turnRoles : BlockRole.paragraphRoles)
-        }
-        func emission(_ i: Int, _ role: BlockRole) -> Double {
-            let loss = margin != 0 && gold[i] != role ? margin : 0
-            return self.score(rows: rows[i], role: role) + loss
-        }
+        func candidates(_ i: Int) -> [BlockRole] { LayoutModel.candidates(i, fixed: fixed, turns: turns) }
+        func emission(_ i: Int, _ role: BlockRole) -> Double { self.emission(rows[i], role, margin: margin, gold: gold, at: i) }
         for role in candidates(0) {
             score[role.rawValue] = transition(from: nil, to: role) + emission(0, role)
         }
@@ -124,6 +119,18 @@ public struct LayoutModel: Sendable {
         return result
     }
 
+    /// The roles block `i` may take: a furniture block its own, an interview's turn a text role,
+    /// any other paragraph any paragraph role.
+    private static func candidates(_ i: Int, fixed: [BlockRole?], turns: [Bool]) -> [BlockRole] {
+        fixed[i].map { [$0] } ?? (i < turns.count && turns[i] ? BlockRole.turnRoles : BlockRole.paragraphRoles)
+    }
+
+    /// A block's score for `role`, with the training margin added when `role` is not the gold's.
+    private func emission(_ rows: [Int], _ role: BlockRole, margin: Double, gold: [BlockRole], at i: Int) -> Double {
+        let loss = margin != 0 && gold[i] != role ? margin : 0
+        return score(rows: rows, role: role) + loss
+    }
+
     /// Viterbi over (role, class of the last heading's role) states: `decode` with parallel links.
     private func decodeAgreeing(rows: [[Int]], fixed: [BlockRole?], turns: [Bool], links: [HeadingLink], margin: Double, gold: [BlockRole]) -> [BlockRole] {
         let n = rows.count
@@ -133,13 +140,8 @@ public struct LayoutModel: Sendable {
         let minusInfinity = -Double.infinity
         var score = [Double](repeating: minusInfinity, count: n * states)
         var back = [Int](repeating: -1, count: n * states)
-        func candidates(_ i: Int) -> [BlockRole] {
-            fixed[i].map { [$0] } ?? (i < turns.count && turns[i] ? BlockRole.turnRoles : BlockRole.paragraphRoles)
-        }
-        func emission(_ i: Int, _ role: BlockRole) -> Double {
-            let loss = margin != 0 && gold[i] != role ? margin : 0
-            return self.score(rows: rows[i], role: role) + loss
-        }
+        func candidates(_ i: Int) -> [BlockRole] { LayoutModel.candidates(i, fixed: fixed, turns: turns) }
+        func emission(_ i: Int, _ role: BlockRole) -> Double { self.emission(rows[i], role, margin: margin, gold: gold, at: i) }
         func link(_ i: Int) -> HeadingLink { i < links.count ? links[i] : .none }
         // State `role × classes + class`: the block's role and the class of the last heading's
         // role up to and including it (0 before any heading).
