@@ -131,8 +131,21 @@ public struct IngestEvaluation: Sendable, CustomStringConvertible {
 
     /// Leading bullets (◆ ■ ●) are decoration the gold may leave out of `body_start`.
     static func withoutLeadingBullets(_ text: String) -> String {
-        String(text.drop { "◆■●▶★◇□◎▲ 　".contains($0) })
+        String(text.unicodeScalars.drop { briefBullets.contains($0) })
     }
+
+    /// The built-in `brief-bullet` cues of `layout-cues.tsv` (one character each), and spaces.
+    private static let briefBullets: Set<Unicode.Scalar> = {
+        var bullets: Set<Unicode.Scalar> = [" ", "\u{3000}"]
+        guard let file = EmbeddedLexicons.files.first(where: { $0.name == "layout-cues.tsv" }),
+            let table = try? TSVTable(parsing: file.contents, file: file.name, required: ["cue", "role"]),
+            let cues = try? LayoutCues(table: table)
+        else { return bullets }
+        for cue in cues.cues(for: .briefBullet) where cue.unicodeScalars.count == 1 {
+            bullets.insert(cue.unicodeScalars.first!)
+        }
+        return bullets
+    }()
 
     public var description: String {
         func f(_ x: Double) -> String { String(Int((x * 1000).rounded())).paddedFraction }
