@@ -178,6 +178,9 @@ extension LineClassifier {
             var next = index + 1
             var blanks = 0
             var pagedEntries = 0
+            // The mark the first entry opens with (`◆`, `·`, `▶`), and how many entries share it.
+            var entryMark: Unicode.Scalar? = nil
+            var markedEntries = 0
             while next < lines.count {
                 if kinds[next] == .blank {
                     blanks += 1
@@ -189,9 +192,15 @@ extension LineClassifier {
                     // lines of a hard-wrapped article).
                     let paged = LineClassifier.endsWithPageReference(line.text)
                     if blanks > 0, pagedEntries >= 2, !paged { break }
+                    // So do entries that open with one mark (`◆街道部署…` / `◆“三所联动”…`):
+                    // past a blank line, a line without it is what follows the box.
+                    let first = line.text.unicodeScalars.first
+                    if blanks > 0, markedEntries >= 2, first != entryMark { break }
                     blanks = 0
                     guard kinds[next] == .text, line.length <= 48, !ByteSearch.contains(line.text, LineClassifier.fullStop) else { break }
                     if paged { pagedEntries += 1 }
+                    if entryMark == nil, markedEntries == 0, let first, LineClassifier.isEntryMark(first) { entryMark = first }
+                    if let entryMark, first == entryMark { markedEntries += 1 }
                     // A listed title with its article right under it is the article's title.
                     if let body = lines[(next + 1)...].firstIndex(where: { !$0.isBlank }), kinds[body] == .text,
                         lines[body].length > 48 || ByteSearch.contains(lines[body].text, LineClassifier.fullStop)
@@ -208,6 +217,12 @@ extension LineClassifier {
     }
 
     static let fullStop: [UInt8] = Array("。".utf8)
+
+    /// Whether a contents entry's first character is a mark set before each entry (`◆`, `·`,
+    /// `▶`, `●`) rather than the start of its title: no word character, quote or bracket.
+    static func isEntryMark(_ scalar: Unicode.Scalar) -> Bool {
+        !ScalarClass.isWordScalar(scalar) && !ScalarClass.isSpace(scalar) && !"“‘「『《〈（(【〔[\"'".unicodeScalars.contains(scalar)
+    }
 
     /// Whether a line ends with the page a contents entry points to: `1版`, `（1、2版）`,
     /// `…… 3`, `第2页`.
