@@ -225,12 +225,17 @@ extension LineClassifier {
     }
 
     /// Whether a line ends with the page a contents entry points to: `1版`, `（1、2版）`,
-    /// `…… 3`, `第2页`.
+    /// `…… 3`, `第2页`, `第二版` (a page in Chinese numerals only with 版 or 页 after it).
     static func endsWithPageReference(_ text: String) -> Bool {
         var scalars = text.unicodeScalars.reversed().drop { ScalarClass.isSpace($0) || $0 == "）" || $0 == ")" }
-        if let last = scalars.first, last == "版" || last == "页" { scalars = scalars.dropFirst() }
+        var named = false
+        if let last = scalars.first, last == "版" || last == "页" {
+            scalars = scalars.dropFirst()
+            named = true
+        }
         guard let digit = scalars.first else { return false }
         return ScalarClass.isASCIIDigit(digit) || ("０"..."９").contains(digit)
+            || (named && "一二三四五六七八九十".unicodeScalars.contains(digit))
     }
 
     /// The line's word characters when it reads as a contents header (`本期导读`, `【导读】`,

@@ -177,8 +177,39 @@ struct LineClassifierTests {
         #expect(LineClassifier.endsWithPageReference("·宅前屋后的充电棚　　1、2版"))
         #expect(LineClassifier.endsWithPageReference("告别“拎马桶”（２版）"))
         #expect(LineClassifier.endsWithPageReference("家门口办结 ………… 3"))
+        #expect(LineClassifier.endsWithPageReference("“红色物业”引来取经人……第二版"))
+        #expect(LineClassifier.endsWithPageReference("好人榜（四版）"))
         #expect(!LineClassifier.endsWithPageReference("开到第十期"))
+        #expect(!LineClassifier.endsWithPageReference("议事会开了第十"))
         #expect(!LineClassifier.endsWithPageReference("“三所联动”化解纠纷12"+"件。"))
+    }
+
+    @Test("past a blank line, a line without the mark every entry opens with ends the box, pages or none")
+    func contentsBoxEndsAtUnmarkedLine() {
+        // A work brief's 本期要目 marks its entries with ◆ and gives no pages; under it, a part
+        // heading, a title and a hard-wrapped lead, each line short and without a full stop.
+        let text = """
+            本期要目
+            ◆街道部署第四季度“四百”大走访工作
+            ◆蓝天二村加装电梯“一梯一议”
+            ◆“三所联动”调解室运行满一年
+
+            一、重点工作
+
+            街道部署第四季度“四百”大走访工作
+            　　10月12日，街道召开第四季度“四百”大走访工作推进会，
+            街道党工委书记出席并讲话，各居民区书记参加
+            """
+        let lines = SourceLine.lines(of: text, folding: Corpus.lexicons.folding)
+        let kinds = classifier.absorbingContents(lines, lines.map(classifier.classify))
+        for index in 0..<4 { #expect(kinds[index] == .masthead(date: nil), "line \(index + 1): \(kinds[index])") }
+        for index in 5..<lines.count {
+            if case .masthead = kinds[index] { Issue.record("line \(index + 1) absorbed into the contents box") }
+        }
+        #expect(LineClassifier.isEntryMark("◆"))
+        #expect(LineClassifier.isEntryMark("·"))
+        #expect(!LineClassifier.isEntryMark("“"))
+        #expect(!LineClassifier.isEntryMark("街"))
     }
 
     @Test(
