@@ -36,6 +36,21 @@ struct LayoutModelTests {
         return sum
     }
 
+    /// The highest `score` over every sequence whose block `i` takes one of `choices(i)`: the
+    /// exhaustive search each decoder is checked against.
+    static func bestByExhaustiveSearch(count: Int, choices: (Int) -> [BlockRole], score: ([BlockRole]) -> Double) -> Double {
+        var best = -Double.infinity
+        func extend(_ prefix: [BlockRole]) {
+            if prefix.count == count {
+                best = max(best, score(prefix))
+                return
+            }
+            for role in choices(prefix.count) { extend(prefix + [role]) }
+        }
+        extend([])
+        return best
+    }
+
     @Test("Viterbi finds the best role sequence that exhaustive search finds, furniture kept fixed")
     func viterbiMatchesBruteForce() {
         let paragraphRoles: [BlockRole] = [.title, .lead, .body, .subheading]
@@ -47,30 +62,18 @@ struct LayoutModelTests {
             let fixed: [BlockRole?] = (0..<count).map { _ in random.next() % 4 == 0 ? .byline : nil }
             // Exhaustive search over the four roles for free blocks (the decoder may also pick
             // the other paragraph roles, so it can only do as well or better).
-            var best = -Double.infinity
-            func search(_ prefix: [BlockRole]) {
-                if prefix.count == count {
-                    best = max(best, LayoutModelTests.total(model, rows: rows, roles: prefix))
-                    return
-                }
-                for role in fixed[prefix.count].map({ [$0] }) ?? paragraphRoles { search(prefix + [role]) }
-            }
-            search([])
+            let best = LayoutModelTests.bestByExhaustiveSearch(
+                count: count, choices: { fixed[$0].map { [$0] } ?? paragraphRoles },
+                score: { LayoutModelTests.total(model, rows: rows, roles: $0) })
             let decoded = model.decode(rows: rows, fixed: fixed)
             let score = LayoutModelTests.total(model, rows: rows, roles: decoded)
             #expect(score >= best - 1e-9, "seed \(seed)")
             for (role, pinned) in zip(decoded, fixed) where pinned != nil { #expect(role == pinned, "seed \(seed)") }
             // And over every paragraph role, it is the maximum: no sequence scores higher.
-            var exhaustive = -Double.infinity
-            func all(_ prefix: [BlockRole]) {
-                if prefix.count == count {
-                    exhaustive = max(exhaustive, LayoutModelTests.total(model, rows: rows, roles: prefix))
-                    return
-                }
-                for role in fixed[prefix.count].map({ [$0] }) ?? BlockRole.paragraphRoles { all(prefix + [role]) }
-            }
             if count <= 4 {
-                all([])
+                let exhaustive = LayoutModelTests.bestByExhaustiveSearch(
+                    count: count, choices: { fixed[$0].map { [$0] } ?? BlockRole.paragraphRoles },
+                    score: { LayoutModelTests.total(model, rows: rows, roles: $0) })
                 #expect(abs(score - exhaustive) < 1e-9, "seed \(seed)")
             }
         }
@@ -90,15 +93,9 @@ struct LayoutModelTests {
             links[count - 1] = fixed[count - 1] == nil ? .parallel : .none
             let decoded = model.decode(rows: rows, fixed: fixed, links: links)
             for (role, pinned) in zip(decoded, fixed) where pinned != nil { #expect(role == pinned, "seed \(seed)") }
-            var best = -Double.infinity
-            func all(_ prefix: [BlockRole]) {
-                if prefix.count == count {
-                    best = max(best, LayoutModelTests.totalAgreeing(model, rows: rows, links: links, roles: prefix))
-                    return
-                }
-                for role in fixed[prefix.count].map({ [$0] }) ?? BlockRole.paragraphRoles { all(prefix + [role]) }
-            }
-            all([])
+            let best = LayoutModelTests.bestByExhaustiveSearch(
+                count: count, choices: { fixed[$0].map { [$0] } ?? BlockRole.paragraphRoles },
+                score: { LayoutModelTests.totalAgreeing(model, rows: rows, links: links, roles: $0) })
             let score = LayoutModelTests.totalAgreeing(model, rows: rows, links: links, roles: decoded)
             #expect(abs(score - best) < 1e-9, "seed \(seed)")
         }
@@ -152,15 +149,9 @@ struct LayoutModelTests {
             let turns: [Bool] = (0..<count).map { _ in random.next() % 2 == 0 }
             let decoded = model.decode(rows: rows, fixed: fixed, turns: turns)
             for (role, turn) in zip(decoded, turns) where turn { #expect(BlockRole.turnRoles.contains(role), "seed \(seed)") }
-            var best = -Double.infinity
-            func all(_ prefix: [BlockRole]) {
-                if prefix.count == count {
-                    best = max(best, LayoutModelTests.total(model, rows: rows, roles: prefix))
-                    return
-                }
-                for role in turns[prefix.count] ? BlockRole.turnRoles : BlockRole.paragraphRoles { all(prefix + [role]) }
-            }
-            all([])
+            let best = LayoutModelTests.bestByExhaustiveSearch(
+                count: count, choices: { turns[$0] ? BlockRole.turnRoles : BlockRole.paragraphRoles },
+                score: { LayoutModelTests.total(model, rows: rows, roles: $0) })
             #expect(abs(LayoutModelTests.total(model, rows: rows, roles: decoded) - best) < 1e-9, "seed \(seed)")
         }
     }
