@@ -78,12 +78,20 @@ struct LineClassifier: Sendable {
             if let marker = continuationMarker(folded), marker == .endMark || !hasTextBesideBrackets(folded) { return marker }
             if let names = bylineNames(folded) { return .byline(names) }
         }
+        // Closing punctuation a hard wrap pushed onto a line of its own (`…反馈。（党政办` / `）`)
+        // is the end of the line above, never a page's furniture.
+        if line.length <= 3, line.text.unicodeScalars.allSatisfy({ LineClassifier.lineEndMarks.contains($0) || ScalarClass.isSpace($0) }) {
+            return .text
+        }
         if let date = mastheadDate(folded) { return .masthead(date: date) }
         if let date = datedHeaderLine(line) { return .masthead(date: date) }
         if isMasthead(line) || isSpreadPageLine(line) { return .masthead(date: nil) }
         if isCaption(line) { return .caption }
         return .text
     }
+
+    /// Punctuation that closes what comes before it: no line of text opens with it.
+    static let lineEndMarks = Set("）)」』”’》〉】，。、；：！？,.;:!?".unicodeScalars)
 
     // MARK: - Section markers
 

@@ -80,6 +80,28 @@ struct PageBreakRepairTests {
         #expect(articles.allSatisfy { !$0.text.contains("---") && !$0.text.contains("===") })
     }
 
+    @Test("closing punctuation a hard wrap pushed onto its own line ends the line above; it is no page furniture to run on across")
+    func loneClosingMark() {
+        // `（党政办` / `）`: a lone bracket read as a page's furniture let the paragraph run on
+        // across the blank line into the next article's title.
+        let text = """
+            镇领导共走访群众320余户，对收集到的41条意见建议逐条建立清单，办
+            理结果在下一轮走访中向群众反馈。（党政办
+            ）
+
+            镇村河长开展汛期巡河
+            进入主汛期以来，我镇落实河长制工作要求，镇级河长每月至少巡河2次。
+            """
+        let articles = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: text)).articles
+        #expect(articles.count == 2, "\(articles.map(\.title))")
+        #expect(articles.first?.byline == ["党政办"])
+        #expect(articles.last?.title == "镇村河长开展汛期巡河")
+        let classifier = Ingester(lexicons: Corpus.lexicons).classifier
+        for line in ["）", "”。", "；"] {
+            #expect(classifier.classify(SourceLine.lines(of: line, folding: Corpus.lexicons.folding)[0]) == .text, "\(line)")
+        }
+    }
+
     @Test("an indented first line that stops mid-sentence runs on into the unindented line below it")
     func indentedWrap() {
         let text = """
