@@ -60,7 +60,8 @@ extension LineClassifier {
     /// Splits a byline's inner text into names: separated by spaces, `/`, `、` or colons, role
     /// words (`记者`, `通讯员`, `文`, `图`) removed. Every token must be ideographs only.
     func nameTokens(_ inner: Substring) -> [String] {
-        let separators: Set<Character> = [" ", "/", "／", "、", "：", ":", "\u{3000}", "\t"]
+        // `丨` and `｜` stand between a role and a name in WeChat-style credits (`文丨陶然`).
+        let separators: Set<Character> = [" ", "/", "／", "、", "：", ":", "\u{3000}", "\t", "|", "｜", "丨"]
         var names: [String] = []
         for token in inner.split(whereSeparator: { separators.contains($0) }) {
             var name = String(token)

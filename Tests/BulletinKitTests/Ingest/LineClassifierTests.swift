@@ -71,6 +71,10 @@ struct LineClassifierTests {
             ("记者 王芳", ["王芳"]),
             ("■ 本报记者　陆佳琪", ["陆佳琪"]),
             ("□ 周立群", ["周立群"]),
+            // WeChat-style credits, the bar full-width or 丨.
+            ("文｜陶敏", ["陶敏"]),
+            ("文丨陶　然", ["陶然"]),
+            ("供稿｜街道司法所", ["街道司法所"]),
         ])
     func bylines(line: String, names: [String]) {
         #expect(kind(line) == .byline(names))
@@ -253,7 +257,7 @@ struct LineClassifierTests {
 
     @Test(
         "captions are dropped",
-        arguments: ["▲ 网格员上门走访独居老人(摄影 张伟)", "图为志愿者为居民检查电动车充电设施", "(摄影 王强)"])
+        arguments: ["▲ 网格员上门走访独居老人(摄影 张伟)", "图为志愿者为居民检查电动车充电设施", "(摄影 王强)", "图说：长者食堂开张第一天，老人们在窗口排队取餐"])
     func captions(line: String) {
         #expect(kind(line) == .caption)
     }
