@@ -14,7 +14,9 @@ extension LineClassifier {
         // English banner lines, URLs, page numbers: no Chinese at all.
         if !scalars.contains(where: ScalarClass.isIdeograph) { return !endsSentence }
         guard let last = scalars.last, last != "。" else { return false }
-        if cues.isBoilerplate(folded) || cues.endsLikeImprint(folded) { return true }
+        // A QR blurb or imprint is no sentence: a line with a sentence end inside goes on with
+        // prose (`“堡镇发布”公众号预约。开幕当天，…`), whatever word of the paper it names.
+        if !endsSentence, cues.isBoilerplate(folded) || cues.endsLikeImprint(folded) { return true }
         // What is left needs the line without its spaces, and only a short one (a paper's name,
         // a page or issue line) or one ending in a page (a contents entry) can pass. The tests
         // below read its scalars; only the paper-name test, on a line of 12 at most, needs a String.

@@ -76,12 +76,20 @@ struct TitleBlock: Sendable, Equatable {
         if let first = scalars.first, cues.cues(for: .briefBullet).contains(String(first)) {
             scalars = scalars.dropFirst()
         }
-        // A column label: a short name (ideographs, perhaps quoted) and a vertical bar.
+        // The date a list page prints before each item (`[2025-11-14]　月城镇召开…`).
+        scalars = TitleBlock.withoutLeadingDate(scalars)
+        // A column label: a short name (ideographs, perhaps quoted) and a vertical bar; or an
+        // item number and a bar (`01｜五滧村新添两处“睦邻点”`).
         if let bar = scalars.prefix(12).firstIndex(where: { $0 == "｜" || $0 == "|" }) {
             let label = scalars[scalars.startIndex..<bar]
             let ideographs = label.filter(ScalarClass.isIdeograph).count
-            if ideographs >= 2, label.count <= 10, label.allSatisfy({ ScalarClass.isIdeograph($0) || "“”‘’\"「」《》".unicodeScalars.contains($0) }) {
-                scalars = scalars[scalars.index(after: bar)...]
+            let isName = ideographs >= 2 && label.count <= 10
+                && label.allSatisfy({ ScalarClass.isIdeograph($0) || "“”‘’\"「」《》".unicodeScalars.contains($0) })
+            let number = label.filter { !ScalarClass.isSpace($0) }
+            let isNumber = (1...3).contains(number.count) && number.allSatisfy(ScalarClass.isASCIIDigit)
+                && label.prefix(number.count).elementsEqual(number)
+            if isName || isNumber {
+                scalars = scalars[scalars.index(after: bar)...].drop(while: ScalarClass.isSpace)
             }
         }
         // An item number: `一、`, `（一）`, `1.` (not `1.5万户`), or two digits and a space (`01　`);
@@ -98,6 +106,20 @@ struct TitleBlock: Sendable, Equatable {
         }
         let result = String(Substring(scalars)).trimmingSpaces
         return result.isEmpty ? line : result
+    }
+
+    /// Without a date in brackets and the space after it at the front (`[2025-11-14]　`,
+    /// `【2025.11.14】`); the text unchanged when it does not start so.
+    static func withoutLeadingDate(_ scalars: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
+        guard let open = scalars.first, open == "[" || open == "【" else { return scalars }
+        let close: Unicode.Scalar = open == "[" ? "]" : "】"
+        guard let end = scalars.prefix(14).firstIndex(of: close) else { return scalars }
+        let inside = scalars[scalars.index(after: scalars.startIndex)..<end]
+        let digits = inside.filter(ScalarClass.isASCIIDigit).count
+        guard digits >= 6, inside.allSatisfy({ ScalarClass.isASCIIDigit($0) || "-./年月日".unicodeScalars.contains($0) }),
+            let after = scalars[scalars.index(after: end)...].first, ScalarClass.isSpace(after)
+        else { return scalars }
+        return scalars[scalars.index(after: end)...].drop(while: ScalarClass.isSpace)
     }
 
     /// A title as a contents block lists it, without its bullet, number and page: `·镇里公布今年十项

@@ -267,6 +267,9 @@ struct LineClassifierTests {
         arguments: [
             "周浦镇：今年要办这十大民生实事", "街道主办首届邻里节 千人共享百家宴",
             "近日，街道召开信访工作联席会议，研究部署下一阶段工作。", "延伸网格触角 做群众知心人",
+            // A hard wrap puts a paper word in a line of prose: the full stop inside says it goes on.
+            "“华新发布”公众号报名。报名截止后，镇里将统一安排场次和",
+            "投稿邮箱里的来信。编辑部每周整理一次，逐条转交相关",
         ])
     func text(line: String) {
         #expect(kind(line) == .text)
