@@ -66,6 +66,7 @@ enum HomeTown {
             return publishedAbove ? nil : first.town
         }
         if let named = namedLine(mastheadText, gazetteer: gazetteer, issueTowns: order) { return named }
+        if let named = namedPaper(mastheadText, gazetteer: gazetteer, issueTowns: order) { return named }
         if order.count == 1 { return order[0] }
         let ranked = order.sorted { (articleCounts[$0.name] ?? 0) > (articleCounts[$1.name] ?? 0) }
         guard let best = ranked.first, let count = articleCounts[best.name], count >= 2, count * 2 > articleTowns.count,
@@ -127,6 +128,40 @@ enum HomeTown {
         }
         return nil
     }
+
+    /// The town a paper's name printed anywhere in the masthead lines is named after: a run of
+    /// ideographs ending in 报 (`庄行报` in the page header `3　村居·平安　庄行报　2026年1月16日`,
+    /// `金山卫镇报`), whose stem is one town's name or short form and no district's or city's
+    /// (`宝山报`, `吴江日报` are a district's). A stem several towns share names the one the issue
+    /// names, else none. Inner pages print only their paper's name, never the town's in full.
+    static func namedPaper(_ mastheadText: String, gazetteer: Gazetteer, issueTowns: [TownRef] = []) -> TownRef? {
+        let scalars = mastheadText.scalarArray
+        var index = 0
+        while index < scalars.count {
+            guard ScalarClass.isIdeograph(scalars[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, ScalarClass.isIdeograph(scalars[end]) { end += 1 }
+            let run = scalars[index..<end]
+            index = end
+            guard (3...9).contains(run.count), run.last == "报" else { continue }
+            for suffix in HomeTown.paperSuffixes where run.count - suffix.count >= 2 && run.suffix(suffix.count).elementsEqual(suffix) {
+                let stem = String(scalars: Array(run.dropLast(suffix.count)))
+                let places = gazetteer.places(named: stem)
+                guard !places.contains(where: { $0.level == .district || $0.level == .city || $0.level == .province }) else { break }
+                let towns = places.filter { $0.level == .town }
+                let named = towns.count == 1 ? towns : towns.filter { town in issueTowns.contains { $0.code == town.code } }
+                if named.count == 1 { return TownRef(name: named[0].name, code: named[0].code) }
+                if !towns.isEmpty { break }
+            }
+        }
+        return nil
+    }
+
+    /// What a paper's name ends in after its town's, longest first.
+    private static let paperSuffixes: [[Unicode.Scalar]] = ["社区报", "镇报", "街报", "晨报", "周报", "日报", "简报", "快报", "报"].map { Array($0.unicodeScalars) }
 
     /// Whether a nameplate opens with a district's or city's name or short form (two to four
     /// characters, longest first) that no town goes by, and that holds a town the issue names

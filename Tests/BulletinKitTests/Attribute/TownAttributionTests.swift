@@ -139,6 +139,23 @@ struct TownAttributionTests {
         #expect(HomeTown.namedLine("康　桥\n2025年11月28日", gazetteer: Corpus.lexicons.gazetteer, issueTowns: [kangqiao])?.name == "康桥镇")
     }
 
+    @Test("inner pages that print only their paper's name in the page header are that paper's town's")
+    func homeTownFromPaperNameInPageHeader() throws {
+        let header = "3　　村居·平安　　　　　　　庄行报　　2026年1月16日　星期五"
+        let articles = TownAttributionTests.attributed(
+            [("一条村规管住了“乱堆乱放”", "半年前，浦秀村宅基上的柴堆杂物还没人管。村民议事会商量出一条村规，我镇把它推广到各村。")],
+            masthead: [header, "编辑：俞　慧"])
+        #expect(articles[0].towns.map(\.name) == ["庄行镇"], "\(articles[0].towns.map(\.name))")
+        let gazetteer = Corpus.lexicons.gazetteer
+        #expect(HomeTown.namedPaper(header, gazetteer: gazetteer)?.name == "庄行镇")
+        #expect(HomeTown.namedPaper("金山卫镇报　第2版", gazetteer: gazetteer)?.name == "金山卫镇")
+        // A district's or city's paper is no town's own, nor is a form several towns share.
+        #expect(HomeTown.namedPaper("宝山报　2024年5月17日", gazetteer: gazetteer) == nil)
+        #expect(HomeTown.namedPaper("2　吴江日报　要闻", gazetteer: gazetteer) == nil)
+        #expect(HomeTown.namedPaper("新城报", gazetteer: gazetteer) == nil)
+        #expect(HomeTown.namedPaper("庄行镇召开村民议事会", gazetteer: gazetteer) == nil, "no paper's name")
+    }
+
     @Test("a community that only a town named after it would place is the paper's own town's, not the town it visits")
     func communityBeforeAnyTownIsTheHomeTowns() throws {
         let article = TownAttributionTests.attributed(
