@@ -14,9 +14,18 @@ struct TitleBlock: Sendable, Equatable {
     var decorations: [String] = []
 
     init(lines printed: [String], cues: LayoutCues) {
-        let lines = printed.map { TitleBlock.undecorated($0, cues: cues) }
+        var lines = printed.map { TitleBlock.undecorated($0, cues: cues) }
         for (line, bare) in zip(printed, lines) where line != bare {
             if let range = line.rangeOfBytes(bare) { decorations.append(String(line[..<range.lowerBound])) }
+        }
+        // A notice's issuer over its title is one title: `海永镇人民政府` / `关于…的通告`.
+        var index = lines.count - 1
+        while index > 0 {
+            if cues.isNoticeIssuer(lines[index - 1], over: lines[index]) {
+                lines[index - 1] = lines[index - 1].trimmingSpaces + lines[index].trimmingSpaces
+                lines.remove(at: index)
+            }
+            index -= 1
         }
         var mains: [String] = []
         var others: [String] = []

@@ -40,6 +40,8 @@ public struct LayoutCues: Sendable {
         case creditWord = "credit-word"
         case titleRunsOn = "title-runs-on"
         case columnWord = "column-word"
+        case noticeOpener = "notice-opener"
+        case issuerSuffix = "issuer-suffix"
 
         /// The role's place in `allCases`, without a search: the cue tests index their byte lists
         /// by it.
@@ -75,6 +77,8 @@ public struct LayoutCues: Sendable {
             case .creditWord: 27
             case .titleRunsOn: 28
             case .columnWord: 29
+            case .noticeOpener: 30
+            case .issuerSuffix: 31
             }
         }
     }
@@ -268,6 +272,17 @@ public struct LayoutCues: Sendable {
 }
 
 extension LayoutCues {
+    /// Whether a title line is a notice's title set under its issuer's name on a line of its
+    /// own: `奔牛镇人民政府` / `关于开展…临时救助申请的公告` print one title (the issuer is no
+    /// kicker). The upper line is a short name ending like an issuer, with no punctuation.
+    public func isNoticeIssuer(_ upper: String, over lower: String) -> Bool {
+        guard any(.noticeOpener, in: lower.trimmingSpaces, LayoutCues.starts) else { return false }
+        let name = upper.trimmingSpaces
+        let scalars = name.unicodeScalars
+        guard (3...20).contains(scalars.count), scalars.allSatisfy(ScalarClass.isIdeograph) else { return false }
+        return any(.issuerSuffix, in: name, LayoutCues.ends)
+    }
+
     /// Whether a heading starts `X：` / `X: ` where X is a short name ending like an actor
     /// (`周浦镇：…`, `海永镇纪委: …`), the way article titles do and subheadings do not.
     public func startsWithActorColon(_ heading: String) -> Bool {

@@ -382,6 +382,12 @@ struct TitleBlockTests {
             (["上线“清晨访问团” 直击民声“第一线” ——松江区石湖荡镇服务体系建设小记"], "上线“清晨访问团” 直击民声“第一线”", "松江区石湖荡镇服务体系建设小记"),
             (["临江新区通过广宣传、多动员、促成效—— 打响秸秆禁烧攻坚战"], "打响秸秆禁烧攻坚战", "临江新区通过广宣传、多动员、促成效"),
             (["百舸争流 争先创优在行动", "崇川区举办主题党日示范活动"], "崇川区举办主题党日示范活动", "百舸争流 争先创优在行动"),
+            // A notice's issuer on its own line over the title is part of the title, not a kicker.
+            (["华新镇人民政府", "关于做好汛期防汛防台工作的通告"], "华新镇人民政府关于做好汛期防汛防台工作的通告", nil),
+            (["石门二路街道办事处", "关于调整社区事务受理服务中心服务时间的公告"], "石门二路街道办事处关于调整社区事务受理服务中心服务时间的公告", nil),
+            // A kicker that names no issuer stays a kicker; a title not opening with 关于 stays apart.
+            (["温馨提示", "关于夏季用电安全的几点提醒"], "关于夏季用电安全的几点提醒", "温馨提示"),
+            (["华新镇人民政府", "防汛防台工作部署会召开"], "防汛防台工作部署会召开", "华新镇人民政府"),
         ])
     func reads(lines: [String], title: String, subtitle: String?) {
         let block = TitleBlock(lines: lines, cues: cues)
