@@ -88,12 +88,58 @@ struct PageBreakRepair: Sendable {
         return width
     }
 
+    /// The width each line's own column was wrapped at, when it differs from page to page or
+    /// box to box (a lead set 22 wide over a briefs column set 17 wide): for each run of text
+    /// lines with no blank or furniture between, the width at least three of its lines and half
+    /// of its lines share (within one), else nil. Linear in the lines.
+    static func runWidths(_ lines: [SourceLine], _ kinds: [LineClassifier.Kind]) -> [Int?] {
+        var widths = [Int?](repeating: nil, count: lines.count)
+        var start = 0
+        while start < lines.count {
+            guard kinds[start] == .text else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < lines.count, kinds[end] == .text { end += 1 }
+            if end - start >= 3 {
+                var counts: [Int: Int] = [:]
+                for line in lines[start..<end] where line.length >= 6 { counts[line.columnWidth, default: 0] += 1 }
+                let best = counts.keys.map { width in (width, (counts[width] ?? 0) + (counts[width - 1] ?? 0)) }
+                    .max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+                if let (width, share) = best, share >= 3, share * 2 >= end - start, width <= 60 {
+                    for index in start..<end { widths[index] = width }
+                }
+            }
+            start = end
+        }
+        return widths
+    }
+
+    /// A line as wide as its own column (`runWidths`) runs on into the line right under it, as
+    /// in `runsOn`, unless the line opens its paragraph unindented and shaped like a heading (a
+    /// title is set as wide as the column now and then), or the line under it opens an item (`1.`, `·`), a
+    /// lead (`又讯`, `近日，`) or a credit.
+    func wrapsInItsColumn(_ lines: [SourceLine], _ index: Int, width: Int?, startsParagraph: Bool) -> Bool {
+        let line = lines[index]
+        let next = lines[index + 1]
+        // A line ending its sentence at the column's edge may end its paragraph too: without the
+        // page's own width to go by, that is left apart.
+        guard runsOn(line, into: next, width: width, adjacent: true), !LineShape.isTerminated(line.text) else { return false }
+        if startsParagraph, !line.indented, LineShape.couldBeHeading(line.text, cues: cues) { return false }
+        if LineShape.enumerationLength(next.text) != nil || !(next.text.unicodeScalars.first.map(ScalarClass.isWordScalar) ?? false) {
+            return false
+        }
+        return !cues.startsWithLeadOpener(next.text) && !cues.startsWithBylinePrefix(next.text)
+    }
+
     /// The blocks, the joins made, and the pieces of furniture cut off text lines, as printed,
     /// with the line they were cut from.
     func blocks(
         lines: [SourceLine], kinds: [LineClassifier.Kind]
     ) -> (blocks: [Block], joins: [Join], detached: [(line: Int, text: String)]) {
         let wrap = PageBreakRepair.wrapWidth(lines, kinds)
+        let runWidths = PageBreakRepair.runWidths(lines, kinds)
         var blocks: [Block] = []
         var joins: [Join] = []
         var detached: [(line: Int, text: String)] = []
@@ -151,6 +197,8 @@ struct PageBreakRepair: Sendable {
                 while let next = nextTextLine(after: index, lines: lines, kinds: kinds),
                     inline.trailing(lines[index].text) == nil,
                     runsOn(lines[index], into: lines[next], width: wrap, adjacent: next == index + 1)
+                        || (runWidths[index] != wrap && next == index + 1
+                            && wrapsInItsColumn(lines, index, width: runWidths[index], startsParagraph: paragraph.lines.count == 1))
                         || continues(
                             paragraph.text, quoteBalance: quoteBalance, with: lines[next].text,
                             acrossBoilerplate: lines[(index + 1)..<next].contains {

@@ -261,6 +261,49 @@ struct PageBreakRepairTests {
         #expect(ingested.articles.first?.subheadings == [], "\(ingested.articles.map(\.subheadings))")
     }
 
+    @Test("a briefs column set narrower than the lead wraps at its own width; a title and a finished sentence there do not run on")
+    func columnsOfTwoWidths() {
+        let lines = [
+            "镇里为独居老人装上“一键呼”",  // 1
+            "",
+            "　　本报讯（记者 沈洁）入冬以来，镇社区事务受理服务中",  // 3: the lead, 26 wide
+            "心联合各村为辖区独居老人安装“一键呼”应急呼叫设备，老",
+            "人遇到突发情况按下按钮，网格员和家庭医生就能第一时间",
+            "上门。截至目前，全镇已有312户独居老人装上了设备。设备由",
+            "镇里统一采购，每户安装费用由镇财政承担，老人不用掏一分",
+            "钱。社区事务受理服务中心还为每户建立了档案，网格员每月",
+            "上门回访一次，检查设备是否正常，顺便问问老人还有什么需",
+            "要。镇里还计划明年把设备覆盖到所有八十岁以上的老人，让",
+            "更多家庭放心。据介绍，设备与镇城运中心的平台相连，老人",
+            "按下按钮后，平台会同时通知网格员、家庭医生和老人的子女，",
+            "谁离得近谁先到。上个月，东港村一位老人在家中摔倒，网格",
+            "员五分钟就赶到了现场，及时把老人送到了镇卫生院。",
+            "",
+            "【简讯】",
+            "■反诈宣传走进菜市场",  // 17
+            "　　六月十日，镇派出所联合城南村在",  // 18: a briefs column, 17 wide
+            "菜场开展全民反诈宣传，民警用真实案",
+            "例提醒居民警惕“刷单返利”等骗局，",
+            "现场帮助二百多名居民安装反诈软件，",
+            "发放宣传资料五百余份。",
+            "■镇里召开秋季防火工作会议",  // 23
+            "　　九月三日，镇里召开秋季防火工作",
+            "会议，部署秸秆禁烧和出租房检查。",
+            "九月九日，镇应急办组织消防演练，各",  // 26: a new paragraph after a finished line
+            "村应急分队共一百二十余人参加演练。",
+        ]
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: lines.joined(separator: "\n")))
+        for pair in [(18, 19), (19, 20), (20, 21), (21, 22), (3, 4), (4, 5)] {
+            #expect(ingested.joins.contains { $0 == pair }, "\(pair) rejoined: \(ingested.joins)")
+        }
+        #expect(!ingested.joins.contains { $0 == (25, 26) }, "a finished line at the column's edge: \(ingested.joins)")
+        #expect(!ingested.joins.contains { $0.0 == 17 || $0.0 == 23 }, "a brief's title: \(ingested.joins)")
+        let widths = PageBreakRepair.runWidths(
+            lines.enumerated().map { SourceLine(number: $0.offset + 1, raw: Substring($0.element), folding: Corpus.lexicons.folding) },
+            lines.map { $0.isEmpty ? .blank : $0.hasPrefix("【") ? .section("简讯") : .text })
+        #expect(widths[18] == 17 && widths[2] != 17, "\(widths)")
+    }
+
     @Test("a run-in title over a sentence begun and unfinished runs on into the next line, whatever the line's width")
     func runInTitleOverAnUnfinishedSentence() {
         let lines = [
