@@ -65,7 +65,9 @@ extension LineClassifier {
         var names: [String] = []
         for token in inner.split(whereSeparator: { separators.contains($0) }) {
             var name = String(token)
-            for role in roleWords where name.hasPrefixBytes(role) && name.count > role.count + 1 {
+            // An office's name is whole (`文明办`, `图书馆服务中心`): no role word comes off it.
+            let isOffice = cues.cues(for: .bylineOfficeSuffix).contains { name.hasSuffixBytes($0) }
+            for role in roleWords where !isOffice && name.hasPrefixBytes(role) && name.count > role.count + 1 {
                 name = String(name.dropFirst(role.count))
                 break
             }

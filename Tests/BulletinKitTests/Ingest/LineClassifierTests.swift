@@ -75,9 +75,23 @@ struct LineClassifierTests {
             ("文｜陶敏", ["陶敏"]),
             ("文丨陶　然", ["陶然"]),
             ("供稿｜街道司法所", ["街道司法所"]),
+            // An office whose name starts like a role word (文明办, not 明办).
+            ("（文明办　吴思远）", ["文明办", "吴思远"]),
         ])
     func bylines(line: String, names: [String]) {
         #expect(kind(line) == .byline(names))
+    }
+
+    @Test(
+        "a credit's role words are no names, however long: 文字, 图片, 读者, 来源",
+        arguments: [
+            ("文字｜陈晓　图片｜金一鸣", ["陈晓", "金一鸣"]),
+            ("王晓　图片　李明", ["王晓", "李明"]),
+            ("读者　李建华", ["李建华"]),
+            ("来源：上海崇明", ["上海崇明"]),
+        ])
+    func creditRoleWords(inner: String, names: [String]) {
+        #expect(classifier.nameTokens(Substring(inner)) == names)
     }
 
     @Test(
