@@ -101,6 +101,27 @@ struct LayoutModelTests {
         }
     }
 
+    @Test("a role is ruled out for blocks longer, or with more commas, than any the gold gives it")
+    func sizeSupportRulesOutSizesTheGoldNeverShows() {
+        var model = LayoutModel()
+        let short = model.row(for: "len:13-16")
+        let long = model.row(for: "len:41-60")
+        let longer = model.row(for: "len:61-100")
+        let oneComma = model.row(for: "commas:1")
+        let twoCommas = model.row(for: "commas:2")
+        let sequence = StructuredPerceptron.Sequence(
+            rows: [[short, oneComma], [long, twoCommas], [longer, twoCommas]], fixed: [nil, nil, nil],
+            gold: [.title, .body, .body])
+        let excluded = SizeSupport.excluded([sequence], model: model)
+        let ruledOut = { (row: Int, role: BlockRole) in excluded.contains { $0.row == row && $0.role == role } }
+        // Titles: at most 16 characters and one comma in the gold; one bin past is ruled out
+        // (a 64-character line of four commas cut off by a page break is no title).
+        #expect(ruledOut(long, .title) && ruledOut(longer, .title) && ruledOut(twoCommas, .title))
+        #expect(!ruledOut(short, .title) && !ruledOut(oneComma, .title))
+        // Body text: the gold shows every size here.
+        #expect(!ruledOut(longer, .body) && !ruledOut(twoCommas, .body))
+    }
+
     @Test("the perceptron learns that headings set alike are read alike, which no feature of the second heading can tell")
     func perceptronLearnsAgreement() {
         // Each bulletin: a heading with a clue, text, a second heading set like the first (same
