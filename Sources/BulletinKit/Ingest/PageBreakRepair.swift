@@ -116,6 +116,26 @@ struct PageBreakRepair: Sendable {
         return widths
     }
 
+    /// A line of prose a hard wrap put a paper's word in (`类“一户一码”，每户门口的分类桶贴上专属二维码，`
+    /// under `…仙桥村在全村推行垃圾分`) is text, not the QR blurb its word makes it look like: the line
+    /// above is as wide as its column and ends no sentence, and this one is as wide too.
+    func proseNamingThePaper(
+        _ lines: [SourceLine], _ kinds: [LineClassifier.Kind], wrap: Int?, runWidths: inout [Int?]
+    ) -> [LineClassifier.Kind] {
+        var kinds = kinds
+        for index in lines.indices.dropFirst() where kinds[index] == .masthead(date: nil) && kinds[index - 1] == .text {
+            let above = lines[index - 1]
+            let line = lines[index]
+            guard let width = runWidths[index - 1] ?? wrap, cues.isBoilerplate(line.folded), !line.isWebMeta(cues),
+                !LineShape.isTerminated(above.text), !line.indented,
+                abs(above.columnWidth - width) <= 1, line.columnWidth >= width - 1
+            else { continue }
+            kinds[index] = .text
+            runWidths[index] = runWidths[index - 1]
+        }
+        return kinds
+    }
+
     /// A line as wide as its own column (`runWidths`) runs on into the line right under it, as
     /// in `runsOn`, unless the line opens its paragraph unindented and shaped like a heading (a
     /// title is set as wide as the column now and then), or the line under it opens an item (`1.`, `·`), a
@@ -139,7 +159,8 @@ struct PageBreakRepair: Sendable {
         lines: [SourceLine], kinds: [LineClassifier.Kind]
     ) -> (blocks: [Block], joins: [Join], detached: [(line: Int, text: String)]) {
         let wrap = PageBreakRepair.wrapWidth(lines, kinds)
-        let runWidths = PageBreakRepair.runWidths(lines, kinds)
+        var runWidths = PageBreakRepair.runWidths(lines, kinds)
+        let kinds = proseNamingThePaper(lines, kinds, wrap: wrap, runWidths: &runWidths)
         var blocks: [Block] = []
         var joins: [Join] = []
         var detached: [(line: Int, text: String)] = []

@@ -125,6 +125,8 @@ struct LineClassifierTests {
         #expect(kind("| 民生 |") == .section("民生"))
         #expect(kind("——法治平安——") == .section("法治平安"))
         #expect(kind("■简　讯■") == .section("简 讯"))  // folded: the wide space is a space
+        #expect(kind("══ 村居一线 ══") == .section("村居一线"))
+        if case .section = kind("══════════════════") { Issue.record("a double rule read as a section") }
         // Not a name between ornaments: a rule, a web page's end mark, a bulleted brief.
         #expect(kind("——————————") != .section(""))
         if case .section = kind("—— END ——") { Issue.record("—— END —— read as a section") }
