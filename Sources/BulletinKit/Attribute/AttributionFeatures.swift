@@ -210,6 +210,7 @@ struct AttributionFeatures {
         }
         all({ context.cueBefore(.visit, $0.start) }, "visit")
         all({ context.cueAfter(.delegation, $0.end) }, "delegation")
+        all({ $0.start > 0 && context.scalars[$0.start - 1] == "在" && context.cueAfter(.venue, $0.end) }, "venue")
         all({ context.sentenceHas(.learn, at: $0.start) }, "learn")
         all({ context.sentenceHas(.award, at: $0.start) }, "award")
         all({ context.sentenceHas(.compare, at: $0.start) }, "compare")

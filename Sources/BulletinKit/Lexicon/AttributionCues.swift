@@ -22,4 +22,7 @@ public enum AttributionCueRole: String, Sendable, CaseIterable {
     /// it makes a district or city body the actor (`区司法局召开…`, `普陀区信访办推进…`).
     case office
     case topic
+    /// After a place that `在` stands right before, in the same clause: the place hosts an event
+    /// (`会议在江川路街道社区文化活动中心举行`, `推进会在金汇镇召开`), it is not reported on.
+    case venue
 }
