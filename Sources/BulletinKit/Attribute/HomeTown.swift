@@ -20,7 +20,11 @@ enum HomeTown {
     ///   - nameplate: the paper's nameplate line, if the ingestion found one (`Ingester.Result.nameplate`).
     ///   - articleTowns: the towns each article names, resolved, each once, in order of first
     ///     mention (`LocationTagger.towns(in:text:)`).
-    static func find(masthead: [Location], mastheadText: String, nameplate: String?, articleTowns: [[TownRef]], gazetteer: Gazetteer) -> TownRef? {
+    ///   - paperSuffixes: what a paper's name ends in after its town's (`paperSuffixes(_:)`).
+    static func find(
+        masthead: [Location], mastheadText: String, nameplate: String?, articleTowns: [[TownRef]], gazetteer: Gazetteer,
+        paperSuffixes: [[Unicode.Scalar]]
+    ) -> TownRef? {
         // Articles naming each town, and the towns in order of first mention.
         var articleCounts: [String: Int] = [:]
         var order: [TownRef] = []
@@ -66,7 +70,7 @@ enum HomeTown {
             return publishedAbove ? nil : first.town
         }
         if let named = namedLine(mastheadText, gazetteer: gazetteer, issueTowns: order) { return named }
-        if let named = namedPaper(mastheadText, gazetteer: gazetteer, issueTowns: order) { return named }
+        if let named = namedPaper(mastheadText, suffixes: paperSuffixes, gazetteer: gazetteer, issueTowns: order) { return named }
         if order.count == 1 { return order[0] }
         let ranked = order.sorted { (articleCounts[$0.name] ?? 0) > (articleCounts[$1.name] ?? 0) }
         guard let best = ranked.first, let count = articleCounts[best.name], count >= 2, count * 2 > articleTowns.count,
@@ -134,7 +138,7 @@ enum HomeTown {
     /// `金山卫镇报`), whose stem is one town's name or short form and no district's or city's
     /// (`宝山报`, `吴江日报` are a district's). A stem several towns share names the one the issue
     /// names, else none. Inner pages print only their paper's name, never the town's in full.
-    static func namedPaper(_ mastheadText: String, gazetteer: Gazetteer, issueTowns: [TownRef] = []) -> TownRef? {
+    static func namedPaper(_ mastheadText: String, suffixes: [[Unicode.Scalar]], gazetteer: Gazetteer, issueTowns: [TownRef] = []) -> TownRef? {
         let scalars = mastheadText.scalarArray
         var index = 0
         while index < scalars.count {
@@ -147,7 +151,7 @@ enum HomeTown {
             let run = scalars[index..<end]
             index = end
             guard (3...9).contains(run.count), run.last == "报" else { continue }
-            for suffix in HomeTown.paperSuffixes where run.count - suffix.count >= 2 && run.suffix(suffix.count).elementsEqual(suffix) {
+            for suffix in suffixes where run.count - suffix.count >= 2 && run.suffix(suffix.count).elementsEqual(suffix) {
                 let stem = String(scalars: Array(run.dropLast(suffix.count)))
                 let places = gazetteer.places(named: stem)
                 guard !places.contains(where: { $0.level == .district || $0.level == .city || $0.level == .province }) else { break }
@@ -160,8 +164,14 @@ enum HomeTown {
         return nil
     }
 
-    /// What a paper's name ends in after its town's, longest first.
-    private static let paperSuffixes: [[Unicode.Scalar]] = ["社区报", "镇报", "街报", "晨报", "周报", "日报", "简报", "快报", "报"].map { Array($0.unicodeScalars) }
+    /// What a paper's name ends in after its town's: the `paper-suffix` cues of
+    /// `layout-cues.tsv` that end in 报 (`社区报`, `晨报`), longest first, then 报 alone
+    /// (`庄行报`).
+    static func paperSuffixes(_ cues: LayoutCues) -> [[Unicode.Scalar]] {
+        let paper: Unicode.Scalar = "报"
+        let named = cues.cues(for: .paperSuffix).map { Array($0.unicodeScalars) }.filter { $0.count > 1 && $0.last == paper }
+        return named.sorted { $0.count > $1.count } + [[paper]]
+    }
 
     /// Whether a nameplate opens with a district's or city's name or short form (two to four
     /// characters, longest first) that no town goes by, and that holds a town the issue names

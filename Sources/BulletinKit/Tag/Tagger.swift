@@ -11,12 +11,15 @@ public struct Tagger: Sendable {
     public let mechanisms: MechanismTagger
     public let figures: FigureTagger
     public let attribution: TownAttribution
+    /// What a paper's name ends in after its town's (`庄行报`, `金山卫镇报`), for the home town.
+    let paperSuffixes: [[Unicode.Scalar]]
 
     public init(lexicons: Lexicons, region: Region? = nil) {
         locations = LocationTagger(lexicons: lexicons, region: region)
         mechanisms = MechanismTagger(lexicon: lexicons.mechanisms, folding: lexicons.folding)
         figures = FigureTagger(lexicons: lexicons, units: lexicons.units, notFigures: lexicons.notFigures)
         attribution = TownAttribution(lexicons: lexicons)
+        paperSuffixes = HomeTown.paperSuffixes(lexicons.layoutCues)
     }
 
     /// - Parameters:
@@ -43,7 +46,7 @@ public struct Tagger: Sendable {
             masthead: locations.locations(resolved, home: nil, of: articles.count..<articles.count + 1)[0],
             mastheadText: mastheadText, nameplate: nameplate,
             articleTowns: articles.indices.map { locations.towns(in: resolved, text: $0) },
-            gazetteer: attribution.gazetteer)
+            gazetteer: attribution.gazetteer, paperSuffixes: paperSuffixes)
         let found = locations.locations(resolved, home: home, of: articles.indices)
         let tagged = articles.indices.map { index in
             var tagged = articles[index]
