@@ -40,7 +40,7 @@ extension LineClassifier {
             guard !names.isEmpty, names.allSatisfy({ $0.count <= 12 }) else { return nil }
             // `（镇村两级调解力量集中入驻）` under a title is a deck: one token longer than a name
             // credits an office only when it ends like one (`（海永镇自治办）`).
-            if names.count == 1, names[0].count > 4, !cues.cues(for: .bylineOfficeSuffix).contains(where: { names[0].hasSuffixBytes($0) }) {
+            if names.count == 1, names[0].count > 4, !cues.endsLikeOffice(names[0]) {
                 return nil
             }
             return names
@@ -66,7 +66,7 @@ extension LineClassifier {
         for token in inner.split(whereSeparator: { separators.contains($0) }) {
             var name = String(token)
             // An office's name is whole (`文明办`, `图书馆服务中心`): no role word comes off it.
-            let isOffice = cues.cues(for: .bylineOfficeSuffix).contains { name.hasSuffixBytes($0) }
+            let isOffice = cues.endsLikeOffice(name)
             for role in roleWords where !isOffice && name.hasPrefixBytes(role) && name.count > role.count + 1 {
                 name = String(name.dropFirst(role.count))
                 break
@@ -109,7 +109,7 @@ extension LineClassifier {
         let inner = String(scalars: s[(open + 1)..<(s.count - 1)])
         // `（镇河长办）`: a short office name after the last sentence credits the office.
         let office = inner.scalarCount <= 10 && inner.unicodeScalars.allSatisfy(ScalarClass.isIdeograph)
-            && cues.cues(for: .bylineOfficeSuffix).contains { inner.hasSuffixBytes($0) }
+            && cues.endsLikeOffice(inner)
         // `（摄影　李晨）` after a photo-news brief credits its photographer.
         if inner.hasPrefixBytes("摄影") || inner.hasPrefixBytes("摄"), case let names = nameTokens(Substring(inner)), !names.isEmpty {
             return (names, open)

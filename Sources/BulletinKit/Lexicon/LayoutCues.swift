@@ -164,6 +164,11 @@ public struct LayoutCues: Sendable {
         any(.boilerplateSuffix, in: line, LayoutCues.ends)
     }
 
+    /// Whether a name ends like an office's (`byline-office-suffix`: `镇河长办`, `图书馆服务中心`).
+    public func endsLikeOffice(_ name: some StringProtocol) -> Bool {
+        any(.bylineOfficeSuffix, in: name, LayoutCues.ends)
+    }
+
     public func endsWithPaperName(_ line: some StringProtocol) -> Bool {
         any(.paperSuffix, in: line, LayoutCues.ends)
     }
