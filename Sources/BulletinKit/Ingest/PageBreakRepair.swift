@@ -81,11 +81,16 @@ struct PageBreakRepair: Sendable {
             textLines += 1
         }
         guard textLines >= 10 else { return nil }
-        // Lengths within one of each other share a column (a line may end on a half-width char).
-        let best = counts.keys.map { width in (width, (counts[width] ?? 0) + (counts[width - 1] ?? 0)) }
-            .max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        guard let (width, share) = best, share * 10 >= textLines * 4, width <= 60 else { return nil }
+        guard let (width, share) = commonestWidth(counts), share * 10 >= textLines * 4, width <= 60 else { return nil }
         return width
+    }
+
+    /// The width most lines wrap at, and how many lines share it: lengths within one of each
+    /// other share a column (a line may end on a half-width character), so a width counts the
+    /// lines one shorter too; ties go to the wider.
+    private static func commonestWidth(_ counts: [Int: Int]) -> (width: Int, share: Int)? {
+        counts.keys.map { width in (width, (counts[width] ?? 0) + (counts[width - 1] ?? 0)) }
+            .max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
     }
 
     /// The width each line's own column was wrapped at, when it differs from page to page or
@@ -105,9 +110,7 @@ struct PageBreakRepair: Sendable {
             if end - start >= 3 {
                 var counts: [Int: Int] = [:]
                 for line in lines[start..<end] where line.length >= 6 { counts[line.columnWidth, default: 0] += 1 }
-                let best = counts.keys.map { width in (width, (counts[width] ?? 0) + (counts[width - 1] ?? 0)) }
-                    .max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-                if let (width, share) = best, share >= 3, share * 2 >= end - start, width <= 60 {
+                if let (width, share) = commonestWidth(counts), share >= 3, share * 2 >= end - start, width <= 60 {
                     for index in start..<end { widths[index] = width }
                 }
             }
