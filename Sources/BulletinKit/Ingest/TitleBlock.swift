@@ -27,6 +27,17 @@ struct TitleBlock: Sendable, Equatable {
             }
             index -= 1
         }
+        // A notice's title wrapped over lines (`关于开展电动自行车违规停放充电` / `集中整治的通告`): a
+        // line opening like a notice runs on until the `的` that names what kind of notice it is.
+        index = 0
+        while index + 1 < lines.count {
+            if cues.isUnfinishedNoticeTitle(lines[index]) {
+                lines[index] = lines[index].trimmingSpaces + lines[index + 1].trimmingSpaces
+                lines.remove(at: index + 1)
+            } else {
+                index += 1
+            }
+        }
         var mains: [String] = []
         var others: [String] = []
         for line in lines {

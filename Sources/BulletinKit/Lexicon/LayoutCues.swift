@@ -288,6 +288,23 @@ extension LayoutCues {
         return any(.issuerSuffix, in: name, LayoutCues.ends)
     }
 
+    /// Whether a title line opens like a notice (`关于…`, after its issuer's name when printed
+    /// on the same line) but stops before the `的` that names the notice's kind
+    /// (`…关于开展电动自行车违规停放充电` / `集中整治的通告`): the title line below goes on with it.
+    public func isUnfinishedNoticeTitle(_ line: String) -> Bool {
+        let text = line.trimmingSpaces
+        guard let opener = cues(for: .noticeOpener).first(where: { text.containsBytes($0) }),
+            let at = text.rangeOfBytes(opener)
+        else { return false }
+        let before = text[..<at.lowerBound]
+        // Only an issuer's name may stand before the opener.
+        guard before.isEmpty || any(.issuerSuffix, in: before, LayoutCues.ends) else { return false }
+        return !text[at.upperBound...].containsBytes(LayoutCues.noticeKindMark)
+    }
+
+    /// What stands before a notice's kind in its title (`…的通告`, `…的公示`).
+    static let noticeKindMark = "的"
+
     /// Whether a heading starts `X：` / `X: ` where X is a short name ending like an actor
     /// (`周浦镇：…`, `海永镇纪委: …`), the way article titles do and subheadings do not.
     public func startsWithActorColon(_ heading: String) -> Bool {

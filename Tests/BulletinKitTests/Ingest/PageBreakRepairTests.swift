@@ -461,6 +461,10 @@ struct TitleBlockTests {
             // A kicker that names no issuer stays a kicker; a title not opening with 关于 stays apart.
             (["温馨提示", "关于夏季用电安全的几点提醒"], "关于夏季用电安全的几点提醒", "温馨提示"),
             (["华新镇人民政府", "防汛防台工作部署会召开"], "防汛防台工作部署会召开", "华新镇人民政府"),
+            // A notice's title wrapped before the `的` of its kind goes on in the line below.
+            (["华新镇人民政府", "关于开展沿街商铺消防安全隐患", "集中排查整治的通告"], "华新镇人民政府关于开展沿街商铺消防安全隐患集中排查整治的通告", nil),
+            (["关于征集2026年度民生实事", "项目建议的公告"], "关于征集2026年度民生实事项目建议的公告", nil),
+            (["关于做好汛期防汛防台工作的通告", "（华新镇人民政府）"], "关于做好汛期防汛防台工作的通告", "华新镇人民政府"),
         ])
     func reads(lines: [String], title: String, subtitle: String?) {
         let block = TitleBlock(lines: lines, cues: cues)
