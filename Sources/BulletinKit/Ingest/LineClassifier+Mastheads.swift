@@ -114,7 +114,7 @@ extension LineClassifier {
         let number = rest.prefix { ScalarClass.isASCIIDigit($0) || LineClassifier.chineseNumerals.contains($0) }
         guard !number.isEmpty else { return false }
         rest = rest.dropFirst(number.count)
-        return rest.first == "版" || rest.first == "期"
+        return rest.first == "版" || rest.first == "期" || rest.first == "页"
     }
 
     /// The numerals of a page or issue number written in Chinese.

@@ -263,6 +263,8 @@ struct LineClassifierTests {
             "扫码关注“枫林发布”官方微信公众号", "FENGLIN MORNING NEWS", "主办：中共徐汇区枫林路街道工作委员会",
             "中共崇明区新海镇委员会 崇明区新海镇人民政府主办", "第 86 期", "总第1203期", "第3版", "枫林晨报",
             "2024年3月8日 星期五", "www.example.gov.cn", "责任编辑：王芳",
+            // A work brief's page footer and its closing imprint.
+            "第2页　共4页", "华新镇党政办公室　　　　　　2025年3月12日印发",
         ])
     func masthead(line: String) {
         guard case .masthead = kind(line) else {
@@ -286,6 +288,8 @@ struct LineClassifierTests {
             // A hard wrap puts a paper word in a line of prose: the full stop inside says it goes on.
             "“华新发布”公众号报名。报名截止后，镇里将统一安排场次和",
             "投稿邮箱里的来信。编辑部每周整理一次，逐条转交相关",
+            // `印发` ends an imprint only after its date: a wrap may stop a sentence on it.
+            "本报讯　记者从区民政局获悉，区里日前印发",
         ])
     func text(line: String) {
         #expect(kind(line) == .text)

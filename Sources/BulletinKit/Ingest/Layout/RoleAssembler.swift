@@ -89,8 +89,10 @@ struct RoleAssembler {
     }
 
     /// Whether a paragraph is running text that no furniture line is: long, and no heading.
+    /// An imprint line (`主办：… 编印：… 准印证号：…`) is as long but holds no sentence.
     static func isRunningText(_ text: String, cues: LayoutCues) -> Bool {
-        text.scalarCount >= minimumRunningText && !LineShape.couldBeHeading(text, cues: cues)
+        guard text.scalarCount >= minimumRunningText, !LineShape.couldBeHeading(text, cues: cues) else { return false }
+        return !cues.isBoilerplate(text) || text.unicodeScalars.contains { $0 == "。" || $0 == "！" || $0 == "？" }
     }
 
     /// The length from which a paragraph of sentences is running text (a page footer, a web
