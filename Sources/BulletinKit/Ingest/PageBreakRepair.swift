@@ -121,7 +121,9 @@ struct PageBreakRepair: Sendable {
 
     /// A line of prose a hard wrap put a paper's word in (`类“一户一码”，每户门口的分类桶贴上专属二维码，`
     /// under `…仙桥村在全村推行垃圾分`) is text, not the QR blurb its word makes it look like: the line
-    /// above is as wide as its column and ends no sentence, and this one is as wide too.
+    /// above is as wide as its column, this one is as wide too, and the sentence runs through
+    /// it — the line above ends none, or this one ends none and the text goes on unindented
+    /// below (`来稿请发送至本报投稿邮箱，或交所在村（社区）宣传` / `委员转交。`).
     func proseNamingThePaper(
         _ lines: [SourceLine], _ kinds: [LineClassifier.Kind], wrap: Int?, runWidths: inout [Int?]
     ) -> [LineClassifier.Kind] {
@@ -130,9 +132,13 @@ struct PageBreakRepair: Sendable {
             let above = lines[index - 1]
             let line = lines[index]
             guard let width = runWidths[index - 1] ?? wrap, cues.isBoilerplate(line.folded), !line.isWebMeta(cues),
-                !LineShape.isTerminated(above.text), !line.indented,
-                abs(above.columnWidth - width) <= 1, line.columnWidth >= width - 1
+                !line.indented, abs(above.columnWidth - width) <= 1, line.columnWidth >= width - 1
             else { continue }
+            let runsThrough =
+                !LineShape.isTerminated(above.text)
+                || (!LineShape.isTerminated(line.text) && index + 1 < lines.count && kinds[index + 1] == .text
+                    && !lines[index + 1].indented)
+            guard runsThrough else { continue }
             kinds[index] = .text
             runWidths[index] = runWidths[index - 1]
         }
@@ -149,7 +155,10 @@ struct PageBreakRepair: Sendable {
         // A line ending its sentence at the column's edge may end its paragraph too: without the
         // page's own width to go by, that is left apart.
         guard runsOn(line, into: next, width: width, adjacent: true), !LineShape.isTerminated(line.text) else { return false }
-        if startsParagraph, !line.indented, LineShape.couldBeHeading(line.text, cues: cues) { return false }
+        // (A line ending mid-phrase, `…或交所在居民区的`, `…和`, is no whole heading: it goes on.)
+        if startsParagraph, !line.indented, LineShape.couldBeHeading(line.text, cues: cues), !cues.endsRunningOn(line.text) {
+            return false
+        }
         if LineShape.enumerationLength(next.text) != nil || !(next.text.unicodeScalars.first.map(ScalarClass.isWordScalar) ?? false) {
             return false
         }

@@ -334,6 +334,22 @@ struct PageBreakRepairTests {
         #expect(!ingested.articles.contains { $0.text.contains("浏览次数") }, "the meta line is dropped")
     }
 
+    @Test("a wrapped line opening a sentence after a full stop at the column's edge stays text though it names the paper's mailbox")
+    func proseOpeningASentenceNamesTheMailbox() {
+        let lines = [
+            "本报启事",
+            "　“邻里新事”栏目欢迎各居民区通讯员和广大",
+            "读者来稿，身边的新人新事、好做法都可以写，",
+            "每篇五百字以内，照片请注明拍摄人和拍摄地。",
+            "来稿请发送至本报投稿邮箱，或交所在居民区的",
+            "宣传干部转交，编辑部每月评出优秀稿件一篇。",
+            "　　　　　　　　　　　　　　　　　本报编辑部",
+        ]
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: lines.joined(separator: "\n")))
+        #expect(ingested.articles.count == 1)
+        #expect(ingested.articles.first?.text.contains("来稿请发送至本报投稿邮箱") == true, "\(ingested.articles.map(\.text))")
+    }
+
     @Test("a run-in title over a sentence begun and unfinished runs on into the next line, whatever the line's width")
     func runInTitleOverAnUnfinishedSentence() {
         let lines = [
