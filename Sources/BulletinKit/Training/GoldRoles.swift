@@ -22,6 +22,12 @@ struct GoldRoles {
             if case .paragraph(let p) = block { return IngestEvaluation.withoutLeadingBullets(p.text).withoutSpaces }
             return nil
         }
+        // A run-in head cut off its text (`1.巩固客堂汇议事成果` / `推动伏虎村…`) lost the `。` or
+        // `：` between them, which a body_start over both holds.
+        let separators = blocks.map { block -> String in
+            if case .paragraph(let p) = block, let separator = p.runInSeparator { return separator.withoutSpaces }
+            return ""
+        }
         var cursor = 0
         var previous: GoldBulletin.Article? = nil
         var previousTitled = true
@@ -30,7 +36,7 @@ struct GoldRoles {
             let end = article.bodyEnd.withoutSpaces
             guard let first = (cursor..<blocks.count).first(where: { bare[$0]?.hasPrefix(start) ?? false })
                 ?? (cursor..<blocks.count).first(where: { texts[$0]?.contains(start) ?? false })
-                ?? (cursor..<blocks.count).first(where: { runsOver(start, from: $0, bare: bare, texts: texts) })
+                ?? (cursor..<blocks.count).first(where: { runsOver(start, from: $0, bare: bare, texts: texts, separators: separators) })
             else {
                 problems.append("\(gold.bulletin): article \(number + 1): no block starts with body_start “\(article.bodyStart)”")
                 continue
@@ -122,9 +128,9 @@ struct GoldRoles {
     /// Whether the body_start `start` begins with block `index` and runs on into the paragraphs
     /// after it: a salutation on a line of its own (`编辑同志：` / `我住在锦绣苑…`), which the gold
     /// writes as one line of text.
-    private func runsOver(_ start: String, from index: Int, bare: [String?], texts: [String?]) -> Bool {
+    private func runsOver(_ start: String, from index: Int, bare: [String?], texts: [String?], separators: [String]) -> Bool {
         guard let text = bare[index], !text.isEmpty, text.count < start.count, start.hasPrefix(text) else { return false }
-        var joined = text
+        var joined = text + separators[index]
         var next = index + 1
         while joined.count < start.count, next < texts.count {
             if let more = texts[next] { joined += more }
