@@ -155,8 +155,11 @@ struct PageBreakRepair: Sendable {
         // A line ending its sentence at the column's edge may end its paragraph too: without the
         // page's own width to go by, that is left apart.
         guard runsOn(line, into: next, width: width, adjacent: true), !LineShape.isTerminated(line.text) else { return false }
-        // (A line ending mid-phrase, `…或交所在居民区的`, `…和`, is no whole heading: it goes on.)
-        if startsParagraph, !line.indented, LineShape.couldBeHeading(line.text, cues: cues), !cues.endsRunningOn(line.text) {
+        // (A line ending mid-phrase, `…或交所在居民区的`, `…和`, is no whole heading: it goes on;
+        // nor is one over the short tail of a sentence, `…9月底前提交村民代表` / `会议讨论。`.)
+        if startsParagraph, !line.indented, LineShape.couldBeHeading(line.text, cues: cues), !cues.endsRunningOn(line.text),
+            !PageBreakRepair.isSentenceTail(next)
+        {
             return false
         }
         if LineShape.enumerationLength(next.text) != nil || !(next.text.unicodeScalars.first.map(ScalarClass.isWordScalar) ?? false) {
@@ -368,6 +371,15 @@ struct PageBreakRepair: Sendable {
         // (`传承发展新时代“枫桥经验”　推动矛盾纠纷就地化解` over a 22-character column).
         return line.columnWidth >= width - 1 && line.columnWidth <= width + 1
     }
+
+    /// Whether a line is the tail of a sentence a wrap cut (`会议讨论。`): short, ending the
+    /// sentence, no comma or colon inside — no lead's first sentence is so short.
+    static func isSentenceTail(_ line: SourceLine) -> Bool {
+        line.length <= maximumSentenceTail && LineShape.isTerminated(line.text)
+            && !line.text.unicodeScalars.contains { "，,：:、".unicodeScalars.contains($0) }
+    }
+
+    static let maximumSentenceTail = 10
 
     /// A paragraph's first line shorter than this may be an indented heading (`　　一、基本做法`).
     static let minimumWrappedFirstLine = 24

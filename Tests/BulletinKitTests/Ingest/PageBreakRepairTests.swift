@@ -346,8 +346,24 @@ struct PageBreakRepairTests {
             "　　　　　　　　　　　　　　　　　本报编辑部",
         ]
         let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: lines.joined(separator: "\n")))
+        // Kept, and run on into the line under it.
+        #expect(ingested.articles.contains { $0.text.contains("来稿请发送至本报投稿邮箱，或交所在居民区的宣传干部转交") }, "\(ingested.articles.map(\.text))")
+    }
+
+    @Test("a full-width line after a semicolon runs on into the short tail of its sentence, though it could be a heading")
+    func headingShapedLineOverASentenceTail() {
+        let lines = [
+            "镇里召开秋季防火工作会议",
+            "　　11月5日，镇里召开秋季防火工作会议，部署出",
+            "租房和老旧民房的消防安全排查。会议要求各村对",
+            "出租房开展一次拉网式排查，发现隐患立即整改；",
+            "各村要对照排查清单逐项落实整改责任并报送镇",
+            "应急办备案。",
+        ]
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: lines.joined(separator: "\n")))
+        #expect(ingested.joins.contains { $0 == (5, 6) }, "\(ingested.joins)")
         #expect(ingested.articles.count == 1)
-        #expect(ingested.articles.first?.text.contains("来稿请发送至本报投稿邮箱") == true, "\(ingested.articles.map(\.text))")
+        #expect(ingested.articles.first?.text.hasSuffix("各村要对照排查清单逐项落实整改责任并报送镇应急办备案。") == true)
     }
 
     @Test("a run-in title over a sentence begun and unfinished runs on into the next line, whatever the line's width")
