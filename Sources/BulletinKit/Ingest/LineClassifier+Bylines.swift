@@ -72,6 +72,12 @@ extension LineClassifier {
                 break
             }
             if roleWords.contains(name) { continue }
+            // A role named with what kind it is (`居民通讯员`, `特约记者`) is a role, no name; a
+            // credit verb after a name (`德尚居民区供稿`, `陆军摄影`) comes off it.
+            if !isOffice, roleNouns.contains(where: { name.hasSuffixBytes($0) }) { continue }
+            if let verb = creditSuffixes.first(where: { name.hasSuffixBytes($0) && name.count > $0.count + 1 }) {
+                name = String(name.dropLast(verb.count))
+            }
             guard name.unicodeScalars.allSatisfy(ScalarClass.isIdeograph) else { return [] }
             names.append(name)
         }

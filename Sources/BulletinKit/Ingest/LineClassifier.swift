@@ -20,6 +20,10 @@ struct LineClassifier: Sendable {
     /// Role words a byline name may start with (`记者`, `通讯员`, `文`, `图`): the `credit-word`
     /// cues and the byline prefixes without their punctuation; longest first.
     let roleWords: [String]
+    /// Byline roles that are nouns (`通讯员`, `记者`): a token ending in one is a role.
+    let roleNouns: [String]
+    /// Credit words that may follow a name (`供稿`, `摄影`), longest first.
+    let creditSuffixes: [String]
 
     /// The last characters of the contents-header cues (`导读` → `读`): a line holding none of
     /// them is no contents header, which spares building its bare form.
@@ -65,6 +69,14 @@ struct LineClassifier: Sendable {
         let roles = Set(cues.cues(for: .creditWord)
             + cues.cues(for: .bylinePrefix).map { String(String.UnicodeScalarView($0.unicodeScalars.filter(ScalarClass.isIdeograph))) })
         roleWords = roles.sorted { $0.count != $1.count ? $0.count > $1.count : $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Role nouns: the byline prefixes that are words of their own (`记者`, `通讯员`), not a
+        // credit's `文/`; credit words of two characters or more that may follow a name (`供稿`,
+        // `摄影`; not `文` or `图`, which end many names).
+        roleNouns = cues.cues(for: .bylinePrefix).filter { cue in
+            cue.unicodeScalars.count >= 2 && cue.unicodeScalars.allSatisfy(ScalarClass.isIdeograph)
+        }
+        creditSuffixes = cues.cues(for: .creditWord).filter { $0.unicodeScalars.count >= 2 }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Lines of layout furniture are short; a longer line is always text.

@@ -89,6 +89,14 @@ struct LineClassifierTests {
             ("王晓　图片　李明", ["王晓", "李明"]),
             ("读者　李建华", ["李建华"]),
             ("来源：上海崇明", ["上海崇明"]),
+            // A role named with its kind is a role; a credit verb comes off the name before it.
+            ("文／居民通讯员　沈美华", ["沈美华"]),
+            ("融媒体记者　魏然", ["魏然"]),
+            ("德尚居民区供稿", ["德尚居民区"]),
+            ("采访整理　顾晓岚", ["顾晓岚"]),
+            ("责任编辑：孙悦　审核：吴建明", ["孙悦", "吴建明"]),
+            // An office keeps its whole name.
+            ("街道宣传办", ["街道宣传办"]),
         ])
     func creditRoleWords(inner: String, names: [String]) {
         #expect(classifier.nameTokens(Substring(inner)) == names)
