@@ -30,6 +30,8 @@ struct AttributionFeatures {
     let actingTownCount: Int
     /// Whether the article names the bulletin's own town.
     let homeIsNamed: Bool
+    /// Whether a named town opens the title or the lead (`townOpensTop`).
+    let otherTownOpensTop: Bool
     /// For each line, the subheading line its section opens with (the nearest one at or above it,
     /// below the title lines), if any: `阳江镇：圩区网格连上“一张图”` heads the paragraphs under it.
     let sectionHead: [Int?]
@@ -64,6 +66,7 @@ struct AttributionFeatures {
         listLength = AttributionFeatures.listLengths(mentions.map(\.0), scalars: context.scalars)
         actingTownCount = candidates.filter { candidate in candidate.mentions.contains { opens[$0.start]! } }.count
         homeIsNamed = home.map { home in candidates.contains { $0.isNamed && $0.town.name == home.name } } ?? false
+        otherTownOpensTop = AttributionFeatures.townOpensTop(mentions, candidates: candidates, context: context)
         sectionHead = AttributionFeatures.sectionHeads(article, lineCount: context.lineStarts.count, headLines: context.headLines)
     }
 
@@ -147,6 +150,23 @@ struct AttributionFeatures {
 
     var namedTownCount: Int { candidates.filter(\.isNamed).count }
 
+    /// Whether a named town's mention opens the title line or the lead line: nothing but
+    /// bullets, brackets and spaces before it on its line. Mentions are in text order, so only
+    /// those on the top lines are read.
+    static func townOpensTop(_ mentions: [(mention: Mention, candidate: Int)], candidates: [TownCandidate], context: AttributionContext) -> Bool {
+        for entry in mentions {
+            let start = entry.mention.start
+            let line = context.line(start)
+            guard line <= context.headLines else { return false }
+            if candidates[entry.candidate].isNamed,
+                context.scalars[context.lineStarts[line]..<start].allSatisfy({ !ScalarClass.isWordScalar($0) })
+            {
+                return true
+            }
+        }
+        return false
+    }
+
     /// How many towns the article has: `1`, `2` or `3+` (a roundup, a list, a comparison).
     var townCountBucket: String { namedTownCount >= 3 ? "3+" : "\(namedTownCount)" }
 
@@ -165,6 +185,9 @@ struct AttributionFeatures {
             // town, however many other towns it names (visitors, partners, neighbours).
             if context.selfReferences >= 3 { f.append("home:self-reference:3+") }
             if context.has(.higherBody) { f.append("home:higher-body") }
+            // Another town's name opening the title or the lead (`【东港镇】东港镇在全镇…`,
+            // `◆ 罗泾镇：…`, `斜土路街道完善…`): the item reports on that town.
+            if otherTownOpensTop { f.append("home:other-town-opens") }
         }
         // A district or city body acting at the top (`区司法局召开全区人民调解工作推进会`): the
         // towns below are its venues, its honour list, its route.
