@@ -8,7 +8,7 @@ extension LineClassifier {
         // A rule printed with any symbol (`━━━━`, `--------`, `＊＊＊`), however wide: no text.
         // But a full-width sentence end is the tail of a sentence a hard wrap cut (`…占总量的7` /
         // `5%。`, `…签下调解协议` / `。`), never a rule, banner or page number.
-        let endsSentence = scalars.contains { $0 == "。" || $0 == "！" || $0 == "？" }
+        let endsSentence = scalars.contains(where: ScalarClass.isFullStop)
         if !scalars.contains(where: ScalarClass.isWordScalar) { return !endsSentence }
         guard line.length <= LineClassifier.furnitureMaxLength else { return false }
         // English banner lines, URLs, page numbers: no Chinese at all.

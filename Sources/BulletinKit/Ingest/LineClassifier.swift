@@ -68,15 +68,19 @@ struct LineClassifier: Sendable {
         sectionOpeners = openers
         let roles = Set(cues.cues(for: .creditWord)
             + cues.cues(for: .bylinePrefix).map { String(String.UnicodeScalarView($0.unicodeScalars.filter(ScalarClass.isIdeograph))) })
-        roleWords = roles.sorted { $0.count != $1.count ? $0.count > $1.count : $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        roleWords = LineClassifier.longestFirst(Array(roles))
         // Role nouns: the byline prefixes that are words of their own (`记者`, `通讯员`), not a
         // credit's `文/`; credit words of two characters or more that may follow a name (`供稿`,
         // `摄影`; not `文` or `图`, which end many names).
         roleNouns = cues.cues(for: .bylinePrefix).filter { cue in
             cue.unicodeScalars.count >= 2 && cue.unicodeScalars.allSatisfy(ScalarClass.isIdeograph)
         }
-        creditSuffixes = cues.cues(for: .creditWord).filter { $0.unicodeScalars.count >= 2 }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        creditSuffixes = LineClassifier.longestFirst(cues.cues(for: .creditWord).filter { $0.unicodeScalars.count >= 2 })
+    }
+
+    /// Words longest first, ties in byte order: the first that matches is the longest.
+    private static func longestFirst(_ words: [String]) -> [String] {
+        words.sorted { $0.count != $1.count ? $0.count > $1.count : $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Lines of layout furniture are short; a longer line is always text.

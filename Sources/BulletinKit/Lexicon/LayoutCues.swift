@@ -293,9 +293,7 @@ extension LayoutCues {
     /// (`…关于开展电动自行车违规停放充电` / `集中整治的通告`): the title line below goes on with it.
     public func isUnfinishedNoticeTitle(_ line: String) -> Bool {
         let text = line.trimmingSpaces
-        guard let opener = cues(for: .noticeOpener).first(where: { text.containsBytes($0) }),
-            let at = text.rangeOfBytes(opener)
-        else { return false }
+        guard let at = cues(for: .noticeOpener).lazy.compactMap({ text.rangeOfBytes($0) }).first else { return false }
         let before = text[..<at.lowerBound]
         // Only an issuer's name may stand before the opener.
         guard before.isEmpty || any(.issuerSuffix, in: before, LayoutCues.ends) else { return false }

@@ -92,7 +92,7 @@ struct RoleAssembler {
     /// An imprint line (`主办：… 编印：… 准印证号：…`) is as long but holds no sentence.
     static func isRunningText(_ text: String, cues: LayoutCues) -> Bool {
         guard text.scalarCount >= minimumRunningText, !LineShape.couldBeHeading(text, cues: cues) else { return false }
-        return !cues.isBoilerplate(text) || text.unicodeScalars.contains { $0 == "。" || $0 == "！" || $0 == "？" }
+        return !cues.isBoilerplate(text) || text.unicodeScalars.contains(where: ScalarClass.isFullStop)
     }
 
     /// The length from which a paragraph of sentences is running text (a page footer, a web
