@@ -256,6 +256,14 @@ struct BlockFeatures {
             }
             if own.hasLeadByline { f.append(.cueLeadByline) }
             if own.isCreditLine { f.append(.creditLine) }
+            if !heading, enumeration[position] == nil {
+                if position > 0, !headingLike[position - 1], BlockFeatures.opensAlike(scalarArrays[position - 1], scalars) {
+                    f.append(.opensLikePrevious)
+                }
+                if position + 1 < texts.count, !headingLike[position + 1], BlockFeatures.opensAlike(scalars, scalarArrays[position + 1]) {
+                    f.append(.opensLikeNext)
+                }
+            }
             if classifier.isPhotoNews(scalars: scalars) { f.append(.photoNews) }
             // Neighbours.
             f.append(LayoutFeature.previous[previousKind[position]])

@@ -75,7 +75,7 @@ enum LayoutFeature: Sendable, Equatable {
             "topic:nothing-below", "words-above>below", "new-town", "next:new-town", "next:web-meta", "clock-time",
             "gap:0&blanks-rare", "gap:1+&blanks-rare", "after-colon", "repeated", "cue:closing-opener",
             "listed", "listed:part", "listed:some", "unlisted&heading", "in-numbered-part",
-            "parallel-to-last-heading",
+            "parallel-to-last-heading", "opens-like-prev", "opens-like-next",
         ]
         for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name] }
         names += ["lines:0", "lines:1", "lines:2", "lines:3+", "gap:0", "gap:1", "gap:2+"]
@@ -169,6 +169,10 @@ enum LayoutFeature: Sendable, Equatable {
     /// decoder then weighs whether the two are read alike (`HeadingLink`).
     static let parallelToLastHeading = named("parallel-to-last-heading")
     static let repeated = named("repeated")
+    /// A text paragraph opening with the same bullet, bracket or numbering as the paragraph
+    /// right above (`▶油桥村　…` under `▶仙桥村　…`), or below: items of one list.
+    static let opensLikePrevious = named("opens-like-prev")
+    static let opensLikeNext = named("opens-like-next")
     static let cueClosingOpener = named("cue:closing-opener")
     /// The bulletin's table of contents lists the block (`ContentsListing.Match`); `unlisted&heading`:
     /// a heading-shaped block it does not list, in a bulletin that has one.
