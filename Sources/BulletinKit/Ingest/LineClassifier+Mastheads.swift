@@ -192,7 +192,7 @@ extension LineClassifier {
                     // Entries that give their pages (`…问计　　1版`): past a blank line, a line
                     // that gives none is no entry but what follows the box (a title, the first
                     // lines of a hard-wrapped article).
-                    let paged = LineClassifier.endsWithPageReference(line.text)
+                    let paged = LineClassifier.endsWithPageReference(line.text) || LineClassifier.startsWithPageReference(line.text)
                     if blanks > 0, pagedEntries >= 2, !paged { break }
                     // So do entries that open with one mark (`◆街道部署…` / `◆“三所联动”…`):
                     // past a blank line, a line without it is what follows the box.
@@ -238,6 +238,20 @@ extension LineClassifier {
         guard let digit = scalars.first else { return false }
         return ScalarClass.isASCIIDigit(digit) || ("０"..."９").contains(digit)
             || (named && "一二三四五六七八九十".unicodeScalars.contains(digit))
+    }
+
+    /// Whether a line opens with the page a contents entry points to, then a space: `2版　…`,
+    /// `第3版 …`, `P4 …` (an entry set page first).
+    static func startsWithPageReference(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars.drop(while: ScalarClass.isSpace)
+        if scalars.first == "第" { scalars = scalars.dropFirst() }
+        if scalars.first == "P" || scalars.first == "p" { scalars = scalars.dropFirst() }
+        let digits = scalars.prefix { ScalarClass.isASCIIDigit($0) || ("０"..."９").contains($0) }
+        guard (1...2).contains(digits.count) else { return false }
+        scalars = scalars.dropFirst(digits.count)
+        if scalars.first == "版" || scalars.first == "页" { scalars = scalars.dropFirst() }
+        guard let gap = scalars.first else { return false }
+        return ScalarClass.isSpace(gap)
     }
 
     /// The line's word characters when it reads as a contents header (`本期导读`, `【导读】`,

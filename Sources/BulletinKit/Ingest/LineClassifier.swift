@@ -128,6 +128,9 @@ struct LineClassifier: Sendable {
             guard let line = [folded, printed].first(where: { $0.hasPrefixBytes(open) && $0.hasSuffixBytes(close) }) else { continue }
             let inner = line.dropFirst(open.count).dropLast(close.count)
             guard !inner.isEmpty, inner.count <= 24, !inner.containsBytes(open), !inner.containsBytes(close) else { return nil }
+            // A section's label is a name (`【网格治理】`, `【“走四百”办实事】`); a whole headline in
+            // the brackets (`【秋收秸秆禁烧实现“零火点”】`, a digest's item) is longer.
+            if inner.unicodeScalars.filter({ !ScalarClass.isSpace($0) }).count > LineClassifier.sectionLabelMaxLength { return nil }
             // A web page's button (`【关闭窗口】`, `【打印本页】`) or placeholder (`［图片］`) is no
             // section.
             if cues.isBoilerplate(String(inner)) || cues.isBoilerplate(folded) { return nil }
@@ -142,6 +145,9 @@ struct LineClassifier: Sendable {
         }
         return nil
     }
+
+    /// The longest section label in brackets, in characters: the corpus's longest is eleven.
+    static let sectionLabelMaxLength = 12
 
     /// A short name: two to twelve ideographs, perhaps a middle dot or a space between them
     /// (`学习·交流`, `简　讯`).

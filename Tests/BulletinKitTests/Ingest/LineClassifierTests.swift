@@ -118,6 +118,10 @@ struct LineClassifierTests {
         #expect(kind("【网格治理】") == .section("网格治理"))
         #expect(kind("【“走四百”办实事】") == .section("“走四百”办实事"))
         #expect(kind("【网格治理】街道召开会议，部署工作。") == .text)
+        // A whole headline in the brackets (a digest's item) is no section's label.
+        #expect(kind("【秋收秸秆禁烧实现“零火点”】") == .text)
+        #expect(kind("【镇村干部赴邻镇学习基层治理经验】") == .text)
+        #expect(kind("【学习贯彻全会精神·基层行】") == .section("学习贯彻全会精神·基层行"))
         // A web page's button is dropped, not a section that would label every article below it.
         #expect(kind("【关闭窗口】") == .masthead(date: nil))
         #expect(kind("【字体：大 中 小】") == .masthead(date: nil))
@@ -210,6 +214,33 @@ struct LineClassifierTests {
         #expect(!LineClassifier.endsWithPageReference("开到第十期"))
         #expect(!LineClassifier.endsWithPageReference("议事会开了第十"))
         #expect(!LineClassifier.endsWithPageReference("“三所联动”化解纠纷12"+"件。"))
+    }
+
+    @Test("entries that give their page first (`2版　…`) end the box at the first line past a blank that gives none")
+    func contentsBoxWithPagesFirst() {
+        let text = """
+            本期导读
+            2版　河岸边的“议事亭”又添新座椅
+            3版　老街里的年轻网格员
+            4版　降温了，这份取暖提示请收好
+
+            家门口的服务站又近了一步
+            桥北街道首个邻里中心启用
+
+            　　本报讯（记者　周明　通讯员　韩　雪）3月2
+            日，位于河滨路的桥北街道首个邻里中心正式启用，
+            """
+        let lines = SourceLine.lines(of: text, folding: Corpus.lexicons.folding)
+        let kinds = classifier.absorbingContents(lines, lines.map(classifier.classify))
+        for index in 0..<4 { #expect(kinds[index] == .masthead(date: nil), "line \(index + 1): \(kinds[index])") }
+        for index in 5..<lines.count {
+            if case .masthead = kinds[index] { Issue.record("line \(index + 1) absorbed into the contents box") }
+        }
+        #expect(LineClassifier.startsWithPageReference("2版　“弄堂议事会”议出一排晾衣架"))
+        #expect(LineClassifier.startsWithPageReference("第３版 老街里的年轻网格员"))
+        #expect(!LineClassifier.startsWithPageReference("2024年起，全镇推行"))
+        #expect(!LineClassifier.startsWithPageReference("12个村全部建成睦邻点"))
+        #expect(!LineClassifier.startsWithPageReference("3版"))
     }
 
     @Test("past a blank line, a line without the mark every entry opens with ends the box, pages or none")
