@@ -151,12 +151,24 @@ struct PlaceResolver: Sendable {
     /// The candidate that relates best to the evidence, compared level by level (the article's
     /// places, its open names, the bulletin's places, its open names, the region); nil on a tie
     /// or when nothing relates.
+    ///
+    /// Open names count from the same city up: two ambiguous names whose readings only share a
+    /// province (`洋河镇` and `联合镇`, each also a town of Liaoning) are a coincidence of a large
+    /// gazetteer, not evidence against the bulletin's own places.
     private func decide(_ candidates: [Int], _ evidence: [[Int]]) -> Int? {
-        let scored = candidates.map { candidate in (candidate, evidence.map { best(candidate, $0) }) }
+        let scored = candidates.map { candidate in
+            (candidate, evidence.enumerated().map { level, places in
+                let score = best(candidate, places)
+                return PlaceResolver.openEvidence.contains(level) && score < 2 ? 0 : score
+            })
+        }
         let top = scored.max { $0.1.lexicographicallyPrecedes($1.1) }!
         let tied = scored.filter { $0.1 == top.1 }
         return tied.count == 1 && top.1.contains(where: { $0 > 0 }) ? top.0 : nil
     }
+
+    /// The positions of the open names (the article's, the bulletin's) among `decide`'s evidence.
+    private static let openEvidence: Set<Int> = [1, 3]
 
     /// A town-name stem that is also a word or part of one: a common word (`place-cues.tsv`) or a
     /// single character (`马` of 马镇).

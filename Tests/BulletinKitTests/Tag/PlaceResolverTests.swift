@@ -87,6 +87,31 @@ struct PlaceResolverTests {
         }
     }
 
+    @Test("two shared names whose readings only share a far province do not outvote the bulletin's own places")
+    func openNamesOfOneProvince() throws {
+        let places = PlaceResolverTests.gazetteer.places
+        func named(_ name: String) -> [Int] { places.indices.filter { places[$0].name == name } }
+        let yanghe = named("洋河镇")
+        let lianhe = named("联合镇")
+        let shuyang = try #require(named("沭阳县").first)
+        // Both names are towns of Liaoning too; the paper is Suqian's (沭阳县 in another article).
+        try #require(yanghe.count > 1 && lianhe.count > 1)
+        let found: [[LocationTagger.Found]] = [
+            [LocationTagger.Found(start: 0, end: 3, places: yanghe), LocationTagger.Found(start: 10, end: 13, places: [shuyang])],
+            [LocationTagger.Found(start: 0, end: 3, places: yanghe), LocationTagger.Found(start: 10, end: 13, places: lianhe)],
+        ]
+        let readings = PlaceResolverTests.resolver(region: nil).resolve(found)
+        for article in readings {
+            guard case .place(let place) = article[0] else {
+                Issue.record("洋河镇 left \(article[0])")
+                continue
+            }
+            #expect(places[place].code.hasPrefix("3213"), "洋河镇 read as \(places[place].code)")
+        }
+        // 联合镇 then lies near none of the bulletin's places: the word 联合 (`派出所联合镇综治中心`).
+        #expect(readings[1][1] == .notAPlace)
+    }
+
     /// The resolution as it was before issue 17: every mention against every other.
     static func reference(_ r: PlaceResolver, _ found: [[LocationTagger.Found]]) -> [[PlaceResolver.Reading]] {
         typealias Reading = PlaceResolver.Reading
@@ -124,9 +149,11 @@ struct PlaceResolverTests {
                     let articleOpen = PlaceResolver.distinct(mentions.flatMap(others))
                     let bulletinOpen = PlaceResolver.distinct(readings.flatMap { $0.flatMap(others) })
                     let scored = candidates.map { candidate -> (Int, [Int]) in
-                        (candidate, [
-                            r.best(candidate, articleAnchors), r.best(candidate, articleOpen),
-                            r.best(candidate, bulletinAnchors), r.best(candidate, bulletinOpen),
+                        // Open names count from the same city up.
+                        let open = { (score: Int) in score < 2 ? 0 : score }
+                        return (candidate, [
+                            r.best(candidate, articleAnchors), open(r.best(candidate, articleOpen)),
+                            r.best(candidate, bulletinAnchors), open(r.best(candidate, bulletinOpen)),
                             r.best(candidate, Array(regionPlaces)),
                         ])
                     }
