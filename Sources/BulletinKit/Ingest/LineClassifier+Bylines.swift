@@ -50,7 +50,24 @@ extension LineClassifier {
             // `记者手记`: a column of the article, headed by the credit's role word.
             return names.isEmpty || names.contains(where: cues.isColumnWord) ? nil : names
         }
-        return nil
+        return officeAndWriter(folded)
+    }
+
+    /// A credit line of an office and its writer, with no credit word or brackets (`镇民政办　陈　静`
+    /// under a work brief's title): the office ends like one (`byline-office-suffix`), the writer
+    /// is a name of two or three characters, perhaps spaced.
+    func officeAndWriter(_ folded: String) -> [String]? {
+        let tokens = folded.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        // The office is a name alone: not a label's (`联系人：街道社会事业科　刘女士`) or a quote's
+        // speaker after a dash (`——森兰居民区　沈　琴`).
+        guard tokens.count >= 2, tokens[0].count <= 12, tokens[0].unicodeScalars.allSatisfy(ScalarClass.isIdeograph),
+            cues.endsLikeOffice(tokens[0])
+        else { return nil }
+        let writer = tokens.dropFirst().joined()
+        guard (2...3).contains(writer.unicodeScalars.count), writer.unicodeScalars.allSatisfy(ScalarClass.isIdeograph),
+            !cues.endsLikeOffice(writer)
+        else { return nil }
+        return [String(tokens[0]), writer]
     }
 
     /// Dots a byline may stand between: `·夏凡 张顺燕·`.

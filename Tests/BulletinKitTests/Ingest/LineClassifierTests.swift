@@ -77,6 +77,9 @@ struct LineClassifierTests {
             ("供稿｜街道司法所", ["街道司法所"]),
             // An office whose name starts like a role word (文明办, not 明办).
             ("（文明办　吴思远）", ["文明办", "吴思远"]),
+            // An office and its writer, no credit word or brackets (under a work brief's title).
+            ("镇民政办　陈　静", ["镇民政办", "陈静"]),
+            ("街道司法所 王晓明", ["街道司法所", "王晓明"]),
         ])
     func bylines(line: String, names: [String]) {
         #expect(kind(line) == .byline(names))
@@ -108,6 +111,10 @@ struct LineClassifierTests {
             "(见右图)", "（完）", "·一段很长很长的不是名字的文字内容·", "(2024年)", "（镇村两级调解力量集中入驻）", "（凌云路街道培育社区自治项目调研）",
             // Columns headed by a credit's role word, or set alone after a bullet.
             "记者手记", "记者观察", "通讯员手记", "■编后", "■ 短评",
+            // An office and what it does, not who wrote.
+            "镇司法所　调解室", "街道办　便民服务",
+            // A contact under a notice, a quote's speaker.
+            "联系人：街道社会事业科　刘女士", "——森兰居民区　沈　琴",
         ])
     func notBylines(line: String) {
         if case .byline = kind(line) { Issue.record("\(line) read as a byline") }
