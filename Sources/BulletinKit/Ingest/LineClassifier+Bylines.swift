@@ -80,6 +80,14 @@ extension LineClassifier {
         // `丨` and `｜` stand between a role and a name in WeChat-style credits (`文丨陶然`).
         let separators: Set<Character> = [" ", "/", "／", "、", "：", ":", "\u{3000}", "\t", "|", "｜", "丨"]
         var names: [String] = []
+        // A photographer's credit after a spaced name (`钱　程摄`): the verb comes off the credit
+        // before the name's halves pair up.
+        var inner = inner
+        if let verb = photoVerbs.first(where: { inner.hasSuffixBytes($0) }),
+            let before = inner.unicodeScalars.dropLast(verb.unicodeScalars.count).last, ScalarClass.isIdeograph(before)
+        {
+            inner = Substring(inner.unicodeScalars.dropLast(verb.unicodeScalars.count))
+        }
         for token in inner.split(whereSeparator: { separators.contains($0) }) {
             var name = String(token)
             // An office's name is whole (`文明办`, `图书馆服务中心`): no role word comes off it.
@@ -92,6 +100,8 @@ extension LineClassifier {
             // A role named with what kind it is (`居民通讯员`, `特约记者`) is a role, no name; a
             // credit verb after a name (`德尚居民区供稿`, `陆军摄影`) comes off it.
             if !isOffice, roleNouns.contains(where: { name.hasSuffixBytes($0) }) { continue }
+            // The writer's post before the name (`卫零居民区党总支书记　徐丽萍`) is no name.
+            if name.unicodeScalars.count > 3, cues.endsLikePost(name) { continue }
             if let verb = creditSuffixes.first(where: { name.hasSuffixBytes($0) && name.count > $0.count + 1 }) {
                 name = String(name.dropLast(verb.count))
             }

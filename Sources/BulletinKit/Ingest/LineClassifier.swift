@@ -41,6 +41,8 @@ struct LineClassifier: Sendable {
     /// The first scalars of section brackets and ornaments: a line opening with none is no
     /// section marker, without looking further.
     let sectionOpeners: Set<Unicode.Scalar>
+    /// The photo-credit words (`摄影`, `摄`, `供图`), longest first.
+    let photoVerbs: [String]
 
     init(cues: LayoutCues) {
         self.cues = cues
@@ -76,6 +78,7 @@ struct LineClassifier: Sendable {
             cue.unicodeScalars.count >= 2 && cue.unicodeScalars.allSatisfy(ScalarClass.isIdeograph)
         }
         creditSuffixes = LineClassifier.longestFirst(cues.cues(for: .creditWord).filter { $0.unicodeScalars.count >= 2 })
+        photoVerbs = LineClassifier.longestFirst(cues.cues(for: .photoCredit))
     }
 
     /// Words longest first, ties in byte order: the first that matches is the longest.

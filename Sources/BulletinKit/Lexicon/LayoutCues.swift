@@ -42,6 +42,7 @@ public struct LayoutCues: Sendable {
         case columnWord = "column-word"
         case noticeOpener = "notice-opener"
         case issuerSuffix = "issuer-suffix"
+        case postSuffix = "post-suffix"
 
         /// The role's place in `allCases`, without a search: the cue tests index their byte lists
         /// by it.
@@ -79,6 +80,7 @@ public struct LayoutCues: Sendable {
             case .columnWord: 29
             case .noticeOpener: 30
             case .issuerSuffix: 31
+            case .postSuffix: 32
             }
         }
     }
@@ -167,6 +169,11 @@ public struct LayoutCues: Sendable {
     /// Whether a name ends like an office's (`byline-office-suffix`: `镇河长办`, `图书馆服务中心`).
     public func endsLikeOffice(_ name: some StringProtocol) -> Bool {
         any(.bylineOfficeSuffix, in: name, LayoutCues.ends)
+    }
+
+    /// Whether a credit's token is a person's post (`卫零居民区党总支书记`, `社区主任`), not a name.
+    public func endsLikePost(_ token: some StringProtocol) -> Bool {
+        any(.postSuffix, in: token, LayoutCues.ends)
     }
 
     public func endsWithPaperName(_ line: some StringProtocol) -> Bool {

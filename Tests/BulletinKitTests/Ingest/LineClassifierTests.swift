@@ -100,6 +100,11 @@ struct LineClassifierTests {
             ("责任编辑：孙悦　审核：吴建明", ["孙悦", "吴建明"]),
             // An office keeps its whole name.
             ("街道宣传办", ["街道宣传办"]),
+            // A writer's post is no name.
+            ("卫零居民区党总支书记　徐丽萍", ["徐丽萍"]),
+            ("社区居委会主任 王建国", ["王建国"]),
+            // A photographer's verb run onto a spaced name.
+            ("钱　程摄", ["钱程"]),
         ])
     func creditRoleWords(inner: String, names: [String]) {
         #expect(classifier.nameTokens(Substring(inner)) == names)
