@@ -196,6 +196,19 @@ struct LineClassifierTests {
         #expect(kinds[6] == .text)
     }
 
+    /// The text's first `lines` lines are its contents box (header and entries), dropped as
+    /// masthead; nothing past the blank line under them is.
+    func expectContentsBox(_ text: String, lines count: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        let lines = SourceLine.lines(of: text, folding: Corpus.lexicons.folding)
+        let kinds = classifier.absorbingContents(lines, lines.map(classifier.classify))
+        for index in 0..<count {
+            #expect(kinds[index] == .masthead(date: nil), "line \(index + 1): \(kinds[index])", sourceLocation: sourceLocation)
+        }
+        for index in (count + 1)..<lines.count {
+            if case .masthead = kinds[index] { Issue.record("line \(index + 1) absorbed into the contents box", sourceLocation: sourceLocation) }
+        }
+    }
+
     @Test("past a blank line, a line giving no page ends a box whose entries give theirs, however short the lines below")
     func contentsBoxEndsAtUnpagedLine() {
         // A hard-wrapped paper: the title stack and the first lines of text are as short as
@@ -212,12 +225,7 @@ struct LineClassifierTests {
             10月8日下午，镇渔业社区的“议事船”靠上码头，
             二十多位渔民围坐船舱，商量冬季休渔期间的巡
             """
-        let lines = SourceLine.lines(of: text, folding: Corpus.lexicons.folding)
-        let kinds = classifier.absorbingContents(lines, lines.map(classifier.classify))
-        for index in 0..<4 { #expect(kinds[index] == .masthead(date: nil), "line \(index + 1): \(kinds[index])") }
-        for index in 5..<lines.count {
-            if case .masthead = kinds[index] { Issue.record("line \(index + 1) absorbed into the contents box") }
-        }
+        expectContentsBox(text, lines: 4)
         #expect(LineClassifier.endsWithPageReference("·宅前屋后的充电棚　　1、2版"))
         #expect(LineClassifier.endsWithPageReference("告别“拎马桶”（２版）"))
         #expect(LineClassifier.endsWithPageReference("家门口办结 ………… 3"))
@@ -242,12 +250,7 @@ struct LineClassifierTests {
             　　本报讯（记者　周明　通讯员　韩　雪）3月2
             日，位于河滨路的桥北街道首个邻里中心正式启用，
             """
-        let lines = SourceLine.lines(of: text, folding: Corpus.lexicons.folding)
-        let kinds = classifier.absorbingContents(lines, lines.map(classifier.classify))
-        for index in 0..<4 { #expect(kinds[index] == .masthead(date: nil), "line \(index + 1): \(kinds[index])") }
-        for index in 5..<lines.count {
-            if case .masthead = kinds[index] { Issue.record("line \(index + 1) absorbed into the contents box") }
-        }
+        expectContentsBox(text, lines: 4)
         #expect(LineClassifier.startsWithPageReference("2版　“弄堂议事会”议出一排晾衣架"))
         #expect(LineClassifier.startsWithPageReference("第３版 老街里的年轻网格员"))
         #expect(!LineClassifier.startsWithPageReference("2024年起，全镇推行"))
@@ -271,12 +274,7 @@ struct LineClassifierTests {
             　　10月12日，街道召开第四季度“四百”大走访工作推进会，
             街道党工委书记出席并讲话，各居民区书记参加
             """
-        let lines = SourceLine.lines(of: text, folding: Corpus.lexicons.folding)
-        let kinds = classifier.absorbingContents(lines, lines.map(classifier.classify))
-        for index in 0..<4 { #expect(kinds[index] == .masthead(date: nil), "line \(index + 1): \(kinds[index])") }
-        for index in 5..<lines.count {
-            if case .masthead = kinds[index] { Issue.record("line \(index + 1) absorbed into the contents box") }
-        }
+        expectContentsBox(text, lines: 4)
         #expect(LineClassifier.isEntryMark("◆"))
         #expect(LineClassifier.isEntryMark("·"))
         #expect(!LineClassifier.isEntryMark("“"))
