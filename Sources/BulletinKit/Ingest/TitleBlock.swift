@@ -84,8 +84,9 @@ struct TitleBlock: Sendable, Equatable {
     /// A title without the ornament, column label or item number set before it: `◎九亭泗泾联合巡河…`
     /// → `九亭泗泾联合巡河…`, `聚焦｜十项民生实事项目…` and `“四百”大走访｜浦东街镇走访见闻` → the part
     /// after the bar, `三、昆山市部署…` and `02　家门口就业服务站怎么用？` → without the number,
-    /// `【南桥镇】镇领导“夜间接访”延伸到村居` → without the label, `【…】` wrapped whole → what is inside; a box's top edge drawn around
-    /// its title (`┌──── 温馨提示 ────┐`) → the title.
+    /// `【南桥镇】镇领导“夜间接访”延伸到村居` → without the label, a headline wrapped whole in `【…】`
+    /// → what is inside; a box's top edge drawn around its title (`┌──── 温馨提示 ────┐`) → the
+    /// title.
     static func undecorated(_ line: String, cues: LayoutCues) -> String {
         var scalars = Substring(line).unicodeScalars
         let isFrame = { (scalar: Unicode.Scalar) in ScalarClass.isBoxDrawing(scalar) || ScalarClass.isSpace(scalar) }

@@ -169,8 +169,9 @@ enum LayoutFeature: Sendable, Equatable {
     /// decoder then weighs whether the two are read alike (`HeadingLink`).
     static let parallelToLastHeading = named("parallel-to-last-heading")
     static let repeated = named("repeated")
-    /// A text paragraph opening with the same bullet, bracket or numbering as the paragraph
-    /// right above (`▶油桥村　…` under `▶仙桥村　…`), or below: items of one list.
+    /// A text paragraph opening with the same bullet or bracket as the paragraph right above
+    /// (`▶油桥村　…` under `▶仙桥村　…`), or below: items of one list. Numbered paragraphs
+    /// (`（一）…`) are left out: a report's run-in parts go on in one article.
     static let opensLikePrevious = named("opens-like-prev")
     static let opensLikeNext = named("opens-like-next")
     static let cueClosingOpener = named("cue:closing-opener")
