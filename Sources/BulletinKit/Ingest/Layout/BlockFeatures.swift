@@ -264,7 +264,16 @@ struct BlockFeatures {
                     f.append(.opensLikeNext)
                 }
             }
-            if classifier.isPhotoNews(scalars: scalars) { f.append(.photoNews) }
+            let photoNews = classifier.isPhotoNews(scalars: scalars)
+            if photoNews { f.append(.photoNews) }
+            // Text under a caption (a photographer's credit between is no boundary).
+            if position > 0, !boundaryBefore[position],
+                texts[position - 1].classifiedAsCaption || cues.startsWithCaptionPrefix(texts[position - 1].text),
+                length >= BlockFeatures.runningTextLength, own.isTerminated, !photoNews, !paragraph.classifiedAsCaption,
+                !cues.startsWithCaptionPrefix(text), !cues.containsCaptionWord(text)
+            {
+                f.append(.runningTextUnderCaption)
+            }
             // Neighbours.
             f.append(LayoutFeature.previous[previousKind[position]])
             f.append(LayoutFeature.next[nextKind[position]])
@@ -369,6 +378,9 @@ struct BlockFeatures {
         }
         return result
     }
+
+    /// The length from which an uncued, terminated paragraph under a caption counts as running text.
+    static let runningTextLength = 40
 
     static func furnitureName(_ block: Block) -> String {
         switch block {
