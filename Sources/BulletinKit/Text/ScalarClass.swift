@@ -51,11 +51,11 @@ enum ScalarClass {
         }
     }
 
-    /// Punctuation that can end a sentence, so a paragraph ending in one is complete.
     /// A full-width full stop, exclamation or question mark (`。！？`): what a line of prose holds
     /// and an imprint, QR blurb or rule never does.
     static func isFullStop(_ s: Unicode.Scalar) -> Bool { s == "。" || s == "！" || s == "？" }
 
+    /// Punctuation that can end a sentence, so a paragraph ending in one is complete.
     static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "。", "！", "？", "!", "?", "…", "；", ";", "：", ":", "．": return true

@@ -246,8 +246,8 @@ struct BlockFeatures {
             if cues.startsWithActorColon(text) { f.append(.cueActorColon) }
             if own.startsWithDialogue { f.append(.cueDialogue) }
             if cues.startsWithBriefBullet(text) { f.append(.cueBriefBullet) }
-            if cues.startsWithCaptionPrefix(text) { f.append(.cueCaptionPrefix) }
-            if cues.containsCaptionWord(text) { f.append(.cueCaptionWord) }
+            if own.startsWithCaptionPrefix { f.append(.cueCaptionPrefix) }
+            if own.containsCaptionWord { f.append(.cueCaptionWord) }
             if cues.startsWithBylinePrefix(text) { f.append(.cueBylinePrefix) }
             if length <= LineClassifier.furnitureMaxLength {
                 if cues.isBoilerplate(text) { f.append(.cueBoilerplate) }
@@ -268,9 +268,9 @@ struct BlockFeatures {
             if photoNews { f.append(.photoNews) }
             // Text under a caption (a photographer's credit between is no boundary).
             if position > 0, !boundaryBefore[position],
-                texts[position - 1].classifiedAsCaption || cues.startsWithCaptionPrefix(texts[position - 1].text),
+                texts[position - 1].classifiedAsCaption || facts[position - 1].startsWithCaptionPrefix,
                 length >= BlockFeatures.runningTextLength, own.isTerminated, !photoNews, !paragraph.classifiedAsCaption,
-                !cues.startsWithCaptionPrefix(text), !cues.containsCaptionWord(text)
+                !own.startsWithCaptionPrefix, !own.containsCaptionWord
             {
                 f.append(.runningTextUnderCaption)
             }

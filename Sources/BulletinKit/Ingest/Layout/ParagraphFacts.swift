@@ -6,6 +6,7 @@
 /// ```
 /// 本报讯（记者 沈洁）11月21日，…   → startsWithLeadOpener, hasLeadByline
 /// 6月12日，东山街道…              → startsWithDate
+/// ▲网格员在巡查中（张伟 摄）        → startsWithCaptionPrefix, containsCaptionWord
 /// ```
 struct ParagraphFacts {
     let startsWithLeadOpener: Bool
@@ -15,6 +16,8 @@ struct ParagraphFacts {
     let isCreditLine: Bool
     let startsMidSentence: Bool
     let isTerminated: Bool
+    let startsWithCaptionPrefix: Bool
+    let containsCaptionWord: Bool
 
     init(_ text: String, scalars: [Unicode.Scalar], cues: LayoutCues, classifier: LineClassifier) {
         startsWithLeadOpener = cues.startsWithLeadOpener(text)
@@ -24,5 +27,7 @@ struct ParagraphFacts {
         isCreditLine = classifier.isCreditLine(scalars, text: text)
         startsMidSentence = LineShape.startsMidSentence(scalars: scalars)
         isTerminated = LineShape.isTerminated(scalars: scalars)
+        startsWithCaptionPrefix = cues.startsWithCaptionPrefix(text)
+        containsCaptionWord = cues.containsCaptionWord(text)
     }
 }
