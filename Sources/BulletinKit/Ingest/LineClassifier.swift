@@ -138,13 +138,17 @@ struct LineClassifier: Sendable {
             // section.
             if cues.isBoilerplate(String(inner)) || cues.isBoilerplate(folded) { return nil }
             if !anyLabel, !LineClassifier.isSectionName(String(inner).trimmingSpaces) { return nil }
-            return String(inner).trimmingSpaces
+            return String(inner).trimmingSpaces.withoutLetterSpacing
         }
         guard sectionOpeners.contains(first) else { return nil }
         for ornament in cues.cues(for: .sectionOrnament) where folded.hasPrefixBytes(ornament) && folded.hasSuffixBytes(ornament) {
-            let inner = String(folded.dropFirst(ornament.count).dropLast(ornament.count)).trimmingSpaces
+            // The ornament drawn as long as the rule wants (`══════　百姓问答　══════`).
+            let drawn = Set(ornament.unicodeScalars)
+            let isFrame = { (scalar: Unicode.Scalar) in drawn.contains(scalar) || ScalarClass.isSpace(scalar) }
+            let view = Substring(folded).unicodeScalars.drop(while: isFrame)
+            let inner = String(Substring(view[..<(view.lastIndex { !isFrame($0) }.map { view.index(after: $0) } ?? view.startIndex)]))
             guard LineClassifier.isSectionName(inner), !cues.isBoilerplate(inner) else { return nil }
-            return inner
+            return inner.withoutLetterSpacing
         }
         return nil
     }

@@ -131,7 +131,7 @@ struct TitleBlock: Sendable, Equatable {
         {
             scalars = scalars.dropFirst(3)
         }
-        let result = String(Substring(scalars)).trimmingSpaces
+        let result = String(Substring(scalars)).trimmingSpaces.withoutLetterSpacing
         return result.isEmpty ? line : result
     }
 

@@ -115,4 +115,24 @@ extension String {
         String(String.UnicodeScalarView(unicodeScalars.filter { !ScalarClass.isSpace($0) }))
     }
 
+    /// A short label letter-spaced in print, its characters joined (`简　讯` → `简讯`, `公 告 栏` →
+    /// `公告栏`); any other text unchanged (`鸿兴小区12台电梯一起装`, `聚焦“花木+”　做强特色产业`).
+    var withoutLetterSpacing: String {
+        var joined = String.UnicodeScalarView()
+        var characters = 0
+        var afterSpace = true
+        for scalar in unicodeScalars {
+            if ScalarClass.isSpace(scalar) {
+                afterSpace = true
+                continue
+            }
+            // Each character stands alone between spaces, and each is an ideograph.
+            guard afterSpace, ScalarClass.isIdeograph(scalar) else { return self }
+            afterSpace = false
+            joined.append(scalar)
+            characters += 1
+        }
+        return characters >= 2 ? String(joined) : self
+    }
+
 }

@@ -148,8 +148,11 @@ struct LineClassifierTests {
         #expect(kind("◇ 社区治理 ◇") == .section("社区治理"))
         #expect(kind("| 民生 |") == .section("民生"))
         #expect(kind("——法治平安——") == .section("法治平安"))
-        #expect(kind("■简　讯■") == .section("简 讯"))  // folded: the wide space is a space
+        #expect(kind("■简　讯■") == .section("简讯"))  // a letter-spaced label joined
         #expect(kind("══ 村居一线 ══") == .section("村居一线"))
+        // The ornament drawn as long as the rule, the label letter-spaced.
+        #expect(kind("══════　百姓问答　══════") == .section("百姓问答"))
+        #expect(kind("◇ 公 告 栏 ◇") == .section("公告栏"))
         if case .section = kind("══════════════════") { Issue.record("a double rule read as a section") }
         // Not a name between ornaments: a rule, a web page's end mark, a bulleted brief.
         #expect(kind("——————————") != .section(""))
