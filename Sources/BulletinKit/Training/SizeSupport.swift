@@ -8,11 +8,17 @@
 /// than two commas. The bounds come from the training bulletins, so cross-validation measures
 /// them like the weights. A bin of slack let that line through once a gold title had two commas
 /// (`五天，五个村，一本民情本`); without it the cross-validated scores were the same.
+///
+/// Blocks without a caption cue have a scale of their own: the gold's captions with no `▲` and
+/// no credit are short phrases (`议事长廊里，村民围坐在一起讨论…`, at most 28 characters), though
+/// captions with a cue run to long sentences; a long sentence under a picture with no cue is
+/// running text.
 struct SizeSupport: Sendable {
     /// Ordered scales of features, smallest first.
     static let scales: [[String]] = [
         BlockFeatures.lengthBins.map { "len:" + $0.name },
         BlockFeatures.commaBins.map { "commas:" + $0 },
+        BlockFeatures.lengthBins.map { "uncued&len:" + $0.name },
     ]
     /// How many bins past the largest the gold shows are still allowed: none (one bin let the
     /// line above through, and cross-validated no better).

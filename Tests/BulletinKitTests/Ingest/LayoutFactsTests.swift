@@ -72,6 +72,12 @@ struct LayoutFactsTests {
         #expect(LineShape.hasClockTime("上午8:30至11:30") && !LineShape.hasClockTime("按1:1比例配套"))
         let ratio = PunctuationScan("按1：1配套".scalarArray)
         #expect(!ratio.clockTime && ratio.firstColon == 2)
+        // A count, not a date, a time or a house number: what a caption under a dated photo lacks.
+        #expect(scan.countDigits)  // 12次
+        #expect(!PunctuationScan("▲10月18日，7号楼加装电梯启用。　沈　磊　摄".scalarArray).countDigits)
+        #expect(!PunctuationScan("2025-10-24 17:42 上海".scalarArray).countDigits)
+        #expect(PunctuationScan("全镇1.2万余户、318条渔船".scalarArray).countDigits)
+        #expect(PunctuationScan("10月18日，5台已投入使用".scalarArray).countDigits)
     }
 
     @Test("town names by shape, from a slice of characters as from a string, generic words left out")

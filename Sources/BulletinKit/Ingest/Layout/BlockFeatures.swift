@@ -217,6 +217,7 @@ struct BlockFeatures {
             if marks.quote { f.append(.quote) }
             if marks.bookTitleMark { f.append(.bookTitleMarks) }
             if marks.digits { f.append(.digits) }
+            if marks.countDigits { f.append(.countDigits) }
             if marks.clockTime { f.append(.clockTime) }
             if let kind = enumeration[position] { f.append(LayoutFeature.enumerated[LayoutFeature.enumerationKinds.firstIndex(of: kind)!]) }
             if LineShape.isKicker(scalars: scalars) { f.append(.dashEnd) }
@@ -248,6 +249,9 @@ struct BlockFeatures {
             if cues.startsWithBriefBullet(text) { f.append(.cueBriefBullet) }
             if own.startsWithCaptionPrefix { f.append(.cueCaptionPrefix) }
             if own.containsCaptionWord { f.append(.cueCaptionWord) }
+            if !own.startsWithCaptionPrefix, !own.containsCaptionWord, !own.endsWithPhotoCredit {
+                f.append(LayoutFeature.uncuedLength[BlockFeatures.lengthBinIndex(length)])
+            }
             if cues.startsWithBylinePrefix(text) { f.append(.cueBylinePrefix) }
             if length <= LineClassifier.furnitureMaxLength {
                 if cues.isBoilerplate(text) { f.append(.cueBoilerplate) }

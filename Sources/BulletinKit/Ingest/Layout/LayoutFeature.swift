@@ -65,7 +65,7 @@ enum LayoutFeature: Sendable, Equatable {
     static let vocabulary: [String] = {
         var names = [
             "bias", "heading", "classified:caption", "terminated", "full-stop-inside", "reads-like-sentence",
-            "space-inside", "colon:early", "colon:late", "quote", "book-title-marks", "digits", "dash:end",
+            "space-inside", "colon:early", "colon:late", "quote", "book-title-marks", "digits", "count-digits", "dash:end",
             "dash:start", "dash", "bracketed", "question-title", "starts-mid-sentence", "starts-with-date",
             "bracket-label", "figure-row", "cue:lead-opener", "cue:actor-colon", "cue:dialogue",
             "cue:brief-bullet", "cue:caption-prefix", "cue:caption-word", "cue:byline-prefix", "cue:boilerplate",
@@ -77,7 +77,7 @@ enum LayoutFeature: Sendable, Equatable {
             "listed", "listed:part", "listed:some", "unlisted&heading", "in-numbered-part",
             "parallel-to-last-heading", "opens-like-prev", "opens-like-next", "running-text-under-caption",
         ]
-        for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name] }
+        for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name, "uncued&len:" + bin.name] }
         names += ["lines:0", "lines:1", "lines:2", "lines:3+", "gap:0", "gap:1", "gap:2+"]
         names += endClasses.map { "end:" + $0 }
         names += endClasses.map { "heading-above-end:" + $0 }
@@ -123,6 +123,7 @@ enum LayoutFeature: Sendable, Equatable {
     static let quote = named("quote")
     static let bookTitleMarks = named("book-title-marks")
     static let digits = named("digits")
+    static let countDigits = named("count-digits")
     static let dashEnd = named("dash:end")
     static let dashStart = named("dash:start")
     static let dash = named("dash")
@@ -190,6 +191,11 @@ enum LayoutFeature: Sendable, Equatable {
     /// `len:BIN` and `heading&len:BIN`, by position in `BlockFeatures.lengthBins`.
     static let length = family("len:", BlockFeatures.lengthBins.map(\.name))
     static let headingLength = family("heading&len:", BlockFeatures.lengthBins.map(\.name))
+    /// `uncued&len:BIN`: the length of a block with no caption cue (no `▲`, no `摄影`, no
+    /// photographer's credit at its end), so that
+    /// the size a role is ruled out past (`SizeSupport`) can differ for such blocks: the gold's
+    /// uncued captions are short phrases, its cued ones may be long sentences.
+    static let uncuedLength = family("uncued&len:", BlockFeatures.lengthBins.map(\.name))
     /// `lines:0` … `lines:3+`, by count (at most 3).
     static let lines = family("lines:", ["0", "1", "2", "3+"])
     /// `gap:0` … `gap:2+`, by blank lines (at most 2).

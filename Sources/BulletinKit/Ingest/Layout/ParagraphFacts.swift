@@ -6,7 +6,7 @@
 /// ```
 /// 本报讯（记者 沈洁）11月21日，…   → startsWithLeadOpener, hasLeadByline
 /// 6月12日，东山街道…              → startsWithDate
-/// ▲网格员在巡查中（张伟 摄）        → startsWithCaptionPrefix, containsCaptionWord
+/// ▲网格员在巡查中（张伟 摄）        → startsWithCaptionPrefix, endsWithPhotoCredit
 /// ```
 struct ParagraphFacts {
     let startsWithLeadOpener: Bool
@@ -18,6 +18,8 @@ struct ParagraphFacts {
     let isTerminated: Bool
     let startsWithCaptionPrefix: Bool
     let containsCaptionWord: Bool
+    /// The text ends with a photographer's credit (`…讨论停车方案　黄　毅　摄`, `…（居民　顾佩兰　摄）`).
+    let endsWithPhotoCredit: Bool
 
     init(_ text: String, scalars: [Unicode.Scalar], cues: LayoutCues, classifier: LineClassifier) {
         startsWithLeadOpener = cues.startsWithLeadOpener(text)
@@ -29,5 +31,9 @@ struct ParagraphFacts {
         isTerminated = LineShape.isTerminated(scalars: scalars)
         startsWithCaptionPrefix = cues.startsWithCaptionPrefix(text)
         containsCaptionWord = cues.containsCaptionWord(text)
+        var end = scalars.endIndex
+        while end > scalars.startIndex, ScalarClass.isSpace(scalars[end - 1]) || "）)".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
+        let tail = String(scalars: scalars[max(scalars.startIndex, end - 4)..<end])
+        endsWithPhotoCredit = classifier.photoVerbs.contains { tail.hasSuffixBytes($0) }
     }
 }
