@@ -194,12 +194,15 @@ public struct LayoutModel: Sendable {
 
     /// The features that spoke most for `role` in a block, strongest first, with their weights:
     /// what `bulletin split` prints as the reason.
-    /// `agreeing`: the `agree:` weight the block added, when it is set like the last heading.
+    /// `agreeing`: the `agree:` weight the block added, when it is set like the last heading. It
+    /// is shown whenever it spoke for the role, after the strongest features if it is not among
+    /// them: reading a heading like the one before is the joint decision no feature shows.
     func strongest(rows: [Int], role: BlockRole, previous: BlockRole?, agreeing: (String, Double)? = nil, limit: Int = 3) -> [(String, Double)] {
         var parts = rows.map { (names[$0], weights[$0 * LayoutModel.roleCount + role.rawValue]) }
         parts.append(("prev=" + (previous?.name ?? "start"), transition(from: previous, to: role)))
-        if let agreeing { parts.append(agreeing) }
-        return Array(parts.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit))
+        var strongest = Array(parts.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit))
+        if let agreeing, agreeing.1 > 0 { strongest.append(agreeing) }
+        return strongest
     }
 
     /// `+1.250` / `-0.300`.
