@@ -192,9 +192,9 @@ enum LayoutFeature: Sendable, Equatable {
     static let length = family("len:", BlockFeatures.lengthBins.map(\.name))
     static let headingLength = family("heading&len:", BlockFeatures.lengthBins.map(\.name))
     /// `uncued&len:BIN`: the length of a block with no caption cue (no `▲`, no `摄影`, no
-    /// photographer's credit at its end), so that
-    /// the size a role is ruled out past (`SizeSupport`) can differ for such blocks: the gold's
-    /// uncued captions are short phrases, its cued ones may be long sentences.
+    /// photographer's credit at its end), so that the size a role is ruled out past
+    /// (`SizeSupport`) can differ for such blocks: the gold's uncued captions are short phrases,
+    /// its cued ones may be long sentences.
     static let uncuedLength = family("uncued&len:", BlockFeatures.lengthBins.map(\.name))
     /// `lines:0` … `lines:3+`, by count (at most 3).
     static let lines = family("lines:", ["0", "1", "2", "3+"])
