@@ -38,6 +38,8 @@ public struct AttributionTraining: Sendable {
         let prepared: [TownAttribution.Prepared]
         /// (gold article index, article index).
         let pairs: [(gold: Int, article: Int)]
+        /// The layout family its gold names (`other` when none), for dealing folds.
+        public var family: String { gold.layout ?? "other" }
     }
 
     /// Every bulletin of `folder` with attribution gold, sorted by name.
@@ -111,16 +113,18 @@ public struct AttributionTraining: Sendable {
         return evaluation
     }
 
-    /// Leave-one-bulletin-out: each bulletin scored by weights trained on all the others.
+    /// Cross-validation: each bulletin scored by weights trained on the bulletins outside its
+    /// fold — by default every bulletin alone (leave one out).
     ///
-    /// Bulletins are independent, so they are trained in parallel; the scores are merged in
+    /// Folds are independent, so they are trained in parallel; the scores are merged in
     /// bulletin order, so the result does not depend on the order they finish in.
-    public func crossValidate(_ examples: [Example]) -> AttributionEvaluation {
+    public func crossValidate(_ examples: [Example], folds: Folds? = nil) -> AttributionEvaluation {
+        let folds = folds ?? .leaveOneOut(count: examples.count)
         let results = ResultSlots<AttributionEvaluation>(count: examples.count)
-        DispatchQueue.concurrentPerform(iterations: examples.count) { index in
-            var rest = examples
-            rest.remove(at: index)
-            results.set(index, score(train(rest), examples[index]))
+        DispatchQueue.concurrentPerform(iterations: folds.groups.count) { fold in
+            let heldOut = Set(folds.groups[fold])
+            let model = train(examples.indices.filter { !heldOut.contains($0) }.map { examples[$0] })
+            for held in folds.groups[fold] { results.set(held, score(model, examples[held])) }
         }
         var total = AttributionEvaluation()
         for evaluation in results.values { total.merge(evaluation) }

@@ -116,10 +116,12 @@ public struct LayoutTraining: Sendable {
         return total
     }
 
-    /// Leave-one-bulletin-out: each bulletin scored by a model trained on all the others.
-    /// Bulletins are independent, so they are trained in parallel; the result does not depend
-    /// on the order they finish in.
-    public func crossValidate(_ examples: [Example]) -> CrossValidation {
+    /// Cross-validation: each bulletin scored by a model trained on the bulletins outside its
+    /// fold — by default every bulletin alone (leave one out).
+    /// Folds are independent, so they are trained in parallel; the result does not depend on
+    /// the order they finish in.
+    public func crossValidate(_ examples: [Example], folds: Folds? = nil) -> CrossValidation {
+        let folds = folds ?? .leaveOneOut(count: examples.count)
         var registry = LayoutModel()
         let sequences = examples.map { sequence($0, registering: &registry) }
         let base = registry
@@ -127,18 +129,19 @@ public struct LayoutTraining: Sendable {
         let lexicons = self.lexicons
         let results = ResultSlots<IngestEvaluation>(count: examples.count)
         let decodedRoles = ResultSlots<[BlockRole]>(count: examples.count)
-        DispatchQueue.concurrentPerform(iterations: examples.count) { held in
-            var training = sequences
-            training.remove(at: held)
+        DispatchQueue.concurrentPerform(iterations: folds.groups.count) { fold in
+            let heldOut = Set(folds.groups[fold])
+            let training = sequences.indices.filter { !heldOut.contains($0) }.map { sequences[$0] }
             let model = StructuredPerceptron(epochs: settings.epochs, margin: settings.margin, orders: settings.orders).train(training, model: base)
-            var evaluation = IngestEvaluation()
-            evaluation.add(
-                predicted: Ingester(lexicons: lexicons, model: model).articles(in: examples[held].bulletin).articles,
-                gold: examples[held].gold)
-            results.set(held, evaluation)
-            decodedRoles.set(held, model.decode(rows: sequences[held].rows, fixed: sequences[held].fixed, turns: sequences[held].turns, links: sequences[held].links))
+            let ingester = Ingester(lexicons: lexicons, model: model)
+            for held in folds.groups[fold] {
+                var evaluation = IngestEvaluation()
+                evaluation.add(predicted: ingester.articles(in: examples[held].bulletin).articles, gold: examples[held].gold)
+                results.set(held, evaluation)
+                decodedRoles.set(held, model.decode(rows: sequences[held].rows, fixed: sequences[held].fixed, turns: sequences[held].turns, links: sequences[held].links))
+            }
         }
-        var result = CrossValidation(examples: examples.map { ($0.name, $0.family) }, scores: results.values)
+        var result = CrossValidation(examples: examples.map { ($0.name, $0.family) }, scores: results.values, folds: folds.name)
         let texts = examples.map { example in
             (name: example.name, blocks: example.layout.blocks.map { block -> String? in
                 if case .paragraph(let paragraph) = block { return paragraph.text } else { return nil }
