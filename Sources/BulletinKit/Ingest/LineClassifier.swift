@@ -145,8 +145,7 @@ struct LineClassifier: Sendable {
             // The ornament drawn as long as the rule wants (`══════　百姓问答　══════`).
             let drawn = Set(ornament.unicodeScalars)
             let isFrame = { (scalar: Unicode.Scalar) in drawn.contains(scalar) || ScalarClass.isSpace(scalar) }
-            let view = Substring(folded).unicodeScalars.drop(while: isFrame)
-            let inner = String(Substring(view[..<(view.lastIndex { !isFrame($0) }.map { view.index(after: $0) } ?? view.startIndex)]))
+            let inner = String(Substring(Substring(folded).unicodeScalars.trimming(while: isFrame)))
             guard LineClassifier.isSectionName(inner), !cues.isBoilerplate(inner) else { return nil }
             return inner.withoutLetterSpacing
         }

@@ -91,8 +91,7 @@ struct TitleBlock: Sendable, Equatable {
         var scalars = Substring(line).unicodeScalars
         let isFrame = { (scalar: Unicode.Scalar) in ScalarClass.isBoxDrawing(scalar) || ScalarClass.isSpace(scalar) }
         if let first = scalars.first, let last = scalars.last, ScalarClass.isBoxDrawing(first), ScalarClass.isBoxDrawing(last) {
-            let inner = scalars.drop(while: isFrame)
-            scalars = inner[..<(inner.lastIndex { !isFrame($0) }.map { inner.index(after: $0) } ?? inner.startIndex)]
+            scalars = scalars.trimming(while: isFrame)
         }
         if let first = scalars.first, cues.cues(for: .briefBullet).contains(String(first)) {
             scalars = scalars.dropFirst()

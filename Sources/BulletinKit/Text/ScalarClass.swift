@@ -93,9 +93,15 @@ enum ScalarClass {
 extension Substring.UnicodeScalarView {
     /// The scalars with leading and trailing spaces (ASCII, ideographic, no-break…) removed.
     func trimmingSpaces() -> Substring.UnicodeScalarView {
+        trimming(while: ScalarClass.isSpace)
+    }
+
+    /// The scalars with leading and trailing runs of `drop` removed (a box rule and its spaces
+    /// around a label: `══　百姓问答　══` → `百姓问答`).
+    func trimming(while drop: (Unicode.Scalar) -> Bool) -> Substring.UnicodeScalarView {
         var view = self
-        while let first = view.first, ScalarClass.isSpace(first) { view.removeFirst() }
-        while let last = view.last, ScalarClass.isSpace(last) { view.removeLast() }
+        while let first = view.first, drop(first) { view.removeFirst() }
+        while let last = view.last, drop(last) { view.removeLast() }
         return view
     }
 }

@@ -33,7 +33,7 @@ struct ParagraphFacts {
         containsCaptionWord = cues.containsCaptionWord(text)
         var end = scalars.endIndex
         while end > scalars.startIndex, ScalarClass.isSpace(scalars[end - 1]) || "）)".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
-        let tail = String(scalars: scalars[max(scalars.startIndex, end - 4)..<end])
-        endsWithPhotoCredit = classifier.photoVerbs.contains { tail.hasSuffixBytes($0) }
+        let reversedText = scalars[..<end].reversed()
+        endsWithPhotoCredit = classifier.photoVerbs.contains { reversedText.starts(with: $0.unicodeScalars.reversed()) }
     }
 }
