@@ -114,8 +114,9 @@ struct TrainCommand {
         console.error("\(examples.count) bulletins, \(articles) gold articles\n")
 
         if crossValidate {
-            let result = training.crossValidate(examples, folds: .make(folds, families: examples.map(\.family)))
-            console.out("\(result.folds), \(epochs) epochs:\n" + result.table + "\n")
+            let folds = Folds.make(folds, families: examples.map(\.family))
+            let result = training.crossValidate(examples, folds: folds)
+            console.out("\(folds.name), \(epochs) epochs:\n" + result.table + "\n")
             let ceiling = training.ceiling(examples)
             console.out(String(format: "with the gold's roles (what classification and repair leave reachable): P %.3f R %.3f F1 %.3f titles %.3f\n", ceiling.precision, ceiling.recall, ceiling.f1, ceiling.accuracy("title")))
             if verbose {

@@ -122,8 +122,7 @@ public struct AttributionTraining: Sendable {
         let folds = folds ?? .leaveOneOut(count: examples.count)
         let results = ResultSlots<AttributionEvaluation>(count: examples.count)
         DispatchQueue.concurrentPerform(iterations: folds.groups.count) { fold in
-            let heldOut = Set(folds.groups[fold])
-            let model = train(examples.indices.filter { !heldOut.contains($0) }.map { examples[$0] })
+            let model = train(folds.outside(fold, of: examples))
             for held in folds.groups[fold] { results.set(held, score(model, examples[held])) }
         }
         var total = AttributionEvaluation()

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Cross-validated scores: each bulletin's ingestion scored by a model that never saw it (leave
-/// one bulletin out, or folds), summed by layout family and overall. `bulletin train --cross-validate` prints `table`.
+/// one bulletin out, or folds), summed by layout family and overall. `bulletin train
+/// --cross-validate` prints `table`.
 public struct CrossValidation: Sendable {
     /// Each bulletin's name and layout family, in order.
     public let examples: [(name: String, family: String)]
@@ -9,13 +10,10 @@ public struct CrossValidation: Sendable {
     public let scores: [IngestEvaluation]
     /// Gold role against decoded role, over every paragraph block.
     public var confusion = RoleConfusion(gold: [], decoded: [])
-    /// How the bulletins were held out (`Folds.name`).
-    public let folds: String
 
-    public init(examples: [(name: String, family: String)], scores: [IngestEvaluation], folds: String = "leave-one-bulletin-out") {
+    public init(examples: [(name: String, family: String)], scores: [IngestEvaluation]) {
         self.examples = examples
         self.scores = scores
-        self.folds = folds
     }
 
     /// The scores of one family, or of all bulletins (`nil`).

@@ -39,6 +39,12 @@ public struct Folds: Sendable, Equatable {
         k.map { dealt($0, families: families) } ?? leaveOneOut(count: families.count)
     }
 
+    /// The items of every other fold, in order: what the model held out of `fold` trains on.
+    func outside<Item>(_ fold: Int, of items: [Item]) -> [Item] {
+        let heldOut = Set(groups[fold])
+        return items.indices.filter { !heldOut.contains($0) }.map { items[$0] }
+    }
+
     /// How the folds are named in a table's heading.
     public var name: String {
         groups.allSatisfy { $0.count == 1 } ? "leave-one-bulletin-out" : "\(groups.count)-fold (dealt by family)"

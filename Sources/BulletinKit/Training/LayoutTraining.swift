@@ -130,8 +130,7 @@ public struct LayoutTraining: Sendable {
         let results = ResultSlots<IngestEvaluation>(count: examples.count)
         let decodedRoles = ResultSlots<[BlockRole]>(count: examples.count)
         DispatchQueue.concurrentPerform(iterations: folds.groups.count) { fold in
-            let heldOut = Set(folds.groups[fold])
-            let training = sequences.indices.filter { !heldOut.contains($0) }.map { sequences[$0] }
+            let training = folds.outside(fold, of: sequences)
             let model = StructuredPerceptron(epochs: settings.epochs, margin: settings.margin, orders: settings.orders).train(training, model: base)
             let ingester = Ingester(lexicons: lexicons, model: model)
             for held in folds.groups[fold] {
@@ -141,7 +140,7 @@ public struct LayoutTraining: Sendable {
                 decodedRoles.set(held, model.decode(rows: sequences[held].rows, fixed: sequences[held].fixed, turns: sequences[held].turns, links: sequences[held].links))
             }
         }
-        var result = CrossValidation(examples: examples.map { ($0.name, $0.family) }, scores: results.values, folds: folds.name)
+        var result = CrossValidation(examples: examples.map { ($0.name, $0.family) }, scores: results.values)
         let texts = examples.map { example in
             (name: example.name, blocks: example.layout.blocks.map { block -> String? in
                 if case .paragraph(let paragraph) = block { return paragraph.text } else { return nil }

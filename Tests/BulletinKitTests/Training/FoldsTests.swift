@@ -17,6 +17,9 @@ struct FoldsTests {
         let sizes = folds.groups.map(\.count)
         #expect(sizes.max()! - sizes.min()! <= 1)
         #expect(folds.name == "3-fold (dealt by family)")
+        // A model held out of a fold trains on every other fold's bulletins, in order.
+        let letters = families.indices.map { Character(UnicodeScalar(97 + $0)!) }
+        #expect(folds.outside(0, of: letters) == folds.groups[1...].flatMap { $0 }.sorted().map { letters[$0] })
     }
 
     @Test("more folds than bulletins is leave one out; no fold count is leave one out")
