@@ -155,7 +155,7 @@ public struct Ingester: Sendable {
             switch block {
             // Furniture cut off a text line leaves the line its text's role.
             case .section(_, let line): if roles[line - 1] == .blank { roles[line - 1] = .section }
-            case .byline(_, let line, _): if roles[line - 1] == .blank { roles[line - 1] = .byline }
+            case .byline(_, let line, _, _): if roles[line - 1] == .blank { roles[line - 1] = .byline }
             case .continuedForward(_, let line), .continuedBackward(let line), .endMark(let line):
                 if roles[line - 1] == .blank { roles[line - 1] = .marker }
             case .paragraph(let paragraph):

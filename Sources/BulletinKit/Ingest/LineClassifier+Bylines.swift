@@ -170,6 +170,15 @@ extension LineClassifier {
         return isCreditLine(scalars, text: String(scalars: scalars))
     }
 
+    /// A credit printed as a head credit: a credit line (`本报记者　黄　敏`, `记者 王某 通讯员 李某`)
+    /// that no bracket or dot encloses, as `（黄　敏）` and `·夏凡·` close an article.
+    func isHeadCredit(_ printed: String) -> Bool {
+        let scalars = Array(Substring(printed).unicodeScalars.trimmingSpaces())
+        guard let first = scalars.first, !LineClassifier.bylineDots.contains(first),
+            !LineClassifier.bylineBrackets.contains(where: { $0.0 == first }) else { return false }
+        return isCreditLine(scalars)
+    }
+
     /// `isCreditLine` for a paragraph whose text is at hand as well as its scalars: the credit
     /// words are searched in the text, not in a copy made of the scalars.
     func isCreditLine(_ scalars: [Unicode.Scalar], text: String) -> Bool {

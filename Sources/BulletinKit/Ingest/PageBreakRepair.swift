@@ -24,19 +24,24 @@ enum Block: Sendable {
     case paragraph(Paragraph)
     case section(String, line: Int)
     /// A credit; `photo` when it names only a photographer (`陆　军　摄`), see
-    /// `LayoutCues.isPhotographersCredit`.
-    case byline([String], line: Int, photo: Bool)
+    /// `LayoutCues.isPhotographersCredit`; `head` when it is printed as a head credit
+    /// (`本报记者　黄　敏`, unbracketed, with a credit word), which may stand under an article's
+    /// opening paragraph as well as at its end.
+    case byline([String], line: Int, photo: Bool, head: Bool)
     case continuedForward(page: String, line: Int)
     case continuedBackward(line: Int)
     case endMark(line: Int)
 
     /// The furniture block for a line (or a piece of one, `printed`) the classifier read as
     /// furniture; nil for text, blanks, mastheads and captions. `classifier` tells a
-    /// photographer's credit from a writer's.
-    init?(furniture kind: LineClassifier.Kind, line: Int, printed: String, classifier: LineClassifier) {
+    /// photographer's credit from a writer's; a writer's credit printed on a line of its own
+    /// (`ownLine`) may be a head credit.
+    init?(furniture kind: LineClassifier.Kind, line: Int, printed: String, classifier: LineClassifier, ownLine: Bool = false) {
         switch kind {
         case .section(let name): self = .section(name, line: line)
-        case .byline(let names): self = .byline(names, line: line, photo: classifier.isPhotoCredit(printed))
+        case .byline(let names):
+            let photo = classifier.isPhotoCredit(printed)
+            self = .byline(names, line: line, photo: photo, head: ownLine && !photo && classifier.isHeadCredit(printed))
         case .continuedForward(let page): self = .continuedForward(page: page, line: line)
         case .continuedBackward: self = .continuedBackward(line: line)
         case .endMark: self = .endMark(line: line)
@@ -203,7 +208,9 @@ struct PageBreakRepair: Sendable {
                 }
                 gap = 0
             case .section, .byline, .continuedForward, .continuedBackward, .endMark:
-                if let block = Block(furniture: kinds[index], line: line.number, printed: line.text, classifier: inline.classifier) { blocks.append(block) }
+                if let block = Block(furniture: kinds[index], line: line.number, printed: line.text, classifier: inline.classifier, ownLine: true) {
+                    blocks.append(block)
+                }
                 gap = 0
             case .text:
                 var text = line.text

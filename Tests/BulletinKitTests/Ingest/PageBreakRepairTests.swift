@@ -413,7 +413,7 @@ struct PageBreakRepairTests {
         #expect(titled.first?.title == "石湖荡镇")
     }
 
-    @Test("a subheading read under a byline goes on in the article; body text there starts a brief")
+    @Test("under a head credit after the opening paragraph (编者按 … 文/本刊记者 某某) the article goes on; under a closing credit body text starts a brief")
     func subheadingUnderByline() {
         let text = """
             “楼道里的事，摊开来商量就不难”
@@ -438,10 +438,25 @@ struct PageBreakRepairTests {
         #expect(one.map(\.title) == ["“楼道里的事，摊开来商量就不难”"])
         #expect(one.first?.subheadings == ["谈议事：议题从楼道里来"])
         #expect(one.first?.text.hasSuffix("要到楼道里收。") == true)
-        // Without the subheading, text under the byline is a new, title-less article.
+        // Without the subheading, body text under the head credit goes on in the article too:
+        // the credit stands under the opening paragraph, not at the article's end.
         roles[paragraphs[2]] = .body
         let two = ingester.articles(in: bulletin, layout: layout, decided: roles)
-        #expect(two.map(\.title) == ["“楼道里的事，摊开来商量就不难”", nil])
+        #expect(two.map(\.title) == ["“楼道里的事，摊开来商量就不难”"])
+        #expect(two.first?.byline == ["陶蓓"])
+        #expect(two.first?.text.hasSuffix("要到楼道里收。") == true)
+        // A bracketed credit closes the article: text under it is a new, title-less one.
+        let closing = text.replacingOccurrences(of: "文/本刊记者　陶蓓", with: "（陶蓓）")
+        let (_, closedBulletin, closedLayout, closedParagraphs) = laidOut(closing)
+        #expect(closedParagraphs.count == 4)
+        guard closedParagraphs.count == 4 else { return }
+        var closedRoles = furnitureOnly(closedLayout)
+        closedRoles[closedParagraphs[0]] = .title
+        closedRoles[closedParagraphs[1]] = .lead
+        closedRoles[closedParagraphs[2]] = .body
+        closedRoles[closedParagraphs[3]] = .body
+        let split = ingester.articles(in: closedBulletin, layout: closedLayout, decided: closedRoles)
+        #expect(split.map(\.title) == ["“楼道里的事，摊开来商量就不难”", nil])
     }
 }
 

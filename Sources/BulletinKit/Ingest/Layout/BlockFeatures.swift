@@ -46,7 +46,7 @@ struct BlockFeatures {
         var sections = 0
         for block in blocks {
             switch block {
-            case .byline(_, _, false): bylineBlocks += 1
+            case .byline(_, _, false, _): bylineBlocks += 1
             case .section: sections += 1
             default: break
             }
@@ -125,13 +125,13 @@ struct BlockFeatures {
                 } else {
                     // A photographer's credit sits between paragraphs of one article as often
                     // as it closes a photo-news brief: a neighbour, not a boundary.
-                    if case .byline(_, _, true) = block {} else {
+                    if case .byline(_, _, true, _) = block {} else {
                         sawBoundary = true
                         distance = 0
                     }
                     let underHeading = lastKind == headingKind
                     lastKind = BlockFeatures.furnitureKind(block)
-                    if case .byline(_, _, false) = block, underHeading { lastKind = headByline }
+                    if case .byline(_, _, false, _) = block, underHeading { lastKind = headByline }
                 }
             }
             var next = end
@@ -390,7 +390,7 @@ struct BlockFeatures {
         switch block {
         case .paragraph: "text"
         case .section: "section"
-        case .byline(_, _, let photo): photo ? "photo-credit" : "byline"
+        case .byline(_, _, let photo, _): photo ? "photo-credit" : "byline"
         case .continuedForward: "marker-forward"
         case .continuedBackward: "marker-backward"
         case .endMark: "end-mark"

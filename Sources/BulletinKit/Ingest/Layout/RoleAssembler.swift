@@ -28,6 +28,9 @@ struct RoleAssembler {
         /// (`编者按：…` / `文/本刊记者 某某`), so a subheading the model reads under it goes on in
         /// the article.
         var closedByByline = false
+        /// Closed by a head credit (`本报记者　黄　敏`) under its first paragraph: an editor's note
+        /// or a lead-in printed above the credit, so the article's text may go on below it.
+        var closedByHeadCredit = false
         /// The source line the article starts on (its first title or body line).
         var firstLine = 0
         var captions = 0
@@ -152,26 +155,32 @@ struct RoleAssembler {
             case .section(let name, _):
                 finish()
                 section = name
-            case .byline(let names, _, let photo):
+            case .byline(let names, _, let photo, let head):
                 // A photographer's credit closes a photo-news item (one paragraph under its
                 // head, or none); under a caption, or a picture inside a longer article, it is
                 // the picture's.
                 if photo, lastParagraphRole == .caption || (current?.paragraphs.count ?? 0) > 1 { continue }
                 if current != nil, current!.byline.isEmpty { current!.byline = names }
-                if current?.hasBody ?? false {
-                    if !(current?.closed ?? true) { current?.closedByByline = true }
-                    current?.closed = true
+                if var open = current, open.hasBody {
+                    if !open.closed {
+                        open.closedByByline = true
+                        open.closedByHeadCredit = head && open.paragraphs.count == 1
+                    }
+                    open.closed = true
+                    current = open
                 }
             case .continuedForward(let page, _):
                 current?.continued = page
                 current?.closed = true
                 current?.closedByByline = false
+                current?.closedByHeadCredit = false
             case .continuedBackward:
                 // `（上接第1版）`: a continuation starts here, under its repeated title if one is open.
                 if !inHead() { finish() }
             case .endMark:
                 current?.closed = true
                 current?.closedByByline = false
+                current?.closedByHeadCredit = false
             case .paragraph(let paragraph):
                 let line = paragraph.lines[0]
                 var role = roles[index]
@@ -236,6 +245,11 @@ struct RoleAssembler {
                         role = .title
                         addTitle(text, line: line, continuingHead: false)
                         break
+                    }
+                    if role != .subheading, current?.closedByHeadCredit ?? false {
+                        current!.closed = false
+                        current!.closedByByline = false
+                        current!.closedByHeadCredit = false
                     }
                     if role != .subheading, !acceptsBody() {
                         role = .brief
