@@ -4,8 +4,10 @@
 ///   unless a district's or city's body is named on a line of its own above it (a district's
 ///   sheet, `中共上海市静安区委…办公室`, whose contents list towns);
 /// - else a masthead line that opens with nothing but a town's name, short form included, or a
-///   district's and one of its towns' (`沙家浜　　2024年10月18日`, `嘉定马陆`): a paper named
-///   after its town, which its articles may never name in full;
+///   district's and one of its towns' (`沙家浜　　2024年10月18日`, `嘉定马陆`), or a page header
+///   that prints the paper's name (`庄行报`) or its town's short form beside the issue date
+///   (`2　镇村简讯　浮桥　2026年3月20日`): a paper named after its town, which its articles may
+///   never name in full;
 /// - none when the nameplate (the masthead's first line, above the first article) names a
 ///   district or city and no town: a district's paper (`上海市闵行区人民政府`, `嘉定区…简报`)
 ///   reports on many towns;
@@ -71,6 +73,7 @@ enum HomeTown {
         }
         if let named = namedLine(mastheadText, gazetteer: gazetteer, issueTowns: order) { return named }
         if let named = namedPaper(mastheadText, suffixes: paperSuffixes, gazetteer: gazetteer, issueTowns: order) { return named }
+        if let named = datedName(mastheadText, gazetteer: gazetteer, issueTowns: order) { return named }
         if order.count == 1 { return order[0] }
         let ranked = order.sorted { (articleCounts[$0.name] ?? 0) > (articleCounts[$1.name] ?? 0) }
         guard let best = ranked.first, let count = articleCounts[best.name], count >= 2, count * 2 > articleTowns.count,
@@ -159,6 +162,49 @@ enum HomeTown {
                 let named = towns.count == 1 ? towns : towns.filter { town in issueTowns.contains { $0.code == town.code } }
                 if named.count == 1 { return TownRef(name: named[0].name, code: named[0].code) }
                 if !towns.isEmpty { break }
+            }
+        }
+        return nil
+    }
+
+    /// The town a page header names by itself right before the issue date, standing alone between
+    /// spaces (`2　　镇村简讯　　　浮桥　2026年3月20日　星期五`): inner pages print the paper's short
+    /// name beside the date. The name must be one town's name or short form and no district's or
+    /// city's; a form several towns share (`浮桥`: Taicang's 浮桥镇, Quanzhou's 浮桥街道) names the one
+    /// the issue names, else the one in the district of the towns the issue names, else none.
+    static func datedName(_ mastheadText: String, gazetteer: Gazetteer, issueTowns: [TownRef] = []) -> TownRef? {
+        for line in mastheadText.split(separator: "\n") {
+            let scalars = Array(line.unicodeScalars)
+            var index = 0
+            while index < scalars.count {
+                // A run of ideographs with a space (or the line's start) before it.
+                guard ScalarClass.isIdeograph(scalars[index]), index == 0 || ScalarClass.isSpace(scalars[index - 1]) else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < scalars.count, ScalarClass.isIdeograph(scalars[end]) { end += 1 }
+                let run = scalars[index..<end]
+                index = end
+                // Then spaces, then a date: digits and 年.
+                var next = end
+                while next < scalars.count, ScalarClass.isSpace(scalars[next]) { next += 1 }
+                guard (2...4).contains(run.count), next > end else { continue }
+                var digits = next
+                while digits < scalars.count, ScalarClass.isASCIIDigit(scalars[digits]) { digits += 1 }
+                guard digits - next == 4, digits < scalars.count, scalars[digits] == "年" else { continue }
+                let places = gazetteer.places(named: String(scalars: Array(run)))
+                guard !places.contains(where: { $0.level == .district || $0.level == .city || $0.level == .province }) else { continue }
+                let towns = places.filter { $0.level == .town }
+                var named = towns.count == 1 ? towns : towns.filter { town in issueTowns.contains { $0.code == town.code } }
+                if named.isEmpty {
+                    // Not named in full by the issue: the one in the district of the towns it names.
+                    named = towns.filter { town in
+                        guard let district = town.parentCode else { return false }
+                        return issueTowns.contains { $0.code?.hasPrefixBytes(district) == true }
+                    }
+                }
+                if named.count == 1 { return TownRef(name: named[0].name, code: named[0].code) }
             }
         }
         return nil

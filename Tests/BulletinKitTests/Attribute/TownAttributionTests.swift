@@ -158,6 +158,27 @@ struct TownAttributionTests {
         #expect(HomeTown.namedPaper("庄行镇召开村民议事会", suffixes: suffixes, gazetteer: gazetteer) == nil, "no paper's name")
     }
 
+    @Test("inner pages that print their town's short name beside the issue date are that town's")
+    func homeTownFromShortNameBesideDate() throws {
+        let header = "2　　镇村简讯　　　　　　　　　　　浮桥　2026年3月20日　星期五"
+        let articles = TownAttributionTests.attributed(
+            [("两镇联合巡河护界河", "3月13日上午，我镇与浏河镇的镇级河长共同带队，对两镇交界的河道开展联合巡河，推行联合河长制。")],
+            masthead: [header, "责任编辑　顾佳敏"])
+        #expect(articles[0].towns.map(\.name).contains("浮桥镇"), "\(articles[0].towns.map(\.name))")
+        let gazetteer = Corpus.lexicons.gazetteer
+        // 浮桥 is Taicang's 浮桥镇 and Quanzhou's 浮桥街道: the one in the district of the towns
+        // the issue names (浏河镇, Taicang), none without them.
+        let liuhe = TownRef(name: "浏河镇", code: "320585102")
+        #expect(HomeTown.datedName(header, gazetteer: gazetteer, issueTowns: [liuhe])?.name == "浮桥镇")
+        #expect(HomeTown.datedName(header, gazetteer: gazetteer) == nil)
+        // Only a name standing alone right before the date: no section name, no district's
+        // paper, no name elsewhere on the line.
+        #expect(HomeTown.datedName("2　　要闻　2026年3月20日", gazetteer: gazetteer) == nil)
+        #expect(HomeTown.datedName("宝山　2024年5月17日　第2版", gazetteer: gazetteer) == nil)
+        #expect(HomeTown.datedName("浮桥　第2版　镇村简讯", gazetteer: gazetteer) == nil)
+        #expect(HomeTown.datedName("浮桥镇召开2026年工作会议", gazetteer: gazetteer) == nil)
+    }
+
     @Test("a community that only a town named after it would place is the paper's own town's, not the town it visits")
     func communityBeforeAnyTownIsTheHomeTowns() throws {
         let article = TownAttributionTests.attributed(
