@@ -70,6 +70,40 @@ extension LineClassifier {
         return [String(tokens[0]), writer]
     }
 
+    /// The names a web page's meta line credits (`时间：2025-09-04　来源：蒋垛镇　作者：陈晓东`,
+    /// `原创　记者　顾晓雯　通讯员　刘志宏　2025-10-10 09:32`): the names right after an
+    /// `author-field` cue or a byline prefix that is a word (记者, 通讯员), up to the next field;
+    /// an office's name counts whole (`作者：区融媒体中心`). Nil when the line credits no one.
+    func metaLineCredit(_ text: String) -> [String]? {
+        let separators: Set<Unicode.Scalar> = [" ", "\u{3000}", "\t", "：", ":", "|", "｜", "丨"]
+        let tokens = text.unicodeScalars.split(whereSeparator: separators.contains).map { String(String.UnicodeScalarView($0)) }
+        let fields = cues.cues(for: .authorField)
+        let creditWordList = cues.cues(for: .creditWord)
+        var names: [String] = []
+        var collecting = false
+        for token in tokens {
+            // A bullet before the role (`□本报记者`) aside, and a credit word (`本报通讯员`).
+            let role = String(String.UnicodeScalarView(Substring(token).unicodeScalars.drop { !ScalarClass.isIdeograph($0) }))
+            let isRole = roleNouns.contains { noun in
+                role.hasSuffixBytes(noun) && (role.count == noun.count || creditWordList.contains(String(role.dropLast(noun.count))))
+            }
+            if fields.contains(token) || isRole {
+                collecting = true
+                continue
+            }
+            guard collecting else { continue }
+            let length = token.unicodeScalars.count
+            let ideographs = token.unicodeScalars.allSatisfy(ScalarClass.isIdeograph)
+            if ideographs, length <= 3 || cues.endsLikeOffice(token) {
+                names.append(token)
+            } else {
+                collecting = false
+            }
+        }
+        let joined = joiningSpacedNames(names)
+        return joined.isEmpty || joined.contains(where: { $0.unicodeScalars.count == 1 }) ? nil : joined
+    }
+
     /// Dots a byline may stand between: `·夏凡 张顺燕·`.
     static let bylineDots: [Unicode.Scalar] = ["·", "•", "・", "‧", "∙"]
     static let bylineBrackets: [(Unicode.Scalar, Unicode.Scalar)] = [("(", ")"), ("（", "）"), ("[", "]")]

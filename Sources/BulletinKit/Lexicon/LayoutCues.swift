@@ -43,6 +43,7 @@ public struct LayoutCues: Sendable {
         case noticeOpener = "notice-opener"
         case issuerSuffix = "issuer-suffix"
         case postSuffix = "post-suffix"
+        case authorField = "author-field"
 
         /// The role's place in `allCases`, without a search: the cue tests index their byte lists
         /// by it.
@@ -81,6 +82,7 @@ public struct LayoutCues: Sendable {
             case .noticeOpener: 30
             case .issuerSuffix: 31
             case .postSuffix: 32
+            case .authorField: 33
             }
         }
     }

@@ -86,6 +86,29 @@ struct LineClassifierTests {
     }
 
     @Test(
+        "a web page's meta line credits the names after 作者 or a role word, up to the next field",
+        arguments: [
+            ("时间：2025-09-04　来源：蒋垛镇　作者：陈晓东", ["陈晓东"]),
+            ("来源：新沂市融媒体中心　　作者：刘　畅　　发布时间：2025-11-19 10:05　　浏览次数：412", ["刘畅"]),
+            ("时间：2025-09-03　来源：俞垛镇　作者：区融媒体中心", ["区融媒体中心"]),
+            ("原创　记者　顾晓雯　通讯员　刘志宏　2025-10-10 09:32", ["顾晓雯", "刘志宏"]),
+            ("原创　记者　马　骏　上观新闻　2025-10-09 20:41", ["马骏"]),
+            // A bullet before the role, and the paper's own reporter.
+            ("□本报记者　蒋文涛　实习生　周　琪　11月6日电", ["蒋文涛", "周琪"]),
+            ("■ 本报通讯员 蒋一舟  记者 华丽", ["蒋一舟", "华丽"]),
+        ])
+    func metaLineCredits(line: String, names: [String]) {
+        #expect(classifier.metaLineCredit(line) == names)
+    }
+
+    @Test("a meta line that credits no writer gives no names: the source, the editor, the date")
+    func metaLineWithoutCredit() {
+        for line in ["来源：张家港市融媒体中心　　发布时间：2025-10-09 14:47", "编辑：钱　玉", "2025-10-10 09:32　阅读 1.2万", "责任编辑：孙建国"] {
+            #expect(classifier.metaLineCredit(line) == nil, "\(line)")
+        }
+    }
+
+    @Test(
         "a credit's role words are no names, however long: 文字, 图片, 读者, 来源",
         arguments: [
             ("文字｜陈晓　图片｜金一鸣", ["陈晓", "金一鸣"]),

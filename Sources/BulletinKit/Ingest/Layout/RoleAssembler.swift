@@ -213,7 +213,10 @@ struct RoleAssembler {
                 }
                 switch role {
                 case .masthead:
-                    break
+                    // A web page's meta line under the title credits the article's writer.
+                    if inHead(), current!.byline.isEmpty, let names = classifier.metaLineCredit(text) {
+                        current!.byline = names
+                    }
                 case .caption:
                     if current != nil { current!.captions += 1 } else { pendingCaptions += 1 }
                 case .kicker:
@@ -292,10 +295,12 @@ struct RoleAssembler {
         return (drafts, used)
     }
 
-    /// The names in a credit line under a title: `本报讯 记者 王某 通讯员 李某` → `["王某", "李某"]`.
+    /// The names in a credit line under a title: `本报讯 记者 王某 通讯员 李某` → `["王某", "李某"]`,
+    /// `时间：2025-09-04　来源：蒋垛镇　作者：陈晓东` → `["陈晓东"]`.
     func datelineNames(_ text: String) -> [String] {
         if let names = classifier.bylineNames(text) { return names }
         if let names = classifier.leadByline(text) { return names }
+        if let names = classifier.metaLineCredit(text) { return names }
         var inner = Substring(text)
         for lead in cues.cues(for: .bylineLead) where inner.hasPrefixBytes(lead) {
             inner = inner.dropFirst(lead.count)
