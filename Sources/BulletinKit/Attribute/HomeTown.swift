@@ -117,9 +117,7 @@ enum HomeTown {
             let run = openingRun(line.unicodeScalars.drop(while: ScalarClass.isSpace))
             guard (2...8).contains(run.count) else { continue }
             let towns = gazetteer.places(named: String(scalars: run[...])).filter { $0.level == .town }
-            if towns.count == 1 { return TownRef(name: towns[0].name, code: towns[0].code) }
-            // A form several towns share names the one of them the issue names, if one does.
-            let named = towns.filter { town in issueTowns.contains { $0.code == town.code } }
+            let named = townsNamed(towns, issueTowns: issueTowns)
             if named.count == 1 { return TownRef(name: named[0].name, code: named[0].code) }
             // A district's form followed by one of its towns', each at least two characters.
             guard towns.isEmpty, run.count >= 4 else { continue }
@@ -143,23 +141,14 @@ enum HomeTown {
     /// names, else none. Inner pages print only their paper's name, never the town's in full.
     static func namedPaper(_ mastheadText: String, suffixes: [[Unicode.Scalar]], gazetteer: Gazetteer, issueTowns: [TownRef] = []) -> TownRef? {
         let scalars = mastheadText.scalarArray
-        var index = 0
-        while index < scalars.count {
-            guard ScalarClass.isIdeograph(scalars[index]) else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < scalars.count, ScalarClass.isIdeograph(scalars[end]) { end += 1 }
-            let run = scalars[index..<end]
-            index = end
+        for range in ideographRuns(scalars) {
+            let run = scalars[range]
             guard (3...9).contains(run.count), run.last == "报" else { continue }
             for suffix in suffixes where run.count - suffix.count >= 2 && run.suffix(suffix.count).elementsEqual(suffix) {
-                let stem = String(scalars: Array(run.dropLast(suffix.count)))
-                let places = gazetteer.places(named: stem)
-                guard !places.contains(where: { $0.level == .district || $0.level == .city || $0.level == .province }) else { break }
+                let places = gazetteer.places(named: String(scalars: Array(run.dropLast(suffix.count))))
+                guard !namesHigherLevel(places) else { break }
                 let towns = places.filter { $0.level == .town }
-                let named = towns.count == 1 ? towns : towns.filter { town in issueTowns.contains { $0.code == town.code } }
+                let named = townsNamed(towns, issueTowns: issueTowns)
                 if named.count == 1 { return TownRef(name: named[0].name, code: named[0].code) }
                 if !towns.isEmpty { break }
             }
@@ -175,28 +164,20 @@ enum HomeTown {
     static func datedName(_ mastheadText: String, gazetteer: Gazetteer, issueTowns: [TownRef] = []) -> TownRef? {
         for line in mastheadText.split(separator: "\n") {
             let scalars = Array(line.unicodeScalars)
-            var index = 0
-            while index < scalars.count {
-                // A run of ideographs with a space (or the line's start) before it.
-                guard ScalarClass.isIdeograph(scalars[index]), index == 0 || ScalarClass.isSpace(scalars[index - 1]) else {
-                    index += 1
-                    continue
-                }
-                var end = index
-                while end < scalars.count, ScalarClass.isIdeograph(scalars[end]) { end += 1 }
-                let run = scalars[index..<end]
-                index = end
-                // Then spaces, then a date: digits and 年.
-                var next = end
+            for range in ideographRuns(scalars) {
+                // A run of two to four ideographs with a space (or the line's start) before it,
+                // then spaces, then a date: four digits and 年.
+                guard (2...4).contains(range.count), range.lowerBound == 0 || ScalarClass.isSpace(scalars[range.lowerBound - 1]) else { continue }
+                var next = range.upperBound
                 while next < scalars.count, ScalarClass.isSpace(scalars[next]) { next += 1 }
-                guard (2...4).contains(run.count), next > end else { continue }
+                guard next > range.upperBound else { continue }
                 var digits = next
                 while digits < scalars.count, ScalarClass.isASCIIDigit(scalars[digits]) { digits += 1 }
                 guard digits - next == 4, digits < scalars.count, scalars[digits] == "年" else { continue }
-                let places = gazetteer.places(named: String(scalars: Array(run)))
-                guard !places.contains(where: { $0.level == .district || $0.level == .city || $0.level == .province }) else { continue }
+                let places = gazetteer.places(named: String(scalars: Array(scalars[range])))
+                guard !namesHigherLevel(places) else { continue }
                 let towns = places.filter { $0.level == .town }
-                var named = towns.count == 1 ? towns : towns.filter { town in issueTowns.contains { $0.code == town.code } }
+                var named = townsNamed(towns, issueTowns: issueTowns)
                 if named.isEmpty {
                     // Not named in full by the issue: the one in the district of the towns it names.
                     named = towns.filter { town in
@@ -208,6 +189,34 @@ enum HomeTown {
             }
         }
         return nil
+    }
+
+    /// The towns a form may name: the one town it names, else those of them the issue names (a
+    /// form several towns share names the one of them the issue names, if one does).
+    private static func townsNamed(_ towns: [Place], issueTowns: [TownRef]) -> [Place] {
+        towns.count == 1 ? towns : towns.filter { town in issueTowns.contains { $0.code == town.code } }
+    }
+
+    /// Whether a form names a district, a city or a province: a paper named so is no town's own.
+    private static func namesHigherLevel(_ places: [Place]) -> Bool {
+        places.contains { $0.level == .district || $0.level == .city || $0.level == .province }
+    }
+
+    /// The runs of ideographs in `scalars`, as index ranges, in order.
+    private static func ideographRuns(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var index = 0
+        while index < scalars.count {
+            guard ScalarClass.isIdeograph(scalars[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, ScalarClass.isIdeograph(scalars[end]) { end += 1 }
+            runs.append(index..<end)
+            index = end
+        }
+        return runs
     }
 
     /// What a paper's name ends in after its town's: the `paper-suffix` cues of
