@@ -120,6 +120,24 @@ struct InlineFurniture: Sendable {
         return (colon, body.startIndex)
     }
 
+    /// A brief's headline in lenticular brackets run into its text, as digest pages print their
+    /// items: `【文明实践所举办端午民俗活动】5月30日，镇新时代…`. The brackets close within the
+    /// first 34 scalars around a heading; the text after them is sentences, at least twice as
+    /// long. A short name in the brackets (`【南桥镇】`) is a label standing where an item number
+    /// would, not a headline (`numberedRunInTitle`). The head keeps its brackets, which come off
+    /// the title as a bracketed title line's do; nothing stands between head and text.
+    private func bracketedRunInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
+        guard text.unicodeScalars.first == "【" else { return nil }
+        let s = text.scalarArray
+        guard let close = s.prefix(34).firstIndex(of: "】"), close - 1 >= 4 else { return nil }
+        let inner = s[1..<close]
+        if inner.count <= LineShape.itemLabelMaxLength, inner.allSatisfy(ScalarClass.isIdeograph) { return nil }
+        let body = s[(close + 1)...].drop(while: ScalarClass.isSpace)
+        guard body.count >= 16, body.count >= 2 * close else { return nil }
+        guard acceptsRunIn(head: inner, text: body, line: text), LineShape.isTerminated(String(scalars: body)) else { return nil }
+        return (close + 1, body.startIndex)
+    }
+
     /// A title run into the text of its brief, set off by a wide space: `镇区加装电梯再提速　今年
     /// 以来，石港镇…`. Returns where the head ends and where the text starts (in scalars).
     ///
@@ -129,6 +147,7 @@ struct InlineFurniture: Sendable {
     func runInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
         guard text.utf8.count >= 60 else { return nil }  // head ≥ 4 and text ≥ 16 scalars
         if let numbered = numberedRunInTitle(text) { return numbered }
+        if let bracketed = bracketedRunInTitle(text) { return bracketed }
         if let bulleted = bulletedColonRunInTitle(text) { return bulleted }
         // Most lines have no space near their start: no need to look at their scalars.
         guard InlineFurniture.hasSpaceNearStart(text) else { return nil }

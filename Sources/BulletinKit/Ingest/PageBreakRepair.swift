@@ -224,7 +224,9 @@ struct PageBreakRepair: Sendable {
                 var splitRunIn = false
                 if let (headEnd, textStart) = inline.runInTitle(text) {
                     let scalars = text.scalarArray
-                    appendRunInHead(scalars[..<headEnd], separator: scalars[headEnd], line: line.number, gapBefore: gap, to: &blocks)
+                    appendRunInHead(
+                        scalars[..<headEnd], separator: headEnd < textStart ? scalars[headEnd] : nil, line: line.number, gapBefore: gap,
+                        to: &blocks)
                     gap = 0
                     text = String(scalars: scalars[textStart...])
                     splitRunIn = true
@@ -235,9 +237,12 @@ struct PageBreakRepair: Sendable {
                 // rescanned at every join.
                 var quoteBalance = LineShape.openQuoteBalance(text)
                 gap = 0
+                // A headline set whole in brackets (`　　【保东村开展“敲门行动”关爱独居老人】`) is
+                // complete, however short of the column it stops.
+                let bracketedWhole = LineShape.isBracketedWhole(text)
                 // A line that ends with a marker or a credit ends its paragraph; the line alone is
                 // asked (a piece is short), not the paragraph rejoined so far.
-                while let next = nextTextLine(after: index, lines: lines, kinds: kinds),
+                while !bracketedWhole, let next = nextTextLine(after: index, lines: lines, kinds: kinds),
                     inline.trailing(lines[index].text) == nil,
                     runsOn(lines[index], into: lines[next], width: wrap, adjacent: next == index + 1)
                         || (runWidths[index] != wrap && next == index + 1
@@ -258,12 +263,15 @@ struct PageBreakRepair: Sendable {
                 // A hard-wrapped column leaves a run-in title's text a few characters on its first
                 // line (`【南桥镇】镇领导“夜间接访”延伸到村居。10月以来，南桥镇把`): the head is
                 // judged again against the whole rejoined paragraph.
+                // A bracketed head may itself be wrapped (`【5月份12345热线工单办结率达9` / `9.2%】日前，…`):
+                // its closing bracket says where it ends.
                 if !splitRunIn, paragraph.lines.count > 1, let (headEnd, textStart) = inline.runInTitle(paragraph.text),
-                    headEnd < firstLineLength
+                    headEnd < firstLineLength || paragraph.text.unicodeScalars.first == "【"
                 {
                     let scalars = paragraph.text.scalarArray
                     appendRunInHead(
-                        scalars[..<headEnd], separator: scalars[headEnd], line: paragraph.lines[0], gapBefore: paragraph.gapBefore,
+                        scalars[..<headEnd], separator: headEnd < textStart ? scalars[headEnd] : nil, line: paragraph.lines[0],
+                        gapBefore: paragraph.gapBefore,
                         to: &blocks)
                     paragraph.text = String(scalars: scalars[textStart...])
                     paragraph.gapBefore = 0
@@ -283,14 +291,13 @@ struct PageBreakRepair: Sendable {
     }
 
     /// Adds a head cut off the front of a line as a possible run-in title, with what stood between
-    /// it and its text (the full stop or colon that ended it, else a wide space), put back if the
-    /// head is read as no title.
+    /// it and its text (the full stop or colon that ended it, else a wide space; nothing after a
+    /// bracketed head), put back if the head is read as no title.
     private func appendRunInHead(
-        _ head: ArraySlice<Unicode.Scalar>, separator: Unicode.Scalar, line: Int, gapBefore: Int, to blocks: inout [Block]
+        _ head: ArraySlice<Unicode.Scalar>, separator: Unicode.Scalar?, line: Int, gapBefore: Int, to blocks: inout [Block]
     ) {
-        blocks.append(.paragraph(Paragraph(
-            text: String(scalars: head), lines: [line], gapBefore: gapBefore,
-            runInSeparator: separator == "。" || separator == "：" ? String(separator) : "\u{3000}")))
+        let kept = separator.map { $0 == "。" || $0 == "：" ? String($0) : "\u{3000}" } ?? ""
+        blocks.append(.paragraph(Paragraph(text: String(scalars: head), lines: [line], gapBefore: gapBefore, runInSeparator: kept)))
     }
 
     /// Cuts the furniture a paragraph ends with (at most two pieces: `…。（刘晓庆 张维）（完）`) and

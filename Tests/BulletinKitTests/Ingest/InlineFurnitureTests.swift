@@ -64,6 +64,8 @@ struct InlineFurnitureTests {
             ("二、社区长者食堂增至7家。9月28日，位于荣乐东路的第7家长者食堂开门营业，日均供餐400余份。", "二、社区长者食堂增至7家", "9月28日，"),
             // A bullet and a colon; the text goes on in the next line of a hard-wrapped column.
             ("◆镇文化中心“冬日课堂”开课：12月2日起，镇文化中心推出书法、太极、剪纸、合唱等八门冬季课程，每周一至", "镇文化中心“冬日课堂”开课", "12月2日起，"),
+            // A digest's headline in brackets, the text right after the closing bracket.
+            ("【新河村“议事长廊”启用】4月2日，新河村在村委会旁建成议事长廊，村民代表当天议定了三件事。", "【新河村“议事长廊”启用】", "4月2日，"),
         ])
     func runIn(text: String, head: String, start: String) {
         let split = inline.runInTitle(text)
@@ -87,6 +89,10 @@ struct InlineFurnitureTests {
             "◆虹桥社区：11月12日，社区联合派出所开展反诈宣传，发放宣传册300余份。",
             // A colon with no bullet: a speaker.
             "镇党委书记沈建国：今年我们要把议事会开到每一个村民小组，让群众的事群众商量。",
+            // A town's label in brackets stands for an item number (see the numbered run-ins),
+            // and a whole sentence in brackets is a pull quote, not a headline.
+            "【旺庄街道】6月18日，街道组织志愿者走进老小区，帮助独居老人检查燃气和电线，共走访86户。",
+            "【小纠纷不出村，大矛盾不上交。】镇里在各村设立乡贤工作室，聘请退休教师和老村干部坐堂调解。",
         ])
     func notRunIn(text: String) {
         #expect(inline.runInTitle(text) == nil, "\(text)")

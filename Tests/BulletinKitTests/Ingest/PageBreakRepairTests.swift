@@ -197,6 +197,40 @@ struct PageBreakRepairTests {
         }
     }
 
+    @Test("a digest's headline in brackets stands alone above its wrapped text, or is cut off it when run in, even wrapped itself")
+    func bracketedHeadlines() {
+        let lines = [
+            "◇ 社 区 动 态 ◇", "",
+            "　　【三星村开展“敲门行动”关爱独居老人】",
+            "入梅以来，三星村组织村干部、网格员和“老",
+            "伙伴”志愿者，对全村五十六名独居、高龄老",
+            "人开展“敲门行动”，每天上门或电话问候一",
+            "次，查看老人家中门窗、电线和屋顶漏雨情况",
+            "，提醒老人雨天少出门、防滑倒，并帮助部分",
+            "老人清理了屋前排水沟里的落叶和杂物。",
+            "",
+            "　　【5月份12345热线工单办结率达9",
+            "9.2%】日前，镇城运中心通报了5月份热线",
+            "工单办理情况，全镇共受理各类工单412件，",
+            "其中按时办结408件，群众满意率比上月提高",
+            "了两个百分点。城运中心对超时工单逐件复盘",
+            "，督促承办部门限时整改，并把办理情况纳入",
+            "村居年度考核。",
+        ]
+        let (ingester, bulletin, layout, paragraphs) = laidOut(lines.joined(separator: "\n"))
+        let texts = paragraphs.map { index -> String in
+            if case .paragraph(let p) = layout.blocks[index] { p.text.trimmingSpaces } else { "" }
+        }
+        // The headline set alone is a paragraph of its own, the text under it another.
+        #expect(texts.contains("【三星村开展“敲门行动”关爱独居老人】"), "\(texts)")
+        #expect(texts.contains { $0.hasPrefix("入梅以来，三星村") && $0.hasSuffix("落叶和杂物。") }, "\(texts)")
+        // The run-in headline, wrapped itself, is cut off at its closing bracket.
+        #expect(texts.contains("【5月份12345热线工单办结率达99.2%】"), "\(texts)")
+        #expect(texts.contains { $0.hasPrefix("日前，镇城运中心通报") && $0.hasSuffix("村居年度考核。") }, "\(texts)")
+        let titles = ingester.articles(in: bulletin).articles.map(\.title)
+        #expect(titles == ["三星村开展“敲门行动”关爱独居老人", "5月份12345热线工单办结率达99.2%"], "\(titles)")
+    }
+
     @Test("a kicker set wider than a hard-wrapped column is not joined to the title under it")
     func headingWiderThanTheColumn() {
         let column = [
