@@ -15,8 +15,9 @@ extension LineClassifier {
             guard rest != folded, !rest.isEmpty else { return nil }
             let restScalars = rest.unicodeScalars
             if (2...3).contains(restScalars.count), restScalars.allSatisfy(ScalarClass.isIdeograph) {
-                // `■编后`, `■短评`: a column's heading, not a writer's name.
-                return cues.isColumnWord(rest) ? nil : [rest]
+                // `■编后`, `■短评`: a column's heading, not a writer's name; `●　直溪镇`: a town's
+                // label over its item on a district page.
+                return cues.isColumnWord(rest) || TownNameShape.names(in: rest) == [rest] ? nil : [rest]
             }
             return cues.startsWithBylinePrefix(rest) ? bylineNames(rest) : nil
         }

@@ -143,6 +143,8 @@ struct LineClassifierTests {
             "镇司法所　调解室", "街道办　便民服务",
             // A contact under a notice, a quote's speaker.
             "联系人：街道社会事业科　刘女士", "——森兰居民区　沈　琴",
+            // A town's label over its item on a district page.
+            "●　直溪镇", "■ 朱林镇",
         ])
     func notBylines(line: String) {
         if case .byline = kind(line) { Issue.record("\(line) read as a byline") }
