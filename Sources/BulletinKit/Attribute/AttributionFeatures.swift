@@ -35,12 +35,15 @@ struct AttributionFeatures {
     /// For each line, the subheading line its section opens with (the nearest one at or above it,
     /// below the title lines), if any: `阳江镇：圩区网格连上“一张图”` heads the paragraphs under it.
     let sectionHead: [Int?]
+    /// The canonical names of the mechanisms the article names (`枫桥经验`).
+    let mechanismNames: [String]
 
     init(context: AttributionContext, candidates: [TownCandidate], home: TownRef?, article: Article) {
         self.context = context
         self.candidates = candidates
         self.home = home
         self.byline = article.byline.joined(separator: " ")
+        mechanismNames = article.mechanisms.map(\.name)
         var starts: [Int: Int] = [:]
         for mention in article.locations.flatMap(\.mentions) where mention.start < mention.end && starts[mention.end] == nil {
             starts[mention.end] = mention.start
@@ -205,6 +208,13 @@ struct AttributionFeatures {
         if namedTownCount == 1 { f.append("only") }
         if candidate.ownMentions == 0 { f.append("community-only") }
         if candidate.forms.contains(where: { !$0.isEmpty && byline.contains($0) }) { f.append("byline") }
+        // A town whose name a mechanism the article names carries (枫桥镇 beside 枫桥经验): named,
+        // most of the time, as where the practice comes from.
+        if candidate.forms.contains(where: { form in
+            form.unicodeScalars.count >= 2 && mechanismNames.contains { $0.containsBytes(form) }
+        }) {
+            f.append("eponym")
+        }
         let share = Double(mentions.count) / Double(max(townMentions.count, 1))
         f.append(share >= 0.5 ? "share:high" : share >= 0.25 ? "share:mid" : "share:low")
         f.append(mentions.count >= 3 ? "count:3+" : "count:\(mentions.count)")

@@ -46,6 +46,18 @@ struct TownAttributionTests {
         }
     }
 
+    @Test("the town a mechanism is named after (枫桥镇 beside 枫桥经验) is where it comes from, not a subject")
+    func eponymousTown() throws {
+        let article = TownAttributionTests.attributed([(
+            "金泽镇把“枫桥经验”搬进村头调解室",
+            "今年以来，金泽镇在全镇村居推广“枫桥经验”，每个村都设了调解室，聘请老党员、老教师当调解员，前三季度化解纠纷132起。六十多年前，浙江诸暨枫桥镇的干部群众在实践中摸索出这套做法，如今在江南水乡落地生根。"
+        )])[0]
+        #expect(article.towns.map(\.name) == ["金泽镇"])
+        #expect(TownAttributionTests.credited(article, "枫桥经验") == ["金泽镇"])
+        let origin = try #require(article.locations.first { $0.name == "枫桥镇" })
+        #expect(origin.role == .mentioned)
+    }
+
     @Test("a town the article only mentions, far from a mechanism, is not credited with it; every credit has a basis")
     func creditNeedsBasis() throws {
         let article = TownAttributionTests.attributed([(
