@@ -283,7 +283,11 @@ struct LayoutModelTests {
         // 417 to 429, 66 to 68 — a `◎` item's run-in title before a colon after a word ending
         // like an actor (`◎主题党日走进渔村：`), and a lost-property notice's telephone line; with
         // batch af — 429 to 441, 68 to 73 — a digest's titles run into their text before `——`
-        // (`新建村“法律明白人”进宅基——11月5日晚，…`), which no run-in reading offers).
-        #expect(problems.count <= 73, "\(problems)")
+        // (`新建村“法律明白人”进宅基——11月5日晚，…`), which no run-in reading offers; with batch
+        // ah — 453 to 465, 73 to 76 — a `【温馨提示】` label run in before its item's text (a
+        // label to the run-in reading, not a headline), 金城镇's label over its item read as a
+        // writer's credit (the town-name shape takes its `城镇` for the generic word), and a work
+        // brief's opening quotation cut from its paragraph under a `（…供稿）` line).
+        #expect(problems.count <= 76, "\(problems)")
     }
 }
