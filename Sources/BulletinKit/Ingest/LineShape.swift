@@ -248,7 +248,11 @@ enum LineShape {
     /// Whether a line is one unit in lenticular brackets and nothing else
     /// (`【保东村开展“敲门行动”关爱独居老人】`, a digest's headline set alone).
     static func isBracketedWhole(_ text: String) -> Bool {
-        let scalars = Substring(text).unicodeScalars.trimmingSpaces()
+        isBracketedWhole(scalars: Substring(text).unicodeScalars.trimmingSpaces())
+    }
+
+    /// `isBracketedWhole` on scalars already trimmed of their spaces.
+    static func isBracketedWhole<S: BidirectionalCollection<Unicode.Scalar>>(scalars: S) -> Bool {
         guard scalars.count > 2, scalars.first == "【", scalars.last == "】" else { return false }
         return !scalars.dropFirst().dropLast().contains { $0 == "【" || $0 == "】" }
     }

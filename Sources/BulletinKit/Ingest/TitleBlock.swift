@@ -97,9 +97,7 @@ struct TitleBlock: Sendable, Equatable {
             scalars = scalars.dropFirst()
         }
         // A headline wrapped whole in brackets (`【秋收秸秆禁烧实现“零火点”】`, a digest's item).
-        if scalars.count > 2, scalars.first == "【", scalars.last == "】",
-            !scalars.dropFirst().dropLast().contains(where: { $0 == "【" || $0 == "】" })
-        {
+        if LineShape.isBracketedWhole(scalars: scalars) {
             scalars = scalars.dropFirst().dropLast()
         }
         // The date a list page prints before each item (`[2025-11-14]　月城镇召开…`).
