@@ -129,9 +129,8 @@ struct InlineFurniture: Sendable {
     private func bracketedRunInTitle(_ text: String) -> (headEnd: Int, textStart: Int)? {
         guard text.unicodeScalars.first == "【" else { return nil }
         let s = text.scalarArray
-        guard let close = s.prefix(34).firstIndex(of: "】"), close - 1 >= 4 else { return nil }
+        guard let close = s.prefix(34).firstIndex(of: "】"), close - 1 >= 4, LineShape.itemLabelLength(scalars: s) == nil else { return nil }
         let inner = s[1..<close]
-        if inner.count <= LineShape.itemLabelMaxLength, inner.allSatisfy(ScalarClass.isIdeograph) { return nil }
         let body = s[(close + 1)...].drop(while: ScalarClass.isSpace)
         guard body.count >= 16, body.count >= 2 * close else { return nil }
         guard acceptsRunIn(head: inner, text: body, line: text), LineShape.isTerminated(String(scalars: body)) else { return nil }

@@ -239,11 +239,8 @@ enum LineShape {
     /// stands where an item number would (`【南桥镇】镇领导…` → 5), or nil. Only the first twelve
     /// scalars are read.
     static func itemLabelLength<S: Collection<Unicode.Scalar>>(scalars: S) -> Int? {
-        bracketLabelLength(scalars: scalars, width: itemLabelMaxLength + 2, namesOnly: true)
+        bracketLabelLength(scalars: scalars, width: 12, namesOnly: true)
     }
-
-    /// The longest name `itemLabelLength` reads as an item's label.
-    static let itemLabelMaxLength = 10
 
     /// Whether a line is one unit in lenticular brackets and nothing else
     /// (`【保东村开展“敲门行动”关爱独居老人】`, a digest's headline set alone).
@@ -253,7 +250,8 @@ enum LineShape {
 
     /// `isBracketedWhole` on scalars already trimmed of their spaces.
     static func isBracketedWhole<S: BidirectionalCollection<Unicode.Scalar>>(scalars: S) -> Bool {
-        guard scalars.count > 2, scalars.first == "【", scalars.last == "】" else { return false }
+        // The ends first: most lines open with no bracket, and counting walks the whole line.
+        guard scalars.first == "【", scalars.last == "】", scalars.count > 2 else { return false }
         return !scalars.dropFirst().dropLast().contains { $0 == "【" || $0 == "】" }
     }
 
