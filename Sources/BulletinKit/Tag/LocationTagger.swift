@@ -20,6 +20,9 @@ public struct LocationTagger: Sendable {
     let folding: LookalikeFolding
     let region: Region?
     let commonStems: Set<String>
+    /// Words after a town in its clause that make its people visitors (`青阳镇…一行`, `来我镇`):
+    /// the villages named after them are the host's (`attributionCues`' delegation words).
+    let delegationCues: [[Unicode.Scalar]]
 
     public init(lexicons: Lexicons, region: Region? = nil) {
         gazetteer = lexicons.gazetteer
@@ -31,6 +34,7 @@ public struct LocationTagger: Sendable {
         folding = lexicons.folding
         self.region = region
         commonStems = Set(lexicons.placeCues.cues(for: .commonWordStem))
+        delegationCues = lexicons.attributionCues.cues(for: .delegation).map { $0.scalarArray }
     }
 
     /// A place mention before resolution: where, and which places it may name.
@@ -79,10 +83,30 @@ public struct LocationTagger: Sendable {
             let found = resolved.found[index]
             let text = resolved.texts[index]
             let names = found.map { $0.isCommunity ? text.foldedString($0.start, $0.end) : nil }
-            let readings = resolver.attachingCommunities(resolved.readings[index], names: names, home: home)
+            let visiting = found.map { !$0.isCommunity && isVisiting($0, in: text) }
+            let readings = resolver.attachingCommunities(resolved.readings[index], names: names, visiting: visiting, home: home)
             return records(found, resolved: readings, text: text)
         }
     }
+
+    /// Whether a delegation word follows the mention in its clause, within `visitorReach`
+    /// characters (`江阴市青阳镇党委副书记带领各村党组织书记一行25人来我镇`): the town's people are
+    /// visiting. Bounded, so that a clause of endless place names stays linear.
+    func isVisiting(_ mention: Found, in text: ScalarText) -> Bool {
+        let s = text.folded
+        var index = mention.end
+        let limit = min(s.count, mention.end + LocationTagger.visitorReach)
+        while index < limit, !LocationTagger.clauseEnds.contains(s[index]) {
+            if delegationCues.contains(where: { ScalarWord.matches($0, in: s, at: index) }) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    static let visitorReach = 40
+
+    /// Punctuation that ends a clause.
+    static let clauseEnds = ScalarSet("，,。；;！!？?：:\n".unicodeScalars)
 
     /// Finds and resolves the place mentions of a bulletin's texts (split into scalars and folded).
     func resolvedPlaces(in texts: [ScalarText]) -> ResolvedPlaces {

@@ -115,34 +115,55 @@ struct PlaceResolver: Sendable {
     /// named before any town as the paper's own (`海星村` opening an article of 罗泾镇's paper that
     /// later names 金泽镇 as the place it learned from), and a name said again as the same place.
     ///
+    /// When the nearest town before is `visiting` (a delegation's: `青阳镇…一行25人来我镇`), the
+    /// villages it tours are its host's: the paper's own town, else the nearest town before that
+    /// is not visiting, else the first after.
+    ///
     /// - Parameters:
     ///   - names: each mention's community name (nil for the other mentions), folded.
+    ///   - visiting: for each mention, whether it names a visiting delegation's town.
     ///   - home: the bulletin's own town (its gazetteer index when resolved, and its name).
-    func attachingCommunities(_ readings: [Reading], names: [String?], home: (place: Int?, name: String)?) -> [Reading] {
+    func attachingCommunities(_ readings: [Reading], names: [String?], visiting: [Bool] = [], home: (place: Int?, name: String)?) -> [Reading] {
         // The towns stay as they are while communities are attached: list them once.
-        let towns = readings.indices.compactMap { i -> (mention: Int, place: Int?, name: String)? in
+        let towns = readings.indices.compactMap { i -> (mention: Int, place: Int?, name: String, visiting: Bool)? in
+            let isVisiting = i < visiting.count && visiting[i]
             switch readings[i] {
             case .place(let place) where gazetteer.places[place].level == .town:
-                return (i, place, gazetteer.places[place].name)
+                return (i, place, gazetteer.places[place].name, isVisiting)
             case .ambiguous(let candidates) where gazetteer.places[candidates[0]].level == .town:
-                return (i, nil, gazetteer.places[candidates[0]].name)
+                return (i, nil, gazetteer.places[candidates[0]].name, isVisiting)
             default:
                 return nil
             }
         }
+        // For each position in `towns`, the first town from there on that is not visiting.
+        var hostFrom = [Int?](repeating: nil, count: towns.count + 1)
+        for index in towns.indices.reversed() { hostFrom[index] = towns[index].visiting ? hostFrom[index + 1] : index }
         var attached = readings
         var placed: [String: Reading] = [:]
         var next = 0  // the first town after the mention
+        var lastHost: Int? = nil  // the nearest town before that is not visiting
         for (m, reading) in readings.enumerated() {
+            while next < towns.count, towns[next].mention <= m {
+                if !towns[next].visiting { lastHost = next }
+                next += 1
+            }
             guard case .community = reading, let name = names[m] else { continue }
-            while next < towns.count, towns[next].mention <= m { next += 1 }
             if let earlier = placed[name] {
                 attached[m] = earlier
                 continue
             }
-            let town: (place: Int?, name: String)? =
-                next > 0 ? (towns[next - 1].place, towns[next - 1].name) : home ?? towns.first.map { ($0.place, $0.name) }
-            attached[m] = .community(town: town?.place, name: town?.name)
+            func town(_ index: Int) -> (place: Int?, name: String) { (towns[index].place, towns[index].name) }
+            let firstHostAfter = hostFrom[next]
+            let chosen: (place: Int?, name: String)?
+            if next > 0, !towns[next - 1].visiting {
+                chosen = town(next - 1)
+            } else if next > 0 {
+                chosen = home ?? lastHost.map(town) ?? firstHostAfter.map(town)
+            } else {
+                chosen = home ?? (firstHostAfter ?? (towns.isEmpty ? nil : 0)).map(town)
+            }
+            attached[m] = .community(town: chosen?.place, name: chosen?.name)
             placed[name] = attached[m]
         }
         return attached

@@ -217,6 +217,25 @@ struct TownAttributionTests {
         #expect(villages.first { $0.name == "塘湾村" }?.town == "白鹤镇")
     }
 
+    @Test("the villages a visiting delegation tours are its host's: the paper's own town, else the last town named that is not visiting")
+    func villagesToursAreTheHosts() throws {
+        let townPaper = TownAttributionTests.attributed(
+            [(
+                "璜土镇考察团来我镇学习积分制管理",
+                "11月20日，江阴市璜土镇党委副书记带领各村书记一行20人来我镇，考察交流村级治理工作。考察团先后来到龙砂村、华西新市村，听取了积分兑换的做法介绍。"
+            )], masthead: ["华士报", "中共华士镇委员会主办"])[0]
+        let villages = townPaper.locations.filter { $0.level == .community }
+        #expect(villages.map(\.name).sorted() == ["华西新市村", "龙砂村"], "\(villages.map(\.name))")
+        #expect(villages.allSatisfy { $0.town == "华士镇" }, "\(villages.map { ($0.name, $0.town) })")
+        let districtSheet = TownAttributionTests.attributed(
+            [(
+                "鹅湖镇协商议事室建到古镇里",
+                "鹅湖镇今年新建协商议事室18个。12月2日，常熟市碧溪街道党工委一行12人来交流，走访了甘露社区议事室，观看了一场协商会。"
+            )], masthead: ["锡山政法简报", "中共锡山区委政法委员会编"])[0]
+        let community = try #require(districtSheet.locations.first { $0.name == "甘露社区" })
+        #expect(community.town == "鹅湖镇", "\(districtSheet.locations.map { ($0.name, $0.town) })")
+    }
+
     @Test("a town paper's article that says 我镇 and 镇里 throughout is about its own town, though it names a neighbour")
     func selfReferencesMakeTheHomeASubject() {
         let article = TownAttributionTests.attributed(
