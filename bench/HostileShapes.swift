@@ -27,6 +27,10 @@ struct HostileShape {
         // The same as an article: a title, then a body of the name over and over (250 KB took
         // 12 s in attribution once the resolver was linear).
         HostileShape(name: "a town named over and over", make: { townArticle($0) }, size: 30_000, unit: "names"),
+        // A delegation named over and over in one clause (`长征镇一行东岭村` repeated): each town's
+        // question "does a delegation word follow you in your clause?" read every cue of the
+        // clause (30,000 names took 22 s, 60,000 took 84 s).
+        HostileShape(name: "a delegation named over and over", make: { delegationClause($0) }, size: 30_000, unit: "names"),
         // A brief's run-in title over a sentence that never ends, on lines of uneven width: every
         // line joins the paragraph through the page-break repair's sentence test, which asks
         // whether the paragraph so far opens a sentence after a gap (reading it all was quadratic).
@@ -61,6 +65,12 @@ struct HostileShape {
             text.append("\n")
         }
         return text
+    }
+
+    /// An article whose one clause names a visiting town, a delegation word and a village
+    /// `count` times over.
+    static func delegationClause(_ count: Int) -> String {
+        "长征镇举办社区运动会\n\n" + String(repeating: "长征镇一行东岭村", count: count) + "。\n"
     }
 
     /// An article about 长征镇 whose body names it `count` times in a row.

@@ -16,10 +16,16 @@ struct AttributionContext {
     let clauseStarts: [Int]
     /// Cue words found, in text order.
     let cues: [(start: Int, end: Int, role: AttributionCues.Role)]
-    /// The cues of each sentence and of each clause (by index), and every role found: each
-    /// question looks at its own sentence or clause only, not at every cue of the article.
-    private let cuesBySentence: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]]
+    /// The roles of each sentence's cues, and for each clause and role where its cues of that role
+    /// start and end at the extremes (the earliest end, the latest start), both by index: each
+    /// question about a mention is one look-up, however many cues its clause holds (a clause of
+    /// endless `长征镇一行…` asked per mention was quadratic).
+    private let rolesBySentence: [Int: Set<AttributionCues.Role>]
+    private let cueExtremesByClause: [Int: [AttributionCues.Role: (earliestEnd: Int, latestStart: Int)]]
+    /// The cues of each clause in text order, for the questions about a cue right beside a span.
     private let cuesByClause: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]]
+    /// The length of the longest cue found.
+    private let longestCue: Int
     private let rolesFound: Set<AttributionCues.Role>
     /// How often the paper's own town acts without its name (`我镇`, `镇里`, `本街道`).
     let selfReferences: Int
@@ -52,14 +58,22 @@ struct AttributionContext {
         clauseStarts = clauses
         let found = matcher.allMatches(in: s).map { (start: $0.start, end: $0.end, role: roles[$0.pattern]) }
         cues = found
-        var bySentence: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]] = [:]
+        var bySentence: [Int: Set<AttributionCues.Role>] = [:]
         var byClause: [Int: [(start: Int, end: Int, role: AttributionCues.Role)]] = [:]
-        for cue in found {
-            bySentence[AttributionContext.span(cue.start, sentences), default: []].append(cue)
-            byClause[AttributionContext.span(cue.start, clauses), default: []].append(cue)
+        var extremes: [Int: [AttributionCues.Role: (earliestEnd: Int, latestStart: Int)]] = [:]
+        for cue in found.sorted(by: { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }) {
+            bySentence[AttributionContext.span(cue.start, sentences), default: []].insert(cue.role)
+            let clause = AttributionContext.span(cue.start, clauses)
+            byClause[clause, default: []].append(cue)
+            let known = extremes[clause]?[cue.role]
+            extremes[clause, default: [:]][cue.role] = (
+                min(known?.earliestEnd ?? cue.end, cue.end), max(known?.latestStart ?? cue.start, cue.start)
+            )
         }
-        cuesBySentence = bySentence
+        rolesBySentence = bySentence
         cuesByClause = byClause
+        cueExtremesByClause = extremes
+        longestCue = found.map { $0.end - $0.start }.max() ?? 0
         rolesFound = Set(found.map(\.role))
         selfReferences = found.filter { $0.role == .selfReference }.count
         var higher = Set<Int>()
@@ -135,25 +149,41 @@ struct AttributionContext {
 
     /// Whether a cue of `role` stands in the sentence of `offset`.
     func sentenceHas(_ role: AttributionCues.Role, at offset: Int) -> Bool {
-        cuesBySentence[sentence(offset)]?.contains { $0.role == role } ?? false
+        rolesBySentence[sentence(offset)]?.contains(role) ?? false
     }
 
     /// Whether a cue of `role` stands before `start` in its clause (`赴|长征镇`).
     func cueBefore(_ role: AttributionCues.Role, _ start: Int) -> Bool {
-        cuesByClause[clause(start)]?.contains { $0.role == role && $0.end <= start } ?? false
+        guard let earliestEnd = cueExtremesByClause[clause(start)]?[role]?.earliestEnd else { return false }
+        return earliestEnd <= start
     }
 
     /// Whether a cue of `role` stands after `end` in its clause (`马陆镇|一行`).
     func cueAfter(_ role: AttributionCues.Role, _ end: Int) -> Bool {
-        cuesByClause[clause(max(end - 1, 0))]?.contains { $0.role == role && $0.start >= end } ?? false
+        guard let latestStart = cueExtremesByClause[clause(max(end - 1, 0))]?[role]?.latestStart else { return false }
+        return latestStart >= end
     }
 
     /// Whether a cue of `role` stands right beside the span `start..<end` in its clause, at most
     /// `within` characters away (`与|迈皋桥街道|交界`, `毗邻|外冈镇`).
     func cueBeside(_ role: AttributionCues.Role, _ start: Int, _ end: Int, within: Int = 4) -> Bool {
-        cuesByClause[clause(start)]?.contains { cue in
-            cue.role == role && (cue.end <= start && start - cue.end <= within || cue.start >= end && cue.start - end <= within)
-        } ?? false
+        guard let clauseCues = cuesByClause[clause(start)] else { return false }
+        // Only cues starting from `start - within - longestCue` on can end within reach before the
+        // span: found by halving, then read until past the reach after it.
+        let from = start - within - longestCue
+        var low = 0
+        var high = clauseCues.count
+        while low < high {
+            let middle = (low + high) / 2
+            if clauseCues[middle].start < from { low = middle + 1 } else { high = middle }
+        }
+        for cue in clauseCues[low...] {
+            if cue.start > end + within { break }
+            if cue.role == role, cue.end <= start && start - cue.end <= within || cue.start >= end && cue.start - end <= within {
+                return true
+            }
+        }
+        return false
     }
 
     func has(_ role: AttributionCues.Role) -> Bool { rolesFound.contains(role) }
