@@ -274,12 +274,17 @@ struct AttributionFeatures {
         let lines: Set<Int>
         /// Sentence → the start of its last mention there.
         let lastInSentence: [Int: Int]
-        /// For each mention, the town mention nearest before it, if any, and whether that one
-        /// stands in the mention's sentence and in its line.
-        let nearestBefore: [(candidate: Int, sameSentence: Bool, sameLine: Bool)?]
-        /// For each mention, the town named right before it (`黄埭镇“大数据+网格化+铁脚板”`:
-        /// nothing but quotes or spaces between), if any.
-        let namedRightBefore: [Int?]
+        /// The candidates named nearest before one of its mentions, in the mention's sentence,
+        /// and in its line. Sets, asked once per candidate: a walk over the mentions per
+        /// candidate was quadratic in a roundup of thousands of towns.
+        let nearestInSentence: Set<Int>
+        let nearestInLine: Set<Int>
+        /// The candidates named right before one of its mentions (`黄埭镇“大数据+网格化+铁脚板”`:
+        /// nothing but quotes or spaces between), and whether every mention has one.
+        let namedRightBefore: Set<Int>
+        let everyMentionNamedRightBefore: Bool
+        /// The candidates named in the sentences it is named in.
+        let townsInItsSentences: Set<Int>
         /// How many mentions stand in a sentence with a learning or visit cue, a topic cue, a
         /// higher actor, a higher body and no town; whether every mention is in a list.
         let learning: Int
@@ -299,12 +304,12 @@ struct AttributionFeatures {
             let sentence = context.sentence(m.start)
             lastInSentence[sentence] = max(lastInSentence[sentence] ?? m.start, m.start)
         }
-        let nearestBefore = mechanism.map { m -> (candidate: Int, sameSentence: Bool, sameLine: Bool)? in
-            guard let before = townMention(before: m.start) else { return nil }
-            return (
-                before.candidate, context.sentence(before.mention.start) == context.sentence(m.start),
-                context.line(before.mention.start) == context.line(m.start)
-            )
+        var nearestInSentence = Set<Int>()
+        var nearestInLine = Set<Int>()
+        for m in mechanism {
+            guard let before = townMention(before: m.start) else { continue }
+            if context.sentence(before.mention.start) == context.sentence(m.start) { nearestInSentence.insert(before.candidate) }
+            if context.line(before.mention.start) == context.line(m.start) { nearestInLine.insert(before.candidate) }
         }
         let namedRightBefore = mechanism.map { m -> Int? in
             guard let before = townMention(before: m.start), before.mention.end <= m.start,
@@ -313,12 +318,18 @@ struct AttributionFeatures {
             else { return nil }
             return before.candidate
         }
+        let sentences = Set(mechanism.map { context.sentence($0.start) })
+        var townsInItsSentences = Set<Int>()
+        for sentence in sentences { townsInItsSentences.formUnion(townsBySentence[sentence] ?? []) }
         return MechanismFacts(
             mentions: mechanism, inTitle: inTitle, atTop: inTitle || mechanism.contains { context.isLead($0.start) },
-            sentences: Set(mechanism.map { context.sentence($0.start) }),
+            sentences: sentences,
             clauses: Set(mechanism.map { context.clause($0.start) }),
             lines: Set(mechanism.map { context.line($0.start) }),
-            lastInSentence: lastInSentence, nearestBefore: nearestBefore, namedRightBefore: namedRightBefore,
+            lastInSentence: lastInSentence, nearestInSentence: nearestInSentence, nearestInLine: nearestInLine,
+            namedRightBefore: Set(namedRightBefore.compactMap { $0 }),
+            everyMentionNamedRightBefore: namedRightBefore.allSatisfy { $0 != nil },
+            townsInItsSentences: townsInItsSentences,
             learning: mechanism.filter { context.sentenceHas(.learn, at: $0.start) || context.sentenceHas(.visit, at: $0.start) }.count,
             raised: mechanism.filter { context.sentenceHas(.topic, at: $0.start) }.count,
             higherActing: mechanism.filter { context.higherActor(inSentenceOf: $0.start) }.count,
@@ -364,20 +375,13 @@ struct AttributionFeatures {
         }
         if mine.contains(where: { facts.clauses.contains(context.clause($0.start)) }) { base.append(.clause) }
         // The nearest town named before a mention, in its sentence: this one, or another.
-        var nearestInSentence = false
-        var otherNearest = false
-        for before in facts.nearestBefore {
-            guard let before, before.sameSentence else { continue }
-            if before.candidate == index { nearestInSentence = true } else { otherNearest = true }
-        }
+        let nearestInSentence = facts.nearestInSentence.contains(index)
+        let otherNearest = facts.nearestInSentence.contains { $0 != index }
         if nearestInSentence { base.append(.sentenceNearest) }
         if otherNearest && !nearestInSentence { base.append(.sentenceOtherNearest) }
         if mine.contains(where: { facts.lines.contains(context.line($0.start)) }) { base.append(.paragraph) }
         // The nearest town named before a mention, in its paragraph.
-        let nearest = facts.nearestBefore.contains { before in
-            guard let before, before.sameLine else { return false }
-            return before.candidate == index
-        }
+        let nearest = facts.nearestInLine.contains(index)
         if nearest { base.append(.paragraphNearest) }
         // Named in the subheading over the mechanism's section (`砖墙镇：…` over `镇里…推行“诉调对接”`).
         if mine.contains(where: { facts.sectionHeads.contains(context.line($0.start)) }) { base.append(.sectionHeading) }
@@ -385,10 +389,10 @@ struct AttributionFeatures {
         // right before the mechanism, or every mention has another town right before it.
         if facts.namedRightBefore.contains(index) {
             base.append(.namedRightBefore)
-        } else if facts.namedRightBefore.allSatisfy({ $0 != nil }) {
+        } else if facts.everyMentionNamedRightBefore {
             base.append(.otherNamedRightBefore)
         }
-        let othersInSentence = facts.sentences.contains { townsBySentence[$0]?.contains { $0 != index } ?? false }
+        let othersInSentence = facts.townsInItsSentences.contains { $0 != index }
         if othersInSentence && inSentence.isEmpty { base.append(.otherTownInSentence) }
         if facts.learning == mechanism.count { base.append(.learnAll) } else if facts.learning > 0 { base.append(.learnSome) }
         if facts.raised == mechanism.count { base.append(.topicAll) } else if facts.raised > 0 { base.append(.topicSome) }
