@@ -40,17 +40,15 @@ struct AttributionContext {
         var sentences = [0]
         var clauses = [0]
         for (index, scalar) in s.enumerated() {
-            switch scalar {
-            case "\n":
+            if scalar == "\n" {
                 lines.append(index + 1)
                 sentences.append(index + 1)
                 clauses.append(index + 1)
-            case "。", "！", "？", "!", "?", "；", ";":
+            } else if ScalarClass.isSentenceBoundary(scalar) {
                 sentences.append(index + 1)
                 clauses.append(index + 1)
-            case "，", ",", "：", ":":
+            } else if ScalarClass.isClauseBoundary(scalar) {
                 clauses.append(index + 1)
-            default: break
             }
         }
         lineStarts = lines

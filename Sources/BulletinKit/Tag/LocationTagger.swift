@@ -83,7 +83,8 @@ public struct LocationTagger: Sendable {
             let found = resolved.found[index]
             let text = resolved.texts[index]
             let names = found.map { $0.isCommunity ? text.foldedString($0.start, $0.end) : nil }
-            let visiting = found.map { !$0.isCommunity && isVisiting($0, in: text) }
+            // Asked only where there are villages to place.
+            let visiting = found.contains(where: \.isCommunity) ? found.map { !$0.isCommunity && isVisiting($0, in: text) } : []
             let readings = resolver.attachingCommunities(resolved.readings[index], names: names, visiting: visiting, home: home)
             return records(found, resolved: readings, text: text)
         }
@@ -96,7 +97,7 @@ public struct LocationTagger: Sendable {
         let s = text.folded
         var index = mention.end
         let limit = min(s.count, mention.end + LocationTagger.visitorReach)
-        while index < limit, !LocationTagger.clauseEnds.contains(s[index]) {
+        while index < limit, s[index] != "\n", !ScalarClass.isClauseBoundary(s[index]) {
             if delegationCues.contains(where: { ScalarWord.matches($0, in: s, at: index) }) { return true }
             index += 1
         }
@@ -104,9 +105,6 @@ public struct LocationTagger: Sendable {
     }
 
     static let visitorReach = 40
-
-    /// Punctuation that ends a clause.
-    static let clauseEnds = ScalarSet("，,。；;！!？?：:\n".unicodeScalars)
 
     /// Finds and resolves the place mentions of a bulletin's texts (split into scalars and folded).
     func resolvedPlaces(in texts: [ScalarText]) -> ResolvedPlaces {

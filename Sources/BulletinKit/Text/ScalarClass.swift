@@ -80,6 +80,24 @@ enum ScalarClass {
         }
     }
 
+    /// Where a sentence ends when a text is cut into sentences and clauses (attribution's
+    /// context, the tagger's visitor test): `。！？；`, full- or half-width.
+    static func isSentenceBoundary(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "!", "?", "；", ";": return true
+        default: return false
+        }
+    }
+
+    /// Where a clause ends: a sentence boundary, a comma or a colon (`，：`). `、` joins a list and
+    /// cuts nothing.
+    static func isClauseBoundary(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "，", ",", "：", ":": return true
+        default: return isSentenceBoundary(s)
+        }
+    }
+
     /// Opening and closing quote pairs counted to see whether a line leaves a quotation open.
     static func quoteBalanceDelta(_ s: Unicode.Scalar) -> Int {
         switch s {
