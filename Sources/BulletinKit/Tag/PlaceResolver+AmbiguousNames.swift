@@ -5,9 +5,9 @@ extension PlaceResolver {
     ///
     /// ```swift
     /// var names = AmbiguousNames(readings)   // 通州区 ×3 (Beijing | Nantong), 长征镇 ×2
-    /// names.stillOpen                         // [0, 1]
+    /// names.isOpen(1)                         // true
     /// names.settle(1); names.settle(1)        // both 长征镇 resolved: generation 0 → 1
-    /// names.stillOpen                         // [0]
+    /// names.isOpen(1)                         // false
     /// ```
     struct AmbiguousNames {
         /// Each distinct candidate list.
@@ -19,6 +19,8 @@ extension PlaceResolver {
         /// Goes up whenever a name's last open mention is settled: what was computed from the open
         /// names before is stale.
         private(set) var generation = 0
+        /// The names each candidate is among.
+        private var namesOf: [Int: [Int]] = [:]
 
         init(_ readings: [[Reading]]) {
             var ids: [[Int]: Int] = [:]
@@ -27,6 +29,7 @@ extension PlaceResolver {
                     guard case .ambiguous(let candidates) = reading else { return -1 }
                     let id = ids[candidates] ?? {
                         ids[candidates] = lists.count
+                        for place in candidates { namesOf[place, default: []].append(lists.count) }
                         lists.append(candidates)
                         openMentions.append(0)
                         return lists.count - 1
@@ -40,27 +43,23 @@ extension PlaceResolver {
         /// The name of an ambiguous mention.
         func name(_ article: Int, _ mention: Int) -> Int { Int(nameOf[article][mention]) }
 
-        /// The names with a mention still open, in name order.
-        var stillOpen: [Int] { openMentions.indices.filter { openMentions[$0] > 0 } }
+        /// Whether `name` has a mention still open.
+        func isOpen(_ name: Int) -> Bool { openMentions[name] > 0 }
 
-        /// Each of `names` once, in name order.
-        func distinct(_ names: some Sequence<Int>) -> [Int] { PlaceResolver.distinct(Array(names)) }
-
-        /// One mention of `name` resolved.
-        mutating func settle(_ name: Int) {
+        /// One mention of `name` resolved; true when it was the name's last open one.
+        mutating func settle(_ name: Int) -> Bool {
             openMentions[name] -= 1
-            if openMentions[name] == 0 { generation += 1 }
+            guard openMentions[name] == 0 else { return false }
+            generation += 1
+            return true
         }
 
-        /// The candidates of `names`, each once in index order, leaving out every name that
-        /// shares a candidate with `own` (mentions of the same name are no evidence for it).
-        func places(of names: [Int], apartFrom own: Int) -> [Int] {
-            let mine = lists[own]
-            var places: [Int] = []
-            for name in names where !lists[name].contains(where: mine.contains) {
-                places += lists[name]
-            }
-            return PlaceResolver.distinct(places)
+        /// The names that share a candidate with `own`, `own` included, in name order: the
+        /// names whose mentions are no evidence for it.
+        func sharingCandidates(with own: Int) -> [Int] {
+            var names: [Int] = []
+            for place in lists[own] { names += namesOf[place] ?? [] }
+            return PlaceResolver.distinct(names)
         }
     }
 }

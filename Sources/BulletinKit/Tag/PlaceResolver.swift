@@ -26,14 +26,10 @@ struct PlaceResolver: Sendable {
     /// Stems of town names that are also common words (`联合`): see `place-cues.tsv`.
     let commonStems: Set<String>
 
-    /// A place and its ancestors, most specific first.
-    private func chain(_ index: Int) -> [Int] {
-        Array(gazetteer.ancestors(of: index))
-    }
-
-    /// - Complexity: linear in the mentions (times the distinct ambiguous names): mentions of
-    ///   one name in one article are decided once per state of the evidence, not each against
-    ///   every other mention (a 1 MB line of `长征镇长征镇…` took 104 s that way).
+    /// - Complexity: linear in the mentions: mentions of one name in one article are decided once
+    ///   per state of the evidence, not each against every other mention (a 1 MB line of
+    ///   `长征镇长征镇…` took 104 s that way), and each decision walks the candidates' chains through
+    ///   indexed evidence, not every anchor (`Evidence`).
     func resolve(_ found: [[LocationTagger.Found]]) -> [[Reading]] {
         var readings: [[Reading]] = found.map { mentions in
             mentions.map { mention in
@@ -41,8 +37,11 @@ struct PlaceResolver: Sendable {
                 return mention.places.count == 1 ? .place(mention.places[0]) : .ambiguous(mention.places)
             }
         }
-        let regionPlaces = region?.places ?? []
+        let regionEvidence = Evidence(gazetteer, region?.places ?? [])
         var names = AmbiguousNames(readings)
+        // The candidates of the names with a mention still open, kept as they settle.
+        var bulletinOpen = Evidence(gazetteer)
+        for name in names.lists.indices { bulletinOpen.add(names.lists[name]) }
 
         var changed = true
         var rounds = 0
@@ -50,14 +49,16 @@ struct PlaceResolver: Sendable {
             changed = false
             rounds += 1
             // Scores depend on the set of anchors, not on how often each is named: each once.
-            let bulletinAnchors = PlaceResolver.distinct(readings.flatMap { $0.compactMap(resolvedPlace) })
+            let bulletinAnchors = Evidence(gazetteer, PlaceResolver.distinct(readings.flatMap { $0.compactMap(resolvedPlace) }))
             // The article's own evidence is read as the round found it; the bulletin's open names
             // as they stand, the mentions settled earlier in the round no longer open.
             let roundStart = readings
-            var bulletinOpen: [Int: (generation: Int, places: [Int])] = [:]
+            var bulletinOpenOf: [Int: (generation: Int, places: Evidence.Excluding)] = [:]
             for (a, mentions) in roundStart.enumerated() {
-                let articleAnchors = PlaceResolver.distinct(mentions.compactMap(resolvedPlace))
-                let articleNames = names.distinct(mentions.indices.lazy.filter { mentions[$0].isAmbiguous }.map { names.name(a, $0) })
+                let articleAnchors = Evidence(gazetteer, PlaceResolver.distinct(mentions.compactMap(resolvedPlace)))
+                let articleNames = Set(mentions.indices.lazy.filter { mentions[$0].isAmbiguous }.map { names.name(a, $0) })
+                var articleOpen = Evidence(gazetteer)
+                for name in articleNames { articleOpen.add(names.lists[name]) }
                 var decided: [Int: (generation: Int, place: Int?)] = [:]
                 for (m, reading) in mentions.enumerated() {
                     guard case .ambiguous(let candidates) = reading else { continue }
@@ -69,25 +70,30 @@ struct PlaceResolver: Sendable {
                         // Candidates of the other ambiguous names support each other too (长征镇 and
                         // 普陀区, each ambiguous alone, name Shanghai's pair together).
                         // Mentions of the same name (their candidates overlap) are no evidence.
-                        let articleOpen = names.places(of: articleNames, apartFrom: own)
-                        if bulletinOpen[own]?.generation != names.generation {
-                            bulletinOpen[own] = (names.generation, names.places(of: names.stillOpen, apartFrom: own))
+                        let sharing = names.sharingCandidates(with: own)
+                        let articleScores = articleOpen.excluding(
+                            sharing.filter(articleNames.contains).map { names.lists[$0] }, scoring: candidates)
+                        if bulletinOpenOf[own]?.generation != names.generation {
+                            bulletinOpenOf[own] = (names.generation, bulletinOpen.excluding(
+                                sharing.filter(names.isOpen).map { names.lists[$0] }, scoring: candidates))
                         }
-                        place = decide(
-                            candidates,
-                            [articleAnchors, articleOpen, bulletinAnchors, bulletinOpen[own]!.places, regionPlaces])
+                        place = decide(candidates, [
+                            candidates.map(articleAnchors.closeness), articleScores.scores,
+                            candidates.map(bulletinAnchors.closeness), bulletinOpenOf[own]!.places.scores,
+                            candidates.map(regionEvidence.closeness),
+                        ])
                         decided[own] = (names.generation, place)
                     }
                     if let place {
                         readings[a][m] = .place(place)
-                        names.settle(own)
+                        if names.settle(own) { bulletinOpen.remove(names.lists[own]) }
                         changed = true
                     }
                 }
             }
         }
         // Town names with no reading near any other place of the bulletin are words, not places.
-        let anchors = PlaceResolver.distinct(readings.flatMap { $0.compactMap(resolvedPlace) })
+        var anchors = Evidence(gazetteer, PlaceResolver.distinct(readings.flatMap { $0.compactMap(resolvedPlace) }))
         var isWord: [[Int]: Bool] = [:]
         for (a, mentions) in found.enumerated() {
             for (m, mention) in mentions.enumerated() where !mention.isCommunity {
@@ -99,8 +105,8 @@ struct PlaceResolver: Sendable {
                     guard candidates.allSatisfy({ gazetteer.places[$0].level == .town }),
                         candidates.contains(where: { isWordLike(PlaceResolver.stem(gazetteer.places[$0].name)) })
                     else { return false }
-                    let others = anchors.filter { !candidates.contains($0) }
-                    return !others.isEmpty && !candidates.contains(where: { best($0, others) > 0 })
+                    let others = anchors.excluding([candidates.filter(anchors.contains)], scoring: candidates)
+                    return others.count > 0 && !others.scores.contains { $0 > 0 }
                 }()
                 isWord[candidates] = word
                 if word { readings[a][m] = .notAPlace }
@@ -176,10 +182,12 @@ struct PlaceResolver: Sendable {
     /// Open names count from the same city up: two ambiguous names whose readings only share a
     /// province (`洋河镇` and `联合镇`, each also a town of Liaoning) are a coincidence of a large
     /// gazetteer, not evidence against the bulletin's own places.
-    private func decide(_ candidates: [Int], _ evidence: [[Int]]) -> Int? {
-        let scored = candidates.map { candidate in
-            (candidate, evidence.enumerated().map { level, places in
-                let score = best(candidate, places)
+    /// The candidate whose scores, read level by level (`scores[level][candidate]`), beat every
+    /// other's; nil on a tie or when nothing scored.
+    private func decide(_ candidates: [Int], _ scores: [[Int]]) -> Int? {
+        let scored = candidates.indices.map { c in
+            (candidates[c], scores.indices.map { level in
+                let score = scores[level][c]
                 return PlaceResolver.openEvidence.contains(level) && score < 2 ? 0 : score
             })
         }
@@ -215,29 +223,5 @@ struct PlaceResolver: Sendable {
         var result: [Int] = []
         for place in places.sorted() where result.last != place { result.append(place) }
         return result
-    }
-
-    /// Whether `place` is `index` or one of its ancestors (as far as `chain` reaches).
-    private func chain(of index: Int, contains place: Int) -> Bool {
-        gazetteer.ancestors(of: index).contains(place)
-    }
-
-    /// The closest relation between a candidate and any of the anchors.
-    func best(_ candidate: Int, _ anchors: [Int]) -> Int {
-        var score = 0
-        let chain = self.chain(candidate)
-        for anchor in anchors where anchor != candidate {
-            if chain.contains(anchor) || self.chain(of: anchor, contains: candidate) { return 4 }
-            for place in chain.dropFirst() where self.chain(of: anchor, contains: place) {
-                switch gazetteer.places[place].level {
-                case .district: score = max(score, 3)
-                case .city: score = max(score, 2)
-                case .province: score = max(score, 1)
-                default: break
-                }
-                break
-            }
-        }
-        return score
     }
 }

@@ -112,9 +112,60 @@ struct PlaceResolverTests {
         #expect(readings[1][1] == .notAPlace)
     }
 
+    @Test("indexed evidence scores a candidate as comparing it with every place of the evidence does")
+    func evidenceMatchesComparisons() {
+        let r = PlaceResolverTests.resolver(region: nil)
+        // Towns, districts and cities of Shanghai and Jiangsu, and the readings of shared names
+        // elsewhere: candidates meet anchors in the same district, city, province and nowhere.
+        let shared = PlaceResolverTests.names.flatMap { $0 }
+        let above: [Int] = shared.compactMap { place in r.gazetteer.ancestors(of: place).dropFirst().first { _ in true } }
+        let pool = Array(Set(shared + above)).sorted()
+        var seen = Set<Int>()
+        for seed in UInt64(1)...200 {
+            var random = SplitMix64(seed: seed)
+            let anchors = PlaceResolver.distinct((0..<Int(random.next() % 12)).map { _ in pool[Int(random.next() % UInt64(pool.count))] })
+            // Some places added twice and one taken away again, as open names' candidates are.
+            var evidence = PlaceResolver.Evidence(r.gazetteer, anchors)
+            evidence.add(anchors.prefix(2))
+            evidence.remove(anchors.prefix(2))
+            // Among the candidates: places of the evidence itself, and the place above one of them.
+            var candidates = (0..<8).map { _ in pool[Int(random.next() % UInt64(pool.count))] }
+            if let anchor = anchors.first {
+                candidates += [anchor, r.gazetteer.ancestors(of: anchor).dropFirst().first { _ in true } ?? anchor]
+            }
+            for candidate in candidates {
+                let expected = PlaceResolverTests.best(r, candidate, anchors)
+                seen.insert(expected)
+                #expect(evidence.closeness(candidate) == expected, "seed \(seed), candidate \(candidate)")
+            }
+        }
+        #expect(seen == [0, 1, 2, 3, 4], "closeness values met: \(seen.sorted())")
+    }
+
+    /// The closest relation between a candidate and any of the anchors, comparing it with each:
+    /// the resolver's scoring before `Evidence` indexed it.
+    static func best(_ r: PlaceResolver, _ candidate: Int, _ anchors: [Int]) -> Int {
+        var score = 0
+        let chain = Array(r.gazetteer.ancestors(of: candidate))
+        for anchor in anchors where anchor != candidate {
+            if chain.contains(anchor) || r.gazetteer.ancestors(of: anchor).contains(candidate) { return 4 }
+            for place in chain.dropFirst() where r.gazetteer.ancestors(of: anchor).contains(place) {
+                switch r.gazetteer.places[place].level {
+                case .district: score = max(score, 3)
+                case .city: score = max(score, 2)
+                case .province: score = max(score, 1)
+                default: break
+                }
+                break
+            }
+        }
+        return score
+    }
+
     /// The resolution as it was before issue 17: every mention against every other.
     static func reference(_ r: PlaceResolver, _ found: [[LocationTagger.Found]]) -> [[PlaceResolver.Reading]] {
         typealias Reading = PlaceResolver.Reading
+        let best = PlaceResolverTests.best
         func resolvedPlace(_ reading: Reading) -> Int? {
             if case .place(let place) = reading { return place }
             return nil
@@ -152,9 +203,9 @@ struct PlaceResolverTests {
                         // Open names count from the same city up.
                         let open = { (score: Int) in score < 2 ? 0 : score }
                         return (candidate, [
-                            r.best(candidate, articleAnchors), open(r.best(candidate, articleOpen)),
-                            r.best(candidate, bulletinAnchors), open(r.best(candidate, bulletinOpen)),
-                            r.best(candidate, Array(regionPlaces)),
+                            best(r, candidate, articleAnchors), open(best(r, candidate, articleOpen)),
+                            best(r, candidate, bulletinAnchors), open(best(r, candidate, bulletinOpen)),
+                            best(r, candidate, Array(regionPlaces)),
                         ])
                     }
                     let top = scored.max { $0.1.lexicographicallyPrecedes($1.1) }!
@@ -175,7 +226,7 @@ struct PlaceResolverTests {
                 else { continue }
                 let others = anchors.filter { !candidates.contains($0) }
                 guard !others.isEmpty else { continue }
-                if !candidates.contains(where: { r.best($0, others) > 0 }) { readings[a][m] = .notAPlace }
+                if !candidates.contains(where: { best(r, $0, others) > 0 }) { readings[a][m] = .notAPlace }
             }
         }
         for (a, mentions) in found.enumerated() {
