@@ -68,6 +68,7 @@ struct AttributionFeatures {
         opensClause = opens
         listLength = AttributionFeatures.listLengths(mentions.map(\.0), scalars: context.scalars)
         actingTownCount = candidates.filter { candidate in candidate.mentions.contains { opens[$0.start]! } }.count
+        namedTownCount = candidates.reduce(0) { $0 + ($1.isNamed ? 1 : 0) }
         homeIsNamed = home.map { home in candidates.contains { $0.isNamed && $0.town.name == home.name } } ?? false
         otherTownOpensTop = AttributionFeatures.townOpensTop(mentions, candidates: candidates, context: context)
         sectionHead = AttributionFeatures.sectionHeads(article, lineCount: context.lineStarts.count, headLines: context.headLines)
@@ -151,7 +152,9 @@ struct AttributionFeatures {
         return low > 0 ? townMentions[low - 1] : nil
     }
 
-    var namedTownCount: Int { candidates.filter(\.isNamed).count }
+    /// The candidates the article names (not only the bulletin's town from its masthead):
+    /// counted once, for it is asked for each candidate.
+    let namedTownCount: Int
 
     /// Whether a named town's mention opens the title line or the lead line: nothing but
     /// bullets, brackets and spaces before it on its line. Mentions are in text order, so only
