@@ -15,7 +15,8 @@ struct HostileShape {
     let size: Int
     let unit: String
 
-    static var all: [HostileShape] { [
+    /// - Parameter towns: the town names of the built-in gazetteer, each once, for the roundup.
+    static func all(towns: [String]) -> [HostileShape] { [
         // An honour roll: thousands of two-character names, one per short line (8,000 names,
         // 56 KB took 15.5 s at the time of issue 17).
         HostileShape(name: "honour roll", make: { honourRoll($0) }, size: 8_000, unit: "names"),
@@ -35,7 +36,16 @@ struct HostileShape {
         // line joins the paragraph through the page-break repair's sentence test, which asks
         // whether the paragraph so far opens a sentence after a gap (reading it all was quadratic).
         HostileShape(name: "run-in title over endless text", make: { endlessRunIn($0) }, size: 10_000, unit: "lines"),
+        // A roundup naming thousands of different towns, each practising a mechanism: the place
+        // resolver compared every ambiguous name with every anchor and every other open name
+        // (2,000 towns took 10 s, 4,000 took 24 s).
+        HostileShape(name: "a roundup of many towns", make: { roundup(Array(towns.prefix($0))) }, size: 2_000, unit: "towns"),
     ] }
+
+    /// One article in which each of `towns` practises 三所联动, in one sentence.
+    static func roundup(_ towns: [String]) -> String {
+        "各镇推进三所联动工作综述\n\n" + towns.map { $0 + "推行三所联动，" }.joined() + "。\n"
+    }
 
     /// `count` names (surname and given name, all distinct in pairs up to 1,600), `perLine` to a
     /// line, after a heading.
