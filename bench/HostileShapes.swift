@@ -39,8 +39,16 @@ struct HostileShape {
         // A roundup naming thousands of different towns, each practising a mechanism: the place
         // resolver compared every ambiguous name with every anchor and every other open name
         // (2,000 towns took 10 s, 4,000 took 24 s).
+        // A chronology (大事记) whose one paragraph is dates: each month and day was read through
+        // an array made at the length of the article (20,000 dates took 0.5 s, 80,000 took 5.2 s).
+        HostileShape(name: "a chronology of dates", make: { chronology($0) }, size: 20_000, unit: "dates"),
         HostileShape(name: "a roundup of many towns", make: { roundup(Array(towns.prefix($0))) }, size: 2_000, unit: "towns"),
     ] }
+
+    /// `count` full dates in one paragraph under a heading (`2024年3月5日，召开会议。` …).
+    static func chronology(_ count: Int) -> String {
+        "大事记\n\n" + (0..<count).map { "2024年\($0 % 12 + 1)月\($0 % 28 + 1)日，召开会议。" }.joined() + "\n"
+    }
 
     /// One article in which each of `towns` practises 三所联动, in one sentence.
     static func roundup(_ towns: [String]) -> String {

@@ -12,7 +12,7 @@ extension FigureTagger {
         func readPart(_ at: Int, _ marker: Unicode.Scalar) -> (Int, Int)? {
             let p = skipSpaces(s, at)
             guard p < s.count, ScalarClass.isASCIIDigit(s[p]) || ChineseNumeral.isNumeral(s[p]),
-                let n = readNumber(s, p, [Bool](repeating: false, count: s.count + 1)), n.value == n.value.rounded()
+                let n = readNumber(s, p, nil), n.value == n.value.rounded()
             else { return nil }
             let q = skipSpaces(s, n.end)
             guard q < s.count, s[q] == marker else { return nil }

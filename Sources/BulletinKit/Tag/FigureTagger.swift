@@ -91,12 +91,16 @@ public struct FigureTagger: Sendable {
     }
 
     /// A number at `i`: its value, where it ends, whether it was Arabic, and its digit count.
-    func readNumber(_ s: [Unicode.Scalar], _ i: Int, _ blocked: [Bool]) -> (value: Double, end: Int, arabic: Bool, digits: Int)? {
+    /// It stops at a `blocked` position; nil blocks nothing (a date's month and day are read
+    /// whole, and an array of the text's length made for each would be quadratic in a long
+    /// chronology).
+    func readNumber(_ s: [Unicode.Scalar], _ i: Int, _ blocked: [Bool]?) -> (value: Double, end: Int, arabic: Bool, digits: Int)? {
+        func isBlocked(_ j: Int) -> Bool { blocked?[j] ?? false }
         var j = i
         if ScalarClass.isASCIIDigit(s[i]) {
             var text = ""
             var digits = 0
-            while j < s.count, !blocked[j] {
+            while j < s.count, !isBlocked(j) {
                 if ScalarClass.isASCIIDigit(s[j]) {
                     text.unicodeScalars.append(s[j])
                     digits += 1
@@ -115,22 +119,22 @@ public struct FigureTagger: Sendable {
             guard digits <= 15, var value = Double(text) else { return nil }
             // 万 / 亿 / 千 after Arabic digits multiply (`2万`, `3.5亿`, `10 万人口`).
             let afterSpaces = skipSpaces(s, j)
-            if afterSpaces < s.count, !blocked[afterSpaces], ChineseNumeral.bigUnit(s[afterSpaces]) != nil { j = afterSpaces }
-            if j < s.count, !blocked[j], let big = ChineseNumeral.bigUnit(s[j]) {
+            if afterSpaces < s.count, !isBlocked(afterSpaces), ChineseNumeral.bigUnit(s[afterSpaces]) != nil { j = afterSpaces }
+            if j < s.count, !isBlocked(j), let big = ChineseNumeral.bigUnit(s[j]) {
                 value *= Double(big)
                 j += 1
                 if j < s.count, let big2 = ChineseNumeral.bigUnit(s[j]), big2 > big {  // 万亿
                     value *= Double(big2)
                     j += 1
                 }
-            } else if j < s.count, !blocked[j], s[j] == "千" || s[j] == "百", !text.contains(".") || s[j] == "千" {
+            } else if j < s.count, !isBlocked(j), s[j] == "千" || s[j] == "百", !text.contains(".") || s[j] == "千" {
                 value *= s[j] == "千" ? 1000 : 100
                 j += 1
             }
             return (value, j, true, digits)
         }
         if s[i] == "半" { return (0.5, i + 1, false, 0) }
-        while j < s.count, !blocked[j], ChineseNumeral.isNumeral(s[j]) { j += 1 }
+        while j < s.count, !isBlocked(j), ChineseNumeral.isNumeral(s[j]) { j += 1 }
         guard let value = ChineseNumeral.value(s[i..<j]) else { return nil }
         // A lone 百/千/万/亿 is a word (`健康进万家`) unless an approximation follows (`千余`).
         let afterApprox = FigureTagger.prefixApprox.contains { i >= $0.count && matches($0, s, i - $0.count) }
