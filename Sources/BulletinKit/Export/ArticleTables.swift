@@ -41,7 +41,7 @@ public enum ArticleTables {
 
     public static func mentionRows(_ article: Article) -> [[CSVWriter.Cell]] {
         var rows: [[CSVWriter.Cell]] = []
-        var sentences = Sentence.Finder(article.text)  // split once, not once per mention
+        let sentences = Sentence.Finder(article.text)  // split once, not once per mention
         let sentence = { (offset: Int) in CSVWriter.Cell.text(sentences.around(offset: offset)) }
         for location in article.locations {
             for mention in location.mentions {
@@ -119,7 +119,7 @@ public enum ArticleTables {
         let order = refs.indices.sorted { a, b in
             refs[a].start != refs[b].start ? refs[a].start < refs[b].start : a < b
         }
-        var sentences = Sentence.Finder(article.text)
+        let sentences = Sentence.Finder(article.text)
         let id = CSVWriter.Cell.text(article.id)
         for index in order {
             let ref = refs[index]

@@ -2,10 +2,35 @@
 /// or a line break) to the next one, inclusive. Editors see a mechanism in the sentence that names
 /// it.
 ///
+/// A sentence longer than `longest` characters (a line of a thousand towns and no full stop) is
+/// cut to a window of at most `longest` around the position, `…` marking each cut: evidence stays
+/// a sentence's worth, and a table of mentions grows with the text instead of with its square.
+///
 /// ```swift
 /// Sentence.around(offset: 14, in: "标题\n街道召开会议。街道推进“三所联动”工作。")   // "街道推进“三所联动”工作。"
 /// ```
 public enum Sentence {
+    /// The most characters of a sentence shown around a position (no sentence of the corpus
+    /// comes near: the longest of the corpus and the seeds is under 250).
+    public static let longest = 600
+
+    /// Where the sentence around `at` starts and ends (untrimmed, end mark and closers included),
+    /// kept within `longest` characters of it, and whether it was cut before or after.
+    static func bounds(at: Int, in s: [Unicode.Scalar]) -> (range: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
+        let reach = longest / 2
+        var start = at
+        while start > 0, at - start < reach, !isEnd(s[start - 1]) { start -= 1 }
+        let cutBefore = start > 0 && !isEnd(s[start - 1])
+        var end = at
+        while end < s.count, end - at < reach, !isEnd(s[end]) { end += 1 }
+        let cutAfter = end < s.count && !isEnd(s[end])
+        if !cutAfter {
+            if end < s.count, s[end] != "\n" { end += 1 }
+            while end < s.count, ScalarClass.isCloser(s[end]) { end += 1 }
+        }
+        return (start..<end, cutBefore, cutAfter)
+    }
+
     public static func around(offset: Int, in text: String) -> String {
         around(offset: offset, in: text.scalarArray)
     }
@@ -13,30 +38,26 @@ public enum Sentence {
     /// The same over scalars already split out, for callers that ask about many offsets of one text.
     public static func around(offset: Int, in s: [Unicode.Scalar]) -> String {
         guard !s.isEmpty else { return "" }
-        return String(scalars: s[span(offset: offset, in: s)]).trimmingSpaces
+        let found = bounds(at: min(max(0, offset), s.count - 1), in: s)
+        let text = String(scalars: s[found.range]).trimmingSpaces
+        return (found.cutBefore ? "…" : "") + text + (found.cutAfter ? "…" : "")
     }
 
-    /// Where the sentence around `offset` starts and ends, in scalars (untrimmed).
+    /// Where the sentence around `offset` starts and ends, in scalars (untrimmed; at most
+    /// `longest` around it, without marks where it was cut).
     public static func span(offset: Int, in s: [Unicode.Scalar]) -> Range<Int> {
         guard !s.isEmpty else { return 0..<0 }
-        let at = min(max(0, offset), s.count - 1)
-        var start = at
-        while start > 0, !isEnd(s[start - 1]) { start -= 1 }
-        var end = at
-        while end < s.count, !isEnd(s[end]) { end += 1 }
-        if end < s.count, s[end] != "\n" { end += 1 }
-        while end < s.count, ScalarClass.isCloser(s[end]) { end += 1 }
-        return start..<end
+        return bounds(at: min(max(0, offset), s.count - 1), in: s).range
     }
 
-    /// Sentences of one text looked up by many offsets (every mention of an article): bounds
-    /// are found on the scalars, the text is copied once per distinct sentence as UTF-8 bytes.
+    /// Sentences of one text looked up by many offsets (every mention of an article): the text
+    /// is split into scalars and UTF-8 once, and each look-up reads at most `longest` characters
+    /// around its offset.
     public struct Finder {
         let scalars: [Unicode.Scalar]
         let utf8: [UInt8]
         /// UTF-8 offset of each scalar, and of the end.
         let byteOffsets: [Int]
-        var cache: [Int: String] = [:]
 
         public init(_ text: String) {
             scalars = text.scalarArray
@@ -52,47 +73,25 @@ public enum Sentence {
             byteOffsets = offsets
         }
 
-        /// Byte ranges of the sentences found so far, by the scalar offset they start at.
-        var spans: [Int: Range<Int>] = [:]
-
-        public mutating func around(offset: Int) -> String {
-            guard !scalars.isEmpty else { return "" }
-            let s = scalars
-            let at = min(max(0, offset), s.count - 1)
-            var start = at
-            while start > 0, !Sentence.isEnd(s[start - 1]) { start -= 1 }
-            if let known = cache[start] { return known }
-            let sentence = String(decoding: utf8[trimmedBytes(start: start, at: at)], as: UTF8.self)
-            cache[start] = sentence
-            return sentence
+        public func around(offset: Int) -> String {
+            String(decoding: bytesAround(offset: offset), as: UTF8.self)
         }
 
-        /// `around(offset:)` as the sentence's bytes in `utf8`, for writers that copy it straight
-        /// into their output: no `String` is made.
-        mutating func bytesAround(offset: Int) -> ArraySlice<UInt8> {
+        /// `around(offset:)` as bytes: a slice of `utf8` for a whole sentence, which writers
+        /// copy straight into their output (no `String` is made); a window of a sentence too
+        /// long to show whole comes with its `…` marks.
+        func bytesAround(offset: Int) -> ArraySlice<UInt8> {
             guard !scalars.isEmpty else { return [] }
             let s = scalars
-            let at = min(max(0, offset), s.count - 1)
-            var start = at
-            while start > 0, !Sentence.isEnd(s[start - 1]) { start -= 1 }
-            if let known = spans[start] { return utf8[known] }
-            let span = trimmedBytes(start: start, at: at)
-            spans[start] = span
-            return utf8[span]
-        }
-
-        /// The byte range of the sentence that starts at scalar `start` and holds `at`, without
-        /// the spaces around it.
-        private func trimmedBytes(start: Int, at: Int) -> Range<Int> {
-            let s = scalars
-            var start = start
-            var end = at
-            while end < s.count, !Sentence.isEnd(s[end]) { end += 1 }
-            if end < s.count, s[end] != "\n" { end += 1 }
-            while end < s.count, ScalarClass.isCloser(s[end]) { end += 1 }
+            let found = Sentence.bounds(at: min(max(0, offset), s.count - 1), in: s)
+            var start = found.range.lowerBound
+            var end = found.range.upperBound
             while start < end, ScalarClass.isSpace(s[start]) { start += 1 }
             while end > start, ScalarClass.isSpace(s[end - 1]) { end -= 1 }
-            return byteOffsets[start]..<byteOffsets[end]
+            let bytes = byteOffsets[start]..<byteOffsets[end]
+            guard found.cutBefore || found.cutAfter else { return utf8[bytes] }
+            let mark = Array("…".utf8)
+            return ArraySlice((found.cutBefore ? mark : []) + utf8[bytes] + (found.cutAfter ? mark : []))
         }
     }
 
