@@ -21,6 +21,10 @@ struct AttributionFeatures {
     let townMentionIndex: [Range<Int>: Int]
     /// The candidates named in each sentence (by index).
     let townsBySentence: [Int: Set<Int>]
+    /// Clause → the candidates that open it (its actors: `长征镇推行“三所联动”`) and the
+    /// candidates named in it.
+    let actorsByClause: [Int: Set<Int>]
+    let townsByClause: [Int: Set<Int>]
     /// Whether each town mention opens its clause (`AttributionContext.opensClause`), by start.
     let opensClause: [Int: Bool]
     /// The length of the list of joined town mentions (`罗店镇、顾村镇、月浦镇`: 3) each town
@@ -66,6 +70,15 @@ struct AttributionFeatures {
         // `长征镇长征镇…`, which is one clause and one list).
         let opens = AttributionFeatures.clauseOpeners(mentions.map(\.0.start), context: context, placeStarts: starts)
         opensClause = opens
+        var actors: [Int: Set<Int>] = [:]
+        var byClause: [Int: Set<Int>] = [:]
+        for (mention, candidate) in mentions {
+            let clause = context.clause(mention.start)
+            byClause[clause, default: []].insert(candidate)
+            if opens[mention.start]! { actors[clause, default: []].insert(candidate) }
+        }
+        actorsByClause = actors
+        townsByClause = byClause
         listLength = AttributionFeatures.listLengths(mentions.map(\.0), scalars: context.scalars)
         actingTownCount = candidates.filter { candidate in candidate.mentions.contains { opens[$0.start]! } }.count
         namedTownCount = candidates.reduce(0) { $0 + ($1.isNamed ? 1 : 0) }
@@ -299,6 +312,12 @@ struct AttributionFeatures {
         let selfReferenceInSentence: Bool
         /// The subheading lines heading the sections it is named in.
         let sectionHeads: Set<Int>
+        /// The candidates acting in a clause that names it, the candidates named in those
+        /// clauses, and whether every one of those clauses has a town acting in it: in
+        /// `长征镇推行“三所联动”，真如镇推行“吹哨报到”` each town acts in its own mechanism's clause.
+        let clauseActors: Set<Int>
+        let townsInItsClauses: Set<Int>
+        let everyClauseActed: Bool
     }
 
     func mechanismFacts(_ mechanism: [Mention], inTitle: Bool) -> MechanismFacts {
@@ -322,12 +341,13 @@ struct AttributionFeatures {
             return before.candidate
         }
         let sentences = Set(mechanism.map { context.sentence($0.start) })
+        let clauses = Set(mechanism.map { context.clause($0.start) })
         var townsInItsSentences = Set<Int>()
         for sentence in sentences { townsInItsSentences.formUnion(townsBySentence[sentence] ?? []) }
         return MechanismFacts(
             mentions: mechanism, inTitle: inTitle, atTop: inTitle || mechanism.contains { context.isLead($0.start) },
             sentences: sentences,
-            clauses: Set(mechanism.map { context.clause($0.start) }),
+            clauses: clauses,
             lines: Set(mechanism.map { context.line($0.start) }),
             lastInSentence: lastInSentence, nearestInSentence: nearestInSentence, nearestInLine: nearestInLine,
             namedRightBefore: Set(namedRightBefore.compactMap { $0 }),
@@ -344,7 +364,10 @@ struct AttributionFeatures {
                     || (m.end < context.scalars.count && (context.scalars[m.end] == "、" || context.scalars[m.end] == "等"))
             },
             selfReferenceInSentence: mechanism.contains { context.sentenceHas(.selfReference, at: $0.start) },
-            sectionHeads: Set(mechanism.compactMap { sectionHead[context.line($0.start)] }))
+            sectionHeads: Set(mechanism.compactMap { sectionHead[context.line($0.start)] }),
+            clauseActors: clauses.reduce(into: Set<Int>()) { $0.formUnion(actorsByClause[$1] ?? []) },
+            townsInItsClauses: clauses.reduce(into: Set<Int>()) { $0.formUnion(townsByClause[$1] ?? []) },
+            everyClauseActed: clauses.allSatisfy { actorsByClause[$0] != nil })
     }
 
     /// Features of `candidate` practising the mechanism `facts` describes; `subjects` are the
@@ -377,6 +400,12 @@ struct AttributionFeatures {
             if inSentence.contains(where: { inList($0) }) { base.append(.sentenceList) }
         }
         if mine.contains(where: { facts.clauses.contains(context.clause($0.start)) }) { base.append(.clause) }
+        // The actor of the mechanism's own clause: this town, or every time another one.
+        if facts.clauseActors.contains(index) {
+            base.append(.clauseActor)
+        } else if facts.everyClauseActed && !facts.townsInItsClauses.contains(index) {
+            base.append(.clauseOtherActor)
+        }
         // The nearest town named before a mention, in its sentence: this one, or another.
         let nearestInSentence = facts.nearestInSentence.contains(index)
         let otherNearest = facts.nearestInSentence.contains { $0 != index }

@@ -9,6 +9,7 @@ enum PracticeFeature: Int, CaseIterable, Sendable {
     case learnAll, learnSome, topicAll, topicSome, listedAll, higherActorAll, higherActorSome, higherBodyAll
     case home, homeNoTown, homeSelfReferenceInSentence
     case sectionHeading, namedRightBefore, otherNamedRightBefore
+    case clauseActor, clauseOtherActor
 
     /// The feature's name in `attribution-weights.tsv`.
     var name: String {
@@ -47,6 +48,8 @@ enum PracticeFeature: Int, CaseIterable, Sendable {
         case .sectionHeading: "section-heading"
         case .namedRightBefore: "named-right-before"
         case .otherNamedRightBefore: "other-named-right-before"
+        case .clauseActor: "clause:actor"
+        case .clauseOtherActor: "clause:other-actor"
         }
     }
 
