@@ -23,10 +23,20 @@ enum HomeTown {
     ///   - articleTowns: the towns each article names, resolved, each once, in order of first
     ///     mention (`LocationTagger.towns(in:text:)`).
     ///   - paperSuffixes: what a paper's name ends in after its town's (`paperSuffixes(_:)`).
+    ///   - addressCues: what opens an address field (`地址`, `电话`): a town named in one is where
+    ///     the paper is printed (`地址：崇明区城桥镇…` under 崇明报), not whose paper it is.
     static func find(
         masthead: [Location], mastheadText: String, nameplate: String?, articleTowns: [[TownRef]], gazetteer: Gazetteer,
-        paperSuffixes: [[Unicode.Scalar]]
+        paperSuffixes: [[Unicode.Scalar]], addressCues: [[Unicode.Scalar]] = []
     ) -> TownRef? {
+        // Address fields blanked, scalar for scalar: offsets stay those of the masthead's places.
+        let mastheadText = blankingAddresses(mastheadText, cues: addressCues)
+        let blankScalars = mastheadText.scalarArray
+        let masthead = masthead.compactMap { location -> Location? in
+            var kept = location
+            kept.mentions = location.mentions.filter { $0.start < blankScalars.count && blankScalars[$0.start] != HomeTown.blank }
+            return kept.mentions.isEmpty ? nil : kept
+        }
         // Articles naming each town, and the towns in order of first mention.
         var articleCounts: [String: Int] = [:]
         var order: [TownRef] = []
@@ -267,6 +277,33 @@ enum HomeTown {
             guard (1...2).contains(gap) else { break }
         }
         return spaced
+    }
+
+    /// What an address field is blanked with.
+    static let blank: Unicode.Scalar = "\u{3000}"
+
+    /// `text` with every address field — from a cue (`地址`) to the next wide gap (a full-width
+    /// space or two spaces) or the end of its line — replaced by full-width spaces, one for each
+    /// scalar: `主办：中共九亭镇委员会　地址：九亭镇…` keeps its 主办 field.
+    static func blankingAddresses(_ text: String, cues: [[Unicode.Scalar]]) -> String {
+        guard !cues.isEmpty else { return text }
+        var s = text.scalarArray
+        var changed = false
+        var i = 0
+        while i < s.count {
+            guard cues.contains(where: { ScalarWord.matches($0, in: s, at: i) }) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < s.count, s[j] != "\n", s[j] != "\u{3000}", !(s[j] == " " && j + 1 < s.count && s[j + 1] == " ") {
+                s[j] = blank
+                j += 1
+            }
+            changed = true
+            i = j
+        }
+        return changed ? String(scalars: s[...]) : text
     }
 
     private static func firstOffset(of word: [Unicode.Scalar], in s: [Unicode.Scalar]) -> Int? {

@@ -25,4 +25,8 @@ public enum AttributionCueRole: String, Sendable, CaseIterable {
     /// After a place that `在` stands right before, in the same clause: the place hosts an event
     /// (`会议在江川路街道社区文化活动中心举行`, `推进会在金汇镇召开`), it is not reported on.
     case venue
+    /// In a masthead or imprint line, it opens the paper's address or a way to reach it
+    /// (`地址：崇明区城桥镇…`, `电话：…`): a town named in that field is where the paper is
+    /// printed, not whose paper it is.
+    case address
 }

@@ -13,6 +13,8 @@ public struct Tagger: Sendable {
     public let attribution: TownAttribution
     /// What a paper's name ends in after its town's (`庄行报`, `金山卫镇报`), for the home town.
     let paperSuffixes: [[Unicode.Scalar]]
+    /// What opens an address field in a masthead line (`attribution-cues.tsv`, role `address`).
+    let addressCues: [[Unicode.Scalar]]
 
     public init(lexicons: Lexicons, region: Region? = nil) {
         locations = LocationTagger(lexicons: lexicons, region: region)
@@ -20,6 +22,7 @@ public struct Tagger: Sendable {
         figures = FigureTagger(lexicons: lexicons, units: lexicons.units, notFigures: lexicons.notFigures)
         attribution = TownAttribution(lexicons: lexicons)
         paperSuffixes = HomeTown.paperSuffixes(lexicons.layoutCues)
+        addressCues = lexicons.attributionCues.cues(for: .address).map { lexicons.folding.fold($0).scalarArray }
     }
 
     /// - Parameters:
@@ -46,7 +49,7 @@ public struct Tagger: Sendable {
             masthead: locations.locations(resolved, home: nil, of: articles.count..<articles.count + 1)[0],
             mastheadText: mastheadText, nameplate: nameplate,
             articleTowns: articles.indices.map { locations.towns(in: resolved, text: $0) },
-            gazetteer: attribution.gazetteer, paperSuffixes: paperSuffixes)
+            gazetteer: attribution.gazetteer, paperSuffixes: paperSuffixes, addressCues: addressCues)
         let found = locations.locations(resolved, home: home, of: articles.indices)
         let tagged = articles.indices.map { index in
             var tagged = articles[index]

@@ -352,6 +352,24 @@ struct TownAttributionTests {
         #expect(!ingested.masthead.contains { $0.contains("吴泾发布") }, "masthead: \(ingested.masthead)")
     }
 
+    @Test("a town in the imprint's address field is where the paper is printed, not whose paper it is; the 主办 field beside it still names the town")
+    func addressFieldIsNoHome() {
+        let articles = [
+            ("区里推广“时间银行”互助养老", "近日，区民政局召开推进会，推广“时间银行”互助养老做法，鼓励低龄老人服务高龄老人。"),
+            ("新村乡联合巡河", "今年以来，新村乡与相邻的海永镇联合巡河，打捞漂浮物三十余吨。"),
+        ]
+        // A county paper's feature pages: its seat town only in the address.
+        let county = TownAttributionTests.attributed(
+            articles, masthead: ["基层治理·乡镇巡礼", "地址：崇明区城桥镇八一路1号　电话：5961××××"])
+        #expect(county[0].towns.isEmpty, "towns: \(county[0].towns.map(\.name))")
+        // A town's own paper names itself in the 主办 field before its address.
+        let own = TownAttributionTests.attributed(
+            articles, masthead: ["九亭报", "主办：中共九亭镇委员会　地址：九亭镇沪亭北路1号"])
+        #expect(own[0].towns.map(\.name) == ["九亭镇"], "towns: \(own[0].towns.map(\.name))")
+        #expect(HomeTown.blankingAddresses("主办：中共九亭镇委员会　地址：九亭镇沪亭北路1号", cues: [Array("地址".unicodeScalars)])
+            == "主办：中共九亭镇委员会　" + String(repeating: "\u{3000}", count: 12))
+    }
+
     @Test("a district's nameplate makes the bulletin no town's own, however often one town is named")
     func districtNameplate() throws {
         let articles = [
