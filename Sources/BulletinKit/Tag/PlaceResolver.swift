@@ -176,14 +176,13 @@ struct PlaceResolver: Sendable {
     }
 
     /// The candidate that relates best to the evidence, compared level by level (the article's
-    /// places, its open names, the bulletin's places, its open names, the region); nil on a tie
-    /// or when nothing relates.
+    /// places, its open names, the bulletin's places, its open names, the region: `scores[level]`
+    /// holds each candidate's closeness to that level's evidence); nil on a tie or when nothing
+    /// relates.
     ///
     /// Open names count from the same city up: two ambiguous names whose readings only share a
     /// province (`洋河镇` and `联合镇`, each also a town of Liaoning) are a coincidence of a large
     /// gazetteer, not evidence against the bulletin's own places.
-    /// The candidate whose scores, read level by level (`scores[level][candidate]`), beat every
-    /// other's; nil on a tie or when nothing scored.
     private func decide(_ candidates: [Int], _ scores: [[Int]]) -> Int? {
         let scored = candidates.indices.map { c in
             (candidates[c], scores.indices.map { level in
