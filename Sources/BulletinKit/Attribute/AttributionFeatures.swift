@@ -21,10 +21,6 @@ struct AttributionFeatures {
     let townMentionIndex: [Range<Int>: Int]
     /// The candidates named in each sentence (by index).
     let townsBySentence: [Int: Set<Int>]
-    /// Clause → the candidates that open it (its actors: `长征镇推行“三所联动”`) and the
-    /// candidates named in it.
-    let actorsByClause: [Int: Set<Int>]
-    let townsByClause: [Int: Set<Int>]
     /// Whether each town mention opens its clause (`AttributionContext.opensClause`), by start.
     let opensClause: [Int: Bool]
     /// The length of the list of joined town mentions (`罗店镇、顾村镇、月浦镇`: 3) each town
@@ -70,15 +66,6 @@ struct AttributionFeatures {
         // `长征镇长征镇…`, which is one clause and one list).
         let opens = AttributionFeatures.clauseOpeners(mentions.map(\.0.start), context: context, placeStarts: starts)
         opensClause = opens
-        var actors: [Int: Set<Int>] = [:]
-        var byClause: [Int: Set<Int>] = [:]
-        for (mention, candidate) in mentions {
-            let clause = context.clause(mention.start)
-            byClause[clause, default: []].insert(candidate)
-            if opens[mention.start]! { actors[clause, default: []].insert(candidate) }
-        }
-        actorsByClause = actors
-        townsByClause = byClause
         listLength = AttributionFeatures.listLengths(mentions.map(\.0), scalars: context.scalars)
         actingTownCount = candidates.filter { candidate in candidate.mentions.contains { opens[$0.start]! } }.count
         namedTownCount = candidates.reduce(0) { $0 + ($1.isNamed ? 1 : 0) }
@@ -312,11 +299,11 @@ struct AttributionFeatures {
         let selfReferenceInSentence: Bool
         /// The subheading lines heading the sections it is named in.
         let sectionHeads: Set<Int>
-        /// The candidates acting in a clause that names it, the candidates named in those
-        /// clauses, and whether every one of those clauses has a town acting in it: in
-        /// `长征镇推行“三所联动”，真如镇推行“吹哨报到”` each town acts in its own mechanism's clause.
+        /// The candidates acting on it in its clause — the last town named before a mention
+        /// there, when it opens the clause or is named right before the mention
+        /// (`长征镇推行“三所联动”，桃浦镇推行“枫桥经验”`; in a list, `陆家镇“网格+警格”…、千灯镇“有事好商量”…`:
+        /// each town its own) — and whether every mention has one.
         let clauseActors: Set<Int>
-        let townsInItsClauses: Set<Int>
         let everyClauseActed: Bool
     }
 
@@ -342,6 +329,15 @@ struct AttributionFeatures {
         }
         let sentences = Set(mechanism.map { context.sentence($0.start) })
         let clauses = Set(mechanism.map { context.clause($0.start) })
+        // Each mention's actor: the last town named before it in its clause, opening the clause
+        // or named right before it.
+        let actors = mechanism.indices.map { i -> Int? in
+            let m = mechanism[i]
+            guard let before = townMention(before: m.start), context.clause(before.mention.start) == context.clause(m.start),
+                opensClause[before.mention.start] == true || namedRightBefore[i] == before.candidate
+            else { return nil }
+            return before.candidate
+        }
         var townsInItsSentences = Set<Int>()
         for sentence in sentences { townsInItsSentences.formUnion(townsBySentence[sentence] ?? []) }
         return MechanismFacts(
@@ -365,9 +361,8 @@ struct AttributionFeatures {
             },
             selfReferenceInSentence: mechanism.contains { context.sentenceHas(.selfReference, at: $0.start) },
             sectionHeads: Set(mechanism.compactMap { sectionHead[context.line($0.start)] }),
-            clauseActors: clauses.reduce(into: Set<Int>()) { $0.formUnion(actorsByClause[$1] ?? []) },
-            townsInItsClauses: clauses.reduce(into: Set<Int>()) { $0.formUnion(townsByClause[$1] ?? []) },
-            everyClauseActed: clauses.allSatisfy { actorsByClause[$0] != nil })
+            clauseActors: Set(actors.compactMap { $0 }),
+            everyClauseActed: actors.allSatisfy { $0 != nil })
     }
 
     /// Features of `candidate` practising the mechanism `facts` describes; `subjects` are the
@@ -403,7 +398,7 @@ struct AttributionFeatures {
         // The actor of the mechanism's own clause: this town, or every time another one.
         if facts.clauseActors.contains(index) {
             base.append(.clauseActor)
-        } else if facts.everyClauseActed && !facts.townsInItsClauses.contains(index) {
+        } else if facts.everyClauseActed {
             base.append(.clauseOtherActor)
         }
         // The nearest town named before a mention, in its sentence: this one, or another.
