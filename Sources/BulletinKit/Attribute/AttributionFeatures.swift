@@ -80,10 +80,20 @@ struct AttributionFeatures {
         var heads = [Int?](repeating: nil, count: lineCount)
         guard !article.subheadings.isEmpty else { return heads }
         let subheadings = Set(article.subheadings.map(\.trimmingSpaces))
+        let longest = subheadings.map(\.utf8.count).max() ?? 0
+        let text = article.text
         var current: Int? = nil
-        for (line, text) in article.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line < lineCount {
-            if line >= headLines, subheadings.contains(String(text).trimmingSpaces) { current = line }
+        var start = text.utf8.startIndex
+        for line in 0..<lineCount {
+            let end = text.utf8[start...].firstIndex(of: 0x0A) ?? text.utf8.endIndex
+            if line >= headLines {
+                // Only a line no longer than the longest subheading is looked up.
+                let trimmed = Substring(text[start..<end].unicodeScalars.trimmingSpaces())
+                if trimmed.utf8.count <= longest, subheadings.contains(String(trimmed)) { current = line }
+            }
             heads[line] = current
+            guard end < text.utf8.endIndex else { break }
+            start = text.utf8.index(after: end)
         }
         return heads
     }

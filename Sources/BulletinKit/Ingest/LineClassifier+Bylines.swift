@@ -58,17 +58,19 @@ extension LineClassifier {
     /// under a work brief's title): the office ends like one (`byline-office-suffix`), the writer
     /// is a name of two or three characters, perhaps spaced.
     func officeAndWriter(_ folded: String) -> [String]? {
-        let tokens = folded.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
-        // The office is a name alone: not a label's (`联系人：街道社会事业科　刘女士`) or a quote's
-        // speaker after a dash (`——森兰居民区　沈　琴`).
-        guard tokens.count >= 2, tokens[0].count <= 12, tokens[0].unicodeScalars.allSatisfy(ScalarClass.isIdeograph),
-            cues.endsLikeOffice(tokens[0])
-        else { return nil }
-        let writer = tokens.dropFirst().joined()
-        guard (2...3).contains(writer.unicodeScalars.count), writer.unicodeScalars.allSatisfy(ScalarClass.isIdeograph),
-            !cues.endsLikeOffice(writer)
-        else { return nil }
-        return [String(tokens[0]), writer]
+        let isGap: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\u{3000}" }
+        let scalars = folded.unicodeScalars
+        // The office is a name alone, at most 12 ideographs before the first gap: not a label's
+        // (`联系人：街道社会事业科　刘女士`) or a quote's speaker after a dash (`——森兰居民区　沈　琴`).
+        // Most lines have no gap that early; they are turned away before anything is split.
+        guard let gap = scalars.prefix(13).firstIndex(where: isGap) else { return nil }
+        let office = scalars[..<gap]
+        guard !office.isEmpty, office.allSatisfy(ScalarClass.isIdeograph), cues.endsLikeOffice(Substring(office)) else { return nil }
+        let writerScalars = scalars[gap...].filter { !isGap($0) }
+        guard (2...3).contains(writerScalars.count), writerScalars.allSatisfy(ScalarClass.isIdeograph) else { return nil }
+        let writer = String(scalars: writerScalars)
+        guard !cues.endsLikeOffice(writer) else { return nil }
+        return [String(Substring(office)), writer]
     }
 
     /// The names a web page's meta line credits (`时间：2025-09-04　来源：蒋垛镇　作者：陈晓东`,
