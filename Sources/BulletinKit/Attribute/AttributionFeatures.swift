@@ -220,7 +220,7 @@ struct AttributionFeatures {
         if townMentions.first?.candidate == index { f.append("first") }
         if namedTownCount == 1 { f.append("only") }
         if candidate.ownMentions == 0 { f.append("community-only") }
-        if candidate.forms.contains(where: { !$0.isEmpty && byline.contains($0) }) { f.append("byline") }
+        if !byline.isEmpty, candidate.forms.contains(where: { !$0.isEmpty && byline.containsBytes($0) }) { f.append("byline") }
         // A town whose name a mechanism the article names carries (枫桥镇 beside 枫桥经验): named,
         // most of the time, as where the practice comes from.
         if candidate.forms.contains(where: { form in
