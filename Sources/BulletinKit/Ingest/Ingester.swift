@@ -99,7 +99,7 @@ public struct Ingester: Sendable {
         let lines = SourceLine.lines(of: bulletin.text, folding: lexicons.folding)
         let classified = classifier.absorbingMastheadNames(lines, lines.map(classifier.classify))
         let absorbed = classifier.absorbingContents(lines, classified)
-        let kinds = classifier.demotingSignOffDates(lines, absorbed)
+        let kinds = classifier.handingOverClosingContacts(lines, classifier.demotingSignOffDates(lines, absorbed))
         let listing = ContentsListing(lines: lines, classified: classified, absorbed: absorbed, classifier: classifier)
         // The issue date from a masthead line; a web page's meta line (`… 2024年08月22日 07:45`)
         // dates one reprinted article, not the issue.

@@ -323,6 +323,27 @@ extension LineClassifier {
         return kinds
     }
 
+    /// A contact line right under article text (`咨询电话：0510-8686××××` closing a service item,
+    /// `报名热线：…` under an announcement) is masthead by its words alone, as the imprint's
+    /// `电话：…` is. Under text it is handed to the layout model as text instead, with the contact
+    /// lines that follow it; the model weighs where it belongs (`cue:contact`, `cue:boilerplate`)
+    /// as it learned from the gold: the close of the article, or the imprint starting there.
+    func handingOverClosingContacts(_ lines: [SourceLine], _ kinds: [Kind]) -> [Kind] {
+        var kinds = kinds
+        var previous: Kind? = nil
+        for index in kinds.indices where kinds[index] != .blank {
+            defer { previous = kinds[index] }
+            guard case .masthead(date: nil) = kinds[index], previous == .text, lines[index].length <= LineClassifier.contactMaxLength,
+                cues.isContactLine(lines[index].folded)
+            else { continue }
+            kinds[index] = .text
+        }
+        return kinds
+    }
+
+    /// The longest a contact line handed to the model is (`联系人：王老师　联系电话：0513-8367××××`).
+    static let contactMaxLength = 40
+
     /// The longest a date alone on a line is (`2024年10月9日`, `2024年12月31日`).
     static let bareDateLength = 11
 

@@ -255,6 +255,7 @@ struct BlockFeatures {
             if cues.startsWithBylinePrefix(text) { f.append(.cueBylinePrefix) }
             if length <= LineClassifier.furnitureMaxLength {
                 if cues.isBoilerplate(text) { f.append(.cueBoilerplate) }
+                if cues.isContactLine(text) { f.append(.cueContact) }
                 if cues.endsLikeImprint(text) { f.append(.cueImprint) }
                 if cues.endsWithPaperName(text) { f.append(.cuePaperName) }
             }

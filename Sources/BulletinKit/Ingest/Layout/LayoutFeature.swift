@@ -68,7 +68,7 @@ enum LayoutFeature: Sendable, Equatable {
             "space-inside", "colon:early", "colon:late", "quote", "book-title-marks", "digits", "count-digits", "dash:end",
             "dash:start", "dash", "bracketed", "question-title", "starts-mid-sentence", "starts-with-date",
             "bracket-label", "figure-row", "cue:lead-opener", "cue:actor-colon", "cue:dialogue",
-            "cue:brief-bullet", "cue:caption-prefix", "cue:caption-word", "cue:byline-prefix", "cue:boilerplate",
+            "cue:brief-bullet", "cue:caption-prefix", "cue:caption-word", "cue:byline-prefix", "cue:boilerplate", "cue:contact",
             "cue:imprint", "cue:paper-name", "cue:lead-byline", "credit-line", "photo-news", "first-paragraph",
             "next:lead-opener", "next:lead-byline", "next:dialogue", "next:credit-line", "next:mid-sentence",
             "prev:unterminated-text", "parallel", "enumerated-sibling", "topic:nothing-above",
@@ -141,6 +141,7 @@ enum LayoutFeature: Sendable, Equatable {
     static let cueCaptionWord = named("cue:caption-word")
     static let cueBylinePrefix = named("cue:byline-prefix")
     static let cueBoilerplate = named("cue:boilerplate")
+    static let cueContact = named("cue:contact")
     static let cueImprint = named("cue:imprint")
     static let cuePaperName = named("cue:paper-name")
     static let cueLeadByline = named("cue:lead-byline")
