@@ -42,6 +42,14 @@ enum LineShape {
     /// Whether the text carries `——` (a kicker, a deck, or both halves on one line).
     static func hasDash(_ text: String) -> Bool { ByteSearch.contains(text, dash) }
 
+    /// Whether a heading holds two phrases of its own, set apart by a gap or a comma inside it
+    /// (`网格连民心　服务零距离`, `老楼加梯，加出邻里情`): a whole heading rather than the half
+    /// of one broken over two lines.
+    static func holdsTwoPhrases(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars[...].trimmingSpaces()
+        return scalars.contains { $0 == "，" || $0 == "," || ScalarClass.isSpace($0) }
+    }
+
     /// A short line ending in `？` or `！` with no full stop in it may be a title
     /// (`社区食堂开张了，老人满意吗？`); a quoted exclamation (`…！”`) may not.
     static func isQuestionOrExclamationTitle(_ text: String) -> Bool {

@@ -581,6 +581,24 @@ struct TitleBlockTests {
         #expect(kicker.title == "崇川区举办主题党日示范活动" && kicker.subtitle == "百舸争流 争先创优在行动")
     }
 
+    @Test("a longer title line over a shorter one is one title set on two lines only when set right above it and the shorter holds one phrase")
+    func titleLinesApartOrWhole() {
+        let read = { (lines: [String], apart: [Bool]) -> (title: String?, subtitle: String?) in
+            var draft = RoleAssembler.Draft()
+            draft.titleLines = lines
+            draft.titleLineApart = apart
+            return draft.titleAndSubtitle(cues: cues)
+        }
+        let wrapped = read(["兴仁镇召开河长制工作会议部署", "夏季河道“清四乱”专项行动"], [false, false])
+        #expect(wrapped.title == "兴仁镇召开河长制工作会议部署夏季河道“清四乱”专项行动" && wrapped.subtitle == nil)
+        // A blank line between them: two headings, read as a kicker and the title next to the body.
+        let deck = read(["全区调解工作推进会在华新镇召开", "我镇作交流发言"], [false, true])
+        #expect(deck.title == "我镇作交流发言" && deck.subtitle == "全区调解工作推进会在华新镇召开")
+        // The lower line holds two phrases of its own: a whole title under a kicker.
+        let twoPhrases = read(["我镇深化“三所联动”覆盖全部村居", "纠纷不出村　矛盾不上交"], [false, false])
+        #expect(twoPhrases.title == "纠纷不出村　矛盾不上交" && twoPhrases.subtitle == "我镇深化“三所联动”覆盖全部村居")
+    }
+
     @Test("running text the model reads as masthead inside an open article stays in it; a short line does not")
     func runningTextIsNeverFurniture() {
         let assembler = RoleAssembler(classifier: LineClassifier(cues: cues), cues: cues)

@@ -295,7 +295,9 @@ struct LayoutModelTests {
         // 501, 78 to 80 — two signed lines the furniture rules take for the colophon before the
         // model reads them: a notice's signing date over the paper's imprint, and a Q&A item's
         // `咨询电话：…` line over the 报/送/发 distribution lines; with batch al — 501 to 513, 80 to
-        // 81 — another such contact line, over a WeChat post's 来源/编辑 footer).
-        #expect(problems.count <= 81, "\(problems)")
+        // 81 — another such contact line, over a WeChat post's 来源/编辑 footer; batch an — 525 to
+        // 537 — brought four more (two contact lines, an office credit under one, a continuation's
+        // repeated title), and contact lines right under text went to the model as text: 85 to 76).
+        #expect(problems.count <= 76, "\(problems)")
     }
 }

@@ -17,6 +17,8 @@ struct RoleAssembler {
     struct Draft {
         var kickers: [String] = []
         var titleLines: [String] = []
+        /// For each title line, whether a blank line stood between it and the line above.
+        var titleLineApart: [Bool] = []
         var decks: [String] = []
         var lateTitle: String?
         var section: String?
@@ -47,24 +49,36 @@ struct RoleAssembler {
             // two are one title set on two lines.
             var kickers = kickers
             var titleLines = titleLines
+            var apart = titleLineApart
             var decks = decks
             while let last = kickers.last, !titleLines.isEmpty, cues.endsRunningOn(last) {
                 titleLines.insert(kickers.removeLast(), at: 0)
+                apart.insert(false, at: 0)
             }
             while let last = titleLines.last, let deck = decks.first, cues.endsRunningOn(last),
                 !LineShape.hasDash(deck), TitleBlock.bracketed(deck) == nil
             {
                 titleLines.append(decks.removeFirst())
+                apart.append(false)
             }
             var others = kickers.map(TitleBlock.trimDashes)
             var title: String? = nil
-            // Title lines in a row are one title broken over lines when each line is at least as
-            // long as the next (a wrap fills a line before it breaks) or breaks mid-phrase
-            // (`弄堂口的调解室，` / `一年调成五十六件事`); a shorter, complete line above a longer
-            // one is a kicker set as a title (`百舸争流 争先创优在行动` / `崇川区举办…`).
+            // Title lines in a row are one title broken over lines when each line breaks
+            // mid-phrase (`弄堂口的调解室，` / `一年调成五十六件事`), or is at least as long as the
+            // next (a wrap fills a line before it breaks) and set right above it; a shorter,
+            // complete line above a longer one is a kicker set as a title (`百舸争流 争先创优在
+            // 行动` / `崇川区举办…`). A line set apart by a blank line, or one that holds two
+            // phrases of its own (a gap or a comma inside: `网格连民心　服务零距离`), is a whole
+            // heading, not half of one: in the gold, 1 of 194 titles broken over two lines has a
+            // blank line between them against 25 of 168 kicker-and-title or title-and-deck pairs,
+            // and 1 against 30 a gap or a comma inside the lower line.
             let joined = titleLines.joined()
-            let wrapped = zip(titleLines, titleLines.dropFirst()).allSatisfy {
-                $0.scalarCount >= $1.scalarCount || cues.endsRunningOn($0)
+            let wrapped = titleLines.indices.dropFirst().allSatisfy { index in
+                let upper = titleLines[index - 1]
+                let lower = titleLines[index]
+                if cues.endsRunningOn(upper) { return true }
+                let setApart = index < apart.count && apart[index]
+                return upper.scalarCount >= lower.scalarCount && !setApart && !LineShape.holdsTwoPhrases(lower)
             }
             if titleLines.count > 1, !wrapped, !LineShape.hasDash(joined) {
                 let block = TitleBlock(lines: titleLines, cues: cues)
@@ -141,10 +155,11 @@ struct RoleAssembler {
         /// credit line it started with.
         func acceptsBody() -> Bool { current.map { !$0.closed && ($0.hasBody || $0.hasHead || !$0.byline.isEmpty) } ?? false }
         /// A title line: the next line of the open head, or the first of a new article.
-        func addTitle(_ text: String, line: Int, continuingHead: Bool) {
+        func addTitle(_ text: String, line: Int, continuingHead: Bool, apart: Bool) {
             let bare = TitleBlock.undecorated(text, cues: cues)
             if !continuingHead { start(line: line) }
             current!.titleLines.append(bare)
+            current!.titleLineApart.append(apart)
             if let range = text.rangeOfBytes(bare), range.lowerBound > text.startIndex {
                 current!.decorations.append(String(text[..<range.lowerBound]))
             }
@@ -227,13 +242,13 @@ struct RoleAssembler {
                         current!.kickers.append(text)
                     }
                 case .title:
-                    addTitle(text, line: line, continuingHead: inHead() && current!.decks.isEmpty)
+                    addTitle(text, line: line, continuingHead: inHead() && current!.decks.isEmpty, apart: paragraph.gapBefore > 0)
                 case .deck:
                     if inHead() {
                         current!.decks.append(text)
                     } else {
                         role = .title
-                        addTitle(text, line: line, continuingHead: false)
+                        addTitle(text, line: line, continuingHead: false, apart: paragraph.gapBefore > 0)
                     }
                 case .dateline:
                     if let open = current, !open.closed, !open.hasBody {
@@ -246,7 +261,7 @@ struct RoleAssembler {
                 case .lead, .body, .subheading:
                     if role == .subheading, !openForBody() {
                         role = .title
-                        addTitle(text, line: line, continuingHead: false)
+                        addTitle(text, line: line, continuingHead: false, apart: paragraph.gapBefore > 0)
                         break
                     }
                     if role != .subheading, current?.closedByHeadCredit ?? false {
@@ -272,7 +287,7 @@ struct RoleAssembler {
                         current = open
                     } else {
                         role = .title
-                        addTitle(text, line: line, continuingHead: false)
+                        addTitle(text, line: line, continuingHead: false, apart: paragraph.gapBefore > 0)
                     }
                 case .section, .byline, .markerForward, .markerBackward, .endMark:
                     break
