@@ -16,6 +16,9 @@ struct Paragraph: Sendable {
     /// The next non-blank line is a web page's meta line (`来源：… 发布时间：…`, a clock time):
     /// what stands right above one is usually the page's title.
     var aboveWebMeta = false
+    /// The line above, blank lines aside, is where a picture was (`[图片]`, an
+    /// `image-placeholder` cue): what stands right under one is often its caption.
+    var belowImage = false
 }
 
 /// The bulletin after line classification and page-break repair: paragraphs and the layout
@@ -277,6 +280,7 @@ struct PageBreakRepair: Sendable {
                     paragraph.gapBefore = 0
                 }
                 paragraph.aboveWebMeta = isAboveWebMeta(index, lines: lines, kinds: kinds)
+                paragraph.belowImage = isBelowImage(paragraph.lines[0], lines: lines, kinds: kinds)
                 // A credit, an end mark or a marker the paragraph ends with.
                 let trailing = cutTrailing(&paragraph, line: lines[index].number)
                 blocks.append(.paragraph(paragraph))
@@ -315,6 +319,14 @@ struct PageBreakRepair: Sendable {
     }
 
     /// Whether the first non-blank line after line `index` is a web page's meta line.
+    /// Whether the line above source line `number` (1-based), blank lines aside, is an image
+    /// placeholder.
+    private func isBelowImage(_ number: Int, lines: [SourceLine], kinds: [LineClassifier.Kind]) -> Bool {
+        var above = number - 2
+        while above >= 0, kinds[above] == .blank { above -= 1 }
+        return above >= 0 && cues.isImagePlaceholder(lines[above].folded)
+    }
+
     private func isAboveWebMeta(_ index: Int, lines: [SourceLine], kinds: [LineClassifier.Kind]) -> Bool {
         var next = index + 1
         while next < lines.count, kinds[next] == .blank { next += 1 }

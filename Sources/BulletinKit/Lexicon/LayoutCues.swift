@@ -44,6 +44,7 @@ public struct LayoutCues: Sendable {
         case issuerSuffix = "issuer-suffix"
         case postSuffix = "post-suffix"
         case authorField = "author-field"
+        case imagePlaceholder = "image-placeholder"
 
         /// The role's place in `allCases`, without a search: the cue tests index their byte lists
         /// by it.
@@ -83,6 +84,7 @@ public struct LayoutCues: Sendable {
             case .issuerSuffix: 31
             case .postSuffix: 32
             case .authorField: 33
+            case .imagePlaceholder: 34
             }
         }
     }
@@ -148,6 +150,11 @@ public struct LayoutCues: Sendable {
 
     public func isBoilerplate(_ line: String) -> Bool {
         boilerplateWords.occurs(in: line) || any(.boilerplatePrefix, in: line, LayoutCues.starts)
+    }
+
+    /// Whether a line is where a web page's picture was (`[图片]`): the cue alone, spaces aside.
+    public func isImagePlaceholder(_ line: String) -> Bool {
+        any(.imagePlaceholder, in: line.trimmingSpaces) { text, cue in text.elementsEqual(cue) }
     }
 
     /// Whether a line gives a way to reach someone (`联系电话：…`, `邮箱：…`): an imprint line, or the

@@ -285,6 +285,7 @@ struct BlockFeatures {
             f.append(LayoutFeature.sinceFurniture[min(sinceFurniture[position], 3)])
             if position == 0 { f.append(.firstParagraph) }
             if texts[position].aboveWebMeta { f.append(.nextWebMeta) }
+            if texts[position].belowImage { f.append(.belowImage) }
             if position + 1 < texts.count {
                 let below = facts[position + 1]
                 if below.startsWithLeadOpener || below.startsWithDate { f.append(.nextLeadOpener) }

@@ -75,7 +75,7 @@ enum LayoutFeature: Sendable, Equatable {
             "topic:nothing-below", "words-above>below", "new-town", "next:new-town", "next:web-meta", "clock-time",
             "gap:0&blanks-rare", "gap:1+&blanks-rare", "after-colon", "repeated", "cue:closing-opener",
             "listed", "listed:part", "listed:some", "unlisted&heading", "in-numbered-part",
-            "parallel-to-last-heading", "opens-like-prev", "opens-like-next", "running-text-under-caption",
+            "parallel-to-last-heading", "opens-like-prev", "opens-like-next", "running-text-under-caption", "below-image",
         ]
         for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name, "uncued&len:" + bin.name] }
         names += ["lines:0", "lines:1", "lines:2", "lines:3+", "gap:0", "gap:1", "gap:2+"]
@@ -142,6 +142,7 @@ enum LayoutFeature: Sendable, Equatable {
     static let cueBylinePrefix = named("cue:byline-prefix")
     static let cueBoilerplate = named("cue:boilerplate")
     static let cueContact = named("cue:contact")
+    static let belowImage = named("below-image")
     static let cueImprint = named("cue:imprint")
     static let cuePaperName = named("cue:paper-name")
     static let cueLeadByline = named("cue:lead-byline")
