@@ -63,12 +63,12 @@ struct InlineFurniture: Sendable {
         return Piece(kind: .byline(names), offset: open)
     }
 
-    /// What follows the last sentence without brackets: a page footer or header glued on by the
-    /// extraction (`…居民的“自家人”。华阳社区报 2024.11.15  01`, `…纠纷。(完)盛泽镇报·要闻 01`), or
-    /// a photographer's credit (`…600余公斤。　顾海燕　摄`).
     /// What a paragraph's text ends with before a credit or a masthead printed after it.
     private static let tailOpeners: ScalarSet = ["。", "！", "？", "!", "?", "）", ")", "”"]
 
+    /// What follows the last sentence without brackets: a page footer or header glued on by the
+    /// extraction (`…居民的“自家人”。华阳社区报 2024.11.15  01`, `…纠纷。(完)盛泽镇报·要闻 01`), or
+    /// a photographer's credit (`…600余公斤。　顾海燕　摄`).
     private func unbracketedTail(_ text: String) -> Piece? {
         let s = text.scalarArray
         guard let last = s.suffix(48).lastIndex(where: InlineFurniture.tailOpeners.contains),

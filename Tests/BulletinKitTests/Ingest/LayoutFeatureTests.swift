@@ -140,6 +140,30 @@ struct LayoutFeatureTests {
         #expect(articles.allSatisfy { $0.subheadings.allSatisfy { !$0.hasPrefix("问：") && !$0.hasPrefix("答：") } })
     }
 
+    @Test("the line under a web page's picture placeholder is seen as below-image, and read as the picture's caption")
+    func captionUnderImagePlaceholder() {
+        let text = """
+            汇龙镇：网格里的“一张网”
+            来源：汇龙镇　发布时间：2025-12-03 10:12
+            今年以来，汇龙镇把全镇划分为86个网格，每个网格配备一名专职网格员，每天入户走访，收集居民诉求。
+            [图片]
+            网格员入户走访独居老人
+            网格员发现的问题，能当场解决的当场解决，不能解决的通过网格平台上报，由镇里统一派单。
+            下一步，汇龙镇将继续推进网格精细化管理，让群众的小事不出网格。
+            """
+        let layout = Corpus.ingester.layout(of: Bulletin(path: "2025-12-05_test.txt", text: text))
+        let paragraphs = zip(layout.blocks, layout.features).compactMap { block, features -> (String, [String])? in
+            guard case .paragraph(let paragraph) = block else { return nil }
+            return (paragraph.text, features.map(\.name))
+        }
+        let caption = paragraphs.first(where: { $0.0 == "网格员入户走访独居老人" })
+        #expect(caption?.1.contains("below-image") == true, "\(caption?.1 ?? [])")
+        #expect(!paragraphs.contains { $0.0.hasPrefix("网格员发现") && $0.1.contains("below-image") })
+        let articles = split(text, name: "2025-12-05_test.txt")
+        #expect(articles.count == 1, "\(articles.map(\.title))")
+        #expect(articles.allSatisfy { !$0.subheadings.contains("网格员入户走访独居老人") })
+    }
+
     @Test("a kicker line ending in —— becomes the subtitle of the title below it")
     func kicker() {
         let text = """

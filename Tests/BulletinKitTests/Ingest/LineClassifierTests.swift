@@ -52,6 +52,37 @@ struct LineClassifierTests {
         if case .masthead = kinds[1] {} else { Issue.record("the issue date at the top stays masthead: \(kinds[1])") }
     }
 
+    @Test("a contact line right under article text goes to the layout model; the imprint's contact lines stay masthead")
+    func closingContactLine() {
+        let text = """
+            社区事务受理中心推出周六服务
+            即日起，街道社区事务受理服务中心每周六上午开放，办理医保、社保等高频事项。
+            咨询电话：0510-8686××××
+            ┌────────────┐
+            扫描二维码，关注“澄江发布”
+            主办：中共江阴市澄江街道工作委员会
+            地址：江阴市澄江街道××路××号
+            电话：0510-8686××××　　投稿邮箱：cjsqb@××××.com
+            """
+        let lines = SourceLine.lines(of: text, folding: Corpus.lexicons.folding)
+        let read = classifier.absorbingMastheadNames(lines, lines.map(classifier.classify))
+        #expect(read[2] == .masthead(date: nil), "the contact line alone reads as imprint: \(read[2])")
+        let kinds = classifier.handingOverClosingContacts(lines, read)
+        #expect(kinds[2] == .text, "\(kinds)")
+        #expect(kinds[7] == .masthead(date: nil), "the imprint's telephone line, under the address: \(kinds[7])")
+        #expect(Array(kinds[3...6]) == Array(read[3...6]))
+    }
+
+    @Test("an image placeholder is the cue alone on its line, spaces aside")
+    func imagePlaceholder() {
+        let cues = Corpus.lexicons.layoutCues
+        #expect(cues.isImagePlaceholder("[图片]"))
+        #expect(cues.isImagePlaceholder("　[图片] "))
+        #expect(cues.isImagePlaceholder("【图片】"))
+        #expect(!cues.isImagePlaceholder("[图片]网格员入户走访独居老人"))
+        #expect(!cues.isImagePlaceholder("图片新闻"))
+    }
+
     @Test(
         "bylines and their names",
         arguments: [
