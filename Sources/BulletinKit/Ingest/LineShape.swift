@@ -170,6 +170,14 @@ enum LineShape {
     static func startsMidSentence<S: Sequence<Unicode.Scalar>>(scalars text: S) -> Bool {
         var iterator = text.makeIterator()
         guard let first = iterator.next() else { return false }
+        // A straight quote is an opener as often as a closer (`"三所联动"不是新名词…` in a paper set
+        // in half-width punctuation): it closes a quotation only when the text holds an odd
+        // number of them (`染力了"…`).
+        if first == "\"" || first == "'" {
+            var count = 1
+            while let scalar = iterator.next() { if scalar == first { count += 1 } }
+            return count % 2 == 1
+        }
         if ScalarClass.isClausePunctuation(first) || ScalarClass.isCloser(first) { return true }
         // Particles that never open a sentence (`的垃圾投放时间…`, `了解决…` is rare enough).
         if first == "的" || first == "着" || first == "得" { return true }

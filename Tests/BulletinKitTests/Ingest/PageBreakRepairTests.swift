@@ -28,6 +28,7 @@ struct PageBreakRepairTests {
             ("近期，镇党委组织开展了长江", "经济带党建联建推进会，三镇代表参加。", "a lead opening cannot be a heading"),
             (String(repeating: "网格员上门走访老人并记录需求", count: 3) + "，形成问题", "清单，逐项交办落实。", "too long for a heading"),
             ("形成了党政一把手亲自抓,相关部门配合", "抓,镇村干部一线抓的工作格局。", "half-width comma after one character"),
+            ("大家都说:\"调解员跑了五趟", "\",问题终于解决了。", "a straight quote alone closes the quotation"),
         ])
     func joins(first: String, next: String, why: String) {
         #expect(repair.continues(first, with: next), "\(why)")
@@ -45,6 +46,7 @@ struct PageBreakRepairTests {
             ("6月1日，居民区联合共建单位举办议事会，12名小学生提出了建议", "【怒江苑居民区】近日，小区首台加装电梯投入使用。", "the next line opens a brief with a label"),
             ("一起宅基地边界纠纷的化解", "一、基本案情", "a numbered item is no word broken before 、"),
             ("为做好加装电梯工作，街道将举办政策咨询会，有关事项通知如下", "二、地点：街道社区党群服务中心", "an item of a notice"),
+            ("联动,要动在群众开口之前", "\"三所联动\"不是新名词,但要真正做到并不容易。", "a paragraph opening a straight-quoted name, under a title set in half-width punctuation"),
         ])
     func keepsApart(first: String, next: String, why: String) {
         #expect(!repair.continues(first, with: next), "\(why)")
