@@ -377,7 +377,8 @@ extension LineClassifier {
     static let afterMastheadDate = ScalarSet("星期周一二三四五六日天第总期版农历腊正冬月初十廿卅0123456789,，、|/()（）-".unicodeScalars)
 
     /// A page header or imprint line holding a date among other layout words, set apart by wide
-    /// gaps or naming the paper (`2　综合新闻　　罗店镇报　2024年9月13日`, `中共…政法委员会　　二〇二四年六月二十八日`).
+    /// gaps, naming the paper or ending like an imprint (`2　综合新闻　　罗店镇报　2024年9月13日`,
+    /// `中共…政法委员会　　二〇二四年六月二十八日`, `2023年11月15日 第22期 …人民政府 主办`).
     func datedHeaderLine(_ line: SourceLine) -> IssueDate? {
         // Cheap test first: no 年, no date (this runs for most short lines).
         guard line.length <= LineClassifier.furnitureMaxLength, ByteSearch.contains(line.folded, LineClassifier.yearMark),
@@ -397,7 +398,10 @@ extension LineClassifier {
         }
         let parts = line.folded.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(Substring.init)
         let namesPaper = parts.contains(where: cues.endsWithPaperName)
-        guard wideGap || namesPaper else { return nil }
+        // An imprint with the date in front, fields run together by the extraction
+        // (`2023年11月15日 第22期 中共…顾村镇委员会 …顾村镇人民政府 主办`).
+        let imprint = cues.endsLikeImprint(line.folded.trimmingSpaces)
+        guard wideGap || namesPaper || imprint else { return nil }
         // The date: the text from a year (four digits or numerals before 年) to the end.
         let folded = line.folded.scalarArray
         for (index, scalar) in folded.enumerated() where scalar == "年" && index >= 4 {

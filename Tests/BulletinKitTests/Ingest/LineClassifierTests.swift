@@ -16,6 +16,16 @@ struct LineClassifierTests {
         return classifier.absorbingMastheadNames(lines, lines.map(classifier.classify))
     }
 
+    @Test("an imprint line with the issue date in front, its fields run together by single spaces, dates the issue; a sentence naming a date and a host does not")
+    func imprintWithTheDateInFront() {
+        let imprint = kind("2023年11月15日 第22期 中共上海市宝山区顾村镇委员会 上海市宝山区顾村镇人民政府 主办")
+        #expect(imprint == .masthead(date: IssueDate(year: 2023, month: 11, day: 15)))
+        #expect(kind("2024年5月17日 镇文化中心主办") == .masthead(date: IssueDate(year: 2024, month: 5, day: 17)))
+        if case .masthead(let date?) = kind("2024年5月17日，镇文化中心举办了一场由街道主办") {
+            Issue.record("a sentence read as a dated imprint: \(date)")
+        }
+    }
+
     @Test func aMastheadNameBetweenMastheadLinesButNotAWebTitleAboveItsMetaLine() {
         let masthead = kinds("2024年5月17日 星期五\n周浦民生\n中共周浦镇委员会宣传办公室编印")
         #expect(masthead[1] == .masthead(date: nil))
