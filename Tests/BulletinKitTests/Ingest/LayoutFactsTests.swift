@@ -87,4 +87,34 @@ struct LayoutFactsTests {
         #expect(TownNameShape.names(in: text.scalarArray[6...]) == ["东山街道", "湖熟街道", "禄口镇"])
         #expect(TownNameShape.names(in: text.scalarArray.prefix(11)) == ["东山街道"])
     }
+
+    @Test("a heading far down a long article's head (a deck, a head credit) stands under it; after a closing byline it does not")
+    func underHead() {
+        let text = """
+            二十年，她把一个老新村“焐热”了
+            ——记东风新村居民区党总支书记杨巧英
+            本报记者　顾晓雯
+
+            早上七点不到，杨巧英已经在东风新村里转了一圈，哪幢楼的灯坏了、哪家门口堆了杂物，她心里都有数。
+            东风新村建于上世纪八十年代，六层老楼一共四十二幢，六十岁以上的老人占了居民的四成。
+            杨巧英到居民区工作二十年，从社工做到书记，手机里存着一千多个居民的电话。
+            “加梯这件事，急不得，也拖不得”
+            东风新村的楼都是六层，没有电梯，杨巧英带着社工一户一户上门征求意见，前后开了十几次协调会。
+            今年春天，东风新村第一台加装电梯投入使用，楼里的老人第一次坐着电梯下了楼。
+            ·顾晓雯·
+
+            江川路街道第三家长者食堂开门迎客
+            4月8日，位于鹤庆路上的江川路街道第三家长者食堂开门迎客，每天可供应午餐三百份。
+            """
+        let layout = Corpus.ingester.layout(of: Bulletin(path: "t.txt", text: text))
+        func features(of paragraph: String) -> [String] {
+            guard let index = layout.blocks.firstIndex(where: { if case .paragraph(let p) = $0 { p.text == paragraph } else { false } }) else {
+                Issue.record("no paragraph “\(paragraph)”")
+                return []
+            }
+            return layout.features[index].map(\.name)
+        }
+        #expect(features(of: "“加梯这件事，急不得，也拖不得”").contains("under-head:3-5"))
+        #expect(!features(of: "江川路街道第三家长者食堂开门迎客").contains { $0.hasPrefixBytes("under-head:") })
+    }
 }

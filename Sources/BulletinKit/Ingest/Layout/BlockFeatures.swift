@@ -147,6 +147,13 @@ struct BlockFeatures {
             }
         }
 
+        // How many text paragraphs down from a feature's head each paragraph stands: a deck under
+        // a heading (`——记…书记杨巧英`), a credit right under one (`■本报记者　钱晨`) or a
+        // continuation's `（上接第1版）` opens a long article, and nothing but a closing byline,
+        // a section or a marker ends it. A heading far down such an article heads one of its
+        // parts (a saying, a diary's date, `丁家的时间表`) more often than a new article.
+        let headDistance = BlockFeatures.distancesFromHead(blocks, headingLike: headingLike, texts: texts)
+
         // A heading below a numbered part's heading (`一、村里的事…` / `桠溪街道：…`) with no byline,
         // marker or section between: a part of one long article more often than an article.
         var inNumberedPart = [Bool](repeating: false, count: texts.count)
@@ -358,6 +365,9 @@ struct BlockFeatures {
                     if up > down { f.append(.wordsAboveOverBelow) }
                 }
             }
+            if heading, let distance = headDistance[position] {
+                f.append(LayoutFeature.underHead[BlockFeatures.headDistanceBin(distance)])
+            }
             if heading {
                 let ownTopic = topics.similarity(windows.run(first: position, length: 1), below)
                 f.append(LayoutFeature.ownTopic[BlockFeatures.similarityBinIndex(ownTopic)])
@@ -436,6 +446,50 @@ struct BlockFeatures {
     static let commaBins = ["0", "1", "2", "3+"]
 
     static func commaBin(_ commas: Int) -> String { commas >= 3 ? "3+" : String(commas) }
+
+    /// `under-head:0` … `under-head:6+`: text paragraphs between a heading and
+    /// the head of the long article it stands in (`distancesFromHead`).
+    static let underHeadFeatures = ["under-head:0", "under-head:1-2", "under-head:3-5", "under-head:6+"]
+
+    static func headDistanceBin(_ distance: Int) -> Int {
+        distance == 0 ? 0 : distance <= 2 ? 1 : distance <= 5 ? 2 : 3
+    }
+
+    /// For each paragraph (by position), the number of text paragraphs between it and the head
+    /// of the long article it stands in, or nil when it stands in none. A head is a deck
+    /// (`——…`) right under a heading, a writer's credit right under a heading, a web page's
+    /// title over its meta line (`发布时间：…`), or a `（上接…）` marker; a closing byline, a section marker, a forward marker or an end mark
+    /// ends the article. Linear in the blocks.
+    static func distancesFromHead(_ blocks: [Block], headingLike: [Bool], texts: [Paragraph]) -> [Int?] {
+        var result = [Int?](repeating: nil, count: texts.count)
+        var sinceHead: Int? = nil
+        var headingJustAbove = false
+        var position = 0
+        for block in blocks {
+            switch block {
+            case .paragraph:
+                result[position] = sinceHead
+                if headingLike[position] {
+                    if headingJustAbove, texts[position].text.hasPrefixBytes("——") { sinceHead = 0 }
+                    if texts[position].aboveWebMeta { sinceHead = 0 }
+                } else if let distance = sinceHead {
+                    sinceHead = distance + 1
+                }
+                headingJustAbove = headingLike[position]
+                position += 1
+            case .byline(_, _, let photo, _):
+                if !photo { sinceHead = headingJustAbove ? 0 : nil }
+                headingJustAbove = false
+            case .continuedBackward:
+                sinceHead = 0
+                headingJustAbove = false
+            case .section, .continuedForward, .endMark:
+                sinceHead = nil
+                headingJustAbove = false
+            }
+        }
+        return result
+    }
 
     /// `since-furniture:0` … `since-furniture:3+` and the same after `heading&`, by distance (at
     /// most 3): names made once, not per block.

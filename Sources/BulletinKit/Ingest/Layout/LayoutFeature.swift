@@ -83,6 +83,7 @@ enum LayoutFeature: Sendable, Equatable {
         names += endClasses.map { "heading-above-end:" + $0 }
         names += BlockFeatures.commaFeatures
         names += BlockFeatures.sinceFurnitureFeatures + BlockFeatures.headingSinceFurnitureFeatures
+        names += BlockFeatures.underHeadFeatures
         names += enumerationKinds.map { "enumerated:" + $0 }
         names += similarityBins.flatMap { ["topic:" + $0, "own-topic:" + $0] }
         names += bulletinFacts.flatMap { [$0 + "&heading", $0 + "&text"] }
@@ -209,6 +210,8 @@ enum LayoutFeature: Sendable, Equatable {
     static let commas = BlockFeatures.commaFeatures.map(named)
     static let sinceFurniture = BlockFeatures.sinceFurnitureFeatures.map(named)
     static let headingSinceFurniture = BlockFeatures.headingSinceFurnitureFeatures.map(named)
+    /// `under-head:BIN`, by `BlockFeatures.headDistanceBin`.
+    static let underHead = BlockFeatures.underHeadFeatures.map(named)
     /// `enumerated:KIND`, by position in `enumerationKinds`.
     static let enumerated = family("enumerated:", enumerationKinds)
     /// `topic:BIN` and `own-topic:BIN`, by position in `similarityBins`.
