@@ -147,11 +147,12 @@ struct BlockFeatures {
             }
         }
 
-        // How many text paragraphs down from a feature's head each paragraph stands: a deck under
-        // a heading (`——记…书记杨巧英`), a credit right under one (`■本报记者　钱晨`) or a
-        // continuation's `（上接第1版）` opens a long article, and nothing but a closing byline,
-        // a section or a marker ends it. A heading far down such an article heads one of its
-        // parts (a saying, a diary's date, `丁家的时间表`) more often than a new article.
+        // How many text paragraphs down from a long article's head each paragraph stands: a deck
+        // under a heading (`——记…书记杨巧英`), a credit right under one (`■本报记者　钱晨`), a web
+        // title over its meta line or a continuation's `（上接第1版）` opens a long article, and
+        // nothing but a closing byline, a section or a marker ends it. A heading far down such an
+        // article heads one of its parts (a saying, a diary's date, `丁家的时间表`) more often
+        // than a new article.
         let headDistance = BlockFeatures.distancesFromHead(blocks, headingLike: headingLike, texts: texts)
 
         // A heading below a numbered part's heading (`一、村里的事…` / `桠溪街道：…`) with no byline,
@@ -447,8 +448,8 @@ struct BlockFeatures {
 
     static func commaBin(_ commas: Int) -> String { commas >= 3 ? "3+" : String(commas) }
 
-    /// `under-head:0` … `under-head:6+`: text paragraphs between a heading and
-    /// the head of the long article it stands in (`distancesFromHead`).
+    /// `under-head:0` … `under-head:6+`: text paragraphs between a heading and the head of the
+    /// long article it stands in (`distancesFromHead`).
     static let underHeadFeatures = ["under-head:0", "under-head:1-2", "under-head:3-5", "under-head:6+"]
 
     static func headDistanceBin(_ distance: Int) -> Int {
@@ -458,8 +459,16 @@ struct BlockFeatures {
     /// For each paragraph (by position), the number of text paragraphs between it and the head
     /// of the long article it stands in, or nil when it stands in none. A head is a deck
     /// (`——…`) right under a heading, a writer's credit right under a heading, a web page's
-    /// title over its meta line (`发布时间：…`), or a `（上接…）` marker; a closing byline, a section marker, a forward marker or an end mark
-    /// ends the article. Linear in the blocks.
+    /// title over its meta line (`发布时间：…`), or a `（上接…）` marker; a closing byline, a
+    /// section marker, a forward marker or an end mark ends the article. Linear in the blocks.
+    ///
+    /// ```
+    /// 二十年，她把一个老新村“焐热”了
+    /// ——记东风新村居民区党总支书记杨巧英      head
+    /// 早上七点不到，杨巧英已经…              0
+    /// 东风新村建于上世纪八十年代…            1
+    /// “加梯这件事，急不得，也拖不得”         2: under-head:1-2
+    /// ```
     static func distancesFromHead(_ blocks: [Block], headingLike: [Bool], texts: [Paragraph]) -> [Int?] {
         var result = [Int?](repeating: nil, count: texts.count)
         var sinceHead: Int? = nil
