@@ -107,6 +107,19 @@ extension LineClassifier {
         return joined.isEmpty || joined.contains(where: { $0.unicodeScalars.count == 1 }) ? nil : joined
     }
 
+    /// Whether a text ends with a photographer's credit, bracketed or not (`…讨论停车方案　黄　毅　摄`,
+    /// `图：居民在食堂用餐（蒋磊　摄）`).
+    func endsWithPhotoCredit<S: BidirectionalCollection<Unicode.Scalar>>(scalars: S) -> Bool {
+        var end = scalars.endIndex
+        while end > scalars.startIndex {
+            let last = scalars[scalars.index(before: end)]
+            guard ScalarClass.isSpace(last) || last == "）" || last == ")" else { break }
+            end = scalars.index(before: end)
+        }
+        let reversedText = scalars[..<end].reversed()
+        return photoVerbs.contains { reversedText.starts(with: $0.unicodeScalars.reversed()) }
+    }
+
     /// Dots a byline may stand between: `·夏凡 张顺燕·`.
     static let bylineDots: [Unicode.Scalar] = ["·", "•", "・", "‧", "∙"]
     static let bylineBrackets: [(Unicode.Scalar, Unicode.Scalar)] = [("(", ")"), ("（", "）"), ("[", "]")]

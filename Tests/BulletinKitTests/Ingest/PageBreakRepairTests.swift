@@ -52,6 +52,22 @@ struct PageBreakRepairTests {
         #expect(!repair.continues(first, with: next), "\(why)")
     }
 
+    @Test("a caption that ends with its photographer's credit is whole: the title under it is not glued to it")
+    func captionEndingWithCreditStaysWhole() {
+        let text = """
+            　　二期建筑面积约八百平方米，由一处闲置的仓库改建而成，一楼为长者食堂，二楼为活动室。
+            　　图：居民们在“睦邻中心”二期的长者食堂里用午餐（沈磊　摄）
+            议事点开进医院门诊大厅
+            　　本报讯　附近医院多、就医人群多，停车难的问题常被提起。上月起，街道在门诊大厅设立议事点。
+            """
+        let (_, _, layout, paragraphs) = laidOut(text)
+        let texts = paragraphs.compactMap { index -> String? in
+            if case .paragraph(let paragraph) = layout.blocks[index] { paragraph.text } else { nil }
+        }
+        #expect(texts.contains("议事点开进医院门诊大厅"), "\(texts)")
+        #expect(texts.contains { $0.hasSuffix("（沈磊　摄）") }, "\(texts)")
+    }
+
     @Test func aLongWebTitleIsNotGluedToTheTextBelowItsMetaLine() {
         let body = "走进古美路街道平吉睦邻中心，一楼是社区食堂，二楼有家庭医生工作室。"
         let title = "在家门口就能学手机看病吃饭，古美路街道平吉睦邻中心一年来服务周边小区居民超过十八万人次"

@@ -31,9 +31,6 @@ struct ParagraphFacts {
         isTerminated = LineShape.isTerminated(scalars: scalars)
         startsWithCaptionPrefix = cues.startsWithCaptionPrefix(text)
         containsCaptionWord = cues.containsCaptionWord(text)
-        var end = scalars.endIndex
-        while end > scalars.startIndex, ScalarClass.isSpace(scalars[end - 1]) || "）)".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
-        let reversedText = scalars[..<end].reversed()
-        endsWithPhotoCredit = classifier.photoVerbs.contains { reversedText.starts(with: $0.unicodeScalars.reversed()) }
+        endsWithPhotoCredit = classifier.endsWithPhotoCredit(scalars: scalars)
     }
 }
