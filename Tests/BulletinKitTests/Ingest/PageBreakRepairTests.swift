@@ -637,6 +637,20 @@ struct TitleBlockTests {
         #expect(aloneRoles == [.masthead, .brief])
     }
 
+    @Test("a distribution list under a work bulletin's last item, read as masthead, is not kept as the item's text")
+    func distributionListIsNoRunningText() {
+        let assembler = RoleAssembler(classifier: LineClassifier(cues: cues), cues: cues)
+        let list = "报:区委政法委、区平安办　　　送:街道党工委、办事处领导　　　发:各居民区、派出所、司法所"
+        let blocks: [Block] = [
+            .paragraph(Paragraph(text: "【街道综治中心】3月27日,街道综治中心召开一季度矛盾纠纷研判会,逐件明确化解责任人。", lines: [1], gapBefore: 0)),
+            .paragraph(Paragraph(text: list, lines: [3], gapBefore: 1)),
+        ]
+        let (drafts, used) = assembler.assemble(blocks: blocks, roles: [.brief, .masthead])
+        #expect(drafts.count == 1 && drafts.first?.paragraphs.map(\.text).contains(list) == false)
+        #expect(used == [.brief, .masthead])
+        #expect(RoleAssembler.isRunningText("自今年开展走访以来，镇领导班子成员分赴全镇各村居、企业和园区，面对面听取群众意见建议。", cues: cues))
+    }
+
     @Test("a head line that breaks mid-phrase is no kicker, and the line under a title that does is no deck")
     func headLinesRunningOnWhateverTheirRoles() {
         var kickerAbove = RoleAssembler.Draft()

@@ -105,12 +105,18 @@ struct RoleAssembler {
         }
     }
 
-    /// Whether a paragraph is running text that no furniture line is: long, and no heading.
-    /// An imprint line (`主办：… 编印：… 准印证号：…`) is as long but holds no sentence.
+    /// Whether a paragraph is running text that no furniture line is: long, no heading, and
+    /// written in clauses. An imprint line (`主办：… 编印：… 准印证号：…`) or a distribution list
+    /// (`报：区委政法委　送：街道领导　发：各居民区、派出所`) is as long but holds no sentence.
     static func isRunningText(_ text: String, cues: LayoutCues) -> Bool {
-        guard text.scalarCount >= minimumRunningText, !LineShape.couldBeHeading(text, cues: cues) else { return false }
+        guard text.scalarCount >= minimumRunningText, !LineShape.couldBeHeading(text, cues: cues),
+            text.unicodeScalars.contains(where: { ScalarClass.isFullStop($0) || clauseMarks.contains($0) })
+        else { return false }
         return !cues.isBoilerplate(text) || text.unicodeScalars.contains(where: ScalarClass.isFullStop)
     }
+
+    /// Marks that end a clause inside a sentence.
+    private static let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "；", ";"]
 
     /// The length from which a paragraph of sentences is running text (a page footer, a web
     /// page's meta line or a contents entry is shorter).
