@@ -117,4 +117,28 @@ struct LayoutFactsTests {
         #expect(features(of: "“加梯这件事，急不得，也拖不得”").contains("under-head:3-5"))
         #expect(!features(of: "江川路街道第三家长者食堂开门迎客").contains { $0.hasPrefixBytes("under-head:") })
     }
+
+    @Test("a brief opening with the bracket of one further up its section, titled items between, opens like it; a new section forgets")
+    func opensLikeEarlier() {
+        let text = """
+            【工作动态】
+            【王庄村】6月7日，王庄村村民议事会围绕村内一条灌溉渠的清淤方案进行协商，形成了一致意见。
+            镇综治中心开展汛前隐患排查
+            6月上旬，镇综治中心会同水利、建设等部门对全镇低洼易涝地段开展排查，共发现隐患23处。
+            【殷湖村】殷湖村今年推行“法律明白人”培养工程，从村组长和网格员中选出12名骨干。
+            【图片新闻】
+            【新庄村】近日，新庄村组织志愿者清理沟塘河道，村容村貌焕然一新。
+            """
+        let layout = Corpus.ingester.layout(of: Bulletin(path: "t.txt", text: text))
+        func features(of start: String) -> [String] {
+            guard let index = layout.blocks.firstIndex(where: { if case .paragraph(let p) = $0 { p.text.hasPrefix(start) } else { false } }) else {
+                Issue.record("no paragraph opening “\(start)”")
+                return []
+            }
+            return layout.features[index].map(\.name)
+        }
+        #expect(features(of: "【殷湖村】").contains("opens-like-earlier"))
+        #expect(!features(of: "【王庄村】").contains("opens-like-earlier"))
+        #expect(!features(of: "【新庄村】").contains("opens-like-earlier"))
+    }
 }

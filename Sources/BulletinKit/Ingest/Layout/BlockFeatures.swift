@@ -177,6 +177,29 @@ struct BlockFeatures {
             lastHeading = position
         }
 
+        // A text paragraph opening with the same bullet or bracket as one further up the same
+        // section, with other paragraphs between (`【王庄村】…`, a titled item, then `【殷湖村】…`): an
+        // item of a briefs column whose items are set among titled ones, where `opens-like-prev`
+        // sees only the paragraph right above.
+        var opensLikeEarlier = [Bool](repeating: false, count: texts.count)
+        do {
+            var openers: [Unicode.Scalar: Int] = [:]
+            var position = 0
+            for block in blocks {
+                switch block {
+                case .section: openers.removeAll()
+                case .paragraph:
+                    defer { position += 1 }
+                    guard !headingLike[position], enumeration[position] == nil,
+                        let opener = BlockFeatures.listOpener(scalarArrays[position])
+                    else { continue }
+                    if let earlier = openers[opener], earlier < position - 1 { opensLikeEarlier[position] = true }
+                    openers[opener] = position
+                default: break
+                }
+            }
+        }
+
         // What both a paragraph's own features and its upper neighbour's ask of its text.
         let facts = zip(texts, scalarArrays).map { ParagraphFacts($0.text, scalars: $1, cues: cues, classifier: classifier) }
         var windows = TopicWindows(topics: topics, counts: counts, width: BlockFeatures.topicWindow)
@@ -277,6 +300,7 @@ struct BlockFeatures {
                     f.append(.opensLikeNext)
                 }
             }
+            if opensLikeEarlier[position] { f.append(.opensLikeEarlier) }
             let photoNews = classifier.isPhotoNews(scalars: scalars)
             if photoNews { f.append(.photoNews) }
             // Text under a caption (a photographer's credit between is no boundary).
@@ -561,6 +585,15 @@ struct BlockFeatures {
         guard let x = a.first, let y = b.first, !ScalarClass.isIdeograph(x), !ScalarClass.isASCIIDigit(x), x != "“"
         else { return false }
         return x == y
+    }
+
+    /// The bullet or bracket a list item opens with (`【`, `▲`, `●`, `■`), or nil for a paragraph
+    /// opening with a word, a digit or a quotation mark.
+    static func listOpener(_ scalars: [Unicode.Scalar]) -> Unicode.Scalar? {
+        guard let first = scalars.first, !ScalarClass.isIdeograph(first), !ScalarClass.isASCIIDigit(first), first != "“",
+            !ScalarClass.isSpace(first)
+        else { return nil }
+        return first
     }
 
     /// `一、` → `cn`, `（一）` → `paren-cn`, `(1)` → `paren-digit`, `1.` → `digit`.

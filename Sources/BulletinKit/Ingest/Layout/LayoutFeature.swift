@@ -75,7 +75,7 @@ enum LayoutFeature: Sendable, Equatable {
             "topic:nothing-below", "words-above>below", "new-town", "next:new-town", "next:web-meta", "clock-time",
             "gap:0&blanks-rare", "gap:1+&blanks-rare", "after-colon", "repeated", "cue:closing-opener",
             "listed", "listed:part", "listed:some", "unlisted&heading", "in-numbered-part",
-            "parallel-to-last-heading", "opens-like-prev", "opens-like-next", "running-text-under-caption", "below-image",
+            "parallel-to-last-heading", "opens-like-prev", "opens-like-next", "opens-like-earlier", "running-text-under-caption", "below-image",
         ]
         for bin in BlockFeatures.lengthBins { names += ["len:" + bin.name, "heading&len:" + bin.name, "uncued&len:" + bin.name] }
         names += ["lines:0", "lines:1", "lines:2", "lines:3+", "gap:0", "gap:1", "gap:2+"]
@@ -178,6 +178,9 @@ enum LayoutFeature: Sendable, Equatable {
     /// (`（一）…`) are left out: a report's run-in parts go on in one article.
     static let opensLikePrevious = named("opens-like-prev")
     static let opensLikeNext = named("opens-like-next")
+    /// A text paragraph opening with the same bullet or bracket as one further up its section,
+    /// with other paragraphs between: briefs set among titled items.
+    static let opensLikeEarlier = named("opens-like-earlier")
     /// A long paragraph that ends its sentences and carries no caption cue (no `▲`, `图为`, no
     /// caption word, not a photo-news line), right under a caption: the article's text going on
     /// under the picture, whatever its first words (`▲ 网格员在巡查中…（摄影 张伟）` /
