@@ -194,7 +194,8 @@ struct PageBreakRepair: Sendable {
             // A caption-like line (`▲10月9日，镇人大…`) wrapped into the line below is a brief's text;
             // one that ends with its photographer's credit (`图：居民在食堂用餐（蒋磊　摄）`) is whole.
             let wrappedCaption = kinds[index] == .caption && index + 1 < lines.count && kinds[index + 1] == .text
-                && !inline.classifier.endsWithPhotoCredit(scalars: line.text.unicodeScalars) && runsOn(line, into: lines[index + 1], width: wrap, adjacent: true)
+                && !inline.classifier.endsWithPhotoCredit(scalars: line.text.unicodeScalars)
+                && runsOn(line, into: lines[index + 1], width: wrap, adjacent: true)
             switch wrappedCaption ? .text : kinds[index] {
             case .blank:
                 gap += 1

@@ -582,16 +582,14 @@ struct BlockFeatures {
         if LineShape.enumerationLength(scalars: a) != nil, LineShape.enumerationLength(scalars: b) != nil {
             return enumerationKind(a) == enumerationKind(b)
         }
-        guard let x = a.first, let y = b.first, !ScalarClass.isIdeograph(x), !ScalarClass.isASCIIDigit(x), x != "“"
-        else { return false }
-        return x == y
+        guard let x = listOpener(a) else { return false }
+        return x == b.first
     }
 
     /// The bullet or bracket a list item opens with (`【`, `▲`, `●`, `■`), or nil for a paragraph
     /// opening with a word, a digit or a quotation mark.
     static func listOpener(_ scalars: [Unicode.Scalar]) -> Unicode.Scalar? {
-        guard let first = scalars.first, !ScalarClass.isIdeograph(first), !ScalarClass.isASCIIDigit(first), first != "“",
-            !ScalarClass.isSpace(first)
+        guard let first = scalars.first, !ScalarClass.isIdeograph(first), !ScalarClass.isASCIIDigit(first), first != "“"
         else { return nil }
         return first
     }
