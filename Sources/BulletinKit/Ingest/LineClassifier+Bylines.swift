@@ -10,6 +10,8 @@ extension LineClassifier {
         // A bullet before a byline: `■ 本报记者　陆佳琪`, and a bare name after one, `□ 周立群`.
         let scalars = folded.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return nil }
+        // A label that introduces what follows (`记者回复：`, `通讯员手记:`) names no writer.
+        if last == "：" || last == ":" { return nil }
         if briefBullets.contains(first) {
             let rest = String(folded.unicodeScalars.dropFirst()).trimmingSpaces
             guard rest != folded, !rest.isEmpty else { return nil }
@@ -138,6 +140,8 @@ extension LineClassifier {
         {
             inner = Substring(inner.unicodeScalars.dropLast(verb.unicodeScalars.count))
         }
+        // Whether the token before was a one-character half of a spaced name (`蒋　文`).
+        var afterNameHalf = false
         for token in inner.split(whereSeparator: { separators.contains($0) }) {
             var name = String(token)
             // An office's name is whole (`文明办`, `图书馆服务中心`): no role word comes off it.
@@ -146,7 +150,11 @@ extension LineClassifier {
                 name = String(name.dropFirst(role.count))
                 break
             }
-            if roleWords.contains(name) { continue }
+            // A role word of one character after a name's first half is its second half
+            // (`通讯员　蒋　文`: 蒋文, not 蒋 and the word 文).
+            let secondHalf = afterNameHalf && name.unicodeScalars.count == 1
+            afterNameHalf = false
+            if roleWords.contains(name), !secondHalf { continue }
             // A role named with what kind it is (`居民通讯员`, `特约记者`) is a role, no name; a
             // credit verb after a name (`德尚居民区供稿`, `陆军摄影`) comes off it.
             if !isOffice, roleNouns.contains(where: { name.hasSuffixBytes($0) }) { continue }
@@ -156,6 +164,7 @@ extension LineClassifier {
                 name = String(name.dropLast(verb.count))
             }
             guard name.unicodeScalars.allSatisfy(ScalarClass.isIdeograph) else { return [] }
+            afterNameHalf = name.unicodeScalars.count == 1 && !secondHalf
             names.append(name)
         }
         return joiningSpacedNames(names)

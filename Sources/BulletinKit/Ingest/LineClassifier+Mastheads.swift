@@ -378,7 +378,8 @@ extension LineClassifier {
 
     /// A page header or imprint line holding a date among other layout words, set apart by wide
     /// gaps, naming the paper or ending like an imprint (`2　综合新闻　　罗店镇报　2024年9月13日`,
-    /// `中共…政法委员会　　二〇二四年六月二十八日`, `2023年11月15日 第22期 …人民政府 主办`).
+    /// `中共…政法委员会　　二〇二四年六月二十八日`, `2023年11月15日 第22期 …人民政府 主办`), or holding
+    /// an imprint's words (`2022年6月10日 星期五 第6期(总第48期) 内部资料`).
     func datedHeaderLine(_ line: SourceLine) -> IssueDate? {
         // Cheap test first: no 年, no date (this runs for most short lines).
         guard line.length <= LineClassifier.furnitureMaxLength, ByteSearch.contains(line.folded, LineClassifier.yearMark),
@@ -399,8 +400,8 @@ extension LineClassifier {
         let parts = line.folded.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(Substring.init)
         let namesPaper = parts.contains(where: cues.endsWithPaperName)
         // An imprint with the date in front, fields run together by the extraction
-        // (`2023年11月15日 第22期 中共…顾村镇委员会 …顾村镇人民政府 主办`).
-        let imprint = cues.endsLikeImprint(line.folded.trimmingSpaces)
+        // (`2023年11月15日 第22期 中共…顾村镇委员会 …顾村镇人民政府 主办`, `… 第11期 内部资料`).
+        let imprint = cues.endsLikeImprint(line.folded.trimmingSpaces) || cues.isBoilerplate(line.folded)
         guard wideGap || namesPaper || imprint else { return nil }
         // The date: the text from a year (four digits or numerals before 年) to the end.
         let folded = line.folded.scalarArray

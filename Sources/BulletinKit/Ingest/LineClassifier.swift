@@ -133,7 +133,12 @@ struct LineClassifier: Sendable {
             guard !inner.isEmpty, inner.count <= 24, !inner.containsBytes(open), !inner.containsBytes(close) else { return nil }
             // A section's label is a name (`【网格治理】`, `【“走四百”办实事】`); a whole headline in
             // the brackets (`【秋收秸秆禁烧实现“零火点”】`, a digest's item) is longer.
-            if inner.unicodeScalars.filter({ !ScalarClass.isSpace($0) }).count > LineClassifier.sectionLabelMaxLength { return nil }
+            // A page's name (`【平安氾水·矛盾纠纷多元化解专版】`) may be longer.
+            if inner.unicodeScalars.filter({ !ScalarClass.isSpace($0) }).count > LineClassifier.sectionLabelMaxLength,
+                !cues.endsLikeSectionName(String(inner).trimmingSpaces)
+            {
+                return nil
+            }
             // A web page's button (`【关闭窗口】`, `【打印本页】`) or placeholder (`［图片］`) is no
             // section.
             if cues.isBoilerplate(String(inner)) || cues.isBoilerplate(folded) { return nil }

@@ -116,7 +116,8 @@ struct TitleBlock: Sendable, Equatable {
                 scalars = scalars[scalars.index(after: bar)...].drop(while: ScalarClass.isSpace)
             }
         }
-        // An item number: `一、`, `（一）`, `1.` (not `1.5万户`), or two digits and a space (`01　`);
+        // An item number: `一、`, `（一）`, `1.` (not `1.5万户`), or two digits and a space (`01　`; not
+        // the count of `35 名“法律明白人”…`, which no zero opens);
         // or a bracketed label naming the item's town or column (`【南桥镇】镇领导…`).
         if let length = LineShape.itemLabelLength(scalars: scalars) {
             scalars = scalars.dropFirst(length)
@@ -124,7 +125,8 @@ struct TitleBlock: Sendable, Equatable {
             let rest = scalars.dropFirst(length)
             if let next = rest.first, !ScalarClass.isASCIIDigit(next) { scalars = rest }
         } else if scalars.count > 3, scalars.prefix(2).allSatisfy(ScalarClass.isASCIIDigit),
-            let gap = scalars.dropFirst(2).first, gap == " " || gap == "\u{3000}"
+            let gap = scalars.dropFirst(2).first, gap == " " || gap == "\u{3000}",
+            scalars.first == "0" || !cues.opensWithMeasureWord(Substring(scalars.dropFirst(3)))
         {
             scalars = scalars.dropFirst(3)
         }

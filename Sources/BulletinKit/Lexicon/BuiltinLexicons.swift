@@ -138,6 +138,7 @@ public struct Lexicons: Sendable {
                 continue  // lexicons of later stages
             }
         }
+        cues.measureWords = units.map(\.0)
         self.layoutCues = cues
         self.layoutModel = layoutModel
         self.attributionCues = attributionCues

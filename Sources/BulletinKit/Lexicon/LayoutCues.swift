@@ -45,6 +45,7 @@ public struct LayoutCues: Sendable {
         case postSuffix = "post-suffix"
         case authorField = "author-field"
         case imagePlaceholder = "image-placeholder"
+        case sectionSuffix = "section-suffix"
 
         /// The role's place in `allCases`, without a search: the cue tests index their byte lists
         /// by it.
@@ -85,6 +86,7 @@ public struct LayoutCues: Sendable {
             case .postSuffix: 32
             case .authorField: 33
             case .imagePlaceholder: 34
+            case .sectionSuffix: 35
             }
         }
     }
@@ -97,6 +99,9 @@ public struct LayoutCues: Sendable {
     private var leadOpeners: [(head: [UInt8], tail: [UInt8]?)] = []
     /// The boilerplate words, searched for in one pass.
     private var boilerplateWords = ByteCueSet([])
+    /// Units and measure words a count is written with (`名`, `个`, `户`), from `units.tsv`: a
+    /// heading opening `35 名“法律明白人”…` opens with a count, not with its item's number (`01　…`).
+    public var measureWords: [String] = []
 
     public init() {}
 
@@ -147,6 +152,17 @@ public struct LayoutCues: Sendable {
     }
 
     public func cues(for role: Role) -> [String] { cues[role] ?? [] }
+
+    /// Whether a label ends like a page's or column's name (`section-suffix`: `…专版`, `…专栏`).
+    public func endsLikeSectionName(_ label: some StringProtocol) -> Bool {
+        any(.sectionSuffix, in: label, LayoutCues.ends)
+    }
+
+    /// Whether a text opens with a measure word (`名“法律明白人”培训后上岗`): the number before it
+    /// counts something.
+    public func opensWithMeasureWord(_ text: some StringProtocol) -> Bool {
+        measureWords.contains { text.hasPrefixBytes($0) }
+    }
 
     public func isBoilerplate(_ line: String) -> Bool {
         boilerplateWords.occurs(in: line) || any(.boilerplatePrefix, in: line, LayoutCues.starts)

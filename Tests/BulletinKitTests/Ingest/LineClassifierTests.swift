@@ -21,6 +21,7 @@ struct LineClassifierTests {
         let imprint = kind("2023年11月15日 第22期 中共上海市宝山区顾村镇委员会 上海市宝山区顾村镇人民政府 主办")
         #expect(imprint == .masthead(date: IssueDate(year: 2023, month: 11, day: 15)))
         #expect(kind("2024年5月17日 镇文化中心主办") == .masthead(date: IssueDate(year: 2024, month: 5, day: 17)))
+        #expect(kind("2022年6月10日 星期五 第6期(总第48期) 内部资料") == .masthead(date: IssueDate(year: 2022, month: 6, day: 10)))
         if case .masthead(let date?) = kind("2024年5月17日，镇文化中心举办了一场由街道主办") {
             Issue.record("a sentence read as a dated imprint: \(date)")
         }
@@ -108,6 +109,9 @@ struct LineClassifierTests {
             ("·钱 蓉　丁 凯·", ["钱蓉", "丁凯"]),
             ("·林 红 周晓东·", ["林红", "周晓东"]),
             ("(记者 王 磊 通讯员 张晓)", ["王磊", "张晓"]),
+            // A spaced name whose second half is a role word (文, 图), and a role word after one.
+            ("（通讯员　蒋　文）", ["蒋文"]),
+            ("文／王 芳　图／李强", ["王芳", "李强"]),
             ("（区委研究室供稿）", ["区委研究室"]),
             ("记者 王芳", ["王芳"]),
             ("■ 本报记者　陆佳琪", ["陆佳琪"]),
@@ -186,6 +190,8 @@ struct LineClassifierTests {
             "联系人：街道社会事业科　刘女士", "——森兰居民区　沈　琴",
             // A town's label over its item on a district page.
             "●　直溪镇", "■ 朱林镇",
+            // A label over the text it introduces: a reply, a reporter's account.
+            "记者回复：", "■ 本报记者:",
         ])
     func notBylines(line: String) {
         if case .byline = kind(line) { Issue.record("\(line) read as a byline") }
@@ -200,6 +206,8 @@ struct LineClassifierTests {
         #expect(kind("【秋收秸秆禁烧实现“零火点”】") == .text)
         #expect(kind("【镇村干部赴邻镇学习基层治理经验】") == .text)
         #expect(kind("【学习贯彻全会精神·基层行】") == .section("学习贯彻全会精神·基层行"))
+        // A theme page's name is longer than a column's, and ends like a page's.
+        #expect(kind("【和美乡村·人居环境整治提升三年行动专版】") == .section("和美乡村·人居环境整治提升三年行动专版"))
         // A web page's button is dropped, not a section that would label every article below it.
         #expect(kind("【关闭窗口】") == .masthead(date: nil))
         #expect(kind("【字体：大 中 小】") == .masthead(date: nil))
