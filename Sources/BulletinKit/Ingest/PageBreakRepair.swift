@@ -127,19 +127,27 @@ struct PageBreakRepair: Sendable {
         return widths
     }
 
-    /// A line of prose a hard wrap put a paper's word in (`类“一户一码”，每户门口的分类桶贴上专属二维码，`
-    /// under `…仙桥村在全村推行垃圾分`) is text, not the QR blurb its word makes it look like: the line
-    /// above is as wide as its column, this one is as wide too, and the sentence runs through
-    /// it — the line above ends none, or this one ends none and the text goes on unindented
-    /// below (`来稿请发送至本报投稿邮箱，或交所在村（社区）宣传` / `委员转交。`).
-    func proseNamingThePaper(
+    /// A line of prose a hard wrap put a paper's or a photographer's word in
+    /// (`类“一户一码”，每户门口的分类桶贴上专属二维码，` under `…仙桥村在全村推行垃圾分`;
+    /// `人新事、好人好事的新闻稿、散文、摄影作品均可` under `…凡反映社区新`) is text, not the QR blurb
+    /// or caption its word makes it look like: the line above is as wide as its column, this one
+    /// is as wide too, and the sentence runs through it — the line above ends none, or this one
+    /// ends none and the text goes on unindented below (`来稿请发送至本报投稿邮箱，或交所在村（社区）宣传`
+    /// / `委员转交。`). A caption marked at its start (`▲…`, `图为…`) stays one.
+    func proseHoldingFurnitureWords(
         _ lines: [SourceLine], _ kinds: [LineClassifier.Kind], wrap: Int?, runWidths: inout [Int?]
     ) -> [LineClassifier.Kind] {
         var kinds = kinds
-        for index in lines.indices.dropFirst() where kinds[index] == .masthead(date: nil) && kinds[index - 1] == .text {
+        for index in lines.indices.dropFirst() where kinds[index - 1] == .text {
             let above = lines[index - 1]
             let line = lines[index]
-            guard let width = runWidths[index - 1] ?? wrap, cues.isBoilerplate(line.folded), !line.isWebMeta(cues),
+            let byWordInside: Bool
+            switch kinds[index] {
+            case .masthead(date: nil): byWordInside = cues.isBoilerplate(line.folded) && !line.isWebMeta(cues)
+            case .caption: byWordInside = !cues.startsWithCaptionPrefix(line.folded)
+            default: continue
+            }
+            guard byWordInside, let width = runWidths[index - 1] ?? wrap,
                 !line.indented, abs(above.columnWidth - width) <= 1, line.columnWidth >= width - 1
             else { continue }
             let runsThrough =
@@ -176,6 +184,33 @@ struct PageBreakRepair: Sendable {
         return !cues.startsWithLeadOpener(next.text) && !cues.startsWithBylinePrefix(next.text)
     }
 
+    /// A short sentence closed by its photographer's credit right under a page's furniture
+    /// (`- 2 -` / `第3版 人物` / `电梯投入使用，居民乘梯回家。(陈雨 摄)`) is the caption of the new
+    /// page's photo, not the rest of the paragraph the page break cut: the paragraph goes on
+    /// below it. Lower down a page, such a line is as often a hard-wrapped brief's last line
+    /// (`…清扫路面。（顾　磊　摄）`), and is left as text.
+    func captionsOpeningAPage(_ lines: [SourceLine], _ kinds: [LineClassifier.Kind]) -> [LineClassifier.Kind] {
+        var kinds = kinds
+        var afterFurniture = false
+        for index in lines.indices {
+            switch kinds[index] {
+            case .blank: continue
+            case .masthead: afterFurniture = true
+            case .text:
+                let line = lines[index]
+                if afterFurniture, line.length <= LineClassifier.furnitureMaxLength,
+                    inline.classifier.endsWithPhotoCredit(scalars: line.folded.unicodeScalars),
+                    !inline.classifier.isPhotoNews(line.folded)
+                {
+                    kinds[index] = .caption
+                }
+                afterFurniture = false
+            default: afterFurniture = false
+            }
+        }
+        return kinds
+    }
+
     /// The blocks, the joins made, and the pieces of furniture cut off text lines, as printed,
     /// with the line they were cut from.
     func blocks(
@@ -183,7 +218,7 @@ struct PageBreakRepair: Sendable {
     ) -> (blocks: [Block], joins: [Join], detached: [(line: Int, text: String)]) {
         let wrap = PageBreakRepair.wrapWidth(lines, kinds)
         var runWidths = PageBreakRepair.runWidths(lines, kinds)
-        let kinds = proseNamingThePaper(lines, kinds, wrap: wrap, runWidths: &runWidths)
+        let kinds = captionsOpeningAPage(lines, proseHoldingFurnitureWords(lines, kinds, wrap: wrap, runWidths: &runWidths))
         var blocks: [Block] = []
         var joins: [Join] = []
         var detached: [(line: Int, text: String)] = []

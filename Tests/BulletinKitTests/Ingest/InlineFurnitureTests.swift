@@ -66,6 +66,8 @@ struct InlineFurnitureTests {
             ("◆镇文化中心“冬日课堂”开课：12月2日起，镇文化中心推出书法、太极、剪纸、合唱等八门冬季课程，每周一至", "镇文化中心“冬日课堂”开课", "12月2日起，"),
             // A digest's headline in brackets, the text right after the closing bracket.
             ("【新河村“议事长廊”启用】4月2日，新河村在村委会旁建成议事长廊，村民代表当天议定了三件事。", "【新河村“议事长廊”启用】", "4月2日，"),
+            // A headline that opens with a year is no date.
+            ("2025年民生实事项目征集启动　即日起至11月20日，街道面向辖区居民征集明年的民生实事项目建议。", "2025年民生实事项目征集启动", "即日起"),
         ])
     func runIn(text: String, head: String, start: String) {
         let split = inline.runInTitle(text)
@@ -93,6 +95,8 @@ struct InlineFurnitureTests {
             // and a whole sentence in brackets is a pull quote, not a headline.
             "【旺庄街道】6月18日，街道组织志愿者走进老小区，帮助独居老人检查燃气和电线，共走访86户。",
             "【小纠纷不出村，大矛盾不上交。】镇里在各村设立乡贤工作室，聘请退休教师和老村干部坐堂调解。",
+            // A step of a timeline told in the text, its date and hour set before it.
+            "5月8日晚上　网格员巡查时发现一处楼道堆放的纸箱冒烟，立即报告社区并组织邻居用灭火器扑灭。",
         ])
     func notRunIn(text: String) {
         #expect(inline.runInTitle(text) == nil, "\(text)")

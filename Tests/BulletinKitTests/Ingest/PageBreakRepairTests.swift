@@ -386,6 +386,45 @@ struct PageBreakRepairTests {
         #expect(!ingested.articles.contains { $0.text.contains("浏览次数") }, "the meta line is dropped")
     }
 
+    @Test("a sentence closed by its photographer's credit under a page's furniture is the new page's caption: the broken paragraph goes on below it")
+    func captionOpeningAPage() {
+        let lines = [
+            "老楼加装电梯投用",
+            "　　施工期间，社区组织党员和热心居民成立监督小组，每天查看安全防护。施工方也把作业时间调整到白天，午休时间停止高噪声作业，尽量",
+            "- 2 -",
+            "第3版　人物",
+            "新装的电梯投入使用，老人乘梯回家。（钱晨　摄）",
+            "减少对居民的影响。",
+            "　　电梯通了，邻里关系也“通”了。",
+        ]
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: lines.joined(separator: "\n")))
+        #expect(ingested.joins.contains { $0 == (2, 6) }, "\(ingested.joins)")
+        #expect(ingested.articles.contains { $0.text.contains("尽量减少对居民的影响。") }, "\(ingested.articles.map(\.text))")
+        #expect(!ingested.articles.contains { $0.text.contains("老人乘梯回家") }, "the caption is no text")
+    }
+
+    @Test("a line of wrapped prose holding a photographer's word stays in its paragraph; a caption marked at its start is still a caption")
+    func proseHoldingACaptionWord() {
+        let lines = [
+            "社区书场开锣",
+            "　　3月2日，社区书场迎来新年第一场演出，评弹",
+            "演员为居民带来《珍珠塔》选段。书场由社区文化",
+            "活动中心和街道文化站共同开办，每月演出两场，",
+            "老人们凭“书场卡”免费入场，场场座无虚席。",
+            "本报征稿",
+            "　　即日起，本报面向辖区居民征集稿件。凡反映",
+            "居民区新人新事、邻里互助的新闻稿、随笔、诗歌",
+            "和摄影作品均可投稿，来稿请注明姓名、所在居民",
+            "区和联系电话，编辑部每月评出优秀稿件一篇，年",
+            "底结集出版。",
+            "▲　居民在社区书场听评弹",
+        ]
+        let ingested = Ingester(lexicons: Corpus.lexicons).articles(in: Bulletin(path: "t.txt", text: lines.joined(separator: "\n")))
+        #expect(ingested.joins.contains { $0 == (7, 8) } && ingested.joins.contains { $0 == (8, 9) }, "\(ingested.joins)")
+        #expect(ingested.articles.contains { $0.text.contains("邻里互助的新闻稿、随笔、诗歌和摄影作品均可投稿") }, "\(ingested.articles.map(\.text))")
+        #expect(!ingested.articles.contains { $0.text.contains("听评弹") }, "the marked caption is no text")
+    }
+
     @Test("a wrapped line opening a sentence after a full stop at the column's edge stays text though it names the paper's mailbox")
     func proseOpeningASentenceNamesTheMailbox() {
         let lines = [
