@@ -109,7 +109,7 @@ public struct Ingester: Sendable {
             mastheadDate = date
             break
         }
-        let (blocks, joins, detached) = repair.blocks(lines: lines, kinds: kinds)
+        let (blocks, joins, detached, repaired) = repair.blocks(lines: lines, kinds: kinds)
         let blockFeatures = features.features(of: blocks, listing: listing)
         // A paragraph opening with an interview's turn (`问：…`) has `cue:dialogue`, asked once.
         let turns = blockFeatures.map { $0.contains(.cueDialogue) }
@@ -118,7 +118,7 @@ public struct Ingester: Sendable {
             return features.contains(.parallelToLastHeading) ? .parallel : .heading
         }
         return Layout(
-            lines: lines, kinds: kinds, blocks: blocks, joins: joins, detached: detached,
+            lines: lines, kinds: repaired, blocks: blocks, joins: joins, detached: detached,
             features: blockFeatures, mastheadDate: mastheadDate, turns: turns, links: links)
     }
 

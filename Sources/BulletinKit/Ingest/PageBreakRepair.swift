@@ -211,11 +211,12 @@ struct PageBreakRepair: Sendable {
         return kinds
     }
 
-    /// The blocks, the joins made, and the pieces of furniture cut off text lines, as printed,
-    /// with the line they were cut from.
+    /// The blocks, the joins made, the pieces of furniture cut off text lines, as printed, with
+    /// the line they were cut from, and each line's kind as the repair settled it (prose that
+    /// only looked like furniture is text; a caption opening a page is a caption).
     func blocks(
         lines: [SourceLine], kinds: [LineClassifier.Kind]
-    ) -> (blocks: [Block], joins: [Join], detached: [(line: Int, text: String)]) {
+    ) -> (blocks: [Block], joins: [Join], detached: [(line: Int, text: String)], kinds: [LineClassifier.Kind]) {
         let wrap = PageBreakRepair.wrapWidth(lines, kinds)
         var runWidths = PageBreakRepair.runWidths(lines, kinds)
         let kinds = captionsOpeningAPage(lines, proseHoldingFurnitureWords(lines, kinds, wrap: wrap, runWidths: &runWidths))
@@ -328,7 +329,7 @@ struct PageBreakRepair: Sendable {
             }
             index += 1
         }
-        return (blocks, joins, detached)
+        return (blocks, joins, detached, kinds)
     }
 
     /// Adds a head cut off the front of a line as a possible run-in title, with what stood between
