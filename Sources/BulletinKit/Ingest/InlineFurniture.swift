@@ -162,7 +162,7 @@ struct InlineFurniture: Sendable {
         // A date and its hour set before the text (`3月2日上午　…接到一个陌生电话`) is a step of a
         // timeline told in the article, no heading: diaries set their dates on lines of their own.
         guard let gap = s[start...].prefix(32).firstIndex(where: { $0 == "\u{3000}" || $0 == " " }),
-            gap - start >= 4, !InlineFurniture.isDateAndHour(s[start..<gap])
+            gap - start >= 4, !LineShape.isDateAndHour(s[start..<gap])
         else { return nil }
         let wide = s[gap] == "\u{3000}" || (gap + 1 < s.count && ScalarClass.isSpace(s[gap + 1]))
         let body = s[gap...].drop(while: ScalarClass.isSpace)
@@ -170,25 +170,6 @@ struct InlineFurniture: Sendable {
         guard acceptsRunIn(head: s[start..<gap], text: body, line: text), LineShape.isTerminated(String(scalars: body))
         else { return nil }
         return (gap, body.startIndex)
-    }
-
-    /// A date, perhaps with the part of the day after it, and nothing more (`3月2日上午`, `2019年`,
-    /// `10月5日晚`); not a headline that opens with a year (`2026年民生实事项目征集启动`).
-    static func isDateAndHour(_ head: ArraySlice<Unicode.Scalar>) -> Bool {
-        var digits = 0
-        var dateMarks = 0
-        var rest = head[...]
-        while let scalar = rest.first {
-            if ScalarClass.isASCIIDigit(scalar) {
-                digits += 1
-            } else if scalar == "年" || scalar == "月" || scalar == "日" || scalar == "号" {
-                dateMarks += 1
-            } else {
-                break
-            }
-            rest = rest.dropFirst()
-        }
-        return digits > 0 && dateMarks > 0 && rest.count <= 3
     }
 
     /// What every run-in title asks of its two parts: the head leaves no bracket or quotation

@@ -208,6 +208,25 @@ enum LineShape {
         return false
     }
 
+    /// A date, perhaps with the part of the day after it, and nothing more (`3月2日上午`, `2019年`,
+    /// `10月5日晚`); not a headline that opens with a year (`2026年民生实事项目征集启动`).
+    static func isDateAndHour(_ head: ArraySlice<Unicode.Scalar>) -> Bool {
+        var digits = 0
+        var dateMarks = 0
+        var rest = head[...]
+        while let scalar = rest.first {
+            if ScalarClass.isASCIIDigit(scalar) {
+                digits += 1
+            } else if scalar == "年" || scalar == "月" || scalar == "日" || scalar == "号" {
+                dateMarks += 1
+            } else {
+                break
+            }
+            rest = rest.dropFirst()
+        }
+        return digits > 0 && dateMarks > 0 && rest.count <= 3
+    }
+
     /// Whether a heading is numbered as a part of its article: `一、…`, `（一）…`, `(1)…`, `1．…`.
     static func isEnumerated(_ text: String) -> Bool { enumerationLength(text) != nil }
 

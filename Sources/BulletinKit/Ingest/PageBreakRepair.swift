@@ -135,9 +135,8 @@ struct PageBreakRepair: Sendable {
     /// ends none and the text goes on unindented below (`来稿请发送至本报投稿邮箱，或交所在村（社区）宣传`
     /// / `委员转交。`). A caption marked at its start (`▲…`, `图为…`) stays one.
     func proseHoldingFurnitureWords(
-        _ lines: [SourceLine], _ kinds: [LineClassifier.Kind], wrap: Int?, runWidths: inout [Int?]
-    ) -> [LineClassifier.Kind] {
-        var kinds = kinds
+        _ lines: [SourceLine], _ kinds: inout [LineClassifier.Kind], wrap: Int?, runWidths: inout [Int?]
+    ) {
         for index in lines.indices.dropFirst() where kinds[index - 1] == .text {
             let above = lines[index - 1]
             let line = lines[index]
@@ -158,7 +157,6 @@ struct PageBreakRepair: Sendable {
             kinds[index] = .text
             runWidths[index] = runWidths[index - 1]
         }
-        return kinds
     }
 
     /// A line as wide as its own column (`runWidths`) runs on into the line right under it, as
@@ -189,8 +187,7 @@ struct PageBreakRepair: Sendable {
     /// page's photo, not the rest of the paragraph the page break cut: the paragraph goes on
     /// below it. Lower down a page, such a line is as often a hard-wrapped brief's last line
     /// (`…清扫路面。（顾　磊　摄）`), and is left as text.
-    func captionsOpeningAPage(_ lines: [SourceLine], _ kinds: [LineClassifier.Kind]) -> [LineClassifier.Kind] {
-        var kinds = kinds
+    func captionsOpeningAPage(_ lines: [SourceLine], _ kinds: inout [LineClassifier.Kind]) {
         var afterFurniture = false
         for index in lines.indices {
             switch kinds[index] {
@@ -208,7 +205,6 @@ struct PageBreakRepair: Sendable {
             default: afterFurniture = false
             }
         }
-        return kinds
     }
 
     /// The blocks, the joins made, the pieces of furniture cut off text lines, as printed, with
@@ -219,7 +215,10 @@ struct PageBreakRepair: Sendable {
     ) -> (blocks: [Block], joins: [Join], detached: [(line: Int, text: String)], kinds: [LineClassifier.Kind]) {
         let wrap = PageBreakRepair.wrapWidth(lines, kinds)
         var runWidths = PageBreakRepair.runWidths(lines, kinds)
-        let kinds = captionsOpeningAPage(lines, proseHoldingFurnitureWords(lines, kinds, wrap: wrap, runWidths: &runWidths))
+        // The kinds as this repair settles them: each rule one pass, in place.
+        var kinds = kinds
+        proseHoldingFurnitureWords(lines, &kinds, wrap: wrap, runWidths: &runWidths)
+        captionsOpeningAPage(lines, &kinds)
         var blocks: [Block] = []
         var joins: [Join] = []
         var detached: [(line: Int, text: String)] = []
