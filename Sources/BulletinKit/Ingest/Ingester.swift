@@ -227,9 +227,11 @@ public struct Ingester: Sendable {
         if let subtitle { lines.append(subtitle) }
         lines += draft.paragraphs.map(\.text)
         let lastBody = draft.paragraphs.last(where: { !$0.isSubheading })?.text
-        // A notice signed with a date (`2024年6月20日`) ends complete.
-        let signedWithDate = lastBody.map { LineClassifier.isDateOnly($0) } ?? false
-        let truncated = draft.continued != nil || (lastBody.map { !LineShape.isTerminated($0) } ?? true) && !signedWithDate
+        // Cut off at its end when its text stops mid-sentence; a last line of a list, a table, a
+        // signature or a phone number (`按时办结率　100%`, `——圩塘村村民　周建明`, `（街道加梯办）`)
+        // ends no sentence and cuts nothing. A notice signed with a date ends complete.
+        let endsMidSentence = lastBody.map { !LineShape.isTerminated($0) && LineShape.readsAsProse($0) } ?? true
+        let truncated = draft.continued != nil || draft.continuesFromElsewhere || endsMidSentence
         var article = Article(
             bulletin: bulletin.id, source: bulletin.source, index: index, title: title,
             subtitle: subtitle, section: draft.section, byline: draft.byline,

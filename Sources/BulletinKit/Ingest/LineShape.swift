@@ -9,6 +9,21 @@ enum LineShape {
     static let maxHeadingLength = 40
     static let maxHeadingWithDashLength = 72
 
+    /// Whether a text is written in sentences: it has a clause or sentence mark inside, or runs as
+    /// long as a sentence does. A row of a table or a list (`按时处置率　100%`), a signature
+    /// (`——圩塘村村民　周建明`), a phone number or an office in brackets (`（街道城建办）`) has none.
+    static func readsAsProse(_ text: String) -> Bool {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if ScalarClass.isFullStop(scalar) || scalar == "，" || scalar == "," || scalar == "；" || scalar == ";" { return true }
+            count += 1
+        }
+        return count >= proseLength
+    }
+
+    /// The length from which a text with no clause mark still reads as a cut sentence.
+    static let proseLength = 40
+
     /// Whether the text ends a sentence: its last scalar, ignoring closing quotes and brackets,
     /// is sentence-final punctuation (`…了。”` ends, `打造“茸城e家”` does not).
     static func isTerminated(_ text: String) -> Bool { isTerminated(scalars: text.unicodeScalars) }

@@ -172,6 +172,15 @@ struct TitleBlock: Sendable, Equatable {
         return String(text.dropFirst().dropLast()).trimmingSpaces
     }
 
+    /// Without the brief's bullet a column label may be set with, and the space after it:
+    /// `■ 基层治理` → `基层治理`, `◆编后` → `编后`.
+    static func withoutBullet(_ line: String, cues: LayoutCues) -> String {
+        let scalars = Substring(line).unicodeScalars
+        guard let first = scalars.first, cues.cues(for: .briefBullet).contains(String(first)) else { return line }
+        let rest = String(Substring(scalars.dropFirst())).trimmingSpaces
+        return rest.isEmpty ? line : rest
+    }
+
     /// Without the `——` of a kicker or deck: `——松江区…小记` → `松江区…小记`.
     static func trimDashes(_ text: String) -> String {
         var t = Substring(text)

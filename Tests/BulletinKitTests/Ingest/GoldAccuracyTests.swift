@@ -42,7 +42,7 @@ struct GoldAccuracyTests {
         #expect(evaluation.accuracy("subheadings") >= 0.85, "\(evaluation)")
         #expect(evaluation.accuracy("byline") >= 0.95, "\(evaluation)")
         #expect(evaluation.accuracy("section") >= 0.95, "\(evaluation)")
-        #expect(evaluation.accuracy("truncated") >= 0.85, "\(evaluation)")
+        #expect(evaluation.accuracy("truncated") >= 0.95, "\(evaluation)")
         #expect(evaluation.accuracy("date") == 1.0, "\(evaluation)")
     }
 }

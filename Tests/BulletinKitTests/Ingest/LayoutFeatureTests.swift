@@ -265,6 +265,39 @@ struct LayoutFeatureTests {
         #expect(!articles[0].text.contains("下接"))
     }
 
+    @Test("the part under a backward marker began elsewhere: truncated")
+    func continuationFromElsewhere() {
+        let text = """
+            社区食堂开门迎客
+
+            \(lead1)
+
+            （上接第1版）
+
+            \(lead2)
+            """
+        let articles = split(text)
+        #expect(articles.map(\.truncated) == [false, true], "\(articles.map(\.text))")
+    }
+
+    @Test("an article is cut off when its text stops mid-sentence, not when its last line is a table row or a signature")
+    func lastLineOfAList() {
+        #expect(LineShape.readsAsProse("镇里组织调解员每月开展一次矛盾纠纷排查，对易发纠纷建立"))
+        #expect(LineShape.readsAsProse("镇里组织十八个村居的调解员每月开展一次矛盾纠纷排查对土地承包邻里相邻权婚姻家庭等易发纠纷建立风险清单"))
+        for row in ["按时办结率　98.6%", "——圩塘村村民　周建明", "（街道加梯办）", "咨询电话：0518-8582××××", "受理群众诉求 3126 件"] {
+            #expect(!LineShape.readsAsProse(row), "\(row)")
+        }
+    }
+
+    @Test("a column label over a title loses the bullet it is set with")
+    func kickerBullet() {
+        let cues = Corpus.lexicons.layoutCues
+        #expect(TitleBlock.withoutBullet("■ 基层治理", cues: cues) == "基层治理")
+        #expect(TitleBlock.withoutBullet("◆编后", cues: cues) == "编后")
+        #expect(TitleBlock.withoutBullet("基层治理新实践", cues: cues) == "基层治理新实践")
+        #expect(TitleBlock.withoutBullet("■", cues: cues) == "■")
+    }
+
     @Test("a title printed after its untitled article's body goes back to that article")
     func titleAfterBody() {
         // Known miss (issue 13): this made-up bulletin of two or three short articles is read

@@ -25,6 +25,8 @@ struct RoleAssembler {
         var byline: [String] = []
         var paragraphs: [(text: String, isSubheading: Bool)] = []
         var continued: String?
+        /// Under a marker that sends the reader back (`（上接第1版）`): the article began elsewhere.
+        var continuesFromElsewhere = false
         var closed = false
         /// Closed by a byline only: a byline may stand under an article's opening part
         /// (`编者按：…` / `文/本刊记者 某某`), so a subheading the model reads under it goes on in
@@ -130,6 +132,8 @@ struct RoleAssembler {
         var section: String? = nil
         var used = roles
         var pendingCaptions = 0
+        /// A `（上接…）` marker seen with no head open: the next article continues from elsewhere.
+        var continuationPending = false
         /// The role the last paragraph was given.
         var lastParagraphRole: BlockRole? = nil
         /// A run-in head (`石湖荡镇　镇里对…`, cut off its line as a possible title) that the model
@@ -150,6 +154,8 @@ struct RoleAssembler {
             finish()
             current = Draft(section: section)
             current!.firstLine = line
+            current!.continuesFromElsewhere = continuationPending
+            continuationPending = false
             current!.captions = pendingCaptions
             pendingCaptions = 0
         }
@@ -197,7 +203,12 @@ struct RoleAssembler {
                 current?.closedByHeadCredit = false
             case .continuedBackward:
                 // `（上接第1版）`: a continuation starts here, under its repeated title if one is open.
-                if !inHead() { finish() }
+                if inHead() {
+                    current!.continuesFromElsewhere = true
+                } else {
+                    finish()
+                    continuationPending = true
+                }
             case .endMark:
                 current?.closed = true
                 current?.closedByByline = false
@@ -241,11 +252,12 @@ struct RoleAssembler {
                 case .caption:
                     if current != nil { current!.captions += 1 } else { pendingCaptions += 1 }
                 case .kicker:
-                    if inHead(), current!.titleLines.isEmpty, current!.decks.isEmpty {
-                        current!.kickers.append(text)
-                    } else {
-                        start(line: line)
-                        current!.kickers.append(text)
+                    if !(inHead() && current!.titleLines.isEmpty && current!.decks.isEmpty) { start(line: line) }
+                    // A column label set with a brief's bullet (`■ 基层治理`, `■编后`): the label.
+                    let bare = TitleBlock.withoutBullet(text, cues: cues)
+                    current!.kickers.append(bare)
+                    if let range = text.rangeOfBytes(bare), range.lowerBound > text.startIndex {
+                        current!.decorations.append(String(text[..<range.lowerBound]))
                     }
                 case .title:
                     addTitle(text, line: line, continuingHead: inHead() && current!.decks.isEmpty, apart: paragraph.gapBefore > 0)
